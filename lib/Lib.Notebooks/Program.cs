@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Lib.Notebooks;
+
+var paths = new Argument<string[]>("notebooks")
+{
+    Description = "Notebooks (.dib) or folders to run; folders are searched recursively, skipping files named _*.dib.",
+    Arity = ArgumentArity.OneOrMore,
+};
+var smoke = new Option<bool>("--smoke") { Description = "Quick run: apply each parameter's '// smoke: value' from the parameters cell." };
+var param = new Option<string[]>("--param", "-p")
+{
+    Description = "Override a parameter: name=value, typed by the default in the '// parameters' cell. Repeatable.",
+};
+var output = new Option<string?>("--out", "-o") { Description = "Output folder for .ipynb and .html (default: artifacts/notebooks in the repository)." };
+var keepGoing = new Option<bool>("--keep-going") { Description = "Run the remaining cells of a notebook after a cell fails." };
+
+var run = new Command("run", "Execute notebooks headless and write executed .ipynb and .html reports.")
+{
+    paths, smoke, param, output, keepGoing,
+};
+run.SetAction(async (parse, _) => await RunCommand.ExecuteAsync(
+    new RunRequest(
+        parse.GetValue(paths) ?? [],
+        parse.GetValue(smoke),
+        parse.GetValue(param) ?? [],
+        parse.GetValue(output),
+        parse.GetValue(keepGoing)),
+    Console.Out));
+
+var root = new RootCommand("The lab's headless runner for .dib notebooks (Polyglot Notebooks format).") { run };
+return await root.Parse(args).InvokeAsync();

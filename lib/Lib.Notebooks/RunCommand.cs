@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Lib.Notebooks.Dib;
+using Lib.Notebooks.Execution;
+using Lib.Notebooks.Reports;
+
+namespace Lib.Notebooks;
+
+/// <summary>What <c>run</c> was asked to do.</summary>
+public sealed record RunRequest(
+    IReadOnlyList<string> Paths,
+    bool Smoke,
+    IReadOnlyList<string> Parameters,
+    string? OutputDirectory,
+    bool KeepGoing);
+
+/// <summary>The <c>run</c> verb: executes notebooks and writes <c>.ipynb</c> and <c>.html</c> for each.</summary>
+public static class RunCommand
+{
+    /// <summary>Runs the request, printing progress to <paramref name="log"/>; returns the process exit code.</summary>
+    public static async Task<int> ExecuteAsync(RunRequest request, TextWriter log)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in request.Parameters)
+        {
+            int eq = p.IndexOf('=');
+            if (eq <= 0)
+            {
+                log.WriteLine($"error: --param '{p}' must look like name=value.");
+                return 2;
+            }
+            parameters[p[..eq].Trim()] = p[(eq + 1)..];
+        }
+
+        var cwd = Directory.GetCurrentDirectory();
+        var repoRoot = FindRepoRoot(cwd);
+        var outDir = Path.GetFullPath(request.OutputDirectory ?? Path.Combine(repoRoot ?? cwd, "artifacts", "notebooks"));
+        IReadOnlyList<NotebookEntry> notebooks;
+        try { notebooks = NotebookSet.Expand(request.Paths, repoRoot is null ? null : Path.Combine(repoRoot, "notebooks")); }
+        catch (FileNotFoundException e)
+        {
+            log.WriteLine("error: " + e.Message);
+            return 2;
+        }
+        if (notebooks.Count == 0)
+        {
+            log.WriteLine($"error: no .dib notebooks found in {string.Join(", ", request.Paths)}.");
+            return 2;
+        }
+
+        var options = new NotebookRunOptions
+        {
+            Smoke = request.Smoke, Parameters = parameters, KeepGoing = request.KeepGoing, Log = log, DisplayRoot = cwd,
+        };
+        int passed = 0, failed = 0;
+        var total = Stopwatch.StartNew();
+        log.WriteLine($"Running {notebooks.Count} notebook(s){(request.Smoke ? " in smoke mode" : "")}; outputs in {Path.GetRelativePath(cwd, outDir)}");
+        for (int i = 0; i < notebooks.Count; i++)
+        {
+            var entry = notebooks[i];
+            var shown = Path.GetRelativePath(cwd, entry.Path);
+            log.WriteLine($"[{i + 1}/{notebooks.Count}] {shown}");
+            try
+            {
+                var run = await NotebookRunner.RunAsync(entry.Path, options);
+                var (ipynb, html) = Write(run, outDir, entry.OutputName);
+                if (run.Succeeded)
+                {
+                    passed++;
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  passed in {run.Duration.TotalSeconds:0.0} s -> {Path.GetRelativePath(cwd, ipynb)}, {Path.GetRelativePath(cwd, html)}"));
+                }
+                else
+                {
+                    failed++;
+                    foreach (var failure in run.Failures) log.WriteLine("  error: " + failure.Replace("\n", "\n    "));
+                    log.WriteLine($"  FAILED -> {Path.GetRelativePath(cwd, html)}");
+                }
+            }
+            catch (Exception e) when (e is DibFormatException or ParameterException)
+            {
+                failed++;
+                log.WriteLine("  error: " + e.Message);
+            }
+        }
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Finished in {total.Elapsed.TotalSeconds:0.0} s."));
+        log.WriteLine($"{passed} passed, {failed} failed");
+        return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>Writes the <c>.ipynb</c> and <c>.html</c> of a run, each atomically.</summary>
+    public static (string Ipynb, string Html) Write(NotebookRun run, string outDir, string outputName)
+    {
+        var ipynb = Path.Combine(outDir, outputName + ".ipynb");
+        var html = Path.Combine(outDir, outputName + ".html");
+        WriteAtomically(ipynb, IpynbWriter.ToJson(run));
+        WriteAtomically(html, HtmlReportWriter.ToHtml(run, outputName));
+        return (ipynb, html);
+    }
+
+    /// <summary>The nearest folder above <paramref name="start"/> holding <c>Lib.sln</c>, or null.</summary>
+    public static string? FindRepoRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Lib.sln"))) return dir.FullName;
+        return null;
+    }
+
+    private static void WriteAtomically(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + $".{Environment.ProcessId}.tmp";
+        File.WriteAllText(temp, text, new UTF8Encoding(false));
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using Lib.Tensors.Formatting;
+
+namespace Lib.Tensors;
+
+/// <summary>
+/// A dense float32 tensor: contiguous row-major storage with a shape (PyTorch's <c>torch.Tensor</c>).
+/// </summary>
+[TypeFormatterSource(typeof(TensorFormatterSource))]
+public sealed partial class Tensor
+{
+    private readonly float[] _data;
+
+    private Tensor(float[] data, int[] shape)
+    {
+        long count = ShapeSize(shape);
+        if (count != data.Length)
+            throw new ArgumentException($"Shape [{string.Join(", ", shape)}] holds {count} elements but {data.Length} were given.");
+        _data = data;
+        Shape = shape;
+    }
+
+    /// <summary>The size of each dimension.</summary>
+    public IReadOnlyList<int> Shape { get; }
+
+    /// <summary>The number of dimensions.</summary>
+    public int Dim => Shape.Count;
+
+    /// <summary>The total number of elements.</summary>
+    public int NumEl => _data.Length;
+
+    /// <summary>The elements in row-major order (a view of the storage, not a copy).</summary>
+    public ReadOnlySpan<float> Data => _data;
+
+    /// <summary>The element at a full index, one entry per dimension.</summary>
+    public float this[params int[] index] => _data[Offset(index)];
+
+    /// <summary>A tensor of zeros.</summary>
+    public static Tensor Zeros(params int[] shape) => new(new float[ShapeSize(shape)], Checked(shape));
+
+    /// <summary>A tensor of ones.</summary>
+    public static Tensor Ones(params int[] shape) => Full(1f, shape);
+
+    /// <summary>A tensor filled with <paramref name="value"/>.</summary>
+    public static Tensor Full(float value, params int[] shape)
+    {
+        var data = new float[ShapeSize(shape)];
+        Array.Fill(data, value);
+        return new(data, Checked(shape));
+    }
+
+    /// <summary>Values from <paramref name="start"/> up to (not including) <paramref name="end"/> in steps of <paramref name="step"/>.</summary>
+    public static Tensor Arange(float start, float end, float step = 1f)
+    {
+        if (step == 0f || float.IsNaN(step)) throw new ArgumentException("step must be a non-zero number.", nameof(step));
+        int count = Math.Max(0, (int)Math.Ceiling((end - start) / step));
+        var data = new float[count];
+        for (int i = 0; i < count; i++) data[i] = start + i * step;
+        return new(data, [count]);
+    }
+
+    /// <summary>A tensor over a copy of <paramref name="values"/> with the given shape (1-D when omitted).</summary>
+    public static Tensor FromArray(float[] values, params int[] shape) =>
+        new((float[])values.Clone(), shape.Length == 0 ? [values.Length] : Checked(shape));
+
+    /// <summary>Samples from the standard normal distribution drawn from <paramref name="generator"/>.</summary>
+    public static Tensor Randn(Generator generator, params int[] shape)
+    {
+        var data = new float[ShapeSize(shape)];
+        for (int i = 0; i < data.Length; i++) data[i] = (float)generator.NextNormal();
+        return new(data, Checked(shape));
+    }
+
+    /// <summary>Samples from U[0, 1) drawn from <paramref name="generator"/>.</summary>
+    public static Tensor Rand(Generator generator, params int[] shape)
+    {
+        var data = new float[ShapeSize(shape)];
+        for (int i = 0; i < data.Length; i++) data[i] = (float)generator.NextDouble();
+        return new(data, Checked(shape));
+    }
+
+    /// <summary>The same elements with a new shape; one dimension may be -1 and is inferred.</summary>
+    public Tensor Reshape(params int[] shape)
+    {
+        var resolved = (int[])shape.Clone();
+        int infer = Array.IndexOf(resolved, -1);
+        if (infer >= 0)
+        {
+            long known = 1;
+            for (int i = 0; i < resolved.Length; i++) if (i != infer) known *= resolved[i];
+            if (known == 0 || NumEl % known != 0)
+                throw new ArgumentException($"Cannot reshape [{string.Join(", ", Shape)}] into [{string.Join(", ", shape)}].");
+            resolved[infer] = (int)(NumEl / known);
+        }
+        if (ShapeSize(Checked(resolved)) != NumEl)
+            throw new ArgumentException($"Cannot reshape [{string.Join(", ", Shape)}] ({NumEl} elements) into [{string.Join(", ", shape)}].");
+        return new(_data, resolved);
+    }
+
+    /// <summary>The elements as a new array.</summary>
+    public float[] ToArray() => (float[])_data.Clone();
+
+    /// <summary>Prints like PyTorch: <c>tensor([[1., 2.], [3., 4.]])</c>, summarising large tensors.</summary>
+    public override string ToString()
+    {
+        var sb = new StringBuilder("tensor(");
+        if (Dim == 0) sb.Append(FormatValue(_data[0]));
+        else AppendDimension(sb, 0, 0, NumEl > 1000, "       ");
+        if (Dim != 1 || NumEl > 1000) sb.Append(", shape=[").Append(string.Join(", ", Shape)).Append(']');
+        return sb.Append(')').ToString();
+    }
+
+    private void AppendDimension(StringBuilder sb, int dim, int offset, bool summarise, string indent)
+    {
+        int size = Shape[dim];
+        int stride = 1;
+        for (int d = dim + 1; d < Dim; d++) stride *= Shape[d];
+        sb.Append('[');
+        for (int i = 0; i < size; i++)
+        {
+            if (summarise && size > 6 && i == 3)
+            {
+                sb.Append(dim == Dim - 1 ? "..., " : "...,\n" + indent + new string(' ', dim + 1));
+                i = size - 4;
+                continue;
+            }
+            if (dim == Dim - 1) sb.Append(FormatValue(_data[offset + i]));
+            else AppendDimension(sb, dim + 1, offset + i * stride, summarise, indent);
+            if (i < size - 1) sb.Append(dim == Dim - 1 ? ", " : ",\n" + indent + new string(' ', dim + 1));
+        }
+        sb.Append(']');
+    }
+
+    private static string FormatValue(float value)
+    {
+        if (float.IsNaN(value)) return "nan";
+        if (float.IsInfinity(value)) return value > 0 ? "inf" : "-inf";
+        if (value == MathF.Round(value) && Math.Abs(value) < 1e8) return value.ToString("0", CultureInfo.InvariantCulture) + ".";
+        return value.ToString("0.####", CultureInfo.InvariantCulture);
+    }
+
+    private int Offset(int[] index)
+    {
+        if (index.Length != Dim) throw new ArgumentException($"Expected {Dim} indices for shape [{string.Join(", ", Shape)}], got {index.Length}.");
+        int offset = 0;
+        for (int d = 0; d < Dim; d++)
+        {
+            int i = index[d] < 0 ? index[d] + Shape[d] : index[d];
+            if ((uint)i >= (uint)Shape[d]) throw new IndexOutOfRangeException($"Index {index[d]} is out of range for dimension {d} of size {Shape[d]}.");
+            offset = offset * Shape[d] + i;
+        }
+        return offset;
+    }
+
+    private static int[] Checked(int[] shape)
+    {
+        foreach (int s in shape)
+            if (s < 0) throw new ArgumentException($"Shape [{string.Join(", ", shape)}] has a negative dimension.");
+        return (int[])shape.Clone();
+    }
+
+    private static long ShapeSize(int[] shape)
+    {
+        long size = 1;
+        foreach (int s in shape) size *= s;
+        return size;
+    }
+}
