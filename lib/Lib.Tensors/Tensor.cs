@@ -18,7 +18,7 @@ public sealed partial class Tensor
         if (count != data.Length)
             throw new ArgumentException($"Shape [{string.Join(", ", shape)}] holds {count} elements but {data.Length} were given.");
         _data = data;
-        Shape = shape;
+        Shape = (int[])shape.Clone();
     }
 
     /// <summary>The size of each dimension.</summary>
@@ -37,7 +37,7 @@ public sealed partial class Tensor
     public float this[params int[] index] => _data[Offset(index)];
 
     /// <summary>A tensor of zeros.</summary>
-    public static Tensor Zeros(params int[] shape) => new(new float[ShapeSize(shape)], Checked(shape));
+    public static Tensor Zeros(params int[] shape) => new(new float[ShapeSize(Checked(shape))], shape);
 
     /// <summary>A tensor of ones.</summary>
     public static Tensor Ones(params int[] shape) => Full(1f, shape);
@@ -45,9 +45,9 @@ public sealed partial class Tensor
     /// <summary>A tensor filled with <paramref name="value"/>.</summary>
     public static Tensor Full(float value, params int[] shape)
     {
-        var data = new float[ShapeSize(shape)];
+        var data = new float[ShapeSize(Checked(shape))];
         Array.Fill(data, value);
-        return new(data, Checked(shape));
+        return new(data, shape);
     }
 
     /// <summary>Values from <paramref name="start"/> up to (not including) <paramref name="end"/> in steps of <paramref name="step"/>.</summary>
@@ -67,17 +67,17 @@ public sealed partial class Tensor
     /// <summary>Samples from the standard normal distribution drawn from <paramref name="generator"/>.</summary>
     public static Tensor Randn(Generator generator, params int[] shape)
     {
-        var data = new float[ShapeSize(shape)];
+        var data = new float[ShapeSize(Checked(shape))];
         for (int i = 0; i < data.Length; i++) data[i] = (float)generator.NextNormal();
-        return new(data, Checked(shape));
+        return new(data, shape);
     }
 
     /// <summary>Samples from U[0, 1) drawn from <paramref name="generator"/>.</summary>
     public static Tensor Rand(Generator generator, params int[] shape)
     {
-        var data = new float[ShapeSize(shape)];
+        var data = new float[ShapeSize(Checked(shape))];
         for (int i = 0; i < data.Length; i++) data[i] = (float)generator.NextDouble();
-        return new(data, Checked(shape));
+        return new(data, shape);
     }
 
     /// <summary>The same elements with a new shape; one dimension may be -1 and is inferred.</summary>
@@ -107,7 +107,7 @@ public sealed partial class Tensor
         var sb = new StringBuilder("tensor(");
         if (Dim == 0) sb.Append(FormatValue(_data[0]));
         else AppendDimension(sb, 0, 0, NumEl > 1000, "       ");
-        if (Dim != 1 || NumEl > 1000) sb.Append(", shape=[").Append(string.Join(", ", Shape)).Append(']');
+        if (NumEl > 1000) sb.Append(", shape=[").Append(string.Join(", ", Shape)).Append(']');
         return sb.Append(')').ToString();
     }
 
@@ -157,7 +157,7 @@ public sealed partial class Tensor
     {
         foreach (int s in shape)
             if (s < 0) throw new ArgumentException($"Shape [{string.Join(", ", shape)}] has a negative dimension.");
-        return (int[])shape.Clone();
+        return shape;
     }
 
     private static long ShapeSize(int[] shape)

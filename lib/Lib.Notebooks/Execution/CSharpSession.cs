@@ -21,9 +21,9 @@ internal sealed record SubmissionResult(ImmutableArray<Diagnostic> Errors, Excep
 /// </summary>
 internal sealed class CSharpSession(NotebookGlobals globals)
 {
-    /// <summary>Polyglot's default usings for C# cells.</summary>
+    /// <summary>The usings every C# cell starts with (Polyglot's, plus System.IO).</summary>
     public static readonly string[] DefaultImports =
-        ["System", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading.Tasks"];
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading.Tasks"];
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
     private ScriptState<object>? _state;

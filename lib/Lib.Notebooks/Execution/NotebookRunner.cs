@@ -219,6 +219,10 @@ public static partial class NotebookRunner
             return lines;
         }
 
-        private string Show(string file) => Path.GetRelativePath(options.DisplayRoot, file);
+        private string Show(string file)
+        {
+            var relative = Path.GetRelativePath(options.DisplayRoot, file);
+            return relative.StartsWith("..", StringComparison.Ordinal) ? file : relative;
+        }
     }
 }

@@ -7,7 +7,7 @@ public static class AtomicFile
 {
     /// <summary>Writes <paramref name="text"/> as UTF-8 (no BOM) to <paramref name="path"/>, atomically.</summary>
     public static void WriteAllText(string path, string text) =>
-        Write(path, stream => { using var w = new StreamWriter(stream, new UTF8Encoding(false)); w.Write(text); });
+        Write(path, stream => { using var w = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true); w.Write(text); });
 
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/>, atomically.</summary>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
