@@ -9,9 +9,14 @@ var paths = new Argument<string[]>("notebooks")
 var smoke = new Option<bool>("--smoke") { Description = "Quick run: apply each parameter's '// smoke: value' from the parameters cell." };
 var param = new Option<string[]>("--param", "-p")
 {
-    Description = "Override a parameter: name=value, typed by the default in the '// parameters' cell. Repeatable.",
+    Description = "Override a parameter, typed by its default in the '// parameters' cell. Repeatable.",
+    HelpName = "name=value",
 };
-var output = new Option<string?>("--out", "-o") { Description = "Output folder for .ipynb and .html (default: artifacts/notebooks in the repository)." };
+var output = new Option<string?>("--out", "-o")
+{
+    Description = "Output folder for .ipynb and .html (default: artifacts/notebooks in the repository).",
+    HelpName = "dir",
+};
 var keepGoing = new Option<bool>("--keep-going") { Description = "Run the remaining cells of a notebook after a cell fails." };
 
 var run = new Command("run", "Execute notebooks headless and write executed .ipynb and .html reports.")

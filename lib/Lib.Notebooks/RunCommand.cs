@@ -55,11 +55,11 @@ public static class RunCommand
         };
         int passed = 0, failed = 0;
         var total = Stopwatch.StartNew();
-        log.WriteLine($"Running {notebooks.Count} notebook(s){(request.Smoke ? " in smoke mode" : "")}; outputs in {Path.GetRelativePath(cwd, outDir)}");
+        log.WriteLine($"Running {notebooks.Count} notebook(s){(request.Smoke ? " in smoke mode" : "")}; outputs in {DisplayPath.Of(outDir, cwd)}");
         for (int i = 0; i < notebooks.Count; i++)
         {
             var entry = notebooks[i];
-            var shown = Path.GetRelativePath(cwd, entry.Path);
+            var shown = DisplayPath.Of(entry.Path, cwd);
             log.WriteLine($"[{i + 1}/{notebooks.Count}] {shown}");
             try
             {
@@ -69,13 +69,13 @@ public static class RunCommand
                 {
                     passed++;
                     log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  passed in {run.Duration.TotalSeconds:0.0} s -> {Path.GetRelativePath(cwd, ipynb)}, {Path.GetRelativePath(cwd, html)}"));
+                        $"  passed in {run.Duration.TotalSeconds:0.0} s -> {DisplayPath.Of(ipynb, cwd)}, {DisplayPath.Of(html, cwd)}"));
                 }
                 else
                 {
                     failed++;
                     foreach (var failure in run.Failures) log.WriteLine("  error: " + failure.Replace("\n", "\n    "));
-                    log.WriteLine($"  FAILED -> {Path.GetRelativePath(cwd, html)}");
+                    log.WriteLine($"  FAILED -> {DisplayPath.Of(html, cwd)}");
                 }
             }
             catch (Exception e) when (e is DibFormatException or ParameterException)

@@ -112,6 +112,14 @@ public class RunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Faults_raised_by_the_runtime_also_carry_their_line()
+    {
+        var run = await Run(Notebook("var xs = new int[2];\nConsole.WriteLine(\"before\");\nxs[5] = 1;"));
+        Assert.Contains("cell 1, line 3 (line 5 of the file): System.IndexOutOfRangeException", run.Failure);
+        Assert.Equal("before\n", Plain(run.Cells[0].Outputs[0]));
+    }
+
+    [Fact]
     public async Task Keep_going_runs_the_cells_after_a_failure()
     {
         var text = Notebook("throw new Exception(\"first\");", "1 + 1", "throw new Exception(\"second\");");

@@ -40,7 +40,7 @@ internal sealed class CSharpSession(NotebookGlobals globals)
             .WithFilePath(displayPath)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)
-            .WithOptimizationLevel(OptimizationLevel.Release)
+            .WithOptimizationLevel(OptimizationLevel.Debug)
             .WithAllowUnsafe(true)
             .WithLanguageVersion(LanguageVersion.Latest);
 

@@ -219,10 +219,6 @@ public static partial class NotebookRunner
             return lines;
         }
 
-        private string Show(string file)
-        {
-            var relative = Path.GetRelativePath(options.DisplayRoot, file);
-            return relative.StartsWith("..", StringComparison.Ordinal) ? file : relative;
-        }
+        private string Show(string file) => DisplayPath.Of(file, options.DisplayRoot);
     }
 }
