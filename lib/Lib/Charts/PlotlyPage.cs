@@ -35,17 +35,21 @@ public static class PlotlyPage
     /// <summary>An HTML fragment drawing <paramref name="figureJson"/>, with the bundle when this page has not had it.</summary>
     public static string Fragment(string figureJson)
     {
-        string id;
+        string id = "lab-chart-" + Interlocked.Increment(ref _next);
         bool includeBundle;
         lock (Gate)
         {
-            id = "lab-chart-" + Interlocked.Increment(ref _next);
             var page = AppContext.GetData(PageKey);
             includeBundle = !_anyBundle || !Equals(page, _pageWithBundle);
             if (includeBundle) { _pageWithBundle = page; _anyBundle = true; }
         }
+        return (includeBundle ? BundleScript() : "") + Drawing(figureJson, id);
+    }
+
+    private static string Drawing(string figureJson, string? id = null)
+    {
+        id ??= "lab-chart-" + Interlocked.Increment(ref _next);
         var sb = new StringBuilder();
-        if (includeBundle) sb.Append(BundleScript());
         sb.Append("<div id=\"").Append(id).Append("\" class=\"lab-chart\"></div>")
           .Append("<script>(function(){var f=").Append(figureJson.Replace("</", "<\\/"))
           .Append(";function draw(){Plotly.newPlot('").Append(id)
@@ -54,15 +58,19 @@ public static class PlotlyPage
         return sb.ToString();
     }
 
-    /// <summary>Writes a standalone page with one figure, atomically.</summary>
-    public static void Save(string path, string title, string figureJson)
+    /// <summary>A standalone page with one figure (the bundle in the head); <paramref name="width"/>/<paramref name="height"/> fix the chart size.</summary>
+    public static string Page(string title, string figureJson, int? width = null, int? height = null)
     {
-        var html = new StringBuilder()
+        var style = width is null ? "" : $"<style>body{{margin:0}}.lab-chart{{width:{width}px;height:{height}px}}</style>";
+        return new StringBuilder()
             .Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
-            .Append(Lib.Tensors.Formatting.Html.Encode(title)).Append("</title>")
+            .Append(Lib.Tensors.Formatting.Html.Encode(title)).Append("</title>").Append(style)
             .Append(BundleScript()).Append("</head><body>")
-            .Append(Fragment(figureJson).Replace(BundleScript(), ""))
+            .Append(Drawing(figureJson))
             .Append("</body></html>").ToString();
-        Storage.AtomicFile.WriteAllText(path, html);
     }
+
+    /// <summary>Writes a standalone page with one figure, atomically.</summary>
+    public static void Save(string path, string title, string figureJson) =>
+        Storage.AtomicFile.WriteAllText(path, Page(title, figureJson));
 }
