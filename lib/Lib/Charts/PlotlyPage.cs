@@ -15,8 +15,7 @@ public static class PlotlyPage
 
     private static readonly Lock Gate = new();
     private static string? _bundle;
-    private static object? _pageWithBundle = new();
-    private static bool _anyBundle;
+    private static object? _pageWithBundle = new(); // no page id equals a fresh object: the first chart carries the bundle
     private static int _next;
 
     /// <summary>The plotly.js bundle's source.</summary>
@@ -40,8 +39,8 @@ public static class PlotlyPage
         lock (Gate)
         {
             var page = AppContext.GetData(PageKey);
-            includeBundle = !_anyBundle || !Equals(page, _pageWithBundle);
-            if (includeBundle) { _pageWithBundle = page; _anyBundle = true; }
+            includeBundle = !Equals(page, _pageWithBundle);
+            if (includeBundle) _pageWithBundle = page;
         }
         return (includeBundle ? BundleScript() : "") + Drawing(figureJson, id);
     }
