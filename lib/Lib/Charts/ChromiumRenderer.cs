@@ -1,3 +1,4 @@
+using Lib.Tensors.IO;
 using System.Diagnostics;
 using Lib.Platform;
 
@@ -78,7 +79,7 @@ public static class ChromiumRenderer
             }
             if (!File.Exists(shot))
                 throw new InvalidOperationException($"{browser} exited with code {process.ExitCode} without writing a screenshot: {stderr.Result.Trim()}");
-            Storage.AtomicFile.WriteAllBytes(pngPath, File.ReadAllBytes(shot));
+            AtomicFile.WriteAllBytes(pngPath, File.ReadAllBytes(shot));
         }
         finally
         {

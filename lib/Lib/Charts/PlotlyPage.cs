@@ -1,3 +1,4 @@
+using Lib.Tensors.IO;
 using System.Text;
 using Lib.Platform;
 
@@ -71,5 +72,5 @@ public static class PlotlyPage
 
     /// <summary>Writes a standalone page with one figure, atomically.</summary>
     public static void Save(string path, string title, string figureJson) =>
-        Storage.AtomicFile.WriteAllText(path, Page(title, figureJson));
+        AtomicFile.WriteAllText(path, Page(title, figureJson));
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using Lib.Tensors.IO;
 
 namespace Lib.Storage;
 

@@ -1,3 +1,4 @@
+using Lib.Tensors.IO;
 using System.Globalization;
 using System.Text;
 using YamlDotNet.Serialization;
@@ -12,7 +13,7 @@ internal static class MetaYaml
     {
         var sb = new StringBuilder();
         foreach (var (key, value) in fields) sb.Append(key).Append(": ").Append(Scalar(value)).Append('\n');
-        Storage.AtomicFile.WriteAllText(path, sb.ToString());
+        AtomicFile.WriteAllText(path, sb.ToString());
     }
 
     /// <summary>The fields of a meta.yaml file, as strings (null for YAML null).</summary>

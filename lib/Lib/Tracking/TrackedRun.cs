@@ -1,3 +1,4 @@
+using Lib.Tensors.IO;
 using System.Globalization;
 
 namespace Lib.Tracking;
@@ -64,7 +65,7 @@ public sealed class TrackedRun : IDisposable
         {
             if (File.Exists(path) && File.ReadAllText(path) is var old && old != text)
                 throw new InvalidOperationException($"Parameter '{key}' was already logged as '{old}' in run {RunId}; parameters cannot change (got '{text}').");
-            Storage.AtomicFile.WriteAllText(path, text);
+            AtomicFile.WriteAllText(path, text);
         }
     }
 
@@ -87,7 +88,7 @@ public sealed class TrackedRun : IDisposable
     public void SetTag(string key, string value)
     {
         var path = KeyPath("tags", key);
-        lock (_gate) Storage.AtomicFile.WriteAllText(path, value);
+        lock (_gate) AtomicFile.WriteAllText(path, value);
     }
 
     /// <summary>Copies a file into the run's artifacts (optionally under a sub-folder); returns the stored path.</summary>

@@ -1,6 +1,6 @@
-using Lib.Storage;
+using Lib.Tensors.IO;
 
-namespace Lib.Tests;
+namespace Lib.Tensors.Tests.IO;
 
 public class AtomicFileTests
 {

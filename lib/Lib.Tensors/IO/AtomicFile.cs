@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Lib.Storage;
+namespace Lib.Tensors.IO;
 
 /// <summary>Writes files so that a crash never leaves a half-written one: a temporary file beside the target, then a rename.</summary>
 public static class AtomicFile
