@@ -18,10 +18,16 @@ var output = new Option<string?>("--out", "-o")
     HelpName = "dir",
 };
 var keepGoing = new Option<bool>("--keep-going") { Description = "Run the remaining cells of a notebook after a cell fails." };
+var cellTimeout = new Option<double>("--cell-timeout")
+{
+    Description = "Fail a cell that runs longer than this many seconds and stop its notebook (0: no limit).",
+    DefaultValueFactory = _ => 1800,
+    HelpName = "seconds",
+};
 
 var run = new Command("run", "Execute notebooks headless and write executed .ipynb and .html reports.")
 {
-    paths, smoke, param, output, keepGoing,
+    paths, smoke, param, output, keepGoing, cellTimeout,
 };
 run.SetAction(async (parse, _) => await RunCommand.ExecuteAsync(
     new RunRequest(
@@ -29,7 +35,8 @@ run.SetAction(async (parse, _) => await RunCommand.ExecuteAsync(
         parse.GetValue(smoke),
         parse.GetValue(param) ?? [],
         parse.GetValue(output),
-        parse.GetValue(keepGoing)),
+        parse.GetValue(keepGoing),
+        parse.GetValue(cellTimeout)),
     Console.Out));
 
 var root = new RootCommand("The lab's headless runner for .dib notebooks (Polyglot Notebooks format).") { run };

@@ -13,7 +13,8 @@ public sealed record RunRequest(
     bool Smoke,
     IReadOnlyList<string> Parameters,
     string? OutputDirectory,
-    bool KeepGoing);
+    bool KeepGoing,
+    double? CellTimeoutSeconds = null);
 
 /// <summary>The <c>run</c> verb: executes notebooks and writes <c>.ipynb</c> and <c>.html</c> for each.</summary>
 public static class RunCommand
@@ -52,6 +53,7 @@ public static class RunCommand
         var options = new NotebookRunOptions
         {
             Smoke = request.Smoke, Parameters = parameters, KeepGoing = request.KeepGoing, Log = log, DisplayRoot = cwd,
+            CellTimeout = request.CellTimeoutSeconds is > 0 and var s ? TimeSpan.FromSeconds(s) : null,
         };
         int passed = 0, failed = 0;
         var total = Stopwatch.StartNew();

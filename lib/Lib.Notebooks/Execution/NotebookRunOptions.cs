@@ -12,6 +12,9 @@ public sealed record NotebookRunOptions
     /// <summary>Run the remaining cells after a failure instead of stopping.</summary>
     public bool KeepGoing { get; init; }
 
+    /// <summary>Fail a cell that runs longer than this (null: no limit); the notebook stops there.</summary>
+    public TimeSpan? CellTimeout { get; init; }
+
     /// <summary>Where progress lines go (null for none).</summary>
     public TextWriter? Log { get; init; }
 

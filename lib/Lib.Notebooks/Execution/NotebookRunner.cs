@@ -55,6 +55,7 @@ public static partial class NotebookRunner
     {
         private readonly CSharpSession _session = new(new NotebookGlobals(outputs));
         private int _executionCount;
+        private bool _timedOut;
 
         public async Task<NotebookRun> RunAsync()
         {
@@ -95,7 +96,7 @@ public static partial class NotebookRunner
                 if (failure is not null)
                 {
                     failures.Add(failure);
-                    stopped = !options.KeepGoing;
+                    stopped = !options.KeepGoing || _timedOut; // a timed-out cell may still be running: nothing after it is trustworthy
                 }
             }
 
@@ -109,7 +110,16 @@ public static partial class NotebookRunner
             outputs.SetCurrent(run.Outputs);
             run.ExecutionCount = ++_executionCount;
             var clock = Stopwatch.StartNew();
-            var failure = await execute();
+            var work = Task.Run(execute); // off the caller's thread, so a cell that never yields can still time out
+            string? failure;
+            if (options.CellTimeout is { } limit && await Task.WhenAny(work, Task.Delay(limit)) != work)
+            {
+                failure = string.Create(CultureInfo.InvariantCulture,
+                    $"{Show(document.Path)}: {label} did not finish within {limit.TotalSeconds:0.#} s; the notebook was stopped there.");
+                outputs.Add(new ErrorOutput("TimeoutError", failure, [failure]));
+                _timedOut = true;
+            }
+            else failure = await work;
             run.Duration = clock.Elapsed;
             run.Status = failure is null ? CellStatus.Succeeded : CellStatus.Failed;
             options.Log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
