@@ -10,22 +10,26 @@ namespace Lib.Tensors;
 [TypeFormatterSource(typeof(TensorFormatterSource))]
 public sealed partial class Tensor
 {
-    private readonly float[] _data;
+    internal readonly float[] _data;
+    internal readonly int[] _shape;
 
-    private Tensor(float[] data, int[] shape)
+    internal Tensor(float[] data, int[] shape)
     {
         long count = ShapeSize(shape);
         if (count != data.Length)
             throw new ArgumentException($"Shape [{string.Join(", ", shape)}] holds {count} elements but {data.Length} were given.");
         _data = data;
-        Shape = (int[])shape.Clone();
+        _shape = (int[])shape.Clone();
     }
 
     /// <summary>The size of each dimension.</summary>
-    public IReadOnlyList<int> Shape { get; }
+    public IReadOnlyList<int> Shape => _shape;
 
     /// <summary>The number of dimensions.</summary>
-    public int Dim => Shape.Count;
+    public int Dim => _shape.Length;
+
+    /// <summary>The size of dimension <paramref name="dim"/> (negative counts from the end).</summary>
+    public int Size(int dim) => _shape[NormalizeDim(dim, Dim)];
 
     /// <summary>The total number of elements.</summary>
     public int NumEl => _data.Length;
@@ -33,7 +37,12 @@ public sealed partial class Tensor
     /// <summary>The elements in row-major order (a view of the storage, not a copy).</summary>
     public ReadOnlySpan<float> Data => _data;
 
+    /// <summary>The storage, writable: for filling inputs without a copy. Writing to a tensor that
+    /// autograd saved for backward corrupts its gradient, as in PyTorch.</summary>
+    public Span<float> AsSpan() => _data;
+
     /// <summary>The element at a full index, one entry per dimension.</summary>
+    [System.Runtime.CompilerServices.IndexerName("Element")]
     public float this[params int[] index] => _data[Offset(index)];
 
     /// <summary>A tensor of zeros.</summary>
@@ -64,6 +73,31 @@ public sealed partial class Tensor
     public static Tensor FromArray(float[] values, params int[] shape) =>
         new((float[])values.Clone(), shape.Length == 0 ? [values.Length] : Checked(shape));
 
+    /// <summary>A tensor over <paramref name="values"/> itself (no copy) with the given shape.</summary>
+    public static Tensor Wrap(float[] values, params int[] shape) =>
+        new(values, shape.Length == 0 ? [values.Length] : Checked(shape));
+
+    /// <summary>A 0-dimensional tensor holding <paramref name="value"/>.</summary>
+    public static Tensor Scalar(float value) => new([value], []);
+
+    /// <summary>A tensor of zeros with the shape of <paramref name="like"/>.</summary>
+    public static Tensor ZerosLike(Tensor like) => new(new float[like.NumEl], like._shape);
+
+    /// <summary>A tensor of ones with the shape of <paramref name="like"/>.</summary>
+    public static Tensor OnesLike(Tensor like) => Full(1f, like._shape);
+
+    /// <summary>Samples from U[<paramref name="low"/>, <paramref name="high"/>) drawn from <paramref name="generator"/>.</summary>
+    public static Tensor Uniform(Generator generator, float low, float high, params int[] shape)
+    {
+        var data = new float[ShapeSize(Checked(shape))];
+        for (int i = 0; i < data.Length; i++) data[i] = low + (high - low) * (float)generator.NextDouble();
+        return new(data, shape);
+    }
+
+    /// <summary>The value of a one-element tensor (<c>item()</c>).</summary>
+    public float Item() => NumEl == 1 ? _data[0]
+        : throw new InvalidOperationException($"Item() needs a tensor with one element; this one has shape [{string.Join(", ", Shape)}].");
+
     /// <summary>Samples from the standard normal distribution drawn from <paramref name="generator"/>.</summary>
     public static Tensor Randn(Generator generator, params int[] shape)
     {
@@ -80,8 +114,8 @@ public sealed partial class Tensor
         return new(data, shape);
     }
 
-    /// <summary>The same elements with a new shape; one dimension may be -1 and is inferred.</summary>
-    public Tensor Reshape(params int[] shape)
+    /// <summary>The shape <paramref name="shape"/> resolves to for this tensor (one -1 inferred).</summary>
+    internal int[] ResolveShape(int[] shape)
     {
         var resolved = (int[])shape.Clone();
         int infer = Array.IndexOf(resolved, -1);
@@ -95,7 +129,7 @@ public sealed partial class Tensor
         }
         if (ShapeSize(Checked(resolved)) != NumEl)
             throw new ArgumentException($"Cannot reshape [{string.Join(", ", Shape)}] ({NumEl} elements) into [{string.Join(", ", shape)}].");
-        return new(_data, resolved);
+        return resolved;
     }
 
     /// <summary>The elements as a new array.</summary>
@@ -153,14 +187,24 @@ public sealed partial class Tensor
         return offset;
     }
 
-    private static int[] Checked(int[] shape)
+    internal static int NormalizeDim(int dim, int rank)
+    {
+        int d = dim < 0 ? dim + rank : dim;
+        if ((uint)d >= (uint)Math.Max(rank, 1) && !(rank == 0 && (dim == 0 || dim == -1)))
+            throw new ArgumentOutOfRangeException(nameof(dim), $"Dimension {dim} is out of range for a tensor of {rank} dimension(s) (expected {-Math.Max(rank, 1)} to {Math.Max(rank, 1) - 1}).");
+        return rank == 0 ? 0 : d;
+    }
+
+    internal static string ShapeText(IReadOnlyList<int> shape) => "[" + string.Join(", ", shape) + "]";
+
+    internal static int[] Checked(int[] shape)
     {
         foreach (int s in shape)
             if (s < 0) throw new ArgumentException($"Shape [{string.Join(", ", shape)}] has a negative dimension.");
         return shape;
     }
 
-    private static long ShapeSize(int[] shape)
+    internal static long ShapeSize(int[] shape)
     {
         long size = 1;
         foreach (int s in shape) size *= s;
