@@ -58,7 +58,7 @@ public sealed partial class Tensor
     internal static int[] DropDims(int[] shape, int[] dims) => [.. shape.Where((_, i) => Array.IndexOf(dims, i) < 0)];
 
     /// <summary>(outer, size, inner) of dimension <paramref name="dim"/>: the tensor seen as [outer, size, inner].</summary>
-    internal static (int Outer, int Size, int Inner) Split(int[] shape, int dim)
+    internal static (int Outer, int Size, int Inner) OuterSizeInner(int[] shape, int dim)
     {
         int outer = 1, inner = 1;
         for (int i = 0; i < dim; i++) outer *= shape[i];
@@ -68,7 +68,7 @@ public sealed partial class Tensor
 
     private static float[] SumOneDim(float[] data, int[] shape, int dim)
     {
-        var (outer, size, inner) = Split(shape, dim);
+        var (outer, size, inner) = OuterSizeInner(shape, dim);
         var result = new float[outer * inner];
         for (int o = 0; o < outer; o++)
         {

@@ -1,0 +1,52 @@
+namespace Lib.Tensors;
+
+// API declared ahead of its implementation (being written in parallel); each member moves to its
+// own file with its gradient rule and tests, and this file disappears.
+public sealed partial class Tensor
+{
+    private static NotImplementedException PendingShape() => new("Not implemented yet.");
+
+    /// <summary>Joins tensors along an existing dimension (<c>torch.cat</c>).</summary>
+    public static Tensor Cat(IReadOnlyList<Tensor> tensors, int dim = 0) => throw PendingShape();
+    /// <summary>Joins tensors along a new dimension (<c>torch.stack</c>).</summary>
+    public static Tensor Stack(IReadOnlyList<Tensor> tensors, int dim = 0) => throw PendingShape();
+    /// <summary>Pieces of <paramref name="splitSize"/> along <paramref name="dim"/> (the last may be smaller).</summary>
+    public Tensor[] Split(int splitSize, int dim = 0) => throw PendingShape();
+    /// <summary>Pieces of the given sizes along <paramref name="dim"/>.</summary>
+    public Tensor[] Split(int[] sizes, int dim = 0) => throw PendingShape();
+    /// <summary><paramref name="chunks"/> nearly equal pieces along <paramref name="dim"/>.</summary>
+    public Tensor[] Chunk(int chunks, int dim = 0) => throw PendingShape();
+    /// <summary>The slices along <paramref name="dim"/>, that dimension removed.</summary>
+    public Tensor[] Unbind(int dim = 0) => throw PendingShape();
+    /// <summary>The slice [start, start + length) of <paramref name="dim"/>.</summary>
+    public Tensor Narrow(int dim, int start, int length) => throw PendingShape();
+    /// <summary>The slice at <paramref name="index"/> of <paramref name="dim"/>, that dimension removed.</summary>
+    public Tensor Select(int dim, int index) => throw PendingShape();
+    /// <summary>Constant padding in <c>F.pad</c> order: (last dim left, last dim right, second-last left, ...).</summary>
+    public Tensor Pad(int[] pad, float value = 0f) => throw PendingShape();
+    /// <summary>The entries of <paramref name="dim"/> listed in the 1-D <paramref name="index"/>.</summary>
+    public Tensor IndexSelect(int dim, IndexTensor index) => throw PendingShape();
+    /// <summary><c>torch.gather</c>: out[i][j] = this[i][index[i][j]] for dim 1, and so on.</summary>
+    public Tensor Gather(int dim, IndexTensor index) => throw PendingShape();
+    /// <summary><c>scatter_add</c>: a copy of this with <paramref name="src"/> added at <paramref name="index"/> along <paramref name="dim"/>.</summary>
+    public Tensor ScatterAdd(int dim, IndexTensor index, Tensor src) => throw PendingShape();
+    /// <summary>The tensor repeated along each dimension (<c>repeat</c>).</summary>
+    public Tensor Repeat(params int[] repeats) => throw PendingShape();
+    /// <summary>The n×n identity matrix.</summary>
+    public static Tensor Eye(int n) => throw PendingShape();
+    /// <summary>
+    /// Graph aggregation: out[i] = Σ src[colIndex[e]] over the edges e of row i (rowPointer[i] ≤ e &lt; rowPointer[i+1]),
+    /// optionally weighted; src [nodes, F] → [rows, F].
+    /// </summary>
+    public static Tensor SegmentSum(Tensor src, CsrGraph graph, Tensor? edgeWeight = null) => throw PendingShape();
+}
+
+/// <summary>A sparse adjacency in compressed sparse row form: row i's edges are colIndex[rowPointer[i] .. rowPointer[i+1]).</summary>
+public sealed record CsrGraph(int[] RowPointer, int[] ColIndex)
+{
+    /// <summary>The number of rows (destination nodes).</summary>
+    public int Rows => RowPointer.Length - 1;
+
+    /// <summary>The number of edges.</summary>
+    public int Edges => ColIndex.Length;
+}
