@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Benchmarks.Models;
+using Lib.Tensors.Autograd;
+
+namespace Benchmarks;
+
+/// <summary>
+/// Training and inference throughput of the five seed models, with the same timing rule and JSON
+/// fields as the PyTorch scripts in <c>tests/Benchmarks/pytorch/</c>. Each model runs in a process of
+/// its own so that peak RSS is that model's.
+/// </summary>
+internal sealed class ModelsBenchmark : IBenchmark
+{
+    private static readonly Dictionary<string, Func<IModelBenchmark>> Models = new()
+    {
+    };
+
+    public string Name => "models";
+
+    public string Description => "train/infer samples/s, peak RSS and bytes allocated per step of the five seed models [--models a,b] [--min-time S] [--max-time S]";
+
+    public int Run(IReadOnlyList<string> args, bool json, TextWriter output)
+    {
+        var options = Options.Parse(args);
+        var selected = options.Models ?? [.. Models.Keys];
+        foreach (var name in selected)
+            if (!Models.ContainsKey(name))
+            {
+                Console.Error.WriteLine($"Unknown model '{name}'. Known: {string.Join(", ", Models.Keys)}.");
+                return 2;
+            }
+        if (selected.Count == 1 && options.InProcess)
+        {
+            var result = Measure(Models[selected[0]](), options.Rule);
+            output.WriteLine(json ? JsonSerializer.Serialize(result) : Describe(result));
+            return 0;
+        }
+        int failures = 0;
+        foreach (var name in selected) failures += RunChild(name, args, json, output) == 0 ? 0 : 1;
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static int RunChild(string model, IReadOnlyList<string> args, bool json, TextWriter output)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") start.ArgumentList.Add(typeof(ModelsBenchmark).Assembly.Location);
+        start.ArgumentList.Add("models");
+        if (json) start.ArgumentList.Add("--json");
+        foreach (var a in Options.WithoutModels(args)) start.ArgumentList.Add(a);
+        start.ArgumentList.Add("--models");
+        start.ArgumentList.Add(model);
+        start.ArgumentList.Add("--in-process");
+        using var child = Process.Start(start)!;
+        string text = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        output.Write(text);
+        return child.ExitCode;
+    }
+
+    private static Dictionary<string, object> Measure(IModelBenchmark bench, TimingRule rule)
+    {
+        long parameters = bench.Model.NumParameters();
+        if (parameters != bench.ExpectedParameters)
+            throw new InvalidOperationException($"{bench.Name} has {parameters:N0} parameters; the PyTorch model has {bench.ExpectedParameters:N0}.");
+        double rssSetup = TimedLoop.PeakRssMb();
+        bench.Model.Train();
+        var losses = new List<float>();
+        var train = TimedLoop.Run(i => losses.Add(bench.TrainStep(i)), rule);
+        double rssTrain = TimedLoop.PeakRssMb();
+        bench.Model.Eval();
+        var infer = TimedLoop.Run(i =>
+        {
+            using var _ = GradMode.NoGrad();
+            bench.InferStep(i);
+        }, rule);
+        return new Dictionary<string, object>
+        {
+            ["model"] = bench.Name,
+            ["engine"] = "Lib.Tensors",
+            ["sample_unit"] = bench.SampleUnit,
+            ["batch_size"] = bench.BatchSize,
+            ["params"] = parameters,
+            ["train_steps_per_s"] = Math.Round(train.StepsPerSecond, 3),
+            ["train_samples_per_s"] = Math.Round(train.StepsPerSecond * bench.BatchSize, 1),
+            ["train_step_ms_median"] = Math.Round(train.MedianMs, 2),
+            ["train_step_ms_p10_p90"] = new[] { Math.Round(train.P10Ms, 2), Math.Round(train.P90Ms, 2) },
+            ["train_timed_steps"] = train.Steps,
+            ["train_allocated_bytes_per_step"] = Math.Round(train.AllocatedBytesPerStep),
+            ["infer_batches_per_s"] = Math.Round(infer.StepsPerSecond, 3),
+            ["infer_samples_per_s"] = Math.Round(infer.StepsPerSecond * bench.BatchSize, 1),
+            ["infer_batch_ms_median"] = Math.Round(infer.MedianMs, 2),
+            ["infer_timed_steps"] = infer.Steps,
+            ["infer_allocated_bytes_per_step"] = Math.Round(infer.AllocatedBytesPerStep),
+            ["peak_rss_mb"] = Math.Round(TimedLoop.PeakRssMb(), 1),
+            ["rss_mb_after_setup"] = Math.Round(rssSetup, 1),
+            ["rss_mb_after_train"] = Math.Round(rssTrain, 1),
+            ["loss_first"] = losses[0],
+            ["loss_last"] = losses[^1],
+            ["loss_finite"] = losses.All(float.IsFinite),
+            ["threads"] = Environment.ProcessorCount,
+        };
+    }
+
+    private static string Describe(Dictionary<string, object> r) => string.Format(CultureInfo.InvariantCulture,
+        "{0,-18} params {1,9:N0}  train {2,10:N1} {3}/s ({4} ms/step, {5:N0} B alloc/step)  infer {6,11:N1} {3}/s  peak RSS {7} MB  loss {8:G4} -> {9:G4}",
+        r["model"], r["params"], r["train_samples_per_s"], r["sample_unit"], r["train_step_ms_median"], r["train_allocated_bytes_per_step"],
+        r["infer_samples_per_s"], r["peak_rss_mb"], r["loss_first"], r["loss_last"]);
+
+    private sealed record Options(List<string>? Models, bool InProcess, TimingRule Rule)
+    {
+        public static Options Parse(IReadOnlyList<string> args)
+        {
+            List<string>? models = null;
+            bool inProcess = false;
+            var rule = new TimingRule();
+            for (int i = 0; i < args.Count; i++)
+            {
+                switch (args[i])
+                {
+                    case "--models": models = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries)]; break;
+                    case "--in-process": inProcess = true; break;
+                    case "--min-time": rule = rule with { MinSeconds = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                    case "--max-time": rule = rule with { MaxSeconds = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                    case "--min-steps": rule = rule with { MinSteps = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                    default: throw new ArgumentException($"Unknown option '{args[i]}' for 'models'.");
+                }
+            }
+            return new Options(models, inProcess, rule);
+        }
+
+        public static IEnumerable<string> WithoutModels(IReadOnlyList<string> args)
+        {
+            for (int i = 0; i < args.Count; i++)
+            {
+                if (args[i] == "--models") { i++; continue; }
+                if (args[i] == "--in-process") continue;
+                yield return args[i];
+            }
+        }
+    }
+}
