@@ -1,4 +1,3 @@
-using System.Text;
 using static Lib.Storage.DuckDb.DuckDbNative;
 
 namespace Lib.Storage.DuckDb;
@@ -21,7 +20,8 @@ internal abstract unsafe class DuckDbColumnBuilder(string name, DuckDbType type,
     {
         ulong* validity = duckdb_vector_get_validity(vector);
         EnsureCapacity(Count + rows);
-        if (validity is not null || _validity is not null) TrackValidity(validity, rows);
+        if (Type == DuckDbType.SqlNull) TrackAllNull(rows);
+        else if (validity is not null || _validity is not null) TrackValidity(validity, rows);
         try
         {
             Read(duckdb_vector_get_data(vector), validity, Count, rows);
@@ -51,18 +51,31 @@ internal abstract unsafe class DuckDbColumnBuilder(string name, DuckDbType type,
 
     private void TrackValidity(ulong* validity, int rows)
     {
-        if (_validity is null)
-        {
-            _validity = new bool[Math.Max(Count + rows, 2048)];
-            _validity.AsSpan(0, Count).Fill(true);
-        }
-        else if (_validity.Length < Count + rows) Array.Resize(ref _validity, Math.Max(Count + rows, _validity.Length * 2));
+        EnsureValidity(rows);
         for (int i = 0; i < rows; i++)
         {
             bool valid = IsValid(validity, i);
             _validity[Count + i] = valid;
             if (!valid) _nulls++;
         }
+    }
+
+    private void TrackAllNull(int rows)
+    {
+        EnsureValidity(rows);
+        _validity.AsSpan(Count, rows).Clear();
+        _nulls += rows;
+    }
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_validity))]
+    private void EnsureValidity(int rows)
+    {
+        if (_validity is null)
+        {
+            _validity = new bool[Math.Max(Count + rows, 2048)];
+            _validity.AsSpan(0, Count).Fill(true);
+        }
+        else if (_validity.Length < Count + rows) Array.Resize(ref _validity, Math.Max(Count + rows, _validity.Length * 2));
     }
 
     /// <summary>The builder for a result column of logical type <paramref name="logicalType"/>, or an error naming the column when the type is not read.</summary>
@@ -93,7 +106,7 @@ internal abstract unsafe class DuckDbColumnBuilder(string name, DuckDbType type,
             DuckDbType.TimestampNs => Timestamp(name, type, typeName, sql, -100, DateTimeKind.Unspecified),
             DuckDbType.TimestampTz => Timestamp(name, type, typeName, sql, 10, DateTimeKind.Utc),
             DuckDbType.Uuid => new Converted<Int128, Guid>(name, type, typeName, sql, UuidToGuid),
-            DuckDbType.Varchar => new Strings<string>(name, type, typeName, sql, (p, n) => Encoding.UTF8.GetString(p, n)),
+            DuckDbType.Varchar => new Strings<string>(name, type, typeName, sql, new DuckDbStringCache().Decode),
             DuckDbType.Blob => new Strings<byte[]>(name, type, typeName, sql, (p, n) => new ReadOnlySpan<byte>(p, n).ToArray()),
             DuckDbType.Decimal => Decimal(name, logicalType, sql),
             DuckDbType.Enum => Enum(name, logicalType, sql),

@@ -73,7 +73,11 @@ public sealed class DuckDbTypesTests : IDisposable
     [Fact]
     public void Results_larger_than_one_chunk_are_read_completely_in_order()
     {
-        var r = _c.Query("SELECT i, i * 0.5 AS half, CASE WHEN i % 3 = 0 THEN NULL ELSE 'row ' || i END AS label FROM range(10000) t(i) ORDER BY i");
+        var r = _c.Query("""
+            SELECT i, i * 0.5 AS half, CASE WHEN i % 3 = 0 THEN NULL ELSE 'row ' || i END AS label, 'event number ' || (i % 12) AS event
+            FROM range(10000) t(i) ORDER BY i
+            """);
+        Assert.Equal(Enumerable.Range(0, 10_000).Select(i => $"event number {i % 12}"), r.GetColumn<string>("event"));
         Assert.Equal(10_000, r.RowCount);
         var ids = r.GetColumn<long>("i");
         Assert.Equal(Enumerable.Range(0, 10_000).Select(i => (long)i), ids);
@@ -130,6 +134,7 @@ public sealed class DuckDbTypesTests : IDisposable
         Assert.Equal(["b"], r.GetColumn<string>("e"));
         Assert.Equal([Guid.Parse("00112233-4455-6677-8899-aabbccddeeff")], r.GetColumn<Guid>("u"));
         Assert.Equal([null], r.GetColumn<int?>("n"));
+        Assert.Throws<InvalidCastException>(() => r.GetColumn<int>("n"));
         Assert.Equal([DateOnly.MaxValue], r.GetColumn<DateOnly>("inf"));
     }
 
