@@ -6,10 +6,6 @@ public sealed partial class Tensor
 {
     private static NotImplementedException PendingShape() => new("Not implemented yet.");
 
-    /// <summary>Joins tensors along an existing dimension (<c>torch.cat</c>).</summary>
-    public static Tensor Cat(IReadOnlyList<Tensor> tensors, int dim = 0) => throw PendingShape();
-    /// <summary>Joins tensors along a new dimension (<c>torch.stack</c>).</summary>
-    public static Tensor Stack(IReadOnlyList<Tensor> tensors, int dim = 0) => throw PendingShape();
     /// <summary>Pieces of <paramref name="splitSize"/> along <paramref name="dim"/> (the last may be smaller).</summary>
     public Tensor[] Split(int splitSize, int dim = 0) => throw PendingShape();
     /// <summary>Pieces of the given sizes along <paramref name="dim"/>.</summary>
