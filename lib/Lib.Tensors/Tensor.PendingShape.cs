@@ -6,18 +6,6 @@ public sealed partial class Tensor
 {
     private static NotImplementedException PendingShape() => new("Not implemented yet.");
 
-    /// <summary>Pieces of <paramref name="splitSize"/> along <paramref name="dim"/> (the last may be smaller).</summary>
-    public Tensor[] Split(int splitSize, int dim = 0) => throw PendingShape();
-    /// <summary>Pieces of the given sizes along <paramref name="dim"/>.</summary>
-    public Tensor[] Split(int[] sizes, int dim = 0) => throw PendingShape();
-    /// <summary><paramref name="chunks"/> nearly equal pieces along <paramref name="dim"/>.</summary>
-    public Tensor[] Chunk(int chunks, int dim = 0) => throw PendingShape();
-    /// <summary>The slices along <paramref name="dim"/>, that dimension removed.</summary>
-    public Tensor[] Unbind(int dim = 0) => throw PendingShape();
-    /// <summary>The slice [start, start + length) of <paramref name="dim"/>.</summary>
-    public Tensor Narrow(int dim, int start, int length) => throw PendingShape();
-    /// <summary>The slice at <paramref name="index"/> of <paramref name="dim"/>, that dimension removed.</summary>
-    public Tensor Select(int dim, int index) => throw PendingShape();
     /// <summary>Constant padding in <c>F.pad</c> order: (last dim left, last dim right, second-last left, ...).</summary>
     public Tensor Pad(int[] pad, float value = 0f) => throw PendingShape();
     /// <summary>The entries of <paramref name="dim"/> listed in the 1-D <paramref name="index"/>.</summary>
