@@ -6,8 +6,6 @@ public sealed partial class Tensor
 {
     private static NotImplementedException PendingShape() => new("Not implemented yet.");
 
-    /// <summary>Constant padding in <c>F.pad</c> order: (last dim left, last dim right, second-last left, ...).</summary>
-    public Tensor Pad(int[] pad, float value = 0f) => throw PendingShape();
     /// <summary>The entries of <paramref name="dim"/> listed in the 1-D <paramref name="index"/>.</summary>
     public Tensor IndexSelect(int dim, IndexTensor index) => throw PendingShape();
     /// <summary><c>torch.gather</c>: out[i][j] = this[i][index[i][j]] for dim 1, and so on.</summary>
