@@ -6,12 +6,6 @@ public sealed partial class Tensor
 {
     private static NotImplementedException PendingShape() => new("Not implemented yet.");
 
-    /// <summary>The entries of <paramref name="dim"/> listed in the 1-D <paramref name="index"/>.</summary>
-    public Tensor IndexSelect(int dim, IndexTensor index) => throw PendingShape();
-    /// <summary><c>torch.gather</c>: out[i][j] = this[i][index[i][j]] for dim 1, and so on.</summary>
-    public Tensor Gather(int dim, IndexTensor index) => throw PendingShape();
-    /// <summary><c>scatter_add</c>: a copy of this with <paramref name="src"/> added at <paramref name="index"/> along <paramref name="dim"/>.</summary>
-    public Tensor ScatterAdd(int dim, IndexTensor index, Tensor src) => throw PendingShape();
     /// <summary>The tensor repeated along each dimension (<c>repeat</c>).</summary>
     public Tensor Repeat(params int[] repeats) => throw PendingShape();
     /// <summary>The n×n identity matrix.</summary>
