@@ -6,10 +6,6 @@ public sealed partial class Tensor
 {
     private static NotImplementedException PendingShape() => new("Not implemented yet.");
 
-    /// <summary>The tensor repeated along each dimension (<c>repeat</c>).</summary>
-    public Tensor Repeat(params int[] repeats) => throw PendingShape();
-    /// <summary>The n×n identity matrix.</summary>
-    public static Tensor Eye(int n) => throw PendingShape();
     /// <summary>
     /// Graph aggregation: out[i] = Σ src[colIndex[e]] over the edges e of row i (rowPointer[i] ≤ e &lt; rowPointer[i+1]),
     /// optionally weighted; src [nodes, F] → [rows, F].
