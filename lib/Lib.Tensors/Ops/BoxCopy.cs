@@ -37,7 +37,8 @@ internal static class BoxCopy
         var index = new int[k];
         while (true)
         {
-            Run(src.AsSpan(srcOffset, run), dest.AsSpan(destOffset, run), accumulate);
+            if (run == 1) dest[destOffset] = accumulate ? dest[destOffset] + src[srcOffset] : src[srcOffset]; // e.g. stack along the last dim
+            else Run(src.AsSpan(srcOffset, run), dest.AsSpan(destOffset, run), accumulate);
             int d = k - 1;
             for (; d >= 0; d--)
             {
