@@ -10,8 +10,6 @@ public static partial class Functional
     public static Tensor LayerNorm(Tensor x, int[] normalizedShape, Tensor? weight = null, Tensor? bias = null, float eps = 1e-5f) => throw Pending();
     /// <summary>Zeroes elements with probability <paramref name="p"/> and scales the rest by 1/(1-p) when <paramref name="training"/>.</summary>
     public static Tensor Dropout(Tensor x, float p, bool training, Generator generator) => throw Pending();
-    /// <summary>Rows of <paramref name="weight"/> picked by <paramref name="input"/>; the padding row gets no gradient.</summary>
-    public static Tensor Embedding(IndexTensor input, Tensor weight, int? paddingIdx = null) => throw Pending();
 
     /// <summary>Mean absolute error.</summary>
     public static Tensor L1Loss(Tensor input, Tensor target, Reduction reduction = Reduction.Mean) => throw Pending();

@@ -1,0 +1,69 @@
+namespace Lib.Tensors.Ops;
+
+/// <summary>
+/// Copies a rectangular box between two contiguous row-major arrays as a few long runs: trailing
+/// dimensions the box covers fully in both arrays merge into one contiguous run, so slicing a
+/// leading dimension is one copy and slicing the last one is one copy per row (cat, split, narrow, pad).
+/// </summary>
+internal static class BoxCopy
+{
+    /// <summary>
+    /// dest[destStart + i] = src[srcStart + i] for every index i of the box <paramref name="extent"/>;
+    /// with <paramref name="accumulate"/>, adds instead of overwriting.
+    /// </summary>
+    public static void Copy(float[] src, int[] srcShape, int[] srcStart, float[] dest, int[] destShape, int[] destStart, int[] extent, bool accumulate = false)
+    {
+        int rank = extent.Length;
+        foreach (int e in extent) if (e == 0) return;
+        // The last dimension the box does not cover fully (or -1 when it covers everything).
+        int k = rank - 1;
+        while (k >= 0 && extent[k] == srcShape[k] && extent[k] == destShape[k]) k--;
+        int inner = 1;
+        for (int d = k + 1; d < rank; d++) inner *= extent[d];
+        if (k < 0)
+        {
+            Run(src.AsSpan(0, inner), dest.AsSpan(0, inner), accumulate);
+            return;
+        }
+        var srcStrides = Strides(srcShape);
+        var destStrides = Strides(destShape);
+        int run = extent[k] * inner;
+        int srcOffset = 0, destOffset = 0;
+        for (int d = 0; d <= k; d++)
+        {
+            srcOffset += srcStart[d] * srcStrides[d];
+            destOffset += destStart[d] * destStrides[d];
+        }
+        var index = new int[k];
+        while (true)
+        {
+            if (run == 1) dest[destOffset] = accumulate ? dest[destOffset] + src[srcOffset] : src[srcOffset]; // e.g. stack along the last dim
+            else Run(src.AsSpan(srcOffset, run), dest.AsSpan(destOffset, run), accumulate);
+            int d = k - 1;
+            for (; d >= 0; d--)
+            {
+                srcOffset += srcStrides[d];
+                destOffset += destStrides[d];
+                if (++index[d] < extent[d]) break;
+                srcOffset -= srcStrides[d] * extent[d];
+                destOffset -= destStrides[d] * extent[d];
+                index[d] = 0;
+            }
+            if (d < 0) return;
+        }
+    }
+
+    private static void Run(ReadOnlySpan<float> src, Span<float> dest, bool accumulate)
+    {
+        if (accumulate) System.Numerics.Tensors.TensorPrimitives.Add(dest, src, dest);
+        else src.CopyTo(dest);
+    }
+
+    /// <summary>Row-major element strides of <paramref name="shape"/>.</summary>
+    public static int[] Strides(int[] shape)
+    {
+        var strides = new int[shape.Length];
+        for (int i = shape.Length - 1, s = 1; i >= 0; i--) { strides[i] = s; s *= shape[i]; }
+        return strides;
+    }
+}
