@@ -74,7 +74,7 @@ public sealed class TrainingCheckpoint
         var optimizer = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         foreach (var (name, t) in tensors)
         {
-            var tensor = Tensor.Wrap(t.ToFloat32(), t.Shape.Length == 0 ? [] : t.Shape);
+            var tensor = new Tensor(t.ToFloat32(), t.Shape); // keeps 0-dim entries 0-dim
             if (name.StartsWith(ModelPrefix, StringComparison.Ordinal)) model[name[ModelPrefix.Length..]] = tensor;
             else if (name.StartsWith(OptimizerPrefix, StringComparison.Ordinal)) optimizer[name[OptimizerPrefix.Length..]] = tensor;
             else throw new SafeTensorsFormatException(path, $"tensor '{name}' is neither '{ModelPrefix}*' nor '{OptimizerPrefix}*'.");

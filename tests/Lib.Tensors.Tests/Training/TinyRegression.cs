@@ -12,7 +12,10 @@ internal sealed class LinearRegression : Module<Tensor, Tensor>
     {
         Weight = RegisterParameter("weight", Tensor.Randn(generator, features, 1));
         Bias = RegisterParameter("bias", Tensor.Zeros(1));
+        BatchesSeen = RegisterBuffer("batches_seen", Tensor.Scalar(0f)); // 0-dim, like num_batches_tracked
     }
+
+    public Tensor BatchesSeen { get; }
 
     public Tensor Weight { get; }
     public Tensor Bias { get; }
@@ -23,6 +26,7 @@ internal sealed class LinearRegression : Module<Tensor, Tensor>
     public override Tensor Forward(Tensor x)
     {
         Calls.Add((Training, GradMode.IsEnabled));
+        if (Training) BatchesSeen.AsSpan()[0]++;
         return x.MatMul(Weight).Add(Bias); // [B, 1]
     }
 

@@ -157,6 +157,8 @@ public class TrainerTests
 
             Assert.Equal(fullModel.Weight.ToArray(), resumedModel.Weight.ToArray());
             Assert.Equal(fullModel.Bias.ToArray(), resumedModel.Bias.ToArray());
+            Assert.Empty(resumedModel.BatchesSeen.Shape);
+            Assert.Equal(6f * 7, resumedModel.BatchesSeen.Item()); // the buffer came back too: 6 epochs of 7 batches
             Assert.Equal(full.TrainLoss, resumed.TrainLoss);
             Assert.Equal(full.Metric("val_loss"), resumed.Metric("val_loss"));
             Assert.Equal(full.LearningRates, resumed.LearningRates);

@@ -40,7 +40,8 @@ public class TrainingCheckpointTests : IDisposable
         };
         trainer.Fit(TinyData.Loader(TinyData.Make(8, 1), 4, 3));
         var (tensors, metadata) = SafeTensors.Load(Path.Combine(_dir, "last.safetensors"));
-        Assert.Equal(["model.bias", "model.weight"], tensors.Keys.Order());
+        Assert.Equal(["model.batches_seen", "model.bias", "model.weight"], tensors.Keys.Order());
+        Assert.Empty(tensors["model.batches_seen"].Shape);
         Assert.Equal("pt", metadata["format"]);
         Assert.Contains("\"train_shuffle_seed\":", metadata[TrainingCheckpoint.StateKey]);
         Assert.False(File.Exists(Path.Combine(_dir, "best.safetensors"))); // no monitor, no best
