@@ -46,7 +46,8 @@ public class RnnKernelTests
     public void Fused_kernels_match_the_reference_values_and_gradients(bool lstm, int layers, bool bidirectional, bool batchFirst, bool ragged, bool withState, bool bias)
     {
         var m = Make(lstm, layers, bidirectional, batchFirst, bias);
-        int[]? lengths = ragged ? [2, T, 1] : null;
+        // With two layers no sequence reaches the last step, so trailing steps are skipped entirely.
+        int[]? lengths = !ragged ? null : layers == 2 ? [2, T - 1, 1] : [2, T, 1];
         int rows = layers * m.NumDirections;
         var x = GradCheck.Randn(1, batchFirst ? [B, T, In] : [T, B, In]).RequireGrad();
         var h0 = withState ? GradCheck.Randn(2, rows, B, H).Mul(Tensor.Scalar(0.5f)).Detach().RequireGrad() : null;
