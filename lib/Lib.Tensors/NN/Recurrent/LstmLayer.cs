@@ -1,0 +1,195 @@
+using System.Numerics.Tensors;
+using Lib.Tensors.Ops;
+
+namespace Lib.Tensors.NN.Recurrent;
+
+/// <summary>
+/// One LSTM layer (one or both directions) as a single autograd op. Forward: one GEMM projects the
+/// whole packed input (x·W_ihᵀ + b_ih + b_hh), then each step adds h·W_hhᵀ for its running rows and
+/// applies the gates (PyTorch's order i, f, g, o) in place. Backward runs through time once, then
+/// finishes dX, dW_ih and dW_hh with one GEMM each over all packed rows.
+/// </summary>
+internal static class LstmLayer
+{
+    private sealed record Saved(float[] Gates, float[] Cells, float[] Outputs, float[] PrevOutputs, float[] C0);
+
+    /// <summary>
+    /// Runs the layer on <paramref name="x"/> (padded, the batch's layout) from rows
+    /// <paramref name="stateRow"/> + d of the [L·D, B, H] initial states (zeros when null). Returns
+    /// one flat tensor: the padded output [.., D·H] (zeros past each length), then h_n [D, B, H], then c_n [D, B, H].
+    /// </summary>
+    public static Tensor Apply(Tensor x, RnnBatch batch, Tensor? h0, Tensor? c0, int stateRow, RnnWeights[] directions)
+    {
+        int dirs = directions.Length, hidden = directions[0].HiddenSize, inF = x.Size(-1), b = batch.Batch;
+        int outWidth = dirs * hidden, outSize = batch.Batch * batch.Time * outWidth, stateSize = dirs * b * hidden;
+        var result = new float[outSize + 2 * stateSize];
+        var xs = batch.Pack(x.Data, inF);
+        var saved = new Saved[dirs];
+        for (int d = 0; d < dirs; d++)
+        {
+            bool reverse = d == 1;
+            saved[d] = Forward(xs, inF, batch, directions[d], batch.SortState(h0, stateRow + d, hidden), batch.SortState(c0, stateRow + d, hidden), reverse);
+            batch.Unpack(saved[d].Outputs, hidden, result.AsSpan(0, outSize), outWidth, d * hidden);
+            batch.WriteFinal(saved[d].Outputs, hidden, reverse, result.AsSpan(outSize + d * b * hidden, b * hidden));
+            batch.WriteFinal(saved[d].Cells, hidden, reverse, result.AsSpan(outSize + stateSize + d * b * hidden, b * hidden));
+        }
+
+        var inputs = new List<Tensor> { x };
+        if (h0 is not null) inputs.Add(h0);
+        if (c0 is not null) inputs.Add(c0);
+        foreach (var w in directions) inputs.AddRange(w.Tensors());
+        return Tensor.Record(new Tensor(result, [result.Length]), "LstmBackward", [.. inputs], g =>
+        {
+            var grads = new List<Tensor?> { null };
+            var dh0 = h0 is { RequiresGrad: true } ? Tensor.ZerosLike(h0) : null;
+            var dc0 = c0 is { RequiresGrad: true } ? Tensor.ZerosLike(c0) : null;
+            if (h0 is not null) grads.Add(dh0);
+            if (c0 is not null) grads.Add(dc0);
+            var dxs = x.RequiresGrad ? new float[xs.Length] : null;
+            for (int d = 0; d < dirs; d++)
+            {
+                var stateGrad = g.Data.Slice(outSize + d * b * hidden, b * hidden);
+                var cellGrad = g.Data.Slice(outSize + stateSize + d * b * hidden, b * hidden);
+                var (dhInit, dcInit) = Backward(g.Data[..outSize], outWidth, d, stateGrad, cellGrad, xs, inF, batch, directions[d], saved[d], dxs, grads);
+                int row = (stateRow + d) * b * hidden;
+                if (dh0 is not null) batch.UnsortState(dhInit, hidden, dh0.AsSpan().Slice(row, b * hidden));
+                if (dc0 is not null) batch.UnsortState(dcInit, hidden, dc0.AsSpan().Slice(row, b * hidden));
+            }
+            if (dxs is not null)
+            {
+                var dx = new float[x.NumEl];
+                batch.Unpack(dxs, inF, dx, inF, 0);
+                grads[0] = new Tensor(dx, x._shape);
+            }
+            return [.. grads];
+        });
+    }
+
+    private static Saved Forward(float[] xs, int inF, RnnBatch batch, RnnWeights w, float[] h0, float[] c0, bool reverse)
+    {
+        int hidden = w.HiddenSize, width = 4 * hidden, rows = batch.Rows;
+        var gates = new float[rows * width];
+        bool bias = w.BiasIh is not null;
+        if (bias)
+        {
+            var rowBias = new float[width];
+            TensorPrimitives.Add(w.BiasIh!.Data, w.BiasHh!.Data, rowBias);
+            for (int r = 0; r < rows; r++) rowBias.CopyTo(gates, r * width);
+        }
+        Blas.Sgemm(false, true, rows, width, inF, 1f, xs, inF, w.WeightIh.Data, inF, bias ? 1f : 0f, gates, width);
+
+        var cells = new float[rows * hidden];
+        var outputs = new float[rows * hidden];
+        var prevOutputs = new float[rows * hidden];
+        var whh = w.WeightHh.Data;
+        foreach (var s in batch.Steps(reverse))
+        {
+            // The previous hidden state of each running row, contiguous, for one GEMM.
+            outputs.AsSpan(s.PrevOffset * hidden, s.Carried * hidden).CopyTo(prevOutputs.AsSpan(s.Offset * hidden));
+            h0.AsSpan(s.Carried * hidden, (s.Count - s.Carried) * hidden).CopyTo(prevOutputs.AsSpan((s.Offset + s.Carried) * hidden));
+            Blas.Sgemm(false, true, s.Count, width, hidden, 1f, prevOutputs.AsSpan(s.Offset * hidden), hidden, whh, hidden, 1f, gates.AsSpan(s.Offset * width), width);
+            for (int j = 0; j < s.Count; j++)
+            {
+                int row = s.Offset + j;
+                var gate = gates.AsSpan(row * width, width);
+                var i = gate[..hidden];
+                var f = gate.Slice(hidden, hidden);
+                var gg = gate.Slice(2 * hidden, hidden);
+                var o = gate.Slice(3 * hidden, hidden);
+                TensorPrimitives.Sigmoid(gate[..(2 * hidden)], gate[..(2 * hidden)]);
+                TensorPrimitives.Tanh(gg, gg);
+                TensorPrimitives.Sigmoid(o, o);
+                ReadOnlySpan<float> cPrev = j < s.Carried ? cells.AsSpan((s.PrevOffset + j) * hidden, hidden) : c0.AsSpan(j * hidden, hidden);
+                var c = cells.AsSpan(row * hidden, hidden);
+                var h = outputs.AsSpan(row * hidden, hidden);
+                TensorPrimitives.Multiply(i, gg, c);
+                TensorPrimitives.MultiplyAdd(f, cPrev, c, c);
+                TensorPrimitives.Tanh(c, h);
+                TensorPrimitives.Multiply(h, o, h);
+            }
+        }
+        return new Saved(gates, cells, outputs, prevOutputs, c0);
+    }
+
+    /// <summary>
+    /// Backward through time for direction <paramref name="d"/>; adds this direction's input-weight,
+    /// recurrent-weight and bias gradients to <paramref name="grads"/> (in input order) and its dX to
+    /// <paramref name="dxs"/>, and returns the gradients of its initial h and c in sorted order.
+    /// </summary>
+    private static (float[] Dh0, float[] Dc0) Backward(ReadOnlySpan<float> dOut, int outWidth, int d, ReadOnlySpan<float> dhn, ReadOnlySpan<float> dcn,
+        float[] xs, int inF, RnnBatch batch, RnnWeights w, Saved s, float[]? dxs, List<Tensor?> grads)
+    {
+        int hidden = w.HiddenSize, width = 4 * hidden, rows = batch.Rows, b = batch.Batch;
+        bool reverse = d == 1;
+        var dh = new float[b * hidden];
+        var dc = new float[b * hidden];
+        for (int j = 0; j < b; j++)
+        {
+            dhn.Slice(batch.Order[j] * hidden, hidden).CopyTo(dh.AsSpan(j * hidden, hidden));
+            dcn.Slice(batch.Order[j] * hidden, hidden).CopyTo(dc.AsSpan(j * hidden, hidden));
+        }
+        var dGates = new float[rows * width];
+        var dh0 = new float[b * hidden];
+        var dc0 = new float[b * hidden];
+        var tanhC = new float[hidden];
+        var whh = w.WeightHh.Data;
+        var steps = batch.Steps(reverse);
+        for (int k = steps.Length - 1; k >= 0; k--)
+        {
+            var st = steps[k];
+            for (int j = 0; j < st.Count; j++)
+            {
+                int row = st.Offset + j;
+                var dhj = dh.AsSpan(j * hidden, hidden);
+                TensorPrimitives.Add(dhj, dOut.Slice(batch.PaddedRow(batch.Order[j], st.Time) * outWidth + d * hidden, hidden), dhj);
+                ReadOnlySpan<float> gate = s.Gates.AsSpan(row * width, width);
+                ReadOnlySpan<float> cPrev = j < st.Carried ? s.Cells.AsSpan((st.PrevOffset + j) * hidden, hidden) : s.C0.AsSpan(j * hidden, hidden);
+                TensorPrimitives.Tanh(s.Cells.AsSpan(row * hidden, hidden), tanhC);
+                var dcj = dc.AsSpan(j * hidden, hidden);
+                var dcPrev = j < st.Carried ? dcj : dc0.AsSpan(j * hidden, hidden);
+                var dg = dGates.AsSpan(row * width, width);
+                for (int e = 0; e < hidden; e++)
+                {
+                    float i = gate[e], f = gate[hidden + e], gv = gate[2 * hidden + e], o = gate[3 * hidden + e];
+                    float tc = tanhC[e], dht = dhj[e];
+                    float dct = dcj[e] + dht * o * (1f - tc * tc);
+                    dg[e] = dct * gv * i * (1f - i);
+                    dg[hidden + e] = dct * cPrev[e] * f * (1f - f);
+                    dg[2 * hidden + e] = dct * i * (1f - gv * gv);
+                    dg[3 * hidden + e] = dht * tc * o * (1f - o);
+                    dcPrev[e] = dct * f;
+                }
+            }
+            // dh_prev = dGates · W_hh: carried rows continue to the previous step, the rest go to the initial state.
+            Blas.Sgemm(false, false, st.Carried, hidden, width, 1f, dGates.AsSpan(st.Offset * width), width, whh, hidden, 0f, dh, hidden);
+            Blas.Sgemm(false, false, st.Count - st.Carried, hidden, width, 1f, dGates.AsSpan((st.Offset + st.Carried) * width), width, whh, hidden, 0f, dh0.AsSpan(st.Carried * hidden), hidden);
+        }
+
+        Tensor? dWih = null, dWhh = null, dBias = null;
+        if (w.WeightIh.RequiresGrad)
+        {
+            dWih = Tensor.Zeros(width, inF);
+            Blas.Sgemm(true, false, width, inF, rows, 1f, dGates, width, xs, inF, 0f, dWih.AsSpan(), inF);
+        }
+        if (w.WeightHh.RequiresGrad)
+        {
+            dWhh = Tensor.Zeros(width, hidden);
+            Blas.Sgemm(true, false, width, hidden, rows, 1f, dGates, width, s.PrevOutputs, hidden, 0f, dWhh.AsSpan(), hidden);
+        }
+        if (w.BiasIh is not null && (w.BiasIh.RequiresGrad || w.BiasHh!.RequiresGrad))
+        {
+            dBias = Tensor.Zeros(width);
+            for (int r = 0; r < rows; r++) TensorPrimitives.Add(dBias.Data, dGates.AsSpan(r * width, width), dBias.AsSpan());
+        }
+        if (dxs is not null)
+            Blas.Sgemm(false, false, rows, inF, width, 1f, dGates, width, w.WeightIh.Data, inF, 1f, dxs, inF);
+        grads.Add(dWih);
+        grads.Add(dWhh);
+        if (w.BiasIh is not null)
+        {
+            grads.Add(w.BiasIh.RequiresGrad ? dBias : null);
+            grads.Add(w.BiasHh!.RequiresGrad ? dBias!.Clone() : null);
+        }
+        return (dh0, dc0);
+    }
+}

@@ -1,0 +1,144 @@
+using Lib.Tensors.NN;
+
+namespace Lib.Tensors.Tests.NN;
+
+/// <summary>The fused LSTM/GRU kernels against the slow reference and finite differences, and the packing semantics of ragged lengths.</summary>
+public class RnnKernelTests
+{
+    private const int B = 3, T = 4, In = 3, H = 4;
+
+    public static TheoryData<bool, int, bool, bool, bool, bool, bool> Configs()
+    {
+        var data = new TheoryData<bool, int, bool, bool, bool, bool, bool>();
+        foreach (bool lstm in new[] { true, false })
+        {
+            // lstm, layers, bidirectional, batchFirst, ragged, withState, bias
+            data.Add(lstm, 1, false, false, false, false, true);
+            data.Add(lstm, 1, false, true, true, true, true);
+            data.Add(lstm, 1, true, false, true, false, true);
+            data.Add(lstm, 2, true, true, true, true, true);
+            data.Add(lstm, 2, false, false, true, true, false);
+            data.Add(lstm, 3, true, false, false, true, true);
+        }
+        return data;
+    }
+
+    private static RNNBase Make(bool lstm, int layers, bool bidirectional, bool batchFirst, bool bias, int input = In, int hidden = H) => lstm
+        ? new LSTM(input, hidden, new Generator(11), numLayers: layers, bias: bias, batchFirst: batchFirst, bidirectional: bidirectional)
+        : new GRU(input, hidden, new Generator(11), numLayers: layers, bias: bias, batchFirst: batchFirst, bidirectional: bidirectional);
+
+    private static (Tensor Output, Tensor H, Tensor? C) Fused(RNNBase m, Tensor x, IndexTensor? lengths, Tensor? h0, Tensor? c0) => m switch
+    {
+        LSTM lstm => lstm.Forward(x, lengths, h0 is null ? null : (h0, c0!)),
+        GRU gru => ToTriple(gru.Forward(x, lengths, h0)),
+        _ => throw new InvalidOperationException(),
+    };
+
+    private static (Tensor, Tensor, Tensor?) ToTriple((Tensor Output, Tensor H) r) => (r.Output, r.H, null);
+
+    private static Tensor Loss((Tensor Output, Tensor H, Tensor? C) r, long seed)
+    {
+        var loss = r.Output.Mul(GradCheck.Randn(seed, [.. r.Output.Shape])).Sum() + r.H.Mul(GradCheck.Randn(seed + 1, [.. r.H.Shape])).Sum();
+        return r.C is null ? loss : loss + r.C.Mul(GradCheck.Randn(seed + 2, [.. r.C.Shape])).Sum();
+    }
+
+    [Theory, MemberData(nameof(Configs))]
+    public void Fused_kernels_match_the_reference_values_and_gradients(bool lstm, int layers, bool bidirectional, bool batchFirst, bool ragged, bool withState, bool bias)
+    {
+        var m = Make(lstm, layers, bidirectional, batchFirst, bias);
+        // With two layers no sequence reaches the last step, so trailing steps are skipped entirely.
+        int[]? lengths = !ragged ? null : layers == 2 ? [2, T - 1, 1] : [2, T, 1];
+        int rows = layers * m.NumDirections;
+        var x = GradCheck.Randn(1, batchFirst ? [B, T, In] : [T, B, In]).RequireGrad();
+        var h0 = withState ? GradCheck.Randn(2, rows, B, H).Mul(Tensor.Scalar(0.5f)).Detach().RequireGrad() : null;
+        var c0 = withState && lstm ? GradCheck.Randn(3, rows, B, H).Detach().RequireGrad() : null;
+
+        var fused = Fused(m, x, lengths is null ? null : IndexTensor.FromArray(lengths), h0, c0);
+        Loss(fused, 7).Backward();
+        var grads = new[] { x, h0, c0 }.Concat(m.Parameters()).Select(t => t?.Grad?.ToArray()).ToList();
+        foreach (var t in new[] { x, h0, c0 }.Concat(m.Parameters())) if (t is not null) t.Grad = null;
+
+        var reference = RnnReference.Run(m, x, lengths, h0, c0);
+        RnnAssert.Close(reference.Output, fused.Output, "output");
+        RnnAssert.Close(reference.H, fused.H, "h_n");
+        if (lstm) RnnAssert.Close(reference.C!, fused.C, "c_n");
+        Loss(reference, 7).Backward();
+        var names = new[] { "input", "h_0", "c_0" }.Concat(m.NamedParameters().Select(p => p.Name)).ToList();
+        var tensors = new[] { x, h0, c0 }.Concat(m.Parameters()).ToList();
+        for (int i = 0; i < tensors.Count; i++)
+        {
+            if (tensors[i] is null) continue;
+            RnnAssert.Close(tensors[i]!.Grad!, Tensor.FromArray(grads[i]!, [.. tensors[i]!.Shape]), $"grad {names[i]}");
+        }
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    public void Gradients_match_finite_differences_with_ragged_lengths_and_initial_state(bool lstm, bool bidirectional)
+    {
+        const int b = 2, t = 3, inF = 2, h = 3;
+        var m = Make(lstm, 1, bidirectional, batchFirst: true, bias: true, input: inF, hidden: h);
+        var lengths = IndexTensor.FromArray([2, 3]);
+        int rows = m.NumDirections;
+        var x = GradCheck.Randn(4, b, t, inF);
+        var h0 = GradCheck.Randn(5, rows, b, h).Mul(Tensor.Scalar(0.5f)).Detach();
+        var c0 = GradCheck.Randn(6, rows, b, h).Mul(Tensor.Scalar(0.5f)).Detach();
+        Tensor[] inputs = lstm ? [x, h0, c0, .. m.Parameters()] : [x, h0, .. m.Parameters()];
+        GradCheck.Check(v => Loss(Fused(m, v[0], lengths, v[1], lstm ? v[2] : null), 9), inputs, eps: 1e-2f, atol: 5e-3f, rtol: 2e-2f);
+        // Padded input steps never matter.
+        Assert.Equal(new float[inF], x.Grad!.Data.Slice((0 * t + 2) * inF, inF).ToArray());
+    }
+
+    [Fact]
+    public void Two_layer_gradients_match_finite_differences()
+    {
+        var m = new LSTM(2, 3, new Generator(3), numLayers: 2, bidirectional: true);
+        var lengths = IndexTensor.FromArray([1, 3]);
+        var x = GradCheck.Randn(8, 3, 2, 2);
+        GradCheck.Check(v => Loss(m.Forward(v[0], lengths), 10), [x, .. m.Parameters()], eps: 1e-2f, atol: 5e-3f, rtol: 2e-2f);
+        var g = new GRU(2, 3, new Generator(3), numLayers: 2, bidirectional: true);
+        GradCheck.Check(v => Loss(ToTriple(g.Forward(v[0], lengths)), 10), [GradCheck.Randn(9, 3, 2, 2), .. g.Parameters()], eps: 1e-2f, atol: 5e-3f, rtol: 2e-2f);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_ragged_batch_equals_each_sequence_run_alone(bool lstm)
+    {
+        const int b = 4, t = 5;
+        var m = Make(lstm, 2, bidirectional: true, batchFirst: true, bias: true);
+        int[] lengths = [3, 5, 1, 4];
+        var x = GradCheck.Randn(12, b, t, In);
+        var h0 = GradCheck.Randn(13, 4, b, H);
+        var c0 = GradCheck.Randn(14, 4, b, H);
+        var batched = Fused(m, x, IndexTensor.FromArray(lengths), h0, lstm ? c0 : null);
+        for (int i = 0; i < b; i++)
+        {
+            int len = lengths[i];
+            var xi = Tensor.FromArray(x.Data.Slice(i * t * In, len * In).ToArray(), 1, len, In);
+            var alone = Fused(m, xi, null, StateOf(h0, i), lstm ? StateOf(c0, i) : null);
+            for (int s = 0; s < t; s++)
+            {
+                var row = batched.Output.Data.Slice((i * t + s) * 2 * H, 2 * H).ToArray();
+                var expected = s < len ? alone.Output.Data.Slice(s * 2 * H, 2 * H).ToArray() : new float[2 * H];
+                RnnAssert.Close(Tensor.FromArray(expected), Tensor.FromArray(row), $"sequence {i} step {s}");
+            }
+            RnnAssert.Close(alone.H, StateOf(batched.H, i), $"h_n of sequence {i}");
+            if (lstm) RnnAssert.Close(alone.C!, StateOf(batched.C!, i), $"c_n of sequence {i}");
+        }
+        // Past each length the output is exactly zero.
+        Assert.All(batched.Output.Data.Slice((2 * t + 1) * 2 * H, 4 * 2 * H).ToArray(), v => Assert.Equal(0f, v));
+    }
+
+    /// <summary>Sequence <paramref name="b"/> of a [rows, B, H] state as [rows, 1, H].</summary>
+    private static Tensor StateOf(Tensor state, int b)
+    {
+        int rows = state.Size(0), batch = state.Size(1), h = state.Size(2);
+        var data = new float[rows * h];
+        for (int r = 0; r < rows; r++) state.Data.Slice((r * batch + b) * h, h).CopyTo(data.AsSpan(r * h, h));
+        return Tensor.FromArray(data, rows, 1, h);
+    }
+}
