@@ -2,12 +2,7 @@ namespace Lib.Tensors.Tests.Reductions;
 
 public class SoftmaxTests
 {
-    private static void Close(float[] expected, float[] actual, float tolerance = 1e-5f)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (int i = 0; i < expected.Length; i++)
-            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance || expected[i].Equals(actual[i]), $"element {i}: expected {expected[i]}, got {actual[i]}");
-    }
+    private static void Close(float[] expected, float[] actual, float tolerance = 1e-5f) => Approx.Equal(expected, actual, tolerance, 0f);
 
     [Fact]
     public void Values_match_hand_computed_numbers()
