@@ -60,7 +60,7 @@ public static partial class Functional
         float denominator = (float)totalWeight;
         var result = LossSupport.Reduce(values, targetShape, reduction, denominator);
         float weightSum = w is null ? classes : TensorPrimitives.Sum(w);
-        return Tensor.Record(result, "NllLossBackward", [input], g =>
+        return Tensor.Record(result, "CrossEntropyLossBackward", [input], g =>
         {
             var up = LossSupport.Upstream(g, rows, reduction, denominator);
             var dx = new float[logp.Length];
