@@ -1,0 +1,38 @@
+using System.Numerics.Tensors;
+
+namespace Lib.Tensors.NN;
+
+/// <summary>What every loss shares: argument checks, the reduction of per-element values, and the
+/// upstream gradient each element receives back.</summary>
+internal static class LossSupport
+{
+    public static void CheckReduction(Reduction reduction, string loss)
+    {
+        if (!Enum.IsDefined(reduction))
+            throw new ArgumentException($"{loss}: reduction {(int)reduction} is not one of None, Mean, Sum.", nameof(reduction));
+    }
+
+    public static void CheckSameShape(Tensor input, Tensor target, string loss)
+    {
+        if (!input._shape.AsSpan().SequenceEqual(target._shape))
+            throw new ArgumentException($"{loss}: target of shape {Tensor.ShapeText(target.Shape)} does not match input of shape {Tensor.ShapeText(input.Shape)} (they must be equal).", nameof(target));
+    }
+
+    /// <summary>The per-element values as they are (<see cref="Reduction.None"/>), or their sum, or their sum over <paramref name="denominator"/>.</summary>
+    public static Tensor Reduce(float[] values, int[] shape, Reduction reduction, float denominator)
+    {
+        if (reduction == Reduction.None) return new Tensor(values, shape);
+        float sum = TensorPrimitives.Sum(values);
+        return Tensor.Scalar(reduction == Reduction.Sum ? sum : sum / denominator);
+    }
+
+    /// <summary>The upstream gradient of every element: <paramref name="g"/> itself for <see cref="Reduction.None"/>,
+    /// else g broadcast (and divided by <paramref name="denominator"/> for the mean).</summary>
+    public static float[] Upstream(Tensor g, int count, Reduction reduction, float denominator)
+    {
+        if (reduction == Reduction.None) return g._data;
+        var up = new float[count];
+        Array.Fill(up, reduction == Reduction.Sum ? g._data[0] : g._data[0] / denominator);
+        return up;
+    }
+}
