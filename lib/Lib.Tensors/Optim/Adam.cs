@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Lib.Tensors.Optim;
 
 /// <summary>
@@ -73,34 +76,62 @@ public class Adam : Optimizer
             if (Amsgrad) state["max_exp_avg_sq"] = Tensor.ZerosLike(parameter);
         }
         float step = ++stepTensor.AsSpan()[0];
-        var p = parameter.AsSpan();
-        var g = grad.Data;
-        var m = state["exp_avg"].AsSpan();
-        var v = state["exp_avg_sq"].AsSpan();
-
-        if (Decoupled && weightDecay != 0)
-        {
-            float shrink = (float)(1 - lr * weightDecay);
-            for (int i = 0; i < p.Length; i++) p[i] *= shrink;
-        }
-        float wd = Decoupled ? 0f : (float)weightDecay;
-        float b1 = (float)beta1, oneMinusB1 = (float)(1 - beta1), b2 = (float)beta2, oneMinusB2 = (float)(1 - beta2);
         double biasCorrection1 = 1 - Math.Pow(beta1, step);
         double biasCorrection2 = 1 - Math.Pow(beta2, step);
-        float negStepSize = (float)(-lr / biasCorrection1);
-        float bc2Sqrt = (float)Math.Sqrt(biasCorrection2);
-        float eps = (float)Option(group.Eps, "eps");
-        Span<float> max = Amsgrad ? state["max_exp_avg_sq"].AsSpan() : default;
-        for (int i = 0; i < p.Length; i++)
+        var k = new Coefficients(
+            Shrink: Decoupled ? (float)(1 - lr * weightDecay) : 1f,
+            WeightDecay: Decoupled ? 0f : (float)weightDecay,
+            Beta1: (float)beta1, OneMinusBeta1: (float)(1 - beta1), Beta2: (float)beta2, OneMinusBeta2: (float)(1 - beta2),
+            BiasCorrection2Sqrt: (float)Math.Sqrt(biasCorrection2),
+            Eps: (float)Option(group.Eps, "eps"),
+            NegStepSize: (float)(-lr / biasCorrection1));
+        Kernel(parameter.AsSpan(), grad.Data, state["exp_avg"].AsSpan(), state["exp_avg_sq"].AsSpan(),
+            Amsgrad ? state["max_exp_avg_sq"].AsSpan() : default, Amsgrad, k);
+    }
+
+    private readonly record struct Coefficients(float Shrink, float WeightDecay, float Beta1, float OneMinusBeta1, float Beta2, float OneMinusBeta2,
+        float BiasCorrection2Sqrt, float Eps, float NegStepSize);
+
+    /// <summary>
+    /// One step over the storage, in PyTorch's order of float32 operations: p *= shrink (AdamW);
+    /// g += wd·p (Adam); m = m·β1 + (1−β1)·g; v = v·β2 + (1−β2)·g·g; p += (−step_size·m) / (√v / √bc2 + eps).
+    /// SIMD lanes round exactly like the scalar tail (no fused multiply-add), so results do not depend on the width.
+    /// </summary>
+    private static void Kernel(Span<float> p, ReadOnlySpan<float> g, Span<float> m, Span<float> v, Span<float> max, bool amsgrad, Coefficients k)
+    {
+        int done = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            float gi = wd == 0 ? g[i] : g[i] + wd * p[i];
-            float mi = m[i] * b1 + oneMinusB1 * gi;
-            float vi = v[i] * b2 + oneMinusB2 * gi * gi;
+            var pv = MemoryMarshal.Cast<float, Vector<float>>(p);
+            var gv = MemoryMarshal.Cast<float, Vector<float>>(g);
+            var mv = MemoryMarshal.Cast<float, Vector<float>>(m);
+            var vv = MemoryMarshal.Cast<float, Vector<float>>(v);
+            var xv = MemoryMarshal.Cast<float, Vector<float>>(max);
+            Vector<float> shrink = new(k.Shrink), wd = new(k.WeightDecay), b1 = new(k.Beta1), c1 = new(k.OneMinusBeta1),
+                b2 = new(k.Beta2), c2 = new(k.OneMinusBeta2), bc2 = new(k.BiasCorrection2Sqrt), eps = new(k.Eps), step = new(k.NegStepSize);
+            for (int i = 0; i < pv.Length; i++)
+            {
+                var pi = pv[i] * shrink;
+                var gi = k.WeightDecay == 0 ? gv[i] : gv[i] + wd * pi;
+                var mi = mv[i] * b1 + c1 * gi;
+                var vi = vv[i] * b2 + c2 * gi * gi;
+                mv[i] = mi;
+                vv[i] = vi;
+                if (amsgrad) xv[i] = vi = Vector.Max(xv[i], vi);
+                pv[i] = pi + step * mi / (Vector.SquareRoot(vi) / bc2 + eps);
+            }
+            done = pv.Length * Vector<float>.Count;
+        }
+        for (int i = done; i < p.Length; i++)
+        {
+            float pi = p[i] * k.Shrink;
+            float gi = k.WeightDecay == 0 ? g[i] : g[i] + k.WeightDecay * pi;
+            float mi = m[i] * k.Beta1 + k.OneMinusBeta1 * gi;
+            float vi = v[i] * k.Beta2 + k.OneMinusBeta2 * gi * gi;
             m[i] = mi;
             v[i] = vi;
-            if (Amsgrad) vi = max[i] = Math.Max(max[i], vi);
-            float denom = MathF.Sqrt(vi) / bc2Sqrt + eps;
-            p[i] += negStepSize * mi / denom;
+            if (amsgrad) max[i] = vi = Math.Max(max[i], vi);
+            p[i] = pi + k.NegStepSize * mi / (MathF.Sqrt(vi) / k.BiasCorrection2Sqrt + k.Eps);
         }
     }
 }

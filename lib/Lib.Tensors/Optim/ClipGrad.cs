@@ -5,6 +5,8 @@ namespace Lib.Tensors.Optim;
 /// <summary>Gradient clipping (PyTorch's <c>torch.nn.utils.clip_grad_norm_</c> and <c>clip_grad_value_</c>), in place on each parameter's <see cref="Tensor.Grad"/>.</summary>
 public static class ClipGrad
 {
+    private const int Block = 1024;
+
     /// <summary>
     /// Scales all gradients together so that their combined <paramref name="normType"/>-norm is at most
     /// <paramref name="maxNorm"/>: with total the norm over every element of every gradient,
@@ -29,8 +31,15 @@ public static class ClipGrad
             foreach (var g in grads)
             {
                 var d = g.Data;
-                if (normType == 2) for (int i = 0; i < d.Length; i++) total += (double)d[i] * d[i];
-                else if (normType == 1) for (int i = 0; i < d.Length; i++) total += Math.Abs(d[i]);
+                if (normType is 1 or 2)
+                {
+                    // SIMD float sums over short blocks, added up in double: fast and accurate for millions of elements.
+                    for (int start = 0; start < d.Length; start += Block)
+                    {
+                        var block = d.Slice(start, Math.Min(Block, d.Length - start));
+                        total += normType == 2 ? TensorPrimitives.SumOfSquares(block) : TensorPrimitives.SumOfMagnitudes(block);
+                    }
+                }
                 else for (int i = 0; i < d.Length; i++) total += Math.Pow(Math.Abs(d[i]), normType);
             }
             total = normType == 2 ? Math.Sqrt(total) : normType == 1 ? total : Math.Pow(total, 1 / normType);

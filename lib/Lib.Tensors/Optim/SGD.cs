@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Lib.Tensors.Optim;
 
 /// <summary>
@@ -57,22 +60,54 @@ public sealed class SGD : Optimizer
         float wd = (float)Option(group.WeightDecay, "weight decay");
         float momentum = (float)Option(group.Momentum, "momentum");
         float keep = (float)(1 - Dampening);
-        var p = parameter.AsSpan();
-        var g = grad.Data;
-        if (momentum == 0)
+        bool first = false;
+        Span<float> b = default;
+        if (momentum != 0)
         {
-            for (int i = 0; i < p.Length; i++) p[i] += negLr * (wd == 0 ? g[i] : g[i] + wd * p[i]);
-            return;
+            first = !state.TryGetValue("momentum_buffer", out var buffer);
+            if (first) state["momentum_buffer"] = buffer = Tensor.ZerosLike(parameter);
+            b = buffer!.AsSpan();
         }
-        bool first = !state.TryGetValue("momentum_buffer", out var buffer);
-        if (first) state["momentum_buffer"] = buffer = Tensor.ZerosLike(parameter);
-        var b = buffer!.AsSpan();
-        for (int i = 0; i < p.Length; i++)
+        Kernel(parameter.AsSpan(), grad.Data, b, negLr, wd, momentum, keep, first, Nesterov);
+    }
+
+    /// <summary>
+    /// One step over the storage, in PyTorch's order of float32 operations: d = g + wd·p;
+    /// b = d (first step) or b·momentum + (1 − dampening)·d; p += −lr · (b, or d + momentum·b with Nesterov).
+    /// SIMD lanes round exactly like the scalar tail (no fused multiply-add).
+    /// </summary>
+    private static void Kernel(Span<float> p, ReadOnlySpan<float> g, Span<float> b, float negLr, float wd, float momentum, float keep, bool first, bool nesterov)
+    {
+        int done = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var pv = MemoryMarshal.Cast<float, Vector<float>>(p);
+            var gv = MemoryMarshal.Cast<float, Vector<float>>(g);
+            var bv = MemoryMarshal.Cast<float, Vector<float>>(b);
+            Vector<float> lr = new(negLr), decay = new(wd), mom = new(momentum), kept = new(keep);
+            for (int i = 0; i < pv.Length; i++)
+            {
+                var d = wd == 0 ? gv[i] : gv[i] + decay * pv[i];
+                if (momentum != 0)
+                {
+                    var bi = first ? d : bv[i] * mom + kept * d;
+                    bv[i] = bi;
+                    d = nesterov ? d + mom * bi : bi;
+                }
+                pv[i] += lr * d;
+            }
+            done = pv.Length * Vector<float>.Count;
+        }
+        for (int i = done; i < p.Length; i++)
         {
             float d = wd == 0 ? g[i] : g[i] + wd * p[i];
-            float bi = first ? d : b[i] * momentum + keep * d;
-            b[i] = bi;
-            p[i] += negLr * (Nesterov ? d + momentum * bi : bi);
+            if (momentum != 0)
+            {
+                float bi = first ? d : b[i] * momentum + keep * d;
+                b[i] = bi;
+                d = nesterov ? d + momentum * bi : bi;
+            }
+            p[i] += negLr * d;
         }
     }
 }

@@ -102,6 +102,31 @@ public class OptimizerTests
     }
 
     [Fact]
+    public void Simd_lanes_and_the_scalar_tail_compute_identically()
+    {
+        // 37 elements: whole vectors plus a tail; equal inputs must give bit-equal outputs everywhere.
+        Optimizer[] Make(Tensor[] ps) =>
+        [
+            new SGD([ps[0]], lr: 0.1, momentum: 0.9, weightDecay: 0.01, nesterov: true),
+            new Adam([ps[1]], lr: 0.01, weightDecay: 0.1, amsgrad: true),
+            new AdamW([ps[2]], lr: 0.01, weightDecay: 0.1),
+        ];
+        var ps = Enumerable.Range(0, 3).Select(_ => Tensor.Full(0.3f, 37).RequireGrad()).ToArray();
+        var opts = Make(ps);
+        for (int s = 0; s < 4; s++)
+            for (int k = 0; k < 3; k++)
+            {
+                ps[k].Grad = Tensor.Full(s % 2 == 0 ? 0.7f : -0.2f, 37);
+                opts[k].Step();
+            }
+        foreach (var p in ps) Assert.All(p.ToArray(), v => Assert.Equal(p.ToArray()[0], v));
+        var one = Param(0.3f);
+        var reference = new Adam([one], lr: 0.01, weightDecay: 0.1, amsgrad: true);
+        for (int s = 0; s < 4; s++) { SetGrad(one, s % 2 == 0 ? 0.7f : -0.2f); reference.Step(); }
+        Assert.Equal(one.Item(), ps[1].ToArray()[0]);
+    }
+
+    [Fact]
     public void Adam_first_step_moves_each_element_by_about_lr()
     {
         var p = Param(1f, 1f, 1f);
