@@ -6,6 +6,8 @@ namespace Lib.Tensors.NN;
 /// Parameter initialisation (PyTorch's <c>torch.nn.init</c>): each method fills a tensor in place,
 /// outside the graph, drawing from the explicit <see cref="Generator"/> it is given, and returns the
 /// tensor. The formulas are PyTorch's, so a layer's initial distribution matches its PyTorch twin.
+/// Layers that draw random numbers take a required <see cref="Generator"/> right after their required
+/// PyTorch arguments: <c>new Linear(3, 5, generator, bias: false)</c>, <c>new Dropout(generator, p: 0.1f)</c>.
 /// </summary>
 public static class Init
 {
