@@ -167,7 +167,7 @@ public abstract class Module
         {
             long own = m._parameters.Where(p => p.Tensor is not null).Sum(p => (long)p.Tensor!.NumEl);
             string shapes = string.Join(" ", m._parameters.Where(p => p.Tensor is not null).Select(p => $"{p.Name}{Tensor.ShapeText(p.Tensor!.Shape)}"));
-            sb.AppendLine(CultureInfo.InvariantCulture, $"{(name.Length == 0 ? "(root)" : name),-40} {m.GetType().Name,-26} {own,12:N0}  {shapes}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{(name.Length == 0 ? "(root)" : name),-40} {TypeName(m.GetType()),-26} {own,12:N0}  {shapes}");
         }
         sb.Append(CultureInfo.InvariantCulture, $"Total trainable parameters: {NumParameters():N0}");
         return sb.ToString();
@@ -176,13 +176,16 @@ public abstract class Module
     /// <summary>PyTorch-style nested repr: <c>Linear(in_features=3, out_features=5, bias=True)</c>.</summary>
     public override string ToString()
     {
-        if (_children.Count == 0) return $"{GetType().Name}({ExtraRepr()})";
-        var sb = new StringBuilder(GetType().Name).Append('(');
+        if (_children.Count == 0) return $"{TypeName(GetType())}({ExtraRepr()})";
+        var sb = new StringBuilder(TypeName(GetType())).Append('(');
         if (ExtraRepr().Length > 0) sb.Append('\n').Append("  ").Append(ExtraRepr());
         foreach (var (name, child) in _children)
             sb.Append("\n  (").Append(name).Append("): ").Append(child.ToString().Replace("\n", "\n  "));
         return sb.Append("\n)").ToString();
     }
+
+    /// <summary>The class name without a generic arity suffix (<c>ModuleList</c>, not <c>ModuleList`1</c>).</summary>
+    private static string TypeName(Type type) => type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] : type.Name;
 
     private static string Join(string prefix, string name) => prefix.Length == 0 ? name : prefix + "." + name;
 }
