@@ -43,7 +43,7 @@ public class ModuleGoldenTests
         CheckBackward(f, mlp, y, x);
     }
 
-    [Fact(Skip = "needs Functional.Embedding from the shape branch")]
+    [Fact]
     public void Embedding_with_padding_matches_pytorch()
     {
         var f = Load("mod_embedding_padding_idx");
@@ -56,7 +56,7 @@ public class ModuleGoldenTests
         CheckBackward(f, emb, y, input: null);
     }
 
-    [Fact(Skip = "needs Functional.LayerNorm from the reduce branch")]
+    [Fact]
     public void LayerNorm_matches_pytorch()
     {
         var f = Load("mod_layer_norm");

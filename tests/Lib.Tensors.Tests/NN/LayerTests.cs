@@ -89,7 +89,7 @@ public class LayerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new Dropout(new Generator(0), p: 1.5f));
     }
 
-    [Fact(Skip = "needs Functional.Dropout from the functional branch")]
+    [Fact]
     public void Dropout_in_training_zeroes_about_p_and_scales_the_rest()
     {
         var dropout = new Dropout(new Generator(0), p: 0.25f);

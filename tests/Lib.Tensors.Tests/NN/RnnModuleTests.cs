@@ -162,24 +162,21 @@ public class RnnModuleTests
         var len = IndexTensor.FromArray(lengths);
         Tensor[] parameters = [.. lstm.Parameters(), headW, headB];
 
-        float Step(float lr)
+        var optimizer = new Lib.Tensors.Optim.Adam(parameters, lr: 0.02);
+
+        float Step()
         {
             var (_, h, _) = lstm.Forward(x, len);
             var diff = Tensor.Linear(lstm.LastLayerHidden(h), headW, headB) - y;
             var loss = diff.Mul(diff).Mean();
-            foreach (var p in parameters) p.Grad = null;
+            optimizer.ZeroGrad();
             loss.Backward();
-            foreach (var p in parameters)
-            {
-                var data = p.AsSpan();
-                var grad = p.Grad!.Data;
-                for (int i = 0; i < data.Length; i++) data[i] -= lr * grad[i];
-            }
+            optimizer.Step();
             return loss.Item();
         }
 
-        float first = Step(0.3f), last = first;
-        for (int i = 0; i < 100; i++) last = Step(0.3f);
+        float first = Step(), last = first;
+        for (int i = 0; i < 150; i++) last = Step();
         Assert.True(last < 0.2f * first, $"loss went from {first} to {last}");
     }
 }

@@ -1,3 +1,4 @@
+using Lib.Tensors.Optim;
 using Lib.Tensors.IO;
 using Lib.Tensors.Training;
 
@@ -33,7 +34,7 @@ public class TrainingCheckpointTests : IDisposable
     public void Checkpoints_are_readable_as_plain_safetensors_with_prefixed_pytorch_keys()
     {
         var model = new LinearRegression(new Generator(1), 2);
-        var trainer = new Trainer<Tensor[]>(model, new TestSgd(model.Parameters(), 0.1), b => LinearRegression.Mse(model.Call(b[0]), b[1]))
+        var trainer = new Trainer<Tensor[]>(model, new SGD(model.Parameters(), 0.1), b => LinearRegression.Mse(model.Call(b[0]), b[1]))
         {
             MaxEpochs = 1,
             Checkpoints = new CheckpointOptions(_dir),
