@@ -46,7 +46,7 @@ public sealed class TransformerEncoder : Module<Tensor, Tensor>
     /// <param name="src">[B, T, d_model] when the layers are batch-first, else [T, B, d_model].</param>
     /// <param name="srcKeyPaddingMask">[B, T] float 0/1 in the engine's polarity: <b>1 = a real token, 0 = padding</b>.</param>
     /// <param name="mask">An additive float attention mask [T, T] for every layer.</param>
-    public Tensor Forward(Tensor src, Tensor? srcKeyPaddingMask, Tensor? mask = null)
+    public Tensor Forward(Tensor src, Tensor? srcKeyPaddingMask = null, Tensor? mask = null)
     {
         ArgumentNullException.ThrowIfNull(src);
         var x = src;

@@ -88,7 +88,7 @@ public sealed class TransformerEncoderLayer : Module<Tensor, Tensor>
     /// <param name="srcKeyPaddingMask">[B, T] float 0/1 in the engine's polarity: <b>1 = a real token, 0 = padding</b>
     /// (PyTorch's <c>src_key_padding_mask</c> is the opposite). Padded positions are still computed, as in PyTorch.</param>
     /// <param name="srcMask">An additive float attention mask [T, T] (PyTorch's float <c>src_mask</c>), e.g. causal.</param>
-    public Tensor Forward(Tensor src, Tensor? srcKeyPaddingMask, Tensor? srcMask = null)
+    public Tensor Forward(Tensor src, Tensor? srcKeyPaddingMask = null, Tensor? srcMask = null)
     {
         ArgumentNullException.ThrowIfNull(src);
         var x = src;

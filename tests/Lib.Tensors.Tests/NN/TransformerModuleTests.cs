@@ -124,6 +124,12 @@ public class TransformerModuleTests
         for (int e = 0; e < 8; e++) changed[(t - 1) * 8 + e] += 1f; // alter only the last token
         var (o2, _) = mha.Forward(Tensor.FromArray(changed, 1, t, 8), Tensor.FromArray(changed, 1, t, 8), Tensor.FromArray(changed, 1, t, 8), attnMask: causal);
         Approx.Equal(o.Narrow(1, 0, t - 1), o2.Narrow(1, 0, t - 1), 1e-6f, 1e-6f, "earlier positions");
+
+        var encoder = new TransformerEncoder(_ => Layer(new Generator(4)), 2);
+        var y = encoder.Forward(x, mask: causal);
+        var y2 = encoder.Forward(Tensor.FromArray(changed, 1, t, 8), mask: causal);
+        Approx.Equal(y.Narrow(1, 0, t - 1), y2.Narrow(1, 0, t - 1), 1e-5f, 1e-5f, "encoder, earlier positions");
+        Assert.NotEqual(y.Narrow(1, t - 1, 1).ToArray(), y2.Narrow(1, t - 1, 1).ToArray());
     }
 
     [Fact]
