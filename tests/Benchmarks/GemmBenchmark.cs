@@ -48,16 +48,21 @@ internal sealed class GemmBenchmark : IBenchmark
         double seconds = 1.5;
         var path = Gemm.Path;
         bool square = true, model = true;
+        int modelThreads = 2;
         for (int i = 0; i < args.Count; i++)
         {
             switch (args[i])
             {
                 case "--seconds" when i + 1 < args.Count: seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--path" when i + 1 < args.Count: path = Enum.Parse<GemmPath>(args[++i], ignoreCase: true); break;
+                case "--threads" when i + 1 < args.Count: modelThreads = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--square": model = false; break;
+                // Blocking sweeps (GemmBlocking's fields).
+                case "--kc" when i + 1 < args.Count: GemmBlocking.Kc = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--bfloats" when i + 1 < args.Count: GemmBlocking.BFloats = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--model": square = false; break;
                 default:
-                    Console.Error.WriteLine($"gemm: unknown option '{args[i]}'. Options: --seconds S (per shape, default 1.5), --path Scalar|Vector256|Vector512, --square, --model.");
+                    Console.Error.WriteLine($"gemm: unknown option '{args[i]}'. Options: --seconds S (per shape, default 1.5), --path Scalar|Vector256|Vector512, --threads N (model shapes, default 2), --square, --model, --kc N, --bfloats N.");
                     return 2;
             }
         }
@@ -67,18 +72,20 @@ internal sealed class GemmBenchmark : IBenchmark
             return 2;
         }
 
-        if (!json) output.WriteLine($"Gemm path {path}, {Environment.ProcessorCount} cores, {seconds:0.#} s per shape (median call)");
-        if (!json) output.WriteLine($"{"shape",-34} {"threads",7} {"ms",10} {"GFLOP/s",9} {"best",9}");
+        if (!json) output.WriteLine($"Gemm path {path}, {Environment.ProcessorCount} cores, {seconds:0.#} s per shape (median call; others = cores other processes used meanwhile)");
+        if (!json) output.WriteLine($"{"shape",-34} {"threads",7} {"ms",10} {"GFLOP/s",9} {"best",9} {"others",7}");
         var shapes = new List<(Shape Shape, int Threads, bool Square)>();
         if (square)
             foreach (int threads in new[] { 2, 1 })
                 foreach (int n in SquareSizes) shapes.Add((new($"square {n}", false, false, n, n, n), threads, true));
         if (model)
-            foreach (var s in ModelShapes) shapes.Add((s, 2, false));
+            foreach (var s in ModelShapes) shapes.Add((s, modelThreads, false));
 
         foreach (var (shape, threads, isSquare) in shapes)
         {
+            var before = CpuContention.Take();
             var (median, best, calls) = Measure(shape, path, threads, seconds);
+            var cpu = CpuContention.Between(before, CpuContention.Take());
             double flop = 2.0 * shape.Batch * shape.M * shape.N * shape.K;
             double gflops = flop / median / 1e9, gflopsBest = flop / best / 1e9;
             if (json)
@@ -103,12 +110,13 @@ internal sealed class GemmBenchmark : IBenchmark
                 row["gflops_median"] = Math.Round(gflops, 2);
                 row["gflops_best"] = Math.Round(gflopsBest, 2);
                 row["ms_median"] = Math.Round(median * 1000, 4);
+                row["cpu"] = new Dictionary<string, double> { ["own_cores"] = cpu.OwnCores, ["other_cores"] = cpu.OtherCores };
                 output.WriteLine(JsonSerializer.Serialize(row));
             }
             else
             {
                 string label = isSquare ? shape.Name : $"{shape.Name} ({(shape.TransA ? "T" : "N")}{(shape.TransB ? "T" : "N")}{(shape.Batch > 1 ? $" x{shape.Batch}" : "")})";
-                output.WriteLine($"{label,-34} {threads,7} {median * 1000,10:0.0000} {gflops,9:0.0} {gflopsBest,9:0.0}");
+                output.WriteLine($"{label,-34} {threads,7} {median * 1000,10:0.0000} {gflops,9:0.0} {gflopsBest,9:0.0} {cpu.OtherCores,7:0.00}");
             }
         }
         return 0;

@@ -8,6 +8,8 @@ namespace Lib.Tensors.Kernels;
 /// </summary>
 internal static unsafe class GemmPacking
 {
+    private static Vector256<float> One => Vector256.Create(1f);
+
     /// <summary>
     /// Packs rows [row0, row0 + rows) x k [k0, k0 + kc) of op(A), times <paramref name="alpha"/>, as <paramref name="mr"/>
     /// floats per k. Rows past <paramref name="rows"/> are left as they are: the kernels never read them.
@@ -32,13 +34,21 @@ internal static unsafe class GemmPacking
         }
         else
         {
-            // Stored [m, k]: a transpose of rows x kc.
+            // Stored [m, k]: a transpose of rows x kc, 8 x 8 blocks at a time where the panel is 8 high.
             float* src = a + (nint)row0 * lda + k0;
-            for (int i = 0; i < rows; i++, src += lda)
+            int p0 = 0;
+            if (rows == 8 && mr == 8 && Transpose8x8.IsSupported)
             {
-                float* d = dst + i;
-                for (int p = 0; p < kc; p++, d += mr) *d = alpha * src[p];
+                var s = Vector256.Create(alpha);
+                for (; p0 + 8 <= kc; p0 += 8) Transpose8x8.Run(src + p0, lda, dst + p0 * 8, 8, s);
             }
+            if (p0 < kc)
+                for (int i = 0; i < rows; i++)
+                {
+                    float* d = dst + p0 * mr + i;
+                    float* r = src + i * lda;
+                    for (int p = p0; p < kc; p++, d += mr) *d = alpha * r[p];
+                }
         }
     }
 
@@ -55,12 +65,18 @@ internal static unsafe class GemmPacking
             int width = cols == nr ? nr : (cols + nrTail - 1) / nrTail * nrTail;
             if (transB)
             {
-                // Stored [n, k]: a transpose of cols x kc.
+                // Stored [n, k]: a transpose of cols x kc, 8 x 8 blocks at a time.
                 float* src = b + (nint)(col0 + j0) * ldb + k0;
-                for (int j = 0; j < cols; j++, src += ldb)
+                int blocked = 0, p8 = Transpose8x8.IsSupported ? kc & ~7 : 0;
+                if (p8 > 0)
+                    for (; blocked + 8 <= cols; blocked += 8)
+                        for (int p = 0; p < p8; p += 8)
+                            Transpose8x8.Run(src + blocked * ldb + p, ldb, dst + p * width + blocked, width, One);
+                for (int j = 0; j < cols; j++)
                 {
-                    float* d = dst + j;
-                    for (int p = 0; p < kc; p++, d += width) *d = src[p];
+                    // Columns the blocks left out in full; the last kc % 8 of k for the others.
+                    float* r = src + j * ldb;
+                    for (int p = j >= blocked ? 0 : p8; p < kc; p++) dst[p * width + j] = r[p];
                 }
                 if (cols < width)
                     for (int p = 0; p < kc; p++)

@@ -41,7 +41,7 @@ internal static unsafe class GemmParallel<TKernel> where TKernel : struct, IGemm
             GemmDriver<TKernel>.Run(in p, 0, p.Batch, 0, p.M, 0, p.N);
             return;
         }
-        GemmThreads.Run(job.Parts, &RunPart, &job);
+        GemmThreads.Run(job.Parts, threads - 1, &RunPart, &job);
     }
 
     private static void RunPart(void* state, int part)

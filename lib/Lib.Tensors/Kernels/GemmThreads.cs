@@ -4,16 +4,20 @@ namespace Lib.Tensors.Kernels;
 
 /// <summary>
 /// A small fork-join pool for the products: <c>ProcessorCount - 1</c> dedicated helper threads that spin briefly
-/// after each job (so back-to-back products hand over in well under a microsecond) and then sleep. The calling thread
-/// runs part 0 itself. One job at a time: a caller that finds the pool busy (another thread's product) runs all its
-/// parts alone, so concurrent callers never wait on each other.
+/// after each job (so back-to-back products hand over in well under a microsecond) and then sleep.
 /// </summary>
+/// <remarks>
+/// Parts are claimed from a shared counter by whoever is free, the calling thread included, so a helper that is
+/// asleep or descheduled when a job arrives delays nothing: the caller runs the parts nobody claimed. One job at a
+/// time: a caller that finds the pool busy (another thread's product) runs all its parts alone. A job's state lives
+/// on the caller's stack; helpers touch it only between entering (<c>s_inside</c>) and leaving, and the caller closes
+/// the job and waits for every helper inside to leave before it returns.
+/// </remarks>
 internal static unsafe class GemmThreads
 {
     private sealed class Worker
     {
         public readonly ManualResetEventSlim Wake = new(false, spinCount: 1);
-        public int Part;
         public int Pending;
         public int Sleeping;
     }
@@ -24,18 +28,28 @@ internal static unsafe class GemmThreads
     private static readonly object StartLock = new();
     private static Worker[]? s_workers;
     private static int s_busy;
+
+    // The open job.
+    private static int s_open;
+    private static int s_inside;
     private static delegate*<void*, int, void> s_body;
     private static void* s_state;
-    private static int s_remaining;
+    private static int s_parts;
+    private static int s_next;
+    private static int s_done;
     private static Exception? s_error;
 
     /// <summary>Threads a job can use: the caller and its helpers.</summary>
     public static int MaxParallelism { get; } = Math.Clamp(Environment.ProcessorCount, 1, 16);
 
-    /// <summary>Runs <c>body(state, i)</c> for i in [0, parts), in parallel when the pool is free.</summary>
-    public static void Run(int parts, delegate*<void*, int, void> body, void* state)
+    /// <summary>
+    /// Runs <c>body(state, i)</c> for i in [0, parts), on the calling thread and up to <paramref name="helpers"/>
+    /// helper threads when the pool is free. Returns when every part is done.
+    /// </summary>
+    public static void Run(int parts, int helpers, delegate*<void*, int, void> body, void* state)
     {
-        if (parts <= 1 || parts > MaxParallelism || Interlocked.CompareExchange(ref s_busy, 1, 0) != 0)
+        helpers = Math.Min(helpers, Math.Min(parts - 1, MaxParallelism - 1));
+        if (helpers <= 0 || Interlocked.CompareExchange(ref s_busy, 1, 0) != 0)
         {
             for (int i = 0; i < parts; i++) body(state, i);
             return;
@@ -45,25 +59,47 @@ internal static unsafe class GemmThreads
             var workers = s_workers ?? Start();
             s_body = body;
             s_state = state;
+            s_parts = parts;
+            s_next = 0;
+            s_done = 0;
             s_error = null;
-            s_remaining = parts - 1;
-            for (int i = 0; i < parts - 1; i++)
+            Volatile.Write(ref s_open, 1);
+            for (int i = 0; i < helpers; i++)
             {
                 var w = workers[i];
-                w.Part = i + 1;
                 Interlocked.Exchange(ref w.Pending, 1); // a full fence before reading Sleeping (pairs with Sleep)
                 if (Volatile.Read(ref w.Sleeping) == 1) w.Wake.Set();
             }
-            body(state, 0);
+            Claim();
             var spin = new SpinWait();
-            while (Volatile.Read(ref s_remaining) != 0) spin.SpinOnce(sleep1Threshold: -1);
-            if (s_error is { } error) throw new AggregateException("A GEMM worker thread failed.", error);
+            while (Volatile.Read(ref s_done) != parts) spin.SpinOnce(sleep1Threshold: -1);
+            Interlocked.Exchange(ref s_open, 0); // a full fence before reading s_inside (pairs with Help)
+            while (Volatile.Read(ref s_inside) != 0) spin.SpinOnce(sleep1Threshold: -1);
+            if (s_error is { } error) throw new AggregateException("A GEMM part failed.", error);
         }
         finally
         {
             s_body = null;
             s_state = null;
             Volatile.Write(ref s_busy, 0);
+        }
+    }
+
+    /// <summary>Runs unclaimed parts of the open job until none is left.</summary>
+    private static void Claim()
+    {
+        int part;
+        while ((part = Interlocked.Increment(ref s_next) - 1) < s_parts)
+        {
+            try
+            {
+                s_body(s_state, part);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref s_error, e, null);
+            }
+            Interlocked.Increment(ref s_done);
         }
     }
 
@@ -96,17 +132,17 @@ internal static unsafe class GemmThreads
                 }
                 else Thread.SpinWait(20);
             }
-            try
-            {
-                s_body(s_state, w.Part);
-            }
-            catch (Exception e)
-            {
-                s_error = e;
-            }
             Volatile.Write(ref w.Pending, 0);
-            Interlocked.Decrement(ref s_remaining);
+            Help();
         }
+    }
+
+    /// <summary>Enters the open job, if there is one, and claims parts of it.</summary>
+    private static void Help()
+    {
+        Interlocked.Increment(ref s_inside); // a full fence before reading s_open (pairs with Run)
+        if (Volatile.Read(ref s_open) == 1) Claim();
+        Interlocked.Decrement(ref s_inside);
     }
 
     private static void Sleep(Worker w)
