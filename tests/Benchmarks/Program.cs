@@ -3,6 +3,7 @@ using Benchmarks;
 // Every benchmark the lab has; each is a file of its own implementing IBenchmark.
 IBenchmark[] benchmarks =
 [
+    new GemmBenchmark(),
     new DuckDbBenchmark(),
 ];
 

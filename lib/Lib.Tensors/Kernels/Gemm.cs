@@ -1,0 +1,101 @@
+using System.Numerics.Tensors;
+
+namespace Lib.Tensors.Kernels;
+
+/// <summary>
+/// Single-precision matrix products (BLAS <c>sgemm</c>) on row-major storage: packed panels, cache blocking, a
+/// register-blocked SIMD micro-kernel (AVX-512, AVX2 + FMA, or scalar) and both cores for products big enough to pay.
+/// </summary>
+public static unsafe class Gemm
+{
+    private static int s_maxThreads = GemmThreads.MaxParallelism;
+
+    /// <summary>The micro-kernel this machine uses: the widest supported of <see cref="GemmPath"/>.</summary>
+    public static GemmPath Path { get; } =
+        Kernel512.IsSupported ? GemmPath.Vector512 : Kernel256.IsSupported ? GemmPath.Vector256 : GemmPath.Scalar;
+
+    /// <summary>The most threads one product uses (like <c>torch.set_num_threads</c>); at least 1, by default all cores.</summary>
+    public static int MaxThreads
+    {
+        get => s_maxThreads;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            s_maxThreads = value;
+        }
+    }
+
+    /// <summary>Whether <paramref name="path"/> runs natively here (<see cref="GemmPath.Scalar"/> always does).</summary>
+    public static bool IsSupported(GemmPath path) => path switch
+    {
+        GemmPath.Scalar => true,
+        GemmPath.Vector256 => Kernel256.IsSupported,
+        GemmPath.Vector512 => Kernel512.IsSupported,
+        _ => false,
+    };
+
+    /// <summary>
+    /// C[m, n] = <paramref name="alpha"/> · op(A)[m, k] · op(B)[k, n] + <paramref name="beta"/> · C, row-major, where
+    /// op(X) is X or Xᵀ. <paramref name="lda"/>, <paramref name="ldb"/> and <paramref name="ldc"/> are the row strides of A,
+    /// B and C as stored (A is stored [k, m] when <paramref name="transA"/>, B [n, k] when <paramref name="transB"/>).
+    /// With <paramref name="beta"/> = 0, C is overwritten and never read (NaNs in it do not propagate), as in BLAS.
+    /// </summary>
+    /// <exception cref="ArgumentException">A size is negative, a leading dimension is shorter than its row, or a span is
+    /// too short for the sizes and strides (the exception names the argument).</exception>
+    public static void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc) =>
+        SgemmBatched(Path, s_maxThreads, 1, transA, transB, m, n, k, alpha, a, lda, 0, b, ldb, 0, beta, c, ldc, 0);
+
+    /// <summary>
+    /// <paramref name="batch"/> products as in <see cref="Sgemm(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/>; matrix i of each operand starts i · stride elements
+    /// after the first. A stride of 0 broadcasts one A or B to every product; the C matrices must not overlap.
+    /// </summary>
+    /// <exception cref="ArgumentException">As for <see cref="Sgemm(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/>, or a stride is negative, or the C matrices overlap.</exception>
+    public static void SgemmBatched(int batch, bool transA, bool transB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, long strideA, ReadOnlySpan<float> b, int ldb, long strideB,
+        float beta, Span<float> c, int ldc, long strideC) =>
+        SgemmBatched(Path, s_maxThreads, batch, transA, transB, m, n, k, alpha, a, lda, strideA, b, ldb, strideB, beta, c, ldc, strideC);
+
+    /// <summary><see cref="Sgemm(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/> on a chosen path with at most <paramref name="maxThreads"/> threads (for tests and benchmarks).</summary>
+    internal static void Sgemm(GemmPath path, int maxThreads, bool transA, bool transB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc) =>
+        SgemmBatched(path, maxThreads, 1, transA, transB, m, n, k, alpha, a, lda, 0, b, ldb, 0, beta, c, ldc, 0);
+
+    /// <summary><see cref="SgemmBatched(int, bool, bool, int, int, int, float, ReadOnlySpan{float}, int, long, ReadOnlySpan{float}, int, long, float, Span{float}, int, long)"/>
+    /// on a chosen path with at most <paramref name="maxThreads"/> threads.</summary>
+    internal static void SgemmBatched(GemmPath path, int maxThreads, int batch, bool transA, bool transB, int m, int n, int k,
+        float alpha, ReadOnlySpan<float> a, int lda, long strideA, ReadOnlySpan<float> b, int ldb, long strideB,
+        float beta, Span<float> c, int ldc, long strideC)
+    {
+        GemmArguments.Validate(batch, transA, transB, m, n, k, a.Length, lda, strideA, b.Length, ldb, strideB, c.Length, ldc, strideC);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxThreads, 1);
+        if (!IsSupported(path)) throw new PlatformNotSupportedException($"The {path} GEMM path needs instructions this machine lacks.");
+        if (batch == 0 || m == 0 || n == 0) return;
+
+        fixed (float* pa = a, pb = b, pc = c)
+        {
+            var problem = new GemmProblem
+            {
+                TransA = transA, TransB = transB, Batch = batch, M = m, N = n, K = k, Alpha = alpha, Beta = beta,
+                A = pa, B = pb, C = pc, Lda = lda, Ldb = ldb, Ldc = ldc, StrideA = strideA, StrideB = strideB, StrideC = strideC,
+            };
+            if (k == 0 || alpha == 0f) ScaleC(in problem);
+            else if (path == GemmPath.Vector512) GemmParallel<Kernel512>.Run(in problem, maxThreads);
+            else if (path == GemmPath.Vector256) GemmParallel<Kernel256>.Run(in problem, maxThreads);
+            else GemmParallel<KernelScalar>.Run(in problem, maxThreads);
+        }
+    }
+
+    /// <summary>C = beta · C, the whole product when op(A) · op(B) contributes nothing.</summary>
+    private static void ScaleC(in GemmProblem p)
+    {
+        if (p.Beta == 1f) return;
+        for (int batch = 0; batch < p.Batch; batch++)
+            for (int i = 0; i < p.M; i++)
+            {
+                var row = new Span<float>(p.C + batch * p.StrideC + i * p.Ldc, p.N);
+                if (p.Beta == 0f) row.Clear();
+                else TensorPrimitives.Multiply(row, p.Beta, row);
+            }
+    }
+}

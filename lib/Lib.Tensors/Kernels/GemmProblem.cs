@@ -1,0 +1,15 @@
+namespace Lib.Tensors.Kernels;
+
+/// <summary>One (batched) product, validated and pinned: the argument block the driver and the worker threads share.</summary>
+internal unsafe struct GemmProblem
+{
+    public bool TransA, TransB;
+    public int Batch, M, N, K;
+    public float Alpha, Beta;
+    public float* A, B, C;
+    public nint Lda, Ldb, Ldc;
+    public long StrideA, StrideB, StrideC;
+
+    /// <summary>How C is combined on the first block of k.</summary>
+    public readonly StoreMode FirstMode => Beta == 0f ? StoreMode.Overwrite : Beta == 1f ? StoreMode.Accumulate : StoreMode.Scale;
+}
