@@ -20,36 +20,33 @@ public class RnnGoldenTests
     }
 
     [Theory, MemberData(nameof(LstmCases))]
-    public void Lstm_matches_pytorch(string name)
-    {
-        var f = Fixtures.Load(name);
-        Assert.Equal("nn.LSTM", f.Op);
-        var c = f.Config;
-        var lstm = f.LoadInto(new LSTM(c.Int("input_size"), c.Int("hidden_size"), new Generator(0), numLayers: c.Int("num_layers", 1),
-            bias: c.Bool("bias", true), batchFirst: c.Bool("batch_first", false), bidirectional: c.Bool("bidirectional", false)));
-        GoldenCheck.Run(f, x =>
-        {
-            var state = x.TryGetValue("h_0", out var h0) ? (h0, x["c_0"]) : ((Tensor, Tensor)?)null;
-            var (output, h, cn) = lstm.Forward(x["input"], Lengths(f), state);
-            return new() { ["out"] = output, ["h_n"] = h, ["c_n"] = cn };
-        }, lstm, Recurrent);
-    }
+    public void Lstm_matches_pytorch(string name) => Check(name, "nn.LSTM");
 
     [Theory, MemberData(nameof(GruCases))]
-    public void Gru_matches_pytorch(string name)
+    public void Gru_matches_pytorch(string name) => Check(name, "nn.GRU");
+
+    /// <summary>Builds the module from the case's config (PyTorch's defaults for what it omits), loads PyTorch's parameters, and runs the case.</summary>
+    private static void Check(string name, string op)
     {
         var f = Fixtures.Load(name);
-        Assert.Equal("nn.GRU", f.Op);
+        Assert.Equal(op, f.Op);
         var c = f.Config;
-        var gru = f.LoadInto(new GRU(c.Int("input_size"), c.Int("hidden_size"), new Generator(0), numLayers: c.Int("num_layers", 1),
-            bias: c.Bool("bias", true), batchFirst: c.Bool("batch_first", false), bidirectional: c.Bool("bidirectional", false)));
-        GoldenCheck.Run(f, x =>
+        int inputSize = c.Int("input_size"), hiddenSize = c.Int("hidden_size"), numLayers = c.Int("num_layers", 1);
+        bool bias = c.Bool("bias", true), batchFirst = c.Bool("batch_first", false), bidirectional = c.Bool("bidirectional", false);
+        RNNBase module = op == "nn.LSTM"
+            ? new LSTM(inputSize, hiddenSize, new Generator(0), numLayers: numLayers, bias: bias, batchFirst: batchFirst, bidirectional: bidirectional)
+            : new GRU(inputSize, hiddenSize, new Generator(0), numLayers: numLayers, bias: bias, batchFirst: batchFirst, bidirectional: bidirectional);
+        f.LoadInto(module);
+        var lengths = f.Has("input.lengths") ? f.Index("input.lengths") : null;
+        GoldenCheck.Run(f, x => module switch
         {
-            var (output, h) = gru.Forward(x["input"], Lengths(f), x.GetValueOrDefault("h_0"));
-            return new() { ["out"] = output, ["h_n"] = h };
-        }, gru, Recurrent);
+            LSTM lstm => Outputs(lstm.Forward(x["input"], lengths, x.TryGetValue("h_0", out var h0) ? (h0, x["c_0"]) : null)),
+            GRU gru => Outputs(gru.Forward(x["input"], lengths, x.GetValueOrDefault("h_0"))),
+            _ => throw new InvalidOperationException(op),
+        }, module, Recurrent);
     }
 
-    /// <summary>The ragged lengths of a packed case (<c>pack_padded_sequence</c>), else none.</summary>
-    private static IndexTensor? Lengths(Fixture f) => f.Has("input.lengths") ? f.Index("input.lengths") : null;
+    private static Dictionary<string, Tensor> Outputs((Tensor Output, Tensor H, Tensor C) r) => new() { ["out"] = r.Output, ["h_n"] = r.H, ["c_n"] = r.C };
+
+    private static Dictionary<string, Tensor> Outputs((Tensor Output, Tensor H) r) => new() { ["out"] = r.Output, ["h_n"] = r.H };
 }
