@@ -82,8 +82,10 @@ public sealed class Fixture
     /// <summary>Every stored tensor name.</summary>
     public IEnumerable<string> Names => _tensors.Keys;
 
+    /// <summary>Whether the case stores tensor <paramref name="name"/>.</summary>
     public bool Has(string name) => _tensors.ContainsKey(name);
 
+    /// <summary>Whether tensor <paramref name="name"/> is F32 (else I64: indices, lengths, targets, masks).</summary>
     public bool IsFloat(string name) => Entry(name).DType == "F32";
 
     /// <summary>An F32 tensor with its stored shape (a 0-dim one stays 0-dim).</summary>

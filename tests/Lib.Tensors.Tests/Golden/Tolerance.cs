@@ -12,6 +12,7 @@ public readonly record struct Tolerance(double Atol, double Rtol)
     /// <summary>The largest accepted |expected − actual| for <paramref name="expected"/>.</summary>
     public double Bound(double expected) => Atol + Rtol * Math.Abs(expected);
 
+    /// <summary>Whether <paramref name="actual"/> is close enough to <paramref name="expected"/>.</summary>
     public bool Accepts(double expected, double actual) => expected == actual || Math.Abs(expected - actual) <= Bound(expected);
 
     public override string ToString() => $"atol {Atol:G3} + rtol {Rtol:G3}·|expected|";
