@@ -1,17 +1,19 @@
-using System.Buffers.Binary;
 using System.Text.Json;
 using Lib.Tensors.IO;
+using Lib.Tensors.NN;
 
 namespace Lib.Tensors.Tests.Golden;
 
 /// <summary>
-/// Where the PyTorch reference fixtures are: the folder named by TORCH_FIXTURES_DIR, else
-/// <c>tests/fixtures/torch</c> found by walking up from the test assembly's folder.
+/// The PyTorch reference cases (<c>&lt;case&gt;.safetensors</c>, format in tests/fixtures/torch/README.md):
+/// the folder named by TORCH_FIXTURES_DIR, else <c>tests/fixtures/torch</c> found by walking up from the
+/// test assembly's folder.
 /// </summary>
 public static class Fixtures
 {
     private static readonly Lazy<string> Folder = new(Locate);
 
+    /// <summary>The fixtures folder.</summary>
     public static string Directory => Folder.Value;
 
     /// <summary>Loads <c>&lt;caseName&gt;.safetensors</c>.</summary>
@@ -22,6 +24,10 @@ public static class Fixtures
         var (tensors, metadata) = SafeTensors.Load(path);
         return new Fixture(caseName, tensors, metadata);
     }
+
+    /// <summary>The case names (file names without extension) starting with <paramref name="prefix"/>, sorted.</summary>
+    public static string[] Cases(string prefix) =>
+        [.. System.IO.Directory.GetFiles(Directory, prefix + "*.safetensors").Select(p => Path.GetFileNameWithoutExtension(p)!).Order(StringComparer.Ordinal)];
 
     private static string Locate()
     {
@@ -41,50 +47,100 @@ public static class Fixtures
     }
 }
 
-/// <summary>One fixture case: its tensors by name (<c>input.x</c>, <c>output.loss</c>, <c>grad.input.x</c> ...) and metadata.</summary>
-public sealed class Fixture(string caseName, Dictionary<string, SafeTensor> tensors, Dictionary<string, string> metadata)
+/// <summary>
+/// One fixture case: its tensors by stored name (<c>input.x</c>, <c>param.weight_ih_l0</c>, <c>output.out</c>,
+/// <c>upstream.out</c>, <c>grad.input.x</c> ...), its metadata and the <c>config</c> / <c>call</c> arguments.
+/// </summary>
+public sealed class Fixture
 {
-    public string Case { get; } = caseName;
+    private readonly Dictionary<string, SafeTensor> _tensors;
 
-    public string Op => metadata["op"];
+    internal Fixture(string caseName, Dictionary<string, SafeTensor> tensors, Dictionary<string, string> metadata)
+    {
+        Case = caseName;
+        _tensors = tensors;
+        Metadata = metadata;
+        Config = Arguments(metadata, "config");
+        Call = Arguments(metadata, "call");
+    }
 
-    public JsonElement Config { get; } = JsonDocument.Parse(metadata["config"]).RootElement;
+    /// <summary>The case name (the file name without extension).</summary>
+    public string Case { get; }
 
-    public IEnumerable<string> Names => tensors.Keys;
+    /// <summary>The <c>__metadata__</c> strings.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
 
-    public bool Has(string name) => tensors.ContainsKey(name);
+    /// <summary>What PyTorch called: <c>F.softmax</c>, <c>nn.LSTM</c>, <c>optim.AdamW</c> ...</summary>
+    public string Op => Metadata.TryGetValue("op", out var op) ? op : throw new KeyNotFoundException($"{Case}: the metadata has no 'op'.");
 
-    public bool IsFloat(string name) => Get(name).DType == "F32";
+    /// <summary>The keyword arguments of the constructor or function (empty when the case has none).</summary>
+    public FixtureArgs Config { get; }
 
-    /// <summary>A float tensor (FromArray reads an empty shape as 1-D, so 0-dimensional ones go through Reshape).</summary>
+    /// <summary>The forward-call arguments (empty when the case has none).</summary>
+    public FixtureArgs Call { get; }
+
+    /// <summary>Every stored tensor name.</summary>
+    public IEnumerable<string> Names => _tensors.Keys;
+
+    /// <summary>Whether the case stores tensor <paramref name="name"/>.</summary>
+    public bool Has(string name) => _tensors.ContainsKey(name);
+
+    /// <summary>Whether tensor <paramref name="name"/> is F32 (else I64: indices, lengths, targets, masks).</summary>
+    public bool IsFloat(string name) => Entry(name).DType == "F32";
+
+    /// <summary>An F32 tensor with its stored shape (a 0-dim one stays 0-dim).</summary>
     public Tensor Float(string name)
     {
-        var t = Get(name);
-        if (t.DType != "F32") throw new InvalidDataException($"{Case}: '{name}' is {t.DType}, expected F32.");
-        return Tensor.FromArray(t.ToFloat32(), checked((int)t.NumEl)).Reshape(t.Shape);
+        var entry = Entry(name);
+        if (entry.DType != "F32") throw new InvalidDataException($"{Case}: '{name}' is {entry.DType}, expected F32.");
+        return entry.ToTensor();
     }
 
+    /// <summary>An I64 tensor as indices with its stored shape (a 0-dim one stays 0-dim).</summary>
     public IndexTensor Index(string name)
     {
-        var t = Get(name);
-        if (t.DType != "I64") throw new InvalidDataException($"{Case}: '{name}' is {t.DType}, expected I64.");
-        var values = new int[t.NumEl];
-        for (int i = 0; i < values.Length; i++) values[i] = checked((int)BinaryPrimitives.ReadInt64LittleEndian(t.Data.AsSpan(i * 8, 8)));
-        return IndexTensor.FromArray(values, values.Length).Reshape(t.Shape);
+        var entry = Entry(name);
+        if (entry.DType != "I64") throw new InvalidDataException($"{Case}: '{name}' is {entry.DType}, expected I64.");
+        try
+        {
+            return entry.Shape.Length == 0 ? (entry with { Shape = [1] }).ToIndexTensor().Reshape() : entry.ToIndexTensor();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{Case}: '{name}': {e.Message}", e);
+        }
     }
 
-    public float Number(string key) => Config.GetProperty(key).GetSingle();
+    /// <summary>The <c>param.*</c> tensors (parameters and buffers) keyed by their state-dict key.</summary>
+    public Dictionary<string, Tensor> Params() =>
+        _tensors.Keys.Where(k => k.StartsWith("param.", StringComparison.Ordinal)).ToDictionary(k => k["param.".Length..], Float);
 
-    public bool Flag(string key, bool fallback = false) => Config.TryGetProperty(key, out var v) ? v.GetBoolean() : fallback;
-
-    public Lib.Tensors.NN.Reduction Reduction => Config.GetProperty("reduction").GetString() switch
+    /// <summary>Loads <see cref="Params"/> into <paramref name="module"/> after checking that its state-dict keys are PyTorch's.</summary>
+    public T LoadInto<T>(T module) where T : Module
     {
-        "none" => Lib.Tensors.NN.Reduction.None,
-        "mean" => Lib.Tensors.NN.Reduction.Mean,
-        "sum" => Lib.Tensors.NN.Reduction.Sum,
-        var other => throw new InvalidDataException($"{Case}: unknown reduction '{other}'."),
-    };
+        var expected = Params();
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), module.StateDict().Keys.Order(StringComparer.Ordinal));
+        module.LoadStateDict(expected);
+        return module;
+    }
 
-    private SafeTensor Get(string name) => tensors.TryGetValue(name, out var t) ? t
-        : throw new KeyNotFoundException($"{Case}: no tensor '{name}' (has {string.Join(", ", tensors.Keys)}).");
+    /// <summary>Asserts that <paramref name="actual"/> matches the stored tensor <paramref name="name"/> (see <see cref="GoldenCheck.Close(Tensor, Tensor?, string, Tolerance)"/>).</summary>
+    public void AssertClose(string name, Tensor? actual, Tolerance tolerance) => GoldenCheck.Close(Float(name), actual, $"{Case} {name}", tolerance);
+
+    private SafeTensor Entry(string name) => _tensors.TryGetValue(name, out var t) ? t
+        : throw new KeyNotFoundException($"{Case}: no tensor '{name}' (it has {string.Join(", ", _tensors.Keys.Order(StringComparer.Ordinal))}).");
+
+    private FixtureArgs Arguments(Dictionary<string, string> metadata, string key)
+    {
+        if (!metadata.TryGetValue(key, out var json)) json = "{}";
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return new FixtureArgs($"{Case} {key}", document.RootElement.Clone());
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{Case}: the '{key}' metadata is not JSON: {e.Message}", e);
+        }
+    }
 }

@@ -24,22 +24,21 @@ public class LossGoldenTests
     public void Loss_and_gradients_match_pytorch(string caseName)
     {
         var f = Fixtures.Load(caseName);
-        var r = f.Reduction;
+        var cfg = f.Config;
+        var r = cfg.Reduction;
         GoldenCheck.Run(f, x => new()
         {
             ["loss"] = f.Op switch
             {
                 "nn.L1Loss" => new L1Loss(r).Forward(x["input"], x["target"]),
                 "nn.MSELoss" => new MSELoss(r).Forward(x["input"], x["target"]),
-                "nn.HuberLoss" => new HuberLoss(r, f.Number("delta")).Forward(x["input"], x["target"]),
-                "nn.SmoothL1Loss" => new SmoothL1Loss(r, f.Number("beta")).Forward(x["input"], x["target"]),
+                "nn.HuberLoss" => new HuberLoss(r, cfg.Float("delta")).Forward(x["input"], x["target"]),
+                "nn.SmoothL1Loss" => new SmoothL1Loss(r, cfg.Float("beta")).Forward(x["input"], x["target"]),
                 "nn.BCEWithLogitsLoss" => new BCEWithLogitsLoss(reduction: r, posWeight: x.GetValueOrDefault("pos_weight")).Forward(x["input"], x["target"]),
                 "nn.CrossEntropyLoss" => new CrossEntropyLoss(
-                        ignoreIndex: f.Config.TryGetProperty("ignore_index", out var ignore) ? ignore.GetInt32() : -100,
-                        reduction: r,
-                        labelSmoothing: f.Config.TryGetProperty("label_smoothing", out var eps) ? eps.GetSingle() : 0f)
+                        ignoreIndex: cfg.Int("ignore_index", -100), reduction: r, labelSmoothing: cfg.Float("label_smoothing", 0f))
                     .Forward(x["input"], f.Index("input.target")),
-                "nn.GaussianNLLLoss" => new GaussianNLLLoss(f.Flag("full"), f.Number("eps"), r).Forward(x["input"], x["target"], x["var"]),
+                "nn.GaussianNLLLoss" => new GaussianNLLLoss(cfg.Bool("full", false), cfg.Float("eps"), r).Forward(x["input"], x["target"], x["var"]),
                 "ref.mixture_gaussian_nll" => Functional.MixtureGaussianNll(x["logits"], x["mu"], x["log_sigma"], x["target"], r),
                 _ => throw new InvalidOperationException($"{caseName}: unexpected op {f.Op}"),
             },

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Lib.Tensors.Optim;
-using static Lib.Tensors.Tests.Golden.NnFixtures;
 
 namespace Lib.Tensors.Tests.Golden;
 
@@ -8,8 +7,6 @@ namespace Lib.Tensors.Tests.Golden;
 public class OptimGoldenTests
 {
     private static readonly string[] ParamNames = ["w0", "b0", "w1", "ln.weight"];
-
-    private static double? Number(JsonElement o, string name) => o.TryGetProperty(name, out var v) ? v.GetDouble() : null;
 
     [Theory]
     [InlineData("optim_sgd")]
@@ -23,53 +20,50 @@ public class OptimGoldenTests
     [InlineData("optim_adamw_clip_norm")]
     public void Optimizer_steps_match_pytorch(string caseName)
     {
-        var f = Load(caseName);
+        var f = Fixtures.Load(caseName);
         var cfg = f.Config;
-        var ps = ParamNames.ToDictionary(n => n, n => f.Tensor($"param.{n}").RequireGrad());
+        var ps = ParamNames.ToDictionary(n => n, n => f.Float($"param.{n}").RequireGrad());
 
         // Groups as configured: a list of names (one group) or of {"params": [...], overrides}.
-        var groups = new List<ParamGroup>();
+        List<ParamGroup> groups = cfg.Json.GetProperty("params")[0].ValueKind == JsonValueKind.String
+            ? [new ParamGroup(cfg.Strings("params").Select(n => ps[n]))]
+            : [.. cfg.Objects("params").Select(g => new ParamGroup(g.Strings("params").Select(n => ps[n]))
+            {
+                WeightDecay = g.DoubleOrNull("weight_decay"),
+                LearningRate = g.DoubleOrNull("lr"),
+            })];
         var location = new Dictionary<string, (int Group, int Index)>();
-        var spec = cfg.GetProperty("params");
-        if (spec[0].ValueKind == JsonValueKind.String)
-            groups.Add(new ParamGroup(spec.EnumerateArray().Select(n => ps[n.GetString()!])));
-        else
-            foreach (var g in spec.EnumerateArray())
-                groups.Add(new ParamGroup(g.GetProperty("params").EnumerateArray().Select(n => ps[n.GetString()!]))
-                {
-                    WeightDecay = Number(g, "weight_decay"),
-                    LearningRate = Number(g, "lr"),
-                });
         for (int g = 0; g < groups.Count; g++)
             for (int i = 0; i < groups[g].Parameters.Count; i++)
                 location[ps.First(kv => ReferenceEquals(kv.Value, groups[g].Parameters[i])).Key] = (g, i);
 
-        double lr = Number(cfg, "lr")!.Value, wd = Number(cfg, "weight_decay") ?? -1;
-        Optimizer opt = f.Metadata["op"] switch
+        double lr = cfg.Double("lr");
+        Optimizer opt = f.Op switch
         {
-            "optim.SGD" => new SGD(groups, lr, momentum: Number(cfg, "momentum") ?? 0, dampening: Number(cfg, "dampening") ?? 0,
-                weightDecay: Math.Max(wd, 0), nesterov: cfg.TryGetProperty("nesterov", out var n) && n.GetBoolean()),
-            "optim.Adam" => new Adam(groups, lr, weightDecay: wd < 0 ? 0 : wd),
-            "optim.AdamW" => new AdamW(groups, lr, weightDecay: wd < 0 ? 0.01 : wd),
-            var op => throw new NotSupportedException(op),
+            "optim.SGD" => new SGD(groups, lr, momentum: cfg.Double("momentum", 0), dampening: cfg.Double("dampening", 0),
+                weightDecay: cfg.Double("weight_decay", 0), nesterov: cfg.Bool("nesterov", false)),
+            "optim.Adam" => new Adam(groups, lr, weightDecay: cfg.Double("weight_decay", 0)),
+            "optim.AdamW" => new AdamW(groups, lr, weightDecay: cfg.Double("weight_decay", 0.01)),
+            var op => throw new NotSupportedException($"{caseName}: unexpected op {op}"),
         };
         var all = ParamNames.Select(name => ps[name]).ToList();
 
         for (int s = 0; s < 5; s++)
         {
-            foreach (var name in ParamNames) ps[name].Grad = f.Tensor($"step{s}.grad.{name}");
-            if (cfg.TryGetProperty("clip_grad_norm_", out var clip))
+            foreach (var name in ParamNames) ps[name].Grad = f.Float($"step{s}.grad.{name}");
+            if (cfg.Has("clip_grad_norm_"))
             {
-                double total = ClipGrad.ClipGradNorm(all, clip.GetProperty("max_norm").GetDouble(), clip.GetProperty("norm_type").GetDouble());
-                Assert.Equal(f.Tensor($"step{s}.total_norm").Item(), total, 5);
+                var clip = cfg.Object("clip_grad_norm_");
+                double total = ClipGrad.ClipGradNorm(all, clip.Double("max_norm"), clip.Double("norm_type"));
+                Assert.Equal(f.Float($"step{s}.total_norm").Item(), total, 5);
             }
-            if (cfg.TryGetProperty("clip_grad_value_", out var clipValue))
-                ClipGrad.ClipGradValue(all, clipValue.GetProperty("clip_value").GetDouble());
+            if (cfg.Has("clip_grad_value_"))
+                ClipGrad.ClipGradValue(all, cfg.Object("clip_grad_value_").Double("clip_value"));
             foreach (var name in ParamNames)
-                if (f.Has($"step{s}.clipped.{name}")) AssertClose(f.Tensor($"step{s}.clipped.{name}"), ps[name].Grad!, $"{caseName} step {s} clipped {name}");
+                if (f.Has($"step{s}.clipped.{name}")) f.AssertClose($"step{s}.clipped.{name}", ps[name].Grad, Tolerance.Default);
             opt.Step();
             foreach (var name in ParamNames)
-                AssertClose(f.Tensor($"step{s}.param.{name}"), ps[name], $"{caseName} step {s} {name}");
+                f.AssertClose($"step{s}.param.{name}", ps[name], Tolerance.Default);
         }
 
         var state = opt.StateDict();
@@ -81,7 +75,7 @@ public class OptimGoldenTests
             var (g, i) = location[name];
             var ours = $"{g}.{i}.{key[$"state.{name}.".Length..]}";
             Assert.True(state.ContainsKey(ours), $"{caseName}: no optimizer state '{ours}' for PyTorch's {key}");
-            AssertClose(f.Tensor(key), state[ours], $"{caseName} {key}");
+            f.AssertClose(key, state[ours], Tolerance.Default);
         }
     }
 }
