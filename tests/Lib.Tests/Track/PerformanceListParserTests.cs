@@ -141,4 +141,56 @@ public class PerformanceListParserTests
             (first.Athlete, first.Team, first.Mark.Value!.Value, first.Wind!.Value.Value!.Value, first.Date!.Value));
         Assert.Equal("The American Outdoor Track & Field Championships", page.Rows[1].Meet); // a raw '&' in the page
     }
+
+    private static string ReplaceFirst(string text, string from, string to)
+    {
+        var at = text.IndexOf(from, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{from}' is not in the page");
+        return text[..at] + to + text[(at + from.Length)..];
+    }
+
+    [Fact]
+    public void Rows_that_cannot_be_understood_are_reported_with_page_place_and_reason()
+    {
+        var html = Html(Printable);
+        html = ReplaceFirst(html, "\n      10.31\n", "\n      10.3.1\n");              // 100 m (Men), row 1
+        html = ReplaceFirst(html, "<td>2.8</td>", "<td>windy</td>");                     // 100 m (Men), row 3
+        html = ReplaceFirst(html, "Pettis, Andrei\n      </td>\n      <td>SO-2</td>", "Pettis, Andrei\n      </td>\n      <td>Sophomore</td>"); // 100 m (Men), row 9
+        html = ReplaceFirst(html, "104&#39; 11&quot;", "114&#39; 11&quot;");              // a discus conversion off by 10 ft
+        html = ReplaceFirst(html, "High Jump\n            (Men)", "Sack Race\n            (Men)"); // a whole block of an unknown event
+        var page = PerformanceListParser.Parse("https://www.tfrrs.org/saved/" + Printable, html);
+
+        Assert.Equal(1606, page.RowsSeen); // nothing lost, nothing invented
+        Assert.All(page.Skipped, s => Assert.Equal("https://www.tfrrs.org/saved/" + Printable, s.SourceUrl));
+        var first = page.Skipped[0];
+        Assert.Equal("100 Meters (Men), row 1", first.Location);
+        Assert.Equal("mark '10.3.1': expected a time such as '10.31', '1:52.34' or '1:04:12.3'", first.Reason);
+        Assert.StartsWith("1 Liu, Landen SO-2 Bethel (Minn.) 10.3.1 NCAA Division III", first.Text);
+        Assert.Equal(("100 Meters (Men), row 3", "wind 'windy': expected a wind reading such as '+1.2', '-0.5' or 'NWI'"), (page.Skipped[1].Location, page.Skipped[1].Reason));
+        var year = page.Skipped[2];
+        Assert.Equal(("100 Meters (Men), row 9", "'Sophomore' is not a class year (FR-1, SO-2, JR-3, SR-4, GR)"), (year.Location, year.Reason));
+        Assert.Contains(page.Skipped, s => s.Reason.StartsWith("the conversion 114' 11\" (35.027 m) disagrees with the mark 31.98m", StringComparison.Ordinal));
+        var unknown = page.Skipped.Where(s => s.Reason == "the event 'Sack Race (Men)' is not in the event catalogue").ToList();
+        Assert.Equal(39, unknown.Count);
+        Assert.Equal("Sack Race (Men), row 39", unknown[^1].Location);
+        Assert.Equal(1 + 1 + 1 + 1 + 39, page.Skipped.Count);
+        Assert.DoesNotContain(page.Rows, r => r.Event.Code == "HJ" && r.Gender == Gender.Men);
+    }
+
+    [Fact]
+    public void A_block_whose_class_and_title_disagree_on_gender_is_reported()
+    {
+        var html = ReplaceFirst(Html(Legacy), " (Men)", " (Women)").Replace("<div class=\"row\">\n<div class=\"col-lg-12\">", "<div class=\"row gender_m\">\n<div class=\"col-lg-12\">");
+        var page = PerformanceListParser.Parse("https://www.tfrrs.org/saved/" + Legacy, html);
+        Assert.Empty(page.Rows);
+        Assert.Equal(1697, page.Skipped.Count);
+        Assert.All(page.Skipped, s => Assert.Equal("the block's class says Men but its title says Women", s.Reason));
+    }
+
+    [Fact]
+    public void A_page_that_is_not_a_list_is_refused()
+    {
+        var e = Assert.Throws<FormatException>(() => PerformanceListParser.Parse("https://www.tfrrs.org/x", "<html><body><p>hello</p></body></html>"));
+        Assert.Contains("is not a TFRRS performance list", e.Message);
+    }
 }
