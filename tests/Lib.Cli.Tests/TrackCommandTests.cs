@@ -1,0 +1,107 @@
+using Lib.Storage.DuckDb;
+using Lib.Web;
+using Spectre.Console;
+
+namespace Lib.Cli.Tests;
+
+/// <summary><c>lab track scrape</c> run in the repository, against the loopback mirror of data/tfrrs/html.</summary>
+public class TrackCommandTests : IDisposable
+{
+    private static readonly string Repo = FindRepo();
+    private readonly string _dir = Directory.CreateTempSubdirectory("lab-track-").FullName;
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string FindRepo()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Lib.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Lib.sln not found above the test binaries.");
+    }
+
+    private async Task<int> Lab(params string[] args)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(_out),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 240;
+        return await LabApp.RunAsync(args, new CliContext(console, _err, interactive: false, Repo));
+    }
+
+    private static long Count(string file, string where = "true")
+    {
+        using var db = DuckDbDatabase.OpenInMemory();
+        using var connection = db.Connect();
+        var reader = file.EndsWith(".csv", StringComparison.Ordinal) ? "read_csv" : "read_parquet";
+        return connection.ExecuteScalar<long>($"SELECT count(*) FROM {reader}(?) WHERE {where}", file);
+    }
+
+    [Fact]
+    public async Task The_default_run_scrapes_the_bundled_pages_from_the_loopback_mirror()
+    {
+        var outDir = Path.Combine(_dir, "out");
+        Assert.Equal(0, await Lab("track", "scrape", "--out", outDir, "--csv"));
+        Assert.Equal(5562, Count(Path.Combine(outDir, "performances.parquet")));
+        Assert.Equal(5562, Count(Path.Combine(outDir, "performances.csv")));
+        Assert.Equal(0, Count(Path.Combine(outDir, "skipped.csv")));
+        Assert.Equal(21, Count(Path.Combine(outDir, "performances.parquet"), "season = 'xc'"));
+        Assert.Contains("5562 performances from 8 of 8 pages, 0 rows skipped, 0 pages failed", _out.ToString());
+        Assert.Contains("/lists/4515/2024_NCAA_Division_I_Rankings_FINAL", _out.ToString());
+        Assert.Contains("Serving the saved pages of data/tfrrs/html at http://127.0.0.1:", _err.ToString());
+    }
+
+    [Fact]
+    public async Task Pages_can_be_named_by_path_and_rosters_followed()
+    {
+        var outDir = Path.Combine(_dir, "out");
+        Assert.Equal(0, await Lab("track", "scrape", "--url", "/athletes/7983217/Moravian/Trevor_Gray.html", "--out", outDir));
+        Assert.Equal(41, Count(Path.Combine(outDir, "performances.parquet")));
+        Assert.False(File.Exists(Path.Combine(outDir, "performances.csv")));
+
+        // The roster links 38 athletes; the 35 never saved are reported, the table still written, the exit code 1.
+        Assert.Equal(1, await Lab("track", "scrape", "--url", "https://www.tfrrs.org/teams/tf/PA_college_m_Moravian.html?config_hnd=255", "--follow-rosters", "--out", outDir));
+        Assert.Equal(136, Count(Path.Combine(outDir, "performances.parquet")));
+        Assert.Contains("35 pages failed", _out.ToString());
+        Assert.Contains("failed: https://www.tfrrs.org/athletes/", _err.ToString());
+    }
+
+    [Fact]
+    public async Task Base_url_sends_the_same_addresses_to_another_site()
+    {
+        using var mirror = new LoopbackMirror(MirrorSite.FromFolder(Path.Combine(Repo, "data", "tfrrs", "html")));
+        var outDir = Path.Combine(_dir, "out");
+        var cache = Path.Combine(_dir, "cache");
+        var file = Path.Combine(_dir, "urls.txt");
+        File.WriteAllLines(file, ["# two pages", "https://www.tfrrs.org/athletes/7983219/Moravian/Owen_Sabastro.html", "", "/athletes/6873033/Moravian/Shane__Houghton.html"]);
+        Assert.Equal(0, await Lab("track", "scrape", "--url-file", file, "--base-url", mirror.BaseUri.AbsoluteUri, "--cache", cache, "--out", outDir));
+        Assert.Equal(24 + 71, Count(Path.Combine(outDir, "performances.parquet")));
+        Assert.Equal(3, mirror.Requests); // robots.txt and the two pages, spaced by the polite defaults
+        Assert.Equal(2, new ResponseCache(cache).Entries().Count());
+        Assert.Equal(24 + 71, Count(Path.Combine(outDir, "performances.parquet"), "source_url LIKE 'https://www.tfrrs.org/athletes/%'")); // TFRRS addresses, not the mirror's
+    }
+
+    [Theory]
+    [InlineData("--url-file", "no-such-file.txt", "does not exist")]
+    [InlineData("--url", "athletes/1.html", "is not a page address")]
+    [InlineData("--base-url", "ftp://example.org", "is not an http(s) address")]
+    public async Task A_wrong_command_line_exits_2_with_the_reason(string option, string value, string message)
+    {
+        Assert.Equal(2, await Lab("track", "scrape", option, value, "--out", Path.Combine(_dir, "out")));
+        Assert.Contains(message, _err.ToString());
+    }
+
+    [Fact]
+    public async Task Out_is_required_and_help_lists_the_verb()
+    {
+        Assert.Equal(2, await Lab("track", "scrape"));
+        Assert.Contains("--out", _err.ToString());
+        Assert.Equal(0, await Lab("--help"));
+        Assert.Contains("track", _out.ToString());
+    }
+}
