@@ -2,7 +2,7 @@ using Lib.Tensors.NN;
 
 namespace Lib.Tensors.Tests.Golden;
 
-/// <summary>Reductions, softmax and layer norm against PyTorch 1.13 (tests/fixtures/torch/fn_*.safetensors).</summary>
+/// <summary>Reductions, softmax, layer norm, GELU and matmul against PyTorch 1.13 (tests/fixtures/torch/fn_*.safetensors).</summary>
 public class FunctionGoldenTests
 {
     public static TheoryData<string> Cases =>
@@ -10,7 +10,7 @@ public class FunctionGoldenTests
         "fn_softmax_dim0", "fn_softmax_dimlast", "fn_log_softmax_dim0", "fn_log_softmax_dimlast",
         "fn_logsumexp_dimlast", "fn_logsumexp_dim0_keepdim",
         "fn_var_unbiased", "fn_var_biased", "fn_std_unbiased", "fn_std_biased",
-        "fn_layer_norm_last", "fn_layer_norm_last2",
+        "fn_layer_norm_last", "fn_layer_norm_last2", "fn_gelu_exact", "fn_gelu_tanh", "fn_matmul_broadcast",
     ];
 
     [Theory, MemberData(nameof(Cases))]
@@ -30,6 +30,8 @@ public class FunctionGoldenTests
             {
                 ["out"] = Functional.LayerNorm(x["input"], cfg.Ints("normalized_shape"), x["weight"], x["bias"], cfg.Float("eps")),
             },
+            "F.gelu" => new() { ["out"] = Functional.Gelu(x["input"], cfg.String("approximate", "none")) },
+            "torch.matmul" => new() { ["out"] = x["input"].MatMul(x["other"]) },
             _ => throw new InvalidOperationException($"{caseName}: unexpected op {f.Op}"),
         });
     }
