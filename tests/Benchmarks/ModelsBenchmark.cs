@@ -15,6 +15,10 @@ internal sealed class ModelsBenchmark : IBenchmark
 {
     private static readonly Dictionary<string, Func<IModelBenchmark>> Models = new()
     {
+        ["hier_lstm"] = () => new HierLstmBenchmark(),
+        ["dcn_multilabel"] = () => new DcnMultilabelBenchmark(),
+        ["gnn_traj"] = () => new GnnTrajBenchmark(),
+        ["bilstm_clip"] = () => new BiLstmClipBenchmark(),
     };
 
     public string Name => "models";
@@ -84,14 +88,19 @@ internal sealed class ModelsBenchmark : IBenchmark
             ["params"] = parameters,
             ["train_steps_per_s"] = Math.Round(train.StepsPerSecond, 3),
             ["train_samples_per_s"] = Math.Round(train.StepsPerSecond * bench.BatchSize, 1),
+            ["train_samples_per_s_at_median"] = Math.Round(1000.0 * bench.BatchSize / train.MedianMs, 1),
             ["train_step_ms_median"] = Math.Round(train.MedianMs, 2),
             ["train_step_ms_p10_p90"] = new[] { Math.Round(train.P10Ms, 2), Math.Round(train.P90Ms, 2) },
             ["train_timed_steps"] = train.Steps,
+            ["train_timed_s"] = Math.Round(train.Seconds, 3),
             ["train_allocated_bytes_per_step"] = Math.Round(train.AllocatedBytesPerStep),
             ["infer_batches_per_s"] = Math.Round(infer.StepsPerSecond, 3),
             ["infer_samples_per_s"] = Math.Round(infer.StepsPerSecond * bench.BatchSize, 1),
+            ["infer_samples_per_s_at_median"] = Math.Round(1000.0 * bench.BatchSize / infer.MedianMs, 1),
             ["infer_batch_ms_median"] = Math.Round(infer.MedianMs, 2),
+            ["infer_batch_ms_p10_p90"] = new[] { Math.Round(infer.P10Ms, 2), Math.Round(infer.P90Ms, 2) },
             ["infer_timed_steps"] = infer.Steps,
+            ["infer_timed_s"] = Math.Round(infer.Seconds, 3),
             ["infer_allocated_bytes_per_step"] = Math.Round(infer.AllocatedBytesPerStep),
             ["peak_rss_mb"] = Math.Round(TimedLoop.PeakRssMb(), 1),
             ["rss_mb_after_setup"] = Math.Round(rssSetup, 1),
@@ -99,7 +108,11 @@ internal sealed class ModelsBenchmark : IBenchmark
             ["loss_first"] = losses[0],
             ["loss_last"] = losses[^1],
             ["loss_finite"] = losses.All(float.IsFinite),
+            ["train_cpu"] = train.Cpu,
+            ["infer_cpu"] = infer.Cpu,
             ["threads"] = Environment.ProcessorCount,
+            ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+            ["config"] = bench.Config,
         };
     }
 

@@ -4,6 +4,7 @@ using Benchmarks;
 IBenchmark[] benchmarks =
 [
     new DuckDbBenchmark(),
+    new ModelsBenchmark(),
 ];
 
 var verb = args.FirstOrDefault();
