@@ -110,6 +110,8 @@ internal sealed class ModelsBenchmark : IBenchmark
             ["loss_finite"] = losses.All(float.IsFinite),
             ["train_cpu"] = train.Cpu,
             ["infer_cpu"] = infer.Cpu,
+            ["train_gc"] = train.Gc,
+            ["infer_gc"] = infer.Gc,
             ["threads"] = Environment.ProcessorCount,
             ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
             ["config"] = bench.Config,

@@ -7,7 +7,7 @@ internal sealed record TimingRule(int Warmup = 5, int MinSteps = 30, double MinS
 
 /// <summary>What one timed phase measured.</summary>
 internal sealed record PhaseResult(int Steps, double Seconds, double MedianMs, double P10Ms, double P90Ms, double AllocatedBytesPerStep,
-    IReadOnlyDictionary<string, object> Cpu)
+    IReadOnlyDictionary<string, object> Cpu, IReadOnlyDictionary<string, object> Gc)
 {
     public double StepsPerSecond => Steps / Seconds;
 }
@@ -20,6 +20,7 @@ internal static class TimedLoop
         var durations = new List<double>();
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         var before = CpuSnapshot.Take();
+        var gcBefore = GcSnapshot.Take();
         var total = Stopwatch.StartNew();
         for (int i = rule.Warmup; ; i++)
         {
@@ -32,10 +33,11 @@ internal static class TimedLoop
         }
         double seconds = total.Elapsed.TotalSeconds;
         var cpu = CpuSnapshot.Contention(before, CpuSnapshot.Take());
+        var gc = GcSnapshot.Difference(gcBefore, GcSnapshot.Take(), durations.Count);
         long allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
         durations.Sort();
         return new PhaseResult(durations.Count, seconds, Percentile(durations, 0.5), Percentile(durations, 0.1), Percentile(durations, 0.9),
-            (double)allocated / durations.Count, cpu);
+            (double)allocated / durations.Count, cpu, gc);
     }
 
     private static double Percentile(List<double> sorted, double q) => sorted[(int)Math.Clamp(Math.Round(q * (sorted.Count - 1)), 0, sorted.Count - 1)];
@@ -90,4 +92,18 @@ internal readonly record struct CpuSnapshot(long Timestamp, double MachineBusySe
         catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException) { }
         return result;
     }
+}
+
+/// <summary>Garbage collections during a phase: how many of each generation, and the time paused per step.</summary>
+internal readonly record struct GcSnapshot(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+{
+    public static GcSnapshot Take() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+    public static IReadOnlyDictionary<string, object> Difference(GcSnapshot before, GcSnapshot after, int steps) => new Dictionary<string, object>
+    {
+        ["gen0"] = after.Gen0 - before.Gen0,
+        ["gen1"] = after.Gen1 - before.Gen1,
+        ["gen2"] = after.Gen2 - before.Gen2,
+        ["pause_ms_per_step"] = Math.Round((after.Paused - before.Paused).TotalMilliseconds / Math.Max(steps, 1), 3),
+    };
 }
