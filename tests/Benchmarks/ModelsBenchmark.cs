@@ -16,6 +16,7 @@ internal sealed class ModelsBenchmark : IBenchmark
     private static readonly Dictionary<string, Func<IModelBenchmark>> Models = new()
     {
         ["hier_lstm"] = () => new HierLstmBenchmark(),
+        ["transformer_grade"] = () => new TransformerGradeBenchmark(),
         ["dcn_multilabel"] = () => new DcnMultilabelBenchmark(),
         ["gnn_traj"] = () => new GnnTrajBenchmark(),
         ["bilstm_clip"] = () => new BiLstmClipBenchmark(),
