@@ -28,7 +28,13 @@ internal sealed class ModelsBenchmark : IBenchmark
 
     public int Run(IReadOnlyList<string> args, bool json, TextWriter output)
     {
-        var options = Options.Parse(args);
+        Options options;
+        try { options = Options.Parse(args); }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"models: {e.Message} Options: --models a,b (of {string.Join(", ", Models.Keys)}), --min-time S, --max-time S, --min-steps N, --json.");
+            return 2;
+        }
         var selected = options.Models ?? [.. Models.Keys];
         foreach (var name in selected)
             if (!Models.ContainsKey(name))
@@ -133,14 +139,25 @@ internal sealed class ModelsBenchmark : IBenchmark
             var rule = new TimingRule();
             for (int i = 0; i < args.Count; i++)
             {
-                switch (args[i])
+                string option = args[i];
+                string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"'{option}' needs a value.");
+                double Seconds()
                 {
-                    case "--models": models = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries)]; break;
+                    string text = Value();
+                    return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0
+                        ? s : throw new ArgumentException($"'{option}' needs a non-negative number of seconds, got '{text}'.");
+                }
+                switch (option)
+                {
+                    case "--models": models = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
                     case "--in-process": inProcess = true; break;
-                    case "--min-time": rule = rule with { MinSeconds = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
-                    case "--max-time": rule = rule with { MaxSeconds = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
-                    case "--min-steps": rule = rule with { MinSteps = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
-                    default: throw new ArgumentException($"Unknown option '{args[i]}' for 'models'.");
+                    case "--min-time": rule = rule with { MinSeconds = Seconds() }; break;
+                    case "--max-time": rule = rule with { MaxSeconds = Seconds() }; break;
+                    case "--min-steps":
+                        string steps = Value();
+                        rule = rule with { MinSteps = int.TryParse(steps, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"'--min-steps' needs a positive integer, got '{steps}'.") };
+                        break;
+                    default: throw new ArgumentException($"Unknown option '{option}'.");
                 }
             }
             return new Options(models, inProcess, rule);
