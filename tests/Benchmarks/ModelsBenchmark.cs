@@ -15,6 +15,11 @@ internal sealed class ModelsBenchmark : IBenchmark
 {
     private static readonly Dictionary<string, Func<IModelBenchmark>> Models = new()
     {
+        ["hier_lstm"] = () => new HierLstmBenchmark(),
+        ["transformer_grade"] = () => new TransformerGradeBenchmark(),
+        ["dcn_multilabel"] = () => new DcnMultilabelBenchmark(),
+        ["gnn_traj"] = () => new GnnTrajBenchmark(),
+        ["bilstm_clip"] = () => new BiLstmClipBenchmark(),
     };
 
     public string Name => "models";
@@ -23,7 +28,13 @@ internal sealed class ModelsBenchmark : IBenchmark
 
     public int Run(IReadOnlyList<string> args, bool json, TextWriter output)
     {
-        var options = Options.Parse(args);
+        Options options;
+        try { options = Options.Parse(args); }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"models: {e.Message} Options: --models a,b (of {string.Join(", ", Models.Keys)}), --min-time S, --max-time S, --min-steps N, --json.");
+            return 2;
+        }
         var selected = options.Models ?? [.. Models.Keys];
         foreach (var name in selected)
             if (!Models.ContainsKey(name))
@@ -84,14 +95,19 @@ internal sealed class ModelsBenchmark : IBenchmark
             ["params"] = parameters,
             ["train_steps_per_s"] = Math.Round(train.StepsPerSecond, 3),
             ["train_samples_per_s"] = Math.Round(train.StepsPerSecond * bench.BatchSize, 1),
+            ["train_samples_per_s_at_median"] = Math.Round(1000.0 * bench.BatchSize / train.MedianMs, 1),
             ["train_step_ms_median"] = Math.Round(train.MedianMs, 2),
             ["train_step_ms_p10_p90"] = new[] { Math.Round(train.P10Ms, 2), Math.Round(train.P90Ms, 2) },
             ["train_timed_steps"] = train.Steps,
+            ["train_timed_s"] = Math.Round(train.Seconds, 3),
             ["train_allocated_bytes_per_step"] = Math.Round(train.AllocatedBytesPerStep),
             ["infer_batches_per_s"] = Math.Round(infer.StepsPerSecond, 3),
             ["infer_samples_per_s"] = Math.Round(infer.StepsPerSecond * bench.BatchSize, 1),
+            ["infer_samples_per_s_at_median"] = Math.Round(1000.0 * bench.BatchSize / infer.MedianMs, 1),
             ["infer_batch_ms_median"] = Math.Round(infer.MedianMs, 2),
+            ["infer_batch_ms_p10_p90"] = new[] { Math.Round(infer.P10Ms, 2), Math.Round(infer.P90Ms, 2) },
             ["infer_timed_steps"] = infer.Steps,
+            ["infer_timed_s"] = Math.Round(infer.Seconds, 3),
             ["infer_allocated_bytes_per_step"] = Math.Round(infer.AllocatedBytesPerStep),
             ["peak_rss_mb"] = Math.Round(TimedLoop.PeakRssMb(), 1),
             ["rss_mb_after_setup"] = Math.Round(rssSetup, 1),
@@ -99,7 +115,13 @@ internal sealed class ModelsBenchmark : IBenchmark
             ["loss_first"] = losses[0],
             ["loss_last"] = losses[^1],
             ["loss_finite"] = losses.All(float.IsFinite),
+            ["train_cpu"] = train.Cpu,
+            ["infer_cpu"] = infer.Cpu,
+            ["train_gc"] = train.Gc,
+            ["infer_gc"] = infer.Gc,
             ["threads"] = Environment.ProcessorCount,
+            ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+            ["config"] = bench.Config,
         };
     }
 
@@ -117,14 +139,25 @@ internal sealed class ModelsBenchmark : IBenchmark
             var rule = new TimingRule();
             for (int i = 0; i < args.Count; i++)
             {
-                switch (args[i])
+                string option = args[i];
+                string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"'{option}' needs a value.");
+                double Seconds()
                 {
-                    case "--models": models = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries)]; break;
+                    string text = Value();
+                    return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0
+                        ? s : throw new ArgumentException($"'{option}' needs a non-negative number of seconds, got '{text}'.");
+                }
+                switch (option)
+                {
+                    case "--models": models = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
                     case "--in-process": inProcess = true; break;
-                    case "--min-time": rule = rule with { MinSeconds = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
-                    case "--max-time": rule = rule with { MaxSeconds = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
-                    case "--min-steps": rule = rule with { MinSteps = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
-                    default: throw new ArgumentException($"Unknown option '{args[i]}' for 'models'.");
+                    case "--min-time": rule = rule with { MinSeconds = Seconds() }; break;
+                    case "--max-time": rule = rule with { MaxSeconds = Seconds() }; break;
+                    case "--min-steps":
+                        string steps = Value();
+                        rule = rule with { MinSteps = int.TryParse(steps, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"'--min-steps' needs a positive integer, got '{steps}'.") };
+                        break;
+                    default: throw new ArgumentException($"Unknown option '{option}'.");
                 }
             }
             return new Options(models, inProcess, rule);

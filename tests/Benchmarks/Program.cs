@@ -5,6 +5,7 @@ IBenchmark[] benchmarks =
 [
     new GemmBenchmark(),
     new DuckDbBenchmark(),
+    new ModelsBenchmark(),
 ];
 
 var verb = args.FirstOrDefault();

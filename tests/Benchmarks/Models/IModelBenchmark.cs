@@ -21,6 +21,9 @@ internal interface IModelBenchmark
     /// <summary>The PyTorch script's parameter count, which the model must reproduce.</summary>
     long ExpectedParameters { get; }
 
+    /// <summary>The shape settings, as the PyTorch script's <c>config</c> field reports them.</summary>
+    IReadOnlyDictionary<string, object> Config { get; }
+
     /// <summary>The model (for parameter counts and train/eval switching).</summary>
     Module Model { get; }
 

@@ -6,7 +6,8 @@ namespace Benchmarks.Models;
 internal sealed record TimingRule(int Warmup = 5, int MinSteps = 30, double MinSeconds = 10, double MaxSeconds = 30);
 
 /// <summary>What one timed phase measured.</summary>
-internal sealed record PhaseResult(int Steps, double Seconds, double MedianMs, double P10Ms, double P90Ms, double AllocatedBytesPerStep)
+internal sealed record PhaseResult(int Steps, double Seconds, double MedianMs, double P10Ms, double P90Ms, double AllocatedBytesPerStep,
+    IReadOnlyDictionary<string, object> Cpu, IReadOnlyDictionary<string, object> Gc)
 {
     public double StepsPerSecond => Steps / Seconds;
 }
@@ -18,6 +19,8 @@ internal static class TimedLoop
         for (int i = 0; i < rule.Warmup; i++) step(i);
         var durations = new List<double>();
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var before = CpuSnapshot.Take();
+        var gcBefore = GcSnapshot.Take();
         var total = Stopwatch.StartNew();
         for (int i = rule.Warmup; ; i++)
         {
@@ -29,10 +32,12 @@ internal static class TimedLoop
             if (elapsed >= rule.MaxSeconds && durations.Count >= 5) break;
         }
         double seconds = total.Elapsed.TotalSeconds;
+        var cpu = CpuSnapshot.Contention(before, CpuSnapshot.Take());
+        var gc = GcSnapshot.Difference(gcBefore, GcSnapshot.Take(), durations.Count);
         long allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
         durations.Sort();
         return new PhaseResult(durations.Count, seconds, Percentile(durations, 0.5), Percentile(durations, 0.1), Percentile(durations, 0.9),
-            (double)allocated / durations.Count);
+            (double)allocated / durations.Count, cpu, gc);
     }
 
     private static double Percentile(List<double> sorted, double q) => sorted[(int)Math.Clamp(Math.Round(q * (sorted.Count - 1)), 0, sorted.Count - 1)];
@@ -49,4 +54,56 @@ internal static class TimedLoop
         catch (IOException) { }
         return Environment.WorkingSet / (1024.0 * 1024.0);
     }
+}
+
+/// <summary>
+/// CPU use during a phase, as <c>benchlib.contention</c> reports it: cores this process used, cores every
+/// other process used (from <c>/proc/stat</c>), and the 1-minute load average. The machine may be shared.
+/// </summary>
+internal readonly record struct CpuSnapshot(long Timestamp, double MachineBusySeconds, double OwnSeconds)
+{
+    /// <summary>USER_HZ, the unit of /proc/stat, is 100 on every Linux the runtime supports.</summary>
+    private const double TicksPerSecond = 100;
+
+    public static CpuSnapshot Take()
+    {
+        double busy = 0;
+        try
+        {
+            var v = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+                .Select(x => long.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            // user nice system idle iowait irq softirq steal ...
+            busy = (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / TicksPerSecond;
+        }
+        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException) { }
+        return new CpuSnapshot(Stopwatch.GetTimestamp(), busy, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
+    }
+
+    public static IReadOnlyDictionary<string, object> Contention(CpuSnapshot before, CpuSnapshot after)
+    {
+        double wall = Math.Max(Stopwatch.GetElapsedTime(before.Timestamp, after.Timestamp).TotalSeconds, 1e-9);
+        double own = (after.OwnSeconds - before.OwnSeconds) / wall;
+        double total = (after.MachineBusySeconds - before.MachineBusySeconds) / wall;
+        var result = new Dictionary<string, object> { ["own_cores"] = Math.Round(own, 2), ["other_cores"] = Math.Round(Math.Max(total - own, 0), 2) };
+        try
+        {
+            result["loadavg_1m"] = double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException) { }
+        return result;
+    }
+}
+
+/// <summary>Garbage collections during a phase: how many of each generation, and the time paused per step.</summary>
+internal readonly record struct GcSnapshot(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+{
+    public static GcSnapshot Take() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+    public static IReadOnlyDictionary<string, object> Difference(GcSnapshot before, GcSnapshot after, int steps) => new Dictionary<string, object>
+    {
+        ["gen0"] = after.Gen0 - before.Gen0,
+        ["gen1"] = after.Gen1 - before.Gen1,
+        ["gen2"] = after.Gen2 - before.Gen2,
+        ["pause_ms_per_step"] = Math.Round((after.Paused - before.Paused).TotalMilliseconds / Math.Max(steps, 1), 3),
+    };
 }
