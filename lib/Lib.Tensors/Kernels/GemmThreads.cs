@@ -9,7 +9,8 @@ namespace Lib.Tensors.Kernels;
 /// <remarks>
 /// Parts are claimed from a shared counter by whoever is free, the calling thread included, so a helper that is
 /// asleep or descheduled when a job arrives delays nothing: the caller runs the parts nobody claimed. One job at a
-/// time: a caller that finds the pool busy (another thread's product) runs all its parts alone. A job's state lives
+/// time: a caller that finds the pool busy (another thread's product) runs all its parts alone. A helper that finds
+/// itself on its caller's CPU moves elsewhere (<see cref="ThreadPlacement"/>). A job's state lives
 /// on the caller's stack; helpers touch it only between entering (<c>s_inside</c>) and leaving, and the caller closes
 /// the job and waits for every helper inside to leave before it returns.
 /// </remarks>
@@ -36,6 +37,7 @@ internal static unsafe class GemmThreads
     private static void* s_state;
     private static int s_parts;
     private static int s_next;
+    private static int s_callerCpu;
     private static int s_done;
     private static Exception? s_error;
 
@@ -63,6 +65,7 @@ internal static unsafe class GemmThreads
             s_next = 0;
             s_done = 0;
             s_error = null;
+            s_callerCpu = ThreadPlacement.CurrentCpu();
             Volatile.Write(ref s_open, 1);
             for (int i = 0; i < helpers; i++)
             {
@@ -120,6 +123,7 @@ internal static unsafe class GemmThreads
 
     private static void Loop(Worker w)
     {
+        var placement = ThreadPlacement.ForCurrentThread();
         while (true)
         {
             long deadline = Stopwatch.GetTimestamp() + SpinTicks;
@@ -133,6 +137,8 @@ internal static unsafe class GemmThreads
                 else Thread.SpinWait(20);
             }
             Volatile.Write(ref w.Pending, 0);
+            // Sharing the caller's CPU would halve both: move (the next job finds this one elsewhere).
+            if (placement is not null && ThreadPlacement.CurrentCpu() == Volatile.Read(ref s_callerCpu)) placement.Avoid(s_callerCpu);
             Help();
         }
     }

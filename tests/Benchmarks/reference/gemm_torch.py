@@ -14,6 +14,7 @@ installed) into /tmp/openblas:
 
 import argparse
 import json
+import resource
 import statistics
 import time
 
@@ -46,6 +47,21 @@ def operand(trans, rows, cols, batch):
     shape = (cols, rows) if trans else (rows, cols)
     x = torch.rand(((batch,) if batch > 1 else ()) + shape) * 2 - 1
     return x.transpose(-1, -2) if trans else x
+
+
+def snapshot():
+    """(wall time, machine-wide busy CPU seconds, this process's CPU seconds), as benchlib does."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return time.perf_counter(), (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / 100.0, ru.ru_utime + ru.ru_stime
+
+
+def contention(before, after):
+    wall = max(after[0] - before[0], 1e-9)
+    own = (after[2] - before[2]) / wall
+    total = (after[1] - before[1]) / wall
+    return {"own_cores": round(own, 2), "other_cores": round(max(total - own, 0.0), 2)}
 
 
 def measure(ta, tb, m, n, k, batch, seconds):
@@ -81,7 +97,9 @@ def main():
         rows += [(name, ta, tb, m, n, k, batch, args.threads) for name, ta, tb, m, n, k, batch in MODEL]
     for name, ta, tb, m, n, k, batch, threads in rows:
         torch.set_num_threads(threads)
+        before = snapshot()
         median, best, calls = measure(ta, tb, m, n, k, batch, args.seconds)
+        cpu = contention(before, snapshot())
         flop = 2.0 * batch * m * n * k
         row = {"path": "torch.bmm" if batch > 1 else "torch.mm"}
         if name is None:
@@ -90,7 +108,7 @@ def main():
             row.update({"shape": name, "op": ("T" if ta else "N") + ("T" if tb else "N"),
                         "batch": batch, "m": m, "n": n, "k": k})
         row.update({"threads": threads, "calls": calls, "gflops_median": round(flop / median / 1e9, 2),
-                    "gflops_best": round(flop / best / 1e9, 2), "ms_median": round(1000 * median, 4)})
+                    "gflops_best": round(flop / best / 1e9, 2), "ms_median": round(1000 * median, 4), "cpu": cpu})
         print(json.dumps(row, ensure_ascii=False), flush=True)
 
 
