@@ -26,6 +26,19 @@ public static class TrackTraining
         return SplitPlan.Latest(Windows.Build(data.Families, options.Model.Seasons), options.TestSeasons, options.ValidationSeasons);
     }
 
+    /// <summary>
+    /// The models saved in <paramref name="outDirectory"/>; when a gender's is missing, trains it with <paramref name="options"/>
+    /// first (so a notebook that needs a model works even when the training notebook has not run).
+    /// </summary>
+    public static IReadOnlyList<TrackModel> LoadOrTrain(TrackData data, TrackTrainOptions options, string outDirectory, IProgressReporter? progress = null,
+        TrackingStore? tracking = null)
+    {
+        ArgumentNullException.ThrowIfNull(outDirectory);
+        var missing = new[] { Gender.Men, Gender.Women }.Where(g => !File.Exists(Path.Combine(TrackModels.FolderOf(outDirectory, g), TrackModel.MetaFile))).ToList();
+        if (missing.Count > 0) TrainAndSave(data, options, outDirectory, missing, progress, tracking);
+        return [.. new[] { Gender.Men, Gender.Women }.Select(g => TrackModel.Load(TrackModels.FolderOf(outDirectory, g)))];
+    }
+
     /// <summary>Trains and saves the models of <paramref name="genders"/> (default both) into <paramref name="outDirectory"/>.</summary>
     public static IReadOnlyList<TrackModel> TrainAndSave(TrackData data, TrackTrainOptions options, string outDirectory, IReadOnlyList<Gender>? genders = null,
         IProgressReporter? progress = null, TrackingStore? tracking = null, CancellationToken cancellationToken = default)
