@@ -3,9 +3,12 @@ using Spectre.Console;
 
 namespace Lib.Cli;
 
-/// <summary>What every verb gets: where to write, how to show progress, and the lab's folders.</summary>
-public sealed class CliContext(IAnsiConsole console, TextWriter error, bool interactive, string workingDirectory)
+/// <summary>What every verb gets: where to read and write, how to show progress, and the lab's folders.</summary>
+public sealed class CliContext(IAnsiConsole console, TextWriter error, bool interactive, string workingDirectory, TextReader? input = null)
 {
+    /// <summary>Standard input, for verbs that ask questions (<c>lab track predict</c> without options); empty when none is given.</summary>
+    public TextReader In { get; } = input ?? TextReader.Null;
+
     /// <summary>Standard output, with Spectre.Console's tables and markup.</summary>
     public IAnsiConsole Console { get; } = console;
 

@@ -7,11 +7,11 @@ using Spectre.Console;
 namespace Lib.Cli.Commands;
 
 /// <summary>
-/// <c>lab track scrape</c>: TFRRS pages → <c>performances.parquet</c> (and <c>.csv</c>) plus <c>skipped.csv</c>.
+/// <c>lab track scrape | train | evaluate | predict</c>. <c>scrape</c>: TFRRS pages → <c>performances.parquet</c> (and <c>.csv</c>) plus <c>skipped.csv</c>.
 /// Without <c>--base-url</c> the pages come from a loopback mirror of the saved pages in <c>data/tfrrs/html</c>;
 /// <c>--base-url https://www.tfrrs.org</c> (or any mirror) sends the same addresses there instead.
 /// </summary>
-internal static class TrackCommand
+internal static partial class TrackCommand
 {
     public static Command Create(CliContext context)
     {
@@ -49,7 +49,10 @@ internal static class TrackCommand
             parse.GetValue(urls) ?? [], parse.GetValue(urlFile), parse.GetValue(output)!, parse.GetValue(csv), parse.GetValue(baseUrl),
             parse.GetValue(follow), parse.GetValue(cache), parse.GetValue(refresh), parse.GetValue(LabApp.Verbose)), cancellationToken));
 
-        return new Command("track", "Track & field (TFRRS): scrape performance lists, athlete pages and team rosters.") { scrape };
+        return new Command("track", "Track & field (TFRRS): scrape pages, train the next-season-peak forecaster, evaluate it against baselines, predict.")
+        {
+            scrape, TrainCommand(context), EvaluateCommand(context), PredictCommand(context),
+        };
     }
 
     private sealed record Request(string[] Urls, string? UrlFile, string Out, bool Csv, string? BaseUrl, bool FollowRosters, string? Cache, bool Refresh, bool Verbose);

@@ -5,12 +5,15 @@ namespace Lib.Display;
 
 /// <summary>
 /// Shows a <see cref="Trainer{TBatch}"/> run through an <see cref="IProgressReporter"/>: one task for
-/// the whole fit, counting batches over every epoch, with the epoch, the loss, the learning rate and
-/// the last validation metrics as its status (<c>epoch 3/20 · loss 0.412 · val_mae 0.310 · lr 1e-03</c>).
+/// the whole fit, counting batches over every epoch, with the epoch, the loss, the last validation
+/// metrics and the learning rate as its status (<c>epoch 3/20 · loss 0.412 · val_mae 0.31 · lr 1e-03</c>).
+/// A run that stops early ends with the batches it did as its total and says so.
 /// </summary>
 public sealed class TrainingProgressReporter(IProgressReporter reporter, string description = "Training") : ITrainingProgress
 {
+    private readonly IProgressReporter _reporter = reporter ?? throw new ArgumentNullException(nameof(reporter));
     private IProgressTask? _task;
+    private long _done;
     private string _metrics = "";
 
     /// <inheritdoc/>
@@ -20,20 +23,27 @@ public sealed class TrainingProgressReporter(IProgressReporter reporter, string 
         {
             case TrainingEvent.Started:
                 _task?.Dispose();
-                _task = reporter.Start(description, (long)p.MaxEpochs * p.BatchesPerEpoch, "batches");
-                if (p.Epoch > 0) _task.Advance((long)p.Epoch * p.BatchesPerEpoch); // resumed
+                _task = _reporter.Start(description, (long)p.MaxEpochs * p.BatchesPerEpoch, "batches");
+                _done = (long)p.Epoch * p.BatchesPerEpoch;
+                if (_done > 0) _task.Advance(_done); // resumed
                 break;
-            case TrainingEvent.BatchEnd:
-                _task?.Advance();
-                _task?.SetStatus(Status(p, p.EpochLoss));
+            case TrainingEvent.BatchEnd when _task is not null:
+                _task.Advance();
+                _done++;
+                _task.SetStatus(Status(p, p.EpochLoss));
                 break;
-            case TrainingEvent.EpochEnd:
+            case TrainingEvent.EpochEnd when _task is not null:
                 _metrics = string.Concat(p.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $" · {m.Key} {m.Value:G4}")));
-                _task?.SetStatus(Status(p, p.Loss));
+                _task.SetStatus(Status(p, p.Loss));
                 break;
-            case TrainingEvent.Ended:
-                _task?.Complete();
-                _task?.Dispose();
+            case TrainingEvent.Ended when _task is not null:
+                if (p.Epoch + 1 < p.MaxEpochs)
+                {
+                    _task.SetStatus(Status(p, p.EpochLoss) + " (stopped early)");
+                    _task.SetTotal(_done);
+                }
+                _task.Complete();
+                _task.Dispose();
                 _task = null;
                 break;
         }

@@ -1,0 +1,79 @@
+using Lib.Track.Events;
+using Lib.Track.Ingest;
+using Lib.Track.Scrape;
+
+namespace Lib.Track.Cache;
+
+/// <summary>
+/// Groups performances into families and seasons: valid marks only (DNF, FOUL and the like carry no value),
+/// individual events only (relay marks belong to a team, not to one athlete), men's and women's. Marks are
+/// ordered by date (then by their order in the sources); the same value on the same day counts once (a result
+/// listed in two files). Families are ordered by gender, event and athlete key, so ids are stable.
+/// </summary>
+public static class FamilyBuilder
+{
+    /// <summary>The families of <paramref name="rows"/>.</summary>
+    public static List<Family> Build(IEnumerable<PerformanceRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var groups = new Dictionary<(string Key, Gender Gender, string Event), List<(PerformanceRow Row, int Order)>>();
+        var order = 0;
+        foreach (var row in rows)
+        {
+            order++;
+            if (!row.Mark.IsValid || row.Event.IsRelay || row.Gender == Gender.Mixed) continue;
+            var key = (row.AthleteKey, row.Gender, row.Event.Code);
+            if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
+            list.Add((row, order));
+        }
+
+        var families = new List<Family>(groups.Count);
+        foreach (var ((key, gender, _), list) in groups.OrderBy(g => g.Key.Gender).ThenBy(g => g.Key.Event, StringComparer.Ordinal).ThenBy(g => g.Key.Key, StringComparer.Ordinal))
+        {
+            list.Sort((a, b) => a.Row.Date != b.Row.Date ? a.Row.Date.CompareTo(b.Row.Date) : a.Order.CompareTo(b.Order));
+            var ev = list[0].Row.Event;
+            var seasons = new List<FamilySeason>();
+            var marks = new List<MarkPoint>();
+            SeasonId? current = null;
+            DateOnly? previous = null;
+            double? lastValue = null;
+            foreach (var (row, _) in list)
+            {
+                var value = row.Mark.Value!.Value;
+                if (previous == row.Date && lastValue == value) continue; // one result listed twice
+                var season = SeasonId.Of(row.Season, row.Date);
+                if (current is { } open && open != season)
+                {
+                    seasons.Add(Close(open, marks, ev));
+                    marks = [];
+                }
+                current = season;
+                var days = previous is { } p ? row.Date.DayNumber - p.DayNumber : 0;
+                marks.Add(new MarkPoint(row.Date, value, days, row.Wind));
+                previous = row.Date;
+                lastValue = value;
+            }
+            if (current is { } last) seasons.Add(Close(last, marks, ev));
+            // A season interrupted by another (an outdoor-only event run in March, say) is merged back into one.
+            seasons = Merge(seasons, ev);
+            families.Add(new Family(families.Count, key, list[0].Row.Athlete, gender, ev, seasons));
+        }
+        return families;
+    }
+
+    private static FamilySeason Close(SeasonId season, List<MarkPoint> marks, EventInfo ev)
+    {
+        var peak = marks[0].Value;
+        foreach (var m in marks) if (ev.IsBetter(m.Value, peak)) peak = m.Value;
+        return new FamilySeason(season, peak, marks);
+    }
+
+    private static List<FamilySeason> Merge(List<FamilySeason> seasons, EventInfo ev)
+    {
+        if (seasons.Select(s => s.Season).Distinct().Count() == seasons.Count) return seasons;
+        return seasons.GroupBy(s => s.Season)
+            .Select(g => Close(g.Key, g.SelectMany(s => s.Marks).OrderBy(m => m.Date).ToList(), ev))
+            .OrderBy(s => s.Season.Order)
+            .ToList();
+    }
+}

@@ -1,0 +1,167 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Lib.Display;
+using Lib.Storage;
+using Lib.Storage.DuckDb;
+using Lib.Tensors.IO;
+using Lib.Track.Events;
+using Lib.Track.Ingest;
+using Lib.Track.Marks;
+using Lib.Track.Scrape;
+
+namespace Lib.Track.Cache;
+
+/// <summary>
+/// The track workflow's derived-data cache step (<c>track-families</c>): every source's performances in one table,
+/// the rejected rows, and per family (athlete × gender × event) and season the peak and the marks (value, days since the
+/// previous mark, wind). Outputs: <c>performances.parquet</c>, <c>rejected.csv</c>, <c>sources.json</c>,
+/// <c>seasons.parquet</c> (one row per family season) and <c>marks.safetensors</c> (the marks, in season order). The
+/// step rebuilds only when a source file, the list of sources or this code's version changes; otherwise
+/// <see cref="Build"/> just loads the outputs.
+/// </summary>
+public static class TrackCache
+{
+    /// <summary>The cache step's name.</summary>
+    public const string StepName = "track-families";
+
+    /// <summary>Bump when the outputs' content or layout changes.</summary>
+    public const string CodeVersion = "1";
+
+    /// <summary>The declared outputs.</summary>
+    public static readonly IReadOnlyList<string> Outputs = ["performances.parquet", "rejected.csv", "sources.json", "seasons.parquet", "marks.safetensors"];
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>The cache step for <paramref name="sources"/>: their files as inputs, their adapters as a parameter.</summary>
+    public static CacheStep Step(IReadOnlyList<IPerformanceSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        if (sources.Count == 0) throw new ArgumentException("The track cache needs at least one source of performances.", nameof(sources));
+        return new CacheStep(StepName)
+        {
+            CodeVersion = CodeVersion,
+            Inputs = [.. sources.Select(s => s.Path)],
+            Parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["sources"] = string.Join("; ", sources.Select(s => $"{s.Describe()} <{Path.GetFileName(s.Path)}>")),
+            },
+            Outputs = [.. Outputs],
+        };
+    }
+
+    /// <summary>
+    /// Builds the step when stale (or with <paramref name="force"/>) and loads it: an unchanged re-run reads the
+    /// cached files only.
+    /// </summary>
+    public static TrackData Build(DerivedCache cache, IReadOnlyList<IPerformanceSource> sources, bool force = false, IProgressReporter? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        var result = cache.Run(Step(sources), build => Write(build, sources, progress), force);
+        return TrackData.Load(result);
+    }
+
+    private static void Write(CacheBuild build, IReadOnlyList<IPerformanceSource> sources, IProgressReporter? progress)
+    {
+        using var task = progress?.Start("Reading the sources", sources.Count, "files");
+        var rows = new List<PerformanceRow>();
+        var rejected = new List<RejectedRow>();
+        var summaries = new List<SourceSummary>();
+        foreach (var source in sources)
+        {
+            task?.SetStatus(Path.GetFileName(source.Path));
+            var read = source.Read();
+            rows.AddRange(read.Rows);
+            rejected.AddRange(read.Rejected);
+            summaries.Add(new SourceSummary(source.Name, Path.GetFileName(source.Path), source.Describe(), read.Rows.Count, read.Rejected.Count, read.Rows.Count(r => r.Mark.IsValid)));
+            task?.Advance();
+        }
+        task?.SetStatus("grouping families");
+        var families = FamilyBuilder.Build(rows);
+
+        WritePerformances(rows, build.PathOf("performances.parquet"));
+        WriteRejected(rejected, build.PathOf("rejected.csv"));
+        AtomicFile.WriteAllText(build.PathOf("sources.json"), JsonSerializer.Serialize(summaries, Json));
+        WriteSeasons(families, build.PathOf("seasons.parquet"), build.PathOf("marks.safetensors"));
+        build.SetRows("performances.parquet", rows.Count);
+        build.SetRows("rejected.csv", rejected.Count);
+        build.SetRows("seasons.parquet", families.Sum(f => f.Seasons.Count));
+        build.SetRows("marks.safetensors", families.Sum(f => f.Seasons.Sum(s => s.Marks.Count)));
+        task?.Complete();
+    }
+
+    private static void WritePerformances(List<PerformanceRow> rows, string path)
+    {
+        using var db = DuckDbDatabase.OpenInMemory();
+        using var connection = db.Connect();
+        connection.Execute("""
+            CREATE TABLE performances (ord INTEGER, source VARCHAR, file VARCHAR, line INTEGER, athlete_key VARCHAR, athlete VARCHAR, team VARCHAR,
+                gender VARCHAR, event VARCHAR, event_family VARCHAR, mark VARCHAR, value DOUBLE, unit VARCHAR, status VARCHAR, wind DOUBLE,
+                date DATE, season VARCHAR, season_name VARCHAR, season_inferred BOOLEAN)
+            """);
+        using (var appender = connection.CreateAppender("performances"))
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var r = rows[i];
+                appender.AppendRow(i, r.Source, r.File, r.Line, r.AthleteKey, r.Athlete, r.Team, r.Gender.Code(), r.Event.Code, r.Event.Family.ToString(),
+                    r.Mark.Text, r.Mark.Value, r.Mark.Unit.ToString().ToLowerInvariant(), r.Mark.IsValid ? "OK" : r.Mark.Status.Code(), r.Wind, r.Date,
+                    r.Season.Code(), SeasonId.Of(r.Season, r.Date).ToString(), r.SeasonInferred);
+            }
+        }
+        connection.CopyToParquet("SELECT * EXCLUDE (ord) FROM performances ORDER BY ord", path);
+    }
+
+    private static void WriteRejected(List<RejectedRow> rejected, string path)
+    {
+        using var db = DuckDbDatabase.OpenInMemory();
+        using var connection = db.Connect();
+        connection.Execute("CREATE TABLE rejected (ord INTEGER, file VARCHAR, line INTEGER, reason VARCHAR, text VARCHAR)");
+        using (var appender = connection.CreateAppender("rejected"))
+        {
+            for (var i = 0; i < rejected.Count; i++) appender.AppendRow(i, rejected[i].File, rejected[i].Line, rejected[i].Reason, rejected[i].Text);
+        }
+        connection.CopyToCsv("SELECT * EXCLUDE (ord) FROM rejected ORDER BY ord", path);
+    }
+
+    private static void WriteSeasons(List<Family> families, string parquet, string safetensors)
+    {
+        var values = new List<double>();
+        var winds = new List<double>();
+        var dates = new List<long>();
+        var days = new List<long>();
+        using var db = DuckDbDatabase.OpenInMemory();
+        using var connection = db.Connect();
+        connection.Execute("""
+            CREATE TABLE seasons (ord INTEGER, family INTEGER, athlete_key VARCHAR, athlete VARCHAR, gender VARCHAR, event VARCHAR, event_family VARCHAR,
+                season VARCHAR, season_year INTEGER, season_order INTEGER, season_name VARCHAR, peak DOUBLE, marks INTEGER, first_mark INTEGER,
+                first_date DATE, last_date DATE)
+            """);
+        using (var appender = connection.CreateAppender("seasons"))
+        {
+            var ord = 0;
+            foreach (var f in families)
+                foreach (var s in f.Seasons)
+                {
+                    appender.AppendRow(ord++, f.Id, f.AthleteKey, f.Athlete, f.Gender.Code(), f.Event.Code, f.Event.Family.ToString(), s.Season.Label.Code(),
+                        s.Season.Year, s.Season.Order, s.Season.ToString(), s.Peak, s.Marks.Count, values.Count, s.Marks[0].Date, s.Marks[^1].Date);
+                    foreach (var m in s.Marks)
+                    {
+                        values.Add(m.Value);
+                        winds.Add(m.Wind ?? double.NaN);
+                        dates.Add(m.Date.DayNumber);
+                        days.Add(m.DaysSincePrevious);
+                    }
+                }
+        }
+        connection.CopyToParquet("SELECT * EXCLUDE (ord) FROM seasons ORDER BY ord", parquet);
+        SafeTensors.Save(safetensors, new Dictionary<string, SafeTensor>
+        {
+            ["value"] = Float64(values),
+            ["wind"] = Float64(winds),
+            ["date"] = SafeTensor.FromInt64(CollectionsMarshal.AsSpan(dates), dates.Count),
+            ["days"] = SafeTensor.FromInt64(CollectionsMarshal.AsSpan(days), days.Count),
+        }, new Dictionary<string, string> { ["lab.track"] = "marks of seasons.parquet rows, in row order: value (s, m or points), wind (m/s, NaN = none), date (day number), days since the family's previous mark" });
+    }
+
+    private static SafeTensor Float64(List<double> values) => new("F64", [values.Count], MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(values)).ToArray());
+}

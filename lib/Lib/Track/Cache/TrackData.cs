@@ -1,0 +1,106 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Lib.Storage;
+using Lib.Storage.DuckDb;
+using Lib.Tensors.IO;
+using Lib.Track.Events;
+using Lib.Track.Scrape;
+
+namespace Lib.Track.Cache;
+
+/// <summary>
+/// The track cache loaded: the families with their seasons and marks, what each source gave, and where the
+/// step's files are (query <see cref="PerformancesPath"/> or <see cref="RejectedPath"/> with DuckDB).
+/// </summary>
+public sealed class TrackData
+{
+    private TrackData(CacheResult cache, IReadOnlyList<Family> families, IReadOnlyList<SourceSummary> sources)
+    {
+        Cache = cache;
+        Families = families;
+        Sources = sources;
+    }
+
+    /// <summary>The cache step's result: its folder, whether it was rebuilt and why, its manifest.</summary>
+    public CacheResult Cache { get; }
+
+    /// <summary>Every family, in id order.</summary>
+    public IReadOnlyList<Family> Families { get; }
+
+    /// <summary>Rows and rejections per source.</summary>
+    public IReadOnlyList<SourceSummary> Sources { get; }
+
+    /// <summary>All sources' performances in one table (Parquet).</summary>
+    public string PerformancesPath => Cache.PathOf("performances.parquet");
+
+    /// <summary>The rows the sources could not read, with file, line and reason (CSV).</summary>
+    public string RejectedPath => Cache.PathOf("rejected.csv");
+
+    /// <summary>One row per family season (Parquet).</summary>
+    public string SeasonsPath => Cache.PathOf("seasons.parquet");
+
+    /// <summary>The SHA-256 of <c>seasons.parquet</c> and <c>marks.safetensors</c> together: identifies the data a model was trained on.</summary>
+    public string Fingerprint => string.Join("+", Cache.Manifest.Outputs.Where(o => o.Path is "seasons.parquet" or "marks.safetensors").OrderBy(o => o.Path, StringComparer.Ordinal).Select(o => o.Sha256[..16]));
+
+    /// <summary>The families of one gender.</summary>
+    public IReadOnlyList<Family> Of(Gender gender) => [.. Families.Where(f => f.Gender == gender)];
+
+    /// <summary>Loads the outputs of a built <see cref="TrackCache"/> step.</summary>
+    public static TrackData Load(CacheResult cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        var sources = JsonSerializer.Deserialize<List<SourceSummary>>(File.ReadAllText(cache.PathOf("sources.json")))
+            ?? throw new InvalidDataException($"{cache.PathOf("sources.json")}: expected a list of sources.");
+        var (tensors, _) = SafeTensors.Load(cache.PathOf("marks.safetensors"));
+        var values = Float64(tensors, "value", cache);
+        var winds = Float64(tensors, "wind", cache);
+        var dates = Int64(tensors, "date", cache);
+        var days = Int64(tensors, "days", cache);
+
+        using var db = DuckDbDatabase.OpenInMemory();
+        using var connection = db.Connect();
+        var rows = connection.Query("""
+            SELECT family, athlete_key, athlete, gender, event, season, season_year, peak, marks, first_mark
+            FROM read_parquet(?)
+            """, cache.PathOf("seasons.parquet"));
+        var familyIds = rows.GetColumn<int>("family");
+        var keys = rows.GetColumn<string>("athlete_key");
+        var athletes = rows.GetColumn<string>("athlete");
+        var genders = rows.GetColumn<string>("gender");
+        var events = rows.GetColumn<string>("event");
+        var labels = rows.GetColumn<string>("season");
+        var years = rows.GetColumn<int>("season_year");
+        var peaks = rows.GetColumn<double>("peak");
+        var counts = rows.GetColumn<int>("marks");
+        var firsts = rows.GetColumn<int>("first_mark");
+
+        var families = new List<Family>();
+        var seasons = new List<FamilySeason>();
+        for (var i = 0; i < rows.RowCount; i++)
+        {
+            var marks = new MarkPoint[counts[i]];
+            for (var j = 0; j < marks.Length; j++)
+            {
+                var k = firsts[i] + j;
+                marks[j] = new MarkPoint(DateOnly.FromDayNumber((int)dates[k]), values[k], (int)days[k], double.IsNaN(winds[k]) ? null : winds[k]);
+            }
+            var label = SeasonNames.FromText(labels[i]) ?? throw new InvalidDataException($"{cache.PathOf("seasons.parquet")}: row {i + 1}: season '{labels[i]}' is not indoor, outdoor or xc.");
+            seasons.Add(new FamilySeason(new SeasonId(label, years[i]), peaks[i], marks));
+            if (i + 1 == rows.RowCount || familyIds[i + 1] != familyIds[i])
+            {
+                var gender = GenderCodes.FromText(genders[i]) ?? throw new InvalidDataException($"{cache.PathOf("seasons.parquet")}: row {i + 1}: gender '{genders[i]}'.");
+                families.Add(new Family(familyIds[i], keys[i], athletes[i], gender, EventCatalogue.Get(events[i]), seasons));
+                seasons = [];
+            }
+        }
+        return new TrackData(cache, families, sources);
+    }
+
+    private static double[] Float64(Dictionary<string, SafeTensor> tensors, string name, CacheResult cache) =>
+        tensors.TryGetValue(name, out var t) && t.DType == "F64" ? MemoryMarshal.Cast<byte, double>(t.Data).ToArray()
+            : throw new InvalidDataException($"{cache.PathOf("marks.safetensors")}: expected an F64 tensor '{name}'.");
+
+    private static long[] Int64(Dictionary<string, SafeTensor> tensors, string name, CacheResult cache) =>
+        tensors.TryGetValue(name, out var t) && t.DType == "I64" ? MemoryMarshal.Cast<byte, long>(t.Data).ToArray()
+            : throw new InvalidDataException($"{cache.PathOf("marks.safetensors")}: expected an I64 tensor '{name}'.");
+}

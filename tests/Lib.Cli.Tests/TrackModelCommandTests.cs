@@ -1,0 +1,170 @@
+using System.Text.Json.Nodes;
+using Lib.Tracking;
+using Spectre.Console;
+
+namespace Lib.Cli.Tests;
+
+/// <summary>Smoke-sized models trained once by <c>lab track train</c> in a temporary folder, for the evaluate and predict tests.</summary>
+public sealed class TrainedTrackModels : IDisposable
+{
+    public TrainedTrackModels()
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("lab-track-models-").FullName;
+        var (code, output, error) = TrackLab.Run(null, "track", "train", "--smoke", "--out", ModelFolder, "--cache", Cache, "--runs", Runs);
+        (TrainExit, TrainOutput, TrainError) = (code, output, error);
+    }
+
+    public string Directory { get; }
+
+    public string ModelFolder => Path.Combine(Directory, "model");
+
+    public string Cache => Path.Combine(Directory, "cache");
+
+    public string Runs => Path.Combine(Directory, "mlruns");
+
+    public int TrainExit { get; }
+
+    public string TrainOutput { get; }
+
+    public string TrainError { get; }
+
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+}
+
+/// <summary>Runs <c>lab</c> in the repository with a console whose input is the given text.</summary>
+internal static class TrackLab
+{
+    public static readonly string Repo = FindRepo();
+
+    public static (int Code, string Out, string Err) Run(string? input, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(output),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 240;
+        var code = LabApp.RunAsync(args, new CliContext(console, error, interactive: false, Repo, input is null ? null : new StringReader(input))).GetAwaiter().GetResult();
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string FindRepo()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Lib.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Lib.sln not found above the test binaries.");
+    }
+}
+
+/// <summary><c>lab track train | evaluate | predict</c> on the bundled data, smoke-sized.</summary>
+public class TrackModelCommandTests(TrainedTrackModels trained) : IClassFixture<TrainedTrackModels>
+{
+    private (int Code, string Out, string Err) Lab(params string[] args) => TrackLab.Run(null, args);
+
+    [Fact]
+    public void Train_writes_a_model_per_gender_and_records_the_runs()
+    {
+        Assert.True(trained.TrainExit == 0, trained.TrainError);
+        foreach (var gender in new[] { "men", "women" })
+        {
+            Assert.True(File.Exists(Path.Combine(trained.ModelFolder, gender, "model.safetensors")));
+            Assert.True(File.Exists(Path.Combine(trained.ModelFolder, gender, "meta.json")));
+            Assert.Contains($"Saved the {gender}'s model to {Path.Combine(trained.ModelFolder, gender)}.", trained.TrainOutput);
+        }
+        Assert.Contains("Split by target season: validation 2025 Outdoor, 2025 XC; test 2026 Indoor, 2026 Outdoor (held out)", trained.TrainError);
+        var runs = new TrackingStore(trained.Runs).Runs("track");
+        Assert.Equal(["track-men", "track-women"], runs.Select(r => r.RunName).Order());
+        Assert.All(runs, r => Assert.Equal(RunStatus.Finished, r.Status));
+        Assert.All(runs, r => Assert.Equal(3, r.Metrics["train_loss"].Count));
+        Assert.All(runs, r => Assert.Equal("8", r.Params["season_hidden"]));
+    }
+
+    [Fact]
+    public void Evaluate_prints_the_table_and_json_and_writes_charts()
+    {
+        var charts = Path.Combine(trained.Directory, "charts");
+        var (code, output, error) = Lab("track", "evaluate", "--model", trained.ModelFolder, "--cache", trained.Cache, "--charts", charts);
+        Assert.True(code == 0, error);
+        Assert.Contains("last same-label peak", output);
+        Assert.Contains("linear trend", output);
+        Assert.Matches(@"men: model \d+\.\d{3}% vs best baseline \d+\.\d{3}%", output);
+        Assert.Matches(@"women: model \d+\.\d{3}% vs best baseline", output);
+        Assert.Equal(["learning-curves.html", "men-error-by-event.html", "men-forecast-vs-actual.html", "women-error-by-event.html", "women-forecast-vs-actual.html"],
+            Directory.GetFiles(charts).Select(Path.GetFileName).Order());
+
+        (code, output, error) = Lab("track", "evaluate", "--model", trained.ModelFolder, "--cache", trained.Cache, "--json");
+        Assert.True(code == 0, error);
+        var json = JsonNode.Parse(output)!;
+        Assert.Equal(["M", "F"], json["genders"]!.AsArray().Select(g => g!["gender"]!.GetValue<string>()));
+        Assert.All(json["genders"]!.AsArray(), g => Assert.Equal(5, g!["scores"]!.AsArray().Count));
+        Assert.Equal("model", json["genders"]![0]!["scores"]![0]!["predictor"]!.GetValue<string>());
+        Assert.True(json["genders"]![1]!["windows"]!.GetValue<int>() > 500);
+    }
+
+    [Fact]
+    public void Predict_with_options_prints_the_forecast()
+    {
+        var marks = Path.Combine(trained.Directory, "tj.txt");
+        File.WriteAllText(marks, "2026-03-28, 12.80\n2026-04-11, 13.05\n2026-04-25, 13.20, +1.2\n");
+        var (code, output, error) = Lab("track", "predict", "--model", trained.ModelFolder, "--gender", "women", "--label", "outdoor", "--event", "Triple Jump", "--marks-file", marks);
+        Assert.True(code == 0, error);
+        Assert.Matches(@"^Predicted next Outdoor peak for Triple Jump: \d+\.\d\dm\s*$", output);
+    }
+
+    [Fact]
+    public void Predict_asks_for_what_the_options_leave_out_and_asks_again_after_a_bad_answer()
+    {
+        var input = string.Join("\n",
+            trained.ModelFolder,   // model folder
+            "woman",                // a gender it does not know
+            "women",
+            "summer",               // not a season label
+            "indoor",
+            "99",                   // not on the list
+            "Triple Jump",
+            "2026-01-10, 12.40",
+            "2026-04-10, 12.90",    // outdoor date in an indoor season
+            "2026-01-24, 12.7x",    // not a mark
+            "2026-01-24, 12.70",
+            "") + "\n";
+        var (code, output, error) = TrackLab.Run(input, "track", "predict");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("Model folder [", output);
+        Assert.Contains("'woman' is not men or women. Try again.", output);
+        Assert.Contains("'summer' is not a season label: indoor, outdoor or xc. Try again.", output);
+        Assert.Contains("Events of the Indoor season:", output);
+        Assert.Contains("99 is not between 1 and", output);
+        Assert.Contains("line 2: 2026-04-10 falls in the Outdoor season, not the Indoor season chosen. Type it again", output);
+        Assert.Contains("line 3: '12.7x': expected metres", output);
+        Assert.Matches(@"Predicted next Indoor peak for Triple Jump: \d+\.\d\dm", output);
+    }
+
+    [Theory]
+    [InlineData("2026-03-28, 12.80\n2026-04-11, 1x.05\n", "Triple Jump", "tj.txt: line 2: '1x.05': expected metres")]
+    [InlineData("12.80\n", "Tripple Jump", "'Tripple Jump' is not an event the catalogue knows; the women's model forecasts")]
+    [InlineData("40.10\n", "Discus", "Discus is not contested in the Indoor season")]
+    public void Predict_refuses_bad_input_with_exit_code_2_and_the_reason(string marks, string ev, string expected)
+    {
+        var file = Path.Combine(trained.Directory, "tj.txt");
+        File.WriteAllText(file, marks);
+        var label = ev == "Discus" ? "indoor" : "outdoor";
+        var (code, _, error) = Lab("track", "predict", "--model", Path.Combine(trained.ModelFolder, "women"), "--label", label, "--event", ev, "--marks-file", file);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error);
+    }
+
+    [Fact]
+    public void Train_refuses_an_unknown_head_and_evaluate_a_missing_model()
+    {
+        var (code, _, error) = Lab("track", "train", "--smoke", "--head", "tree", "--out", Path.Combine(trained.Directory, "x"), "--cache", trained.Cache);
+        Assert.Equal(2, code);
+        Assert.Contains("'tree' is not a head variant: mlp32, layernorm (layer-norm + linear) or linear.", error);
+        (code, _, error) = Lab("track", "evaluate", "--model", Path.Combine(trained.Directory, "none"), "--cache", trained.Cache);
+        Assert.Equal(2, code);
+        Assert.Contains("does not exist", error);
+    }
+}

@@ -1,0 +1,40 @@
+using Lib.Storage;
+using Lib.Track.Cache;
+using Lib.Track.Ingest;
+using Lib.Track.Model;
+using Lib.Track.Train;
+
+namespace Lib.Tests.Track;
+
+/// <summary>The bundled sources cached once, and smoke-sized models of both genders trained on them, in a temporary folder.</summary>
+public sealed class TrackFixture : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public TrackFixture()
+    {
+        Data = TrackCache.Build(new DerivedCache(Path.Combine(_dir.Path, "cache")), PerformanceSources.Bundled(RepoPaths.Data));
+        ModelDirectory = Path.Combine(_dir.Path, "model");
+        Models = TrackTraining.TrainAndSave(Data, Options, ModelDirectory);
+    }
+
+    /// <summary>Smoke settings with a few more epochs, so that training moves the weights.</summary>
+    public static TrackTrainOptions Options { get; } = TrackTrainOptions.Smoke with { MaxEpochs = 4, Patience = 4 };
+
+    public TrackData Data { get; }
+
+    public string ModelDirectory { get; }
+
+    public IReadOnlyList<TrackModel> Models { get; }
+
+    public string Temp => _dir.Path;
+
+    public void Dispose() => _dir.Dispose();
+}
+
+/// <summary>The test classes that share one <see cref="TrackFixture"/> (built once, classes run one after another).</summary>
+[CollectionDefinition(Name)]
+public sealed class TrackCollection : ICollectionFixture<TrackFixture>
+{
+    public const string Name = "track data and models";
+}
