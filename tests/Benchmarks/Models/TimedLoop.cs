@@ -7,7 +7,7 @@ internal sealed record TimingRule(int Warmup = 5, int MinSteps = 30, double MinS
 
 /// <summary>What one timed phase measured.</summary>
 internal sealed record PhaseResult(int Steps, double Seconds, double MedianMs, double P10Ms, double P90Ms, double AllocatedBytesPerStep,
-    IReadOnlyDictionary<string, object> Cpu, IReadOnlyDictionary<string, object> Gc)
+    double CpuSeconds, IReadOnlyDictionary<string, object> Cpu, IReadOnlyDictionary<string, object> Gc)
 {
     public double StepsPerSecond => Steps / Seconds;
 }
@@ -32,12 +32,13 @@ internal static class TimedLoop
             if (elapsed >= rule.MaxSeconds && durations.Count >= 5) break;
         }
         double seconds = total.Elapsed.TotalSeconds;
-        var cpu = CpuSnapshot.Contention(before, CpuSnapshot.Take());
+        var after = CpuSnapshot.Take();
+        var cpu = CpuSnapshot.Contention(before, after);
         var gc = GcSnapshot.Difference(gcBefore, GcSnapshot.Take(), durations.Count);
         long allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
         durations.Sort();
         return new PhaseResult(durations.Count, seconds, Percentile(durations, 0.5), Percentile(durations, 0.1), Percentile(durations, 0.9),
-            (double)allocated / durations.Count, cpu, gc);
+            (double)allocated / durations.Count, after.OwnSeconds - before.OwnSeconds, cpu, gc);
     }
 
     private static double Percentile(List<double> sorted, double q) => sorted[(int)Math.Clamp(Math.Round(q * (sorted.Count - 1)), 0, sorted.Count - 1)];
