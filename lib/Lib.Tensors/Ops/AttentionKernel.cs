@@ -31,7 +31,7 @@ internal sealed class AttentionKernel
     /// Runs the forward pass; <paramref name="output"/> [B·H·T·dv] receives P_d·V.
     /// <paramref name="padRow"/> is [B·S] additive (0 for a real key, −∞ for padding) or null;
     /// <paramref name="attnMask"/> is [T·S] additive or null. Dropout masks are drawn in row-major
-    /// order of [B, H, T, S], one <see cref="Generator.NextDouble"/> each, as <c>Functional.Dropout</c> does.
+    /// order of [B, H, T, S] by <see cref="DropoutMask"/>, as <c>Functional.Dropout</c> draws them.
     /// </summary>
     public static AttentionKernel Forward(int b, int h, int t, int s, int d, int dv, float[] q, float[] k, float[] v,
         float[]? padRow, float[]? attnMask, float dropoutP, Generator? generator, float[] output)
@@ -61,12 +61,8 @@ internal sealed class AttentionKernel
         var weights = p;
         if (dropoutP > 0f)
         {
-            dropMask = new float[p.Length];
-            if (dropoutP < 1f)
-            {
-                float keep = 1f / (1f - dropoutP);
-                for (int i = 0; i < dropMask.Length; i++) dropMask[i] = generator!.NextDouble() >= dropoutP ? keep : 0f;
-            }
+            dropMask = GC.AllocateUninitializedArray<float>(p.Length);
+            DropoutMask.Fill(generator!, dropoutP, dropMask);
             weights = new float[p.Length];
             TensorPrimitives.Multiply(p, dropMask, weights);
         }
