@@ -123,6 +123,8 @@ internal sealed class ModelsBenchmark : IBenchmark
             ["threads"] = Lib.Tensors.Kernels.Gemm.MaxThreads,
             ["train_cpu_ms_per_step"] = CpuMsPerStep(train),
             ["infer_cpu_ms_per_step"] = CpuMsPerStep(infer),
+            ["train_page_faults_per_step"] = Math.Round(train.PageFaultsPerStep),
+            ["infer_page_faults_per_step"] = Math.Round(infer.PageFaultsPerStep),
             ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
             ["config"] = bench.Config,
         };
