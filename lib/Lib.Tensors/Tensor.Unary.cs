@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Lib.Tensors.Ops;
 
 namespace Lib.Tensors;
 
@@ -9,14 +10,14 @@ public sealed partial class Tensor
 
     private Tensor Map(SpanMap map)
     {
-        var result = new float[NumEl];
+        var result = GC.AllocateUninitializedArray<float>(NumEl);
         map(_data, result);
         return new Tensor(result, _shape);
     }
 
     private Tensor MapScalar(Func<float, float> f)
     {
-        var result = new float[NumEl];
+        var result = GC.AllocateUninitializedArray<float>(NumEl);
         for (int i = 0; i < result.Length; i++) result[i] = f(_data[i]);
         return new Tensor(result, _shape);
     }
@@ -58,21 +59,21 @@ public sealed partial class Tensor
     public Tensor Tanh()
     {
         var result = Map(TensorPrimitives.Tanh);
-        return Record(result, "TanhBackward", [this], g => [g.Mul(Scalar(1f).Sub(result.Mul(result)))]);
+        return Record(result, "TanhBackward", [this], g => [result.MapWith<ActivationGrads.Tanh>(g)]);
     }
 
     /// <summary>The logistic sigmoid 1 / (1 + e⁻ˣ).</summary>
     public Tensor Sigmoid()
     {
         var result = Map(TensorPrimitives.Sigmoid);
-        return Record(result, "SigmoidBackward", [this], g => [g.Mul(result).Mul(Scalar(1f).Sub(result))]);
+        return Record(result, "SigmoidBackward", [this], g => [result.MapWith<ActivationGrads.Sigmoid>(g)]);
     }
 
     /// <summary>max(x, 0); the gradient at 0 is 0.</summary>
     public Tensor Relu()
     {
         var result = Map((x, y) => TensorPrimitives.Max(x, 0f, y));
-        return Record(result, "ReluBackward", [this], g => [g.Mul(result.Gt(Scalar(0f)))]);
+        return Record(result, "ReluBackward", [this], g => [result.MapWith<ActivationGrads.Relu>(g)]);
     }
 
     /// <summary>Values limited to [<paramref name="min"/>, <paramref name="max"/>]; the gradient is 1 inside (bounds included) and 0 outside, as in PyTorch.</summary>
@@ -86,30 +87,21 @@ public sealed partial class Tensor
     /// <summary>The Gaussian error linear unit: exact <c>x·Φ(x)</c>, or PyTorch's <c>approximate="tanh"</c> form.</summary>
     public Tensor Gelu(bool tanhApproximation = false)
     {
-        if (tanhApproximation)
+        var result = Map(tanhApproximation ? GeluKernels.TanhForward : GeluKernels.Forward);
+        return Record(result, "GeluBackward", [this], g =>
         {
-            const float k = 0.7978845608028654f; // √(2/π)
-            var result = MapScalar(x => 0.5f * x * (1f + MathF.Tanh(k * (x + 0.044715f * x * x * x))));
-            return Record(result, "GeluBackward", [this], g => [g.Mul(MapScalar(x =>
-            {
-                float inner = k * (x + 0.044715f * x * x * x);
-                float t = MathF.Tanh(inner);
-                return 0.5f * (1f + t) + 0.5f * x * (1f - t * t) * k * (1f + 3f * 0.044715f * x * x);
-            }))]);
-        }
-        var exact = MapScalar(x => 0.5f * x * (1f + Erf(x * 0.70710678118654752f)));
-        return Record(exact, "GeluBackward", [this], g => [g.Mul(MapScalar(x =>
-            0.5f * (1f + Erf(x * 0.70710678118654752f)) + x * 0.3989422804014327f * MathF.Exp(-0.5f * x * x)))]);
+            var dx = GC.AllocateUninitializedArray<float>(NumEl);
+            if (tanhApproximation) GeluKernels.TanhBackward(_data, g._data, dx);
+            else GeluKernels.Backward(_data, g._data, dx);
+            return [new Tensor(dx, _shape)];
+        });
     }
 
-    /// <summary>The error function (Numerical Recipes' Chebyshev fit of erfc, |error| &lt; 1.2e-7).</summary>
-    internal static float Erf(float x)
+    /// <summary>A tensor of this shape holding <c>TLanes(this, other)</c> elementwise (for one-pass backward rules).</summary>
+    private Tensor MapWith<TLanes>(Tensor other) where TLanes : ILanes
     {
-        double z = Math.Abs(x);
-        double t = 1.0 / (1.0 + 0.5 * z);
-        double r = t * Math.Exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 +
-                   t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 +
-                   t * (-0.82215223 + t * 0.17087277)))))))));
-        return (float)(x >= 0 ? 1.0 - r : r - 1.0);
+        var result = GC.AllocateUninitializedArray<float>(NumEl);
+        Lanes.Map<TLanes>(_data, other._data, result);
+        return new Tensor(result, _shape);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class ModelsBenchmark : IBenchmark
 
     public string Name => "models";
 
-    public string Description => "train/infer samples/s, peak RSS and bytes allocated per step of the five seed models [--models a,b] [--min-time S] [--max-time S]";
+    public string Description => "train/infer samples/s, peak RSS and bytes allocated per step of the five seed models [--models a,b] [--min-time S] [--max-time S] [--threads N]";
 
     public int Run(IReadOnlyList<string> args, bool json, TextWriter output)
     {
@@ -32,7 +32,7 @@ internal sealed class ModelsBenchmark : IBenchmark
         try { options = Options.Parse(args); }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine($"models: {e.Message} Options: --models a,b (of {string.Join(", ", Models.Keys)}), --min-time S, --max-time S, --min-steps N, --json.");
+            Console.Error.WriteLine($"models: {e.Message} Options: --models a,b (of {string.Join(", ", Models.Keys)}), --min-time S, --max-time S, --min-steps N, --threads N, --json.");
             return 2;
         }
         var selected = options.Models ?? [.. Models.Keys];
@@ -44,6 +44,7 @@ internal sealed class ModelsBenchmark : IBenchmark
             }
         if (selected.Count == 1 && options.InProcess)
         {
+            if (options.Threads is int threads) Lib.Tensors.Kernels.Gemm.MaxThreads = threads;
             var result = Measure(Models[selected[0]](), options.Rule);
             output.WriteLine(json ? JsonSerializer.Serialize(result) : Describe(result));
             return 0;
@@ -119,23 +120,31 @@ internal sealed class ModelsBenchmark : IBenchmark
             ["infer_cpu"] = infer.Cpu,
             ["train_gc"] = train.Gc,
             ["infer_gc"] = infer.Gc,
-            ["threads"] = Environment.ProcessorCount,
+            ["threads"] = Lib.Tensors.Kernels.Gemm.MaxThreads,
+            ["train_cpu_ms_per_step"] = CpuMsPerStep(train),
+            ["infer_cpu_ms_per_step"] = CpuMsPerStep(infer),
+            ["train_page_faults_per_step"] = Math.Round(train.PageFaultsPerStep),
+            ["infer_page_faults_per_step"] = Math.Round(infer.PageFaultsPerStep),
             ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
             ["config"] = bench.Config,
         };
     }
+
+    /// <summary>CPU time this process used per step (all its threads): steadier than wall time on a shared machine.</summary>
+    private static double CpuMsPerStep(PhaseResult phase) => Math.Round(phase.CpuSeconds * 1000 / phase.Steps, 2);
 
     private static string Describe(Dictionary<string, object> r) => string.Format(CultureInfo.InvariantCulture,
         "{0,-18} params {1,9:N0}  train {2,10:N1} {3}/s ({4} ms/step, {5:N0} B alloc/step)  infer {6,11:N1} {3}/s  peak RSS {7} MB  loss {8:G4} -> {9:G4}",
         r["model"], r["params"], r["train_samples_per_s"], r["sample_unit"], r["train_step_ms_median"], r["train_allocated_bytes_per_step"],
         r["infer_samples_per_s"], r["peak_rss_mb"], r["loss_first"], r["loss_last"]);
 
-    private sealed record Options(List<string>? Models, bool InProcess, TimingRule Rule)
+    private sealed record Options(List<string>? Models, bool InProcess, TimingRule Rule, int? Threads)
     {
         public static Options Parse(IReadOnlyList<string> args)
         {
             List<string>? models = null;
             bool inProcess = false;
+            int? threads = null;
             var rule = new TimingRule();
             for (int i = 0; i < args.Count; i++)
             {
@@ -157,10 +166,14 @@ internal sealed class ModelsBenchmark : IBenchmark
                         string steps = Value();
                         rule = rule with { MinSteps = int.TryParse(steps, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"'--min-steps' needs a positive integer, got '{steps}'.") };
                         break;
+                    case "--threads":
+                        string count = Value();
+                        threads = int.TryParse(count, CultureInfo.InvariantCulture, out var t) && t > 0 ? t : throw new ArgumentException($"'--threads' needs a positive integer, got '{count}'.");
+                        break;
                     default: throw new ArgumentException($"Unknown option '{option}'.");
                 }
             }
-            return new Options(models, inProcess, rule);
+            return new Options(models, inProcess, rule, threads);
         }
 
         public static IEnumerable<string> WithoutModels(IReadOnlyList<string> args)

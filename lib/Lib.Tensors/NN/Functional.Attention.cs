@@ -43,21 +43,83 @@ public static partial class Functional
         var padRow = keyPaddingMask is null ? null : PaddingRow(keyPaddingMask, b, s, nameof(keyPaddingMask));
         var additive = attnMask is null ? null : AttnMaskData(attnMask, t, s, nameof(attnMask));
 
-        var output = new float[(long)b * h * t * dv];
-        var kernel = AttentionKernel.Forward(b, h, t, s, d, dv, query._data, key._data, value._data, padRow, additive, dropoutP, generator, output);
+        var output = GC.AllocateUninitializedArray<float>(b * h * t * dv);
+        var lo = HeadLayout.Split(h, t, dv);
+        var (lq, lk, lv) = (HeadLayout.Split(h, t, d), HeadLayout.Split(h, s, d), HeadLayout.Split(h, s, dv));
+        var kernel = AttentionKernel.Forward(b, h, t, s, d, dv, query._data, lq, key._data, lk, value._data, lv,
+            padRow, additive, dropoutP, generator, needWeights, output, lo);
         var result = Tensor.Record(new Tensor(output, [b, h, t, dv]), "ScaledDotProductAttentionBackward", [query, key, value], g =>
         {
-            var dq = query.RequiresGrad ? new float[query.NumEl] : null;
-            var dk = key.RequiresGrad ? new float[key.NumEl] : null;
-            var dvGrad = value.RequiresGrad ? new float[value.NumEl] : null;
-            kernel.BackwardFromOutput(g._data, dq, dk, dvGrad);
+            var dq = query.RequiresGrad ? GC.AllocateUninitializedArray<float>(query.NumEl) : null;
+            var dk = key.RequiresGrad ? GC.AllocateUninitializedArray<float>(key.NumEl) : null;
+            var dvGrad = value.RequiresGrad ? GC.AllocateUninitializedArray<float>(value.NumEl) : null;
+            kernel.BackwardFromOutput(g._data, lo, dq, dk, dvGrad);
             return [Wrap(dq, query), Wrap(dk, key), Wrap(dvGrad, value)];
         });
         if (!needWeights) return (result, null);
         var weights = Tensor.Record(new Tensor(kernel.Weights, [b, h, t, s]), "AttentionWeightsBackward", [query, key], g =>
         {
-            var dq = query.RequiresGrad ? new float[query.NumEl] : null;
-            var dk = key.RequiresGrad ? new float[key.NumEl] : null;
+            var dq = query.RequiresGrad ? GC.AllocateUninitializedArray<float>(query.NumEl) : null;
+            var dk = key.RequiresGrad ? GC.AllocateUninitializedArray<float>(key.NumEl) : null;
+            kernel.BackwardFromWeights(g._data, dq, dk);
+            return [Wrap(dq, query), Wrap(dk, key)];
+        });
+        return (result, weights);
+    }
+
+    /// <summary>
+    /// Multi-head attention straight from the projections, with no copies to split or merge heads: head i of the
+    /// queries is columns <c>i·d</c> to <c>(i+1)·d</c> of <paramref name="query"/> [B, T, E] (d = E / heads), likewise for
+    /// <paramref name="key"/> and <paramref name="value"/> [B, S, E], and the result is [B, T, E] with head i in the
+    /// same columns: <c>merge(ScaledDotProductAttention(split(q), split(k), split(v)))</c> in one op. When query,
+    /// key and value are one tensor [B, T, 3E] (a packed self-attention projection), the three are its thirds and
+    /// its gradient is written in one buffer. Masks, dropout and weights as in <see cref="ScaledDotProductAttention"/>.
+    /// </summary>
+    internal static (Tensor Output, Tensor? Weights) AttendHeads(Tensor query, Tensor key, Tensor value, int heads,
+        Tensor? keyPaddingMask, Tensor? attnMask, float dropoutP, Generator? generator, bool needWeights)
+    {
+        bool packed = ReferenceEquals(query, key) && ReferenceEquals(key, value);
+        int b = query.Shape[0], t = query.Shape[1], s = key.Shape[1];
+        int e = packed ? query.Shape[2] / 3 : query.Shape[2], d = e / heads;
+        int columnsQ = query.Shape[2], columnsK = key.Shape[2], columnsV = value.Shape[2];
+        var lq = HeadLayout.Interleaved(t, columnsQ, d);
+        var lk = HeadLayout.Interleaved(s, columnsK, d, packed ? e : 0);
+        var lv = HeadLayout.Interleaved(s, columnsV, d, packed ? 2 * e : 0);
+        var lo = HeadLayout.Interleaved(t, e, d);
+        var padRow = keyPaddingMask is null ? null : PaddingRow(keyPaddingMask, b, s, nameof(keyPaddingMask));
+        var additive = attnMask is null ? null : AttnMaskData(attnMask, t, s, nameof(attnMask));
+        var output = GC.AllocateUninitializedArray<float>(b * t * e);
+        var kernel = AttentionKernel.Forward(b, heads, t, s, d, d, query._data, lq, key._data, lk, value._data, lv,
+            padRow, additive, dropoutP, generator, needWeights, output, lo);
+        Tensor result;
+        if (packed)
+            result = Tensor.Record(new Tensor(output, [b, t, e]), "MultiHeadSelfAttentionBackward", [query], g =>
+            {
+                var grad = GC.AllocateUninitializedArray<float>(query.NumEl); // the three thirds cover every element
+                kernel.BackwardFromOutput(g._data, lo, grad, grad, grad);
+                return [new Tensor(grad, query._shape)];
+            });
+        else
+            result = Tensor.Record(new Tensor(output, [b, t, e]), "MultiHeadAttentionBackward", [query, key, value], g =>
+            {
+                var dq = query.RequiresGrad ? GC.AllocateUninitializedArray<float>(query.NumEl) : null;
+                var dk = key.RequiresGrad ? GC.AllocateUninitializedArray<float>(key.NumEl) : null;
+                var dv = value.RequiresGrad ? GC.AllocateUninitializedArray<float>(value.NumEl) : null;
+                kernel.BackwardFromOutput(g._data, lo, dq, dk, dv);
+                return [Wrap(dq, query), Wrap(dk, key), Wrap(dv, value)];
+            });
+        if (!needWeights) return (result, null);
+        Tensor[] weightInputs = packed ? [query] : [query, key];
+        var weights = Tensor.Record(new Tensor(kernel.Weights, [b, heads, t, s]), "AttentionWeightsBackward", weightInputs, g =>
+        {
+            if (packed)
+            {
+                var grad = new float[query.NumEl]; // the value third gets no gradient from the weights: zeros
+                kernel.BackwardFromWeights(g._data, grad, grad);
+                return [new Tensor(grad, query._shape)];
+            }
+            var dq = query.RequiresGrad ? GC.AllocateUninitializedArray<float>(query.NumEl) : null;
+            var dk = key.RequiresGrad ? GC.AllocateUninitializedArray<float>(key.NumEl) : null;
             kernel.BackwardFromWeights(g._data, dq, dk);
             return [Wrap(dq, query), Wrap(dk, key)];
         });

@@ -4,7 +4,7 @@ namespace Lib.Tensors.NN;
 /// Multi-head attention (PyTorch's <c>nn.MultiheadAttention</c>, without <c>kdim</c>/<c>vdim</c>,
 /// <c>add_bias_kv</c> or <c>add_zero_attn</c>): q, k, v are projected by <c>in_proj_weight</c>
 /// [3E, E] = [W_q; W_k; W_v] and <c>in_proj_bias</c> [3E], split into <c>num_heads</c> heads of
-/// E / num_heads, attended with <see cref="Functional.ScaledDotProductAttention"/> (scores
+/// E / num_heads, attended as <see cref="Functional.ScaledDotProductAttention"/> does (scores
 /// (q/√d)·kᵀ, padded keys at −∞, dropout on the weights while training), and recombined by
 /// <c>out_proj</c>. State-dict keys: <c>in_proj_weight</c>, <c>in_proj_bias</c>, <c>out_proj.weight</c>, <c>out_proj.bias</c>.
 /// </summary>
@@ -108,26 +108,18 @@ public sealed class MultiheadAttention : Module
             throw new ArgumentException($"MultiheadAttention: key {Tensor.ShapeText(key.Shape)} has batch size {key.Shape[batchDim]} but query {Tensor.ShapeText(query.Shape)} has {query.Shape[batchDim]}.", nameof(key));
 
         var q = BatchFirst ? query : query.Transpose(0, 1); // [B, T, E]
-        int b = q.Shape[0], t = q.Shape[1], s = key.Shape[BatchFirst ? 1 : 0];
-        Tensor qh, kh, vh;
-        if (self)
-        {
-            var packed = Tensor.Linear(q, InProjWeight, InProjBias)       // [B, T, 3E]
-                .Reshape(b, t, 3, NumHeads, HeadDim).Permute(2, 0, 3, 1, 4) // [3, B, H, T, d]
-                .Unbind(0);
-            (qh, kh, vh) = (packed[0], packed[1], packed[2]);
-        }
+        Tensor qp, kp, vp;
+        if (self) qp = kp = vp = Tensor.Linear(q, InProjWeight, InProjBias); // [B, T, 3E]: q, k, v side by side
         else
         {
-            var k = BatchFirst ? key : key.Transpose(0, 1);
-            var v = BatchFirst ? value : value.Transpose(0, 1);
-            qh = SplitHeads(Project(q, 0), b, t);
-            kh = SplitHeads(Project(k, 1), b, s);
-            vh = SplitHeads(Project(v, 2), b, s);
+            qp = Project(q, 0);
+            kp = Project(BatchFirst ? key : key.Transpose(0, 1), 1);
+            vp = Project(BatchFirst ? value : value.Transpose(0, 1), 2);
         }
-        var (heads, weights) = Functional.ScaledDotProductAttention(qh, kh, vh, keyPaddingMask, attnMask,
+        // Heads are read from and written to the projections' own [B, L, E] layout: no split or merge copies.
+        var (heads, weights) = Functional.AttendHeads(qp, kp, vp, NumHeads, keyPaddingMask, attnMask,
             Training ? Dropout : 0f, _generator, needWeights);
-        var output = OutProj.Forward(heads.Permute(0, 2, 1, 3).Reshape(b, t, EmbedDim)); // [B, T, E]
+        var output = OutProj.Forward(heads); // [B, T, E]
         if (!BatchFirst) output = output.Transpose(0, 1);
         if (weights is not null && averageAttnWeights) weights = weights.Mean(1); // [B, T, S]
         return (output, weights);
@@ -136,7 +128,4 @@ public sealed class MultiheadAttention : Module
     /// <summary>x · W_iᵀ + b_i for the i-th third (q, k or v) of the packed projection.</summary>
     private Tensor Project(Tensor x, int which) =>
         Tensor.Linear(x, InProjWeight.Narrow(0, which * EmbedDim, EmbedDim), InProjBias?.Narrow(0, which * EmbedDim, EmbedDim));
-
-    /// <summary>[B, L, E] → [B, H, L, d].</summary>
-    private Tensor SplitHeads(Tensor x, int b, int length) => x.Reshape(b, length, NumHeads, HeadDim).Permute(0, 2, 1, 3);
 }

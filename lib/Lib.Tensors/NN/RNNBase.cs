@@ -157,13 +157,11 @@ public abstract class RNNBase : Module
         return (output, hN, cN);
     }
 
-    /// <summary>Keep-or-drop scaled by 1/(1-p), drawn from the module's generator.</summary>
+    /// <summary>Keep-or-drop scaled by 1/(1-p), drawn from the module's generator (<see cref="Ops.DropoutMask"/>).</summary>
     private Tensor DropoutMask(int[] shape)
     {
         var mask = Tensor.Zeros(shape);
-        float scale = Dropout >= 1f ? 0f : 1f / (1f - Dropout);
-        var data = mask.AsSpan();
-        for (int i = 0; i < data.Length; i++) data[i] = _generator.NextDouble() < Dropout ? 0f : scale;
+        Ops.DropoutMask.Fill(_generator, Dropout, mask.AsSpan());
         return mask;
     }
 

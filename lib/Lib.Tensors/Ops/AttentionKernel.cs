@@ -3,129 +3,174 @@ using System.Numerics.Tensors;
 namespace Lib.Tensors.Ops;
 
 /// <summary>
-/// Scaled dot-product attention over [B, H, T, d] queries, [B, H, S, d] keys and [B, H, S, dv]
-/// values, one (batch, head) matrix at a time through <see cref="Blas.Sgemm"/>. The forward keeps
-/// what backward needs: the softmax P, the dropout mask M (scaled by 1/(1 − p), or none) and the
-/// weights that multiplied V, P_d = P ⊙ M (P itself without dropout).
+/// Scaled dot-product attention over B batches and H heads of T queries, S keys (width d) and S values (width dv),
+/// each operand read where it lies through a <see cref="HeadLayout"/>. Per head, every product is one batched
+/// GEMM over the B batches (<see cref="Blas.SgemmBatched"/>). The forward keeps what backward needs: the softmax
+/// P [B, H, T, S], the dropout mask M (scaled by 1/(1 − p), or none) and, when asked for, the weights that
+/// multiplied V, P_d = P ⊙ M (P itself without dropout); otherwise P_d is rebuilt one head at a time.
 /// </summary>
 internal sealed class AttentionKernel
 {
     private readonly int _b, _h, _t, _s, _d, _dv;
     private readonly float _scale;
     private readonly float[] _q, _k, _v;
+    private readonly HeadLayout _lq, _lk, _lv;
     private readonly float[] _p;
     private readonly float[]? _dropMask;
+    private readonly float[]? _weights;
 
-    private AttentionKernel(int b, int h, int t, int s, int d, int dv, float[] q, float[] k, float[] v, float[] p, float[]? dropMask, float[] weights)
+    private AttentionKernel(int b, int h, int t, int s, int d, int dv, float[] q, HeadLayout lq, float[] k, HeadLayout lk, float[] v, HeadLayout lv,
+        float[] p, float[]? dropMask, float[]? weights)
     {
         (_b, _h, _t, _s, _d, _dv) = (b, h, t, s, d, dv);
         _scale = 1f / MathF.Sqrt(d);
-        (_q, _k, _v, _p, _dropMask) = (q, k, v, p, dropMask);
-        Weights = weights;
+        (_q, _k, _v, _lq, _lk, _lv) = (q, k, v, lq, lk, lv);
+        (_p, _dropMask, _weights) = (p, dropMask, weights);
     }
 
-    /// <summary>P_d [B·H·T·S]: the weights that multiplied V (what PyTorch returns as the attention weights).</summary>
-    public float[] Weights { get; }
+    /// <summary>P_d [B·H·T·S]: the weights that multiplied V (what PyTorch returns as the attention weights); kept
+    /// only when the forward was asked for them.</summary>
+    public float[] Weights => _weights ?? throw new InvalidOperationException("The attention weights were not kept (needWeights was false).");
 
     /// <summary>
-    /// Runs the forward pass; <paramref name="output"/> [B·H·T·dv] receives P_d·V.
+    /// Runs the forward pass; <paramref name="output"/> receives P_d·V at <paramref name="lo"/>.
     /// <paramref name="padRow"/> is [B·S] additive (0 for a real key, −∞ for padding) or null;
     /// <paramref name="attnMask"/> is [T·S] additive or null. Dropout masks are drawn in row-major
-    /// order of [B, H, T, S], one <see cref="Generator.NextDouble"/> each, as <c>Functional.Dropout</c> does.
+    /// order of [B, H, T, S] by <see cref="DropoutMask"/>, as <c>Functional.Dropout</c> draws them.
     /// </summary>
-    public static AttentionKernel Forward(int b, int h, int t, int s, int d, int dv, float[] q, float[] k, float[] v,
-        float[]? padRow, float[]? attnMask, float dropoutP, Generator? generator, float[] output)
+    public static AttentionKernel Forward(int b, int h, int t, int s, int d, int dv,
+        float[] q, HeadLayout lq, float[] k, HeadLayout lk, float[] v, HeadLayout lv,
+        float[]? padRow, float[]? attnMask, float dropoutP, Generator? generator, bool keepWeights, float[] output, HeadLayout lo)
     {
         float scale = 1f / MathF.Sqrt(d);
-        var p = new float[(long)b * h * t * s];
         int ts = t * s;
-        for (int bi = 0; bi < b; bi++)
-        for (int hi = 0; hi < h; hi++)
-        {
-            int bh = bi * h + hi;
-            var scores = p.AsSpan(bh * ts, ts);
-            Blas.Sgemm(false, true, t, s, d, scale, q.AsSpan(bh * t * d, t * d), d, k.AsSpan(bh * s * d, s * d), d, 0f, scores, s);
-            for (int i = 0; i < t; i++)
-            {
-                var row = scores.Slice(i * s, s);
-                if (attnMask is not null) TensorPrimitives.Add(row, attnMask.AsSpan(i * s, s), row);
-                if (padRow is not null) TensorPrimitives.Add(row, padRow.AsSpan(bi * s, s), row);
-                if (s == 0) continue;
-                TensorPrimitives.Subtract(row, TensorPrimitives.Max(row), row); // all −∞ gives NaN, as in PyTorch
-                TensorPrimitives.Exp(row, row);
-                TensorPrimitives.Multiply(row, 1f / TensorPrimitives.Sum(row), row);
-            }
-        }
+        var p = GC.AllocateUninitializedArray<float>(b * h * ts);
+        if (b > 0 && ts > 0)
+            for (int hi = 0; hi < h; hi++)
+                Blas.SgemmBatched(b, false, true, t, s, d, scale, From(q, lq.At(0, hi)), lq.RowStride, lq.BatchStride,
+                    From(k, lk.At(0, hi)), lk.RowStride, lk.BatchStride, 0f, p.AsSpan(hi * ts), s, (long)h * ts);
+        Softmax(p, b, h, t, s, padRow, attnMask);
 
         float[]? dropMask = null;
-        var weights = p;
         if (dropoutP > 0f)
         {
-            dropMask = new float[p.Length];
-            if (dropoutP < 1f)
-            {
-                float keep = 1f / (1f - dropoutP);
-                for (int i = 0; i < dropMask.Length; i++) dropMask[i] = generator!.NextDouble() >= dropoutP ? keep : 0f;
-            }
-            weights = new float[p.Length];
+            dropMask = GC.AllocateUninitializedArray<float>(p.Length);
+            DropoutMask.Fill(generator!, dropoutP, dropMask);
+        }
+        float[]? weights = dropMask is null ? p : null;
+        if (keepWeights && dropMask is not null)
+        {
+            weights = GC.AllocateUninitializedArray<float>(p.Length);
             TensorPrimitives.Multiply(p, dropMask, weights);
         }
+        var kernel = new AttentionKernel(b, h, t, s, d, dv, q, lq, k, lk, v, lv, p, dropMask, keepWeights ? weights : null);
+        if (b == 0 || t == 0 || dv == 0) return kernel;
+        for (int hi = 0; hi < h; hi++)
+        {
+            var (w, offset, stride) = kernel.HeadWeights(hi, weights);
+            Blas.SgemmBatched(b, false, false, t, dv, s, 1f, w.AsSpan(offset), s, stride, From(v, lv.At(0, hi)), lv.RowStride, lv.BatchStride,
+                0f, From(output, lo.At(0, hi)), lo.RowStride, lo.BatchStride);
+        }
+        return kernel;
+    }
 
-        for (int bh = 0; bh < b * h; bh++)
-            Blas.Sgemm(false, false, t, dv, s, 1f, weights.AsSpan(bh * ts, ts), s, v.AsSpan(bh * s * dv, s * dv), dv, 0f, output.AsSpan(bh * t * dv, t * dv), dv);
-        return new AttentionKernel(b, h, t, s, d, dv, q, k, v, p, dropMask, weights);
+    /// <summary>The storage from <paramref name="at"/> on; empty past the end (an operand with no elements, which no product reads).</summary>
+    private static Span<float> From(float[] data, int at) => at < data.Length ? data.AsSpan(at) : [];
+
+    /// <summary>Each row of scores plus the masks, turned into its softmax in place (a row of −∞ gives NaN, as in PyTorch).</summary>
+    private static void Softmax(float[] p, int b, int h, int t, int s, float[]? padRow, float[]? attnMask)
+    {
+        if (s == 0) return;
+        for (int bi = 0; bi < b; bi++)
+            for (int hi = 0; hi < h; hi++)
+                for (int i = 0; i < t; i++)
+                {
+                    var row = p.AsSpan(((bi * h + hi) * t + i) * s, s);
+                    if (attnMask is not null) TensorPrimitives.Add(row, attnMask.AsSpan(i * s, s), row);
+                    if (padRow is not null) TensorPrimitives.Add(row, padRow.AsSpan(bi * s, s), row);
+                    TensorPrimitives.Subtract(row, TensorPrimitives.Max(row), row);
+                    TensorPrimitives.Exp(row, row);
+                    TensorPrimitives.Multiply(row, 1f / TensorPrimitives.Sum(row), row);
+                }
     }
 
     /// <summary>
-    /// Gradients from dO [B·H·T·dv]: dP_d = dO·Vᵀ, dV = P_dᵀ·dO, then the softmax rule
-    /// dS = P ⊙ (dP − rowsum(dP ⊙ P)) with dP = dP_d ⊙ M, dQ = dS·K/√d, dK = dSᵀ·Q/√d.
-    /// A null destination is skipped.
+    /// P_d of head <paramref name="hi"/> for all batches, as (storage, first element, batch stride) with rows of S:
+    /// the kept weights, or P ⊙ M rebuilt in a scratch buffer [B, T, S].
     /// </summary>
-    public void BackwardFromOutput(float[] dOut, float[]? dq, float[]? dk, float[]? dv)
+    private (float[] Data, int Offset, long Stride) HeadWeights(int hi, float[]? weights)
     {
         int ts = _t * _s;
-        var dp = dq is null && dk is null ? null : new float[ts]; // one [T, S] buffer reused for every (batch, head)
-        for (int bh = 0; bh < _b * _h; bh++)
+        if (weights is not null) return (weights, hi * ts, (long)_h * ts);
+        var w = Scratch.Get(Scratch.Slot.Second, _b * ts);
+        for (int bi = 0; bi < _b; bi++)
         {
-            var gO = dOut.AsSpan(bh * _t * _dv, _t * _dv);
-            var vBh = _v.AsSpan(bh * _s * _dv, _s * _dv);
+            int at = (bi * _h + hi) * ts;
+            TensorPrimitives.Multiply(_p.AsSpan(at, ts), _dropMask!.AsSpan(at, ts), w.AsSpan(bi * ts, ts));
+        }
+        return (w, 0, ts);
+    }
+
+    /// <summary>
+    /// Gradients from dO (at <paramref name="lo"/>): dP_d = dO·Vᵀ, dV = P_dᵀ·dO, then the softmax rule
+    /// dS = P ⊙ (dP − rowsum(dP ⊙ P)) with dP = dP_d ⊙ M, dQ = dS·K/√d, dK = dSᵀ·Q/√d. Each gradient is
+    /// written (not added) at its operand's layout in its array; a null destination is skipped.
+    /// </summary>
+    public void BackwardFromOutput(float[] dOut, HeadLayout lo, float[]? dq, float[]? dk, float[]? dv)
+    {
+        if (_b == 0) return;
+        int ts = _t * _s;
+        for (int hi = 0; hi < _h; hi++)
+        {
             if (dv is not null)
-                Blas.Sgemm(true, false, _s, _dv, _t, 1f, Weights.AsSpan(bh * ts, ts), _s, gO, _dv, 0f, dv.AsSpan(bh * _s * _dv, _s * _dv), _dv);
-            if (dp is null) continue;
-            Blas.Sgemm(false, true, _t, _s, _dv, 1f, gO, _dv, vBh, _dv, 0f, dp, _s);
-            ScoresBackward(bh, dp, dq, dk);
+            {
+                var (w, offset, stride) = HeadWeights(hi, _dropMask is null ? _p : _weights);
+                Blas.SgemmBatched(_b, true, false, _s, _dv, _t, 1f, w.AsSpan(offset), _s, stride, From(dOut, lo.At(0, hi)), lo.RowStride, lo.BatchStride,
+                    0f, From(dv, _lv.At(0, hi)), _lv.RowStride, _lv.BatchStride);
+            }
+            if (dq is null && dk is null) continue;
+            var dp = Scratch.Get(Scratch.Slot.First, _b * ts);
+            Blas.SgemmBatched(_b, false, true, _t, _s, _dv, 1f, From(dOut, lo.At(0, hi)), lo.RowStride, lo.BatchStride,
+                From(_v, _lv.At(0, hi)), _lv.RowStride, _lv.BatchStride, 0f, dp, _s, ts);
+            ScoresBackward(hi, dp, dq, dk);
         }
     }
 
     /// <summary>Gradients of Q and K from dP_d [B·H·T·S], the gradient reaching the returned weights.</summary>
     public void BackwardFromWeights(float[] dWeights, float[]? dq, float[]? dk)
     {
-        if (dq is null && dk is null) return;
+        if ((dq is null && dk is null) || _b == 0) return;
         int ts = _t * _s;
-        var dp = new float[ts];
-        for (int bh = 0; bh < _b * _h; bh++)
+        for (int hi = 0; hi < _h; hi++)
         {
-            dWeights.AsSpan(bh * ts, ts).CopyTo(dp);
-            ScoresBackward(bh, dp, dq, dk);
+            var dp = Scratch.Get(Scratch.Slot.First, _b * ts);
+            for (int bi = 0; bi < _b; bi++) dWeights.AsSpan((bi * _h + hi) * ts, ts).CopyTo(dp.AsSpan(bi * ts, ts));
+            ScoresBackward(hi, dp, dq, dk);
         }
     }
 
-    /// <summary>Turns dP_d of one (batch, head) into dS in place and writes its dQ and dK.</summary>
-    private void ScoresBackward(int bh, float[] dp, float[]? dq, float[]? dk)
+    /// <summary>Turns dP_d of head <paramref name="hi"/> ([B, T, S]) into dS in place and writes its dQ and dK.</summary>
+    private void ScoresBackward(int hi, float[] dp, float[]? dq, float[]? dk)
     {
         int ts = _t * _s;
-        var pBh = _p.AsSpan(bh * ts, ts);
-        if (_dropMask is not null) TensorPrimitives.Multiply(dp, _dropMask.AsSpan(bh * ts, ts), dp);
-        for (int i = 0; i < _t; i++)
+        for (int bi = 0; bi < _b; bi++)
         {
-            var row = dp.AsSpan(i * _s, _s);
-            var pRow = pBh.Slice(i * _s, _s);
-            TensorPrimitives.Subtract(row, TensorPrimitives.Dot(row, pRow), row);
-            TensorPrimitives.Multiply(row, pRow, row);
+            int at = (bi * _h + hi) * ts;
+            var block = dp.AsSpan(bi * ts, ts);
+            if (_dropMask is not null) TensorPrimitives.Multiply(block, _dropMask.AsSpan(at, ts), block);
+            for (int i = 0; i < _t; i++)
+            {
+                var row = block.Slice(i * _s, _s);
+                var pRow = _p.AsSpan(at + i * _s, _s);
+                TensorPrimitives.Subtract(row, TensorPrimitives.Dot(row, pRow), row);
+                TensorPrimitives.Multiply(row, pRow, row);
+            }
         }
         if (dq is not null)
-            Blas.Sgemm(false, false, _t, _d, _s, _scale, dp, _s, _k.AsSpan(bh * _s * _d, _s * _d), _d, 0f, dq.AsSpan(bh * _t * _d, _t * _d), _d);
+            Blas.SgemmBatched(_b, false, false, _t, _d, _s, _scale, dp, _s, ts, From(_k, _lk.At(0, hi)), _lk.RowStride, _lk.BatchStride,
+                0f, From(dq, _lq.At(0, hi)), _lq.RowStride, _lq.BatchStride);
         if (dk is not null)
-            Blas.Sgemm(true, false, _s, _d, _t, _scale, dp, _s, _q.AsSpan(bh * _t * _d, _t * _d), _d, 0f, dk.AsSpan(bh * _s * _d, _s * _d), _d);
+            Blas.SgemmBatched(_b, true, false, _s, _d, _t, _scale, dp, _s, ts, From(_q, _lq.At(0, hi)), _lq.RowStride, _lq.BatchStride,
+                0f, From(dk, _lk.At(0, hi)), _lk.RowStride, _lk.BatchStride);
     }
 }

@@ -7,7 +7,7 @@ internal sealed record TimingRule(int Warmup = 5, int MinSteps = 30, double MinS
 
 /// <summary>What one timed phase measured.</summary>
 internal sealed record PhaseResult(int Steps, double Seconds, double MedianMs, double P10Ms, double P90Ms, double AllocatedBytesPerStep,
-    IReadOnlyDictionary<string, object> Cpu, IReadOnlyDictionary<string, object> Gc)
+    double CpuSeconds, double PageFaultsPerStep, IReadOnlyDictionary<string, object> Cpu, IReadOnlyDictionary<string, object> Gc)
 {
     public double StepsPerSecond => Steps / Seconds;
 }
@@ -32,12 +32,13 @@ internal static class TimedLoop
             if (elapsed >= rule.MaxSeconds && durations.Count >= 5) break;
         }
         double seconds = total.Elapsed.TotalSeconds;
-        var cpu = CpuSnapshot.Contention(before, CpuSnapshot.Take());
+        var after = CpuSnapshot.Take();
+        var cpu = CpuSnapshot.Contention(before, after);
         var gc = GcSnapshot.Difference(gcBefore, GcSnapshot.Take(), durations.Count);
         long allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
         durations.Sort();
         return new PhaseResult(durations.Count, seconds, Percentile(durations, 0.5), Percentile(durations, 0.1), Percentile(durations, 0.9),
-            (double)allocated / durations.Count, cpu, gc);
+            (double)allocated / durations.Count, after.OwnSeconds - before.OwnSeconds, (double)(after.MinorFaults - before.MinorFaults) / durations.Count, cpu, gc);
     }
 
     private static double Percentile(List<double> sorted, double q) => sorted[(int)Math.Clamp(Math.Round(q * (sorted.Count - 1)), 0, sorted.Count - 1)];
@@ -60,7 +61,7 @@ internal static class TimedLoop
 /// CPU use during a phase, as <c>benchlib.contention</c> reports it: cores this process used, cores every
 /// other process used (from <c>/proc/stat</c>), and the 1-minute load average. The machine may be shared.
 /// </summary>
-internal readonly record struct CpuSnapshot(long Timestamp, double MachineBusySeconds, double OwnSeconds)
+internal readonly record struct CpuSnapshot(long Timestamp, double MachineBusySeconds, double OwnSeconds, long MinorFaults)
 {
     /// <summary>USER_HZ, the unit of /proc/stat, is 100 on every Linux the runtime supports.</summary>
     private const double TicksPerSecond = 100;
@@ -76,7 +77,21 @@ internal readonly record struct CpuSnapshot(long Timestamp, double MachineBusySe
             busy = (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / TicksPerSecond;
         }
         catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException) { }
-        return new CpuSnapshot(Stopwatch.GetTimestamp(), busy, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
+        return new CpuSnapshot(Stopwatch.GetTimestamp(), busy, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, MinorFaultCount());
+    }
+
+    /// <summary>This process's minor page faults so far (field 10 of /proc/self/stat; 0 where unavailable). Each costs
+    /// microseconds in a VM, and fresh memory from the OS faults once per page.</summary>
+    private static long MinorFaultCount()
+    {
+        try
+        {
+            string stat = File.ReadAllText("/proc/self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // from field 3 (state) on
+            return long.Parse(fields[7], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException or ArgumentOutOfRangeException) { }
+        return 0;
     }
 
     public static IReadOnlyDictionary<string, object> Contention(CpuSnapshot before, CpuSnapshot after)

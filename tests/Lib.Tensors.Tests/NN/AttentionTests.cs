@@ -130,4 +130,52 @@ public class AttentionTests
         Assert.Throws<ArgumentNullException>(() => Functional.ScaledDotProductAttention(q, k, v, dropoutP: 0.1f));
         Assert.Throws<ArgumentOutOfRangeException>(() => Functional.ScaledDotProductAttention(q, k, v, dropoutP: 1.5f, generator: new Generator(0)));
     }
+
+    /// <summary>[B, L, E] → [B, H, L, E/H], the copy <see cref="Functional.AttendHeads"/> avoids.</summary>
+    private static Tensor SplitHeads(Tensor x, int heads) => x.Reshape(x.Shape[0], x.Shape[1], heads, x.Shape[2] / heads).Permute(0, 2, 1, 3);
+
+    [Theory]
+    [InlineData(true, 0f, false)]
+    [InlineData(true, 0.3f, true)]
+    [InlineData(false, 0f, true)]
+    [InlineData(false, 0.3f, false)]
+    public void Heads_read_in_place_from_projections_match_split_attend_and_merge(bool packed, float dropoutP, bool needWeights)
+    {
+        const int heads = 2, e = 6;
+        var mask = PaddingMask();
+        var attnMask = GradCheck.Uniform(7, -1f, 1f, T, S);
+        // Packed: one [B, T, 3E] projection (self-attention, so S = T here); else q [B, T, E], k and v [B, S, E].
+        int s = packed ? T : S;
+        var keys = packed ? Tensor.FromArray([1f, 1f, 1f, 1f, 0f, 1f], B, T) : mask;
+        var additive = packed ? GradCheck.Uniform(7, -1f, 1f, T, T) : attnMask;
+        Tensor[] fused = packed ? [GradCheck.Randn(70, B, T, 3 * e)] : [GradCheck.Randn(71, B, T, e), GradCheck.Randn(72, B, s, e), GradCheck.Randn(73, B, s, e)];
+        var composed = fused.Select(x => x.Detach().Clone().RequireGrad()).ToArray();
+        foreach (var x in fused) x.RequireGrad();
+
+        var (o1, w1) = packed
+            ? Functional.AttendHeads(fused[0], fused[0], fused[0], heads, keys, additive, dropoutP, new Generator(9), needWeights)
+            : Functional.AttendHeads(fused[0], fused[1], fused[2], heads, keys, additive, dropoutP, new Generator(9), needWeights);
+        var (q, k, v) = packed
+            ? (composed[0].Narrow(2, 0, e), composed[0].Narrow(2, e, e), composed[0].Narrow(2, 2 * e, e))
+            : (composed[0], composed[1], composed[2]);
+        var (split, w2) = Functional.ScaledDotProductAttention(SplitHeads(q, heads), SplitHeads(k, heads), SplitHeads(v, heads),
+            keys, additive, dropoutP, new Generator(9), needWeights);
+        var o2 = split.Permute(0, 2, 1, 3).Reshape(B, T, e);
+
+        Approx.Equal(o2, o1, 1e-6f, 1e-5f, "output");
+        var uo = GradCheck.Randn(74, B, T, e);
+        var loss1 = o1.Mul(uo).Sum();
+        var loss2 = o2.Mul(uo).Sum();
+        if (needWeights)
+        {
+            Approx.Equal(w2!, w1!, 1e-6f, 1e-5f, "weights");
+            var uw = GradCheck.Randn(75, B, heads, T, s);
+            loss1 = loss1 + w1!.Mul(uw).Sum();
+            loss2 = loss2 + w2!.Mul(uw).Sum();
+        }
+        else Assert.Null(w1);
+        loss1.Backward();
+        loss2.Backward();
+        for (int i = 0; i < fused.Length; i++) Approx.Equal(composed[i].Grad!, fused[i].Grad!, 1e-5f, 1e-4f, $"grad {i}");
+    }
 }

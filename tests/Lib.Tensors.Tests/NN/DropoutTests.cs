@@ -52,4 +52,24 @@ public class DropoutTests
     {
         Assert.Contains("between 0 and 1", Assert.Throws<ArgumentException>(() => Functional.Dropout(Tensor.Ones(2), p, true, new Generator(1))).Message);
     }
+
+    [Theory]
+    [InlineData(0.1f, 100_001)]
+    [InlineData(0.5f, 7)]
+    [InlineData(0.9f, 64)]
+    public void Masks_take_two_elements_from_each_64_random_bits_low_half_first(float p, int n)
+    {
+        var mask = new float[n];
+        Lib.Tensors.Ops.DropoutMask.Fill(new Generator(11), p, mask);
+        var bits = new Generator(11);
+        ulong threshold = (ulong)Math.Ceiling(p * 4294967296.0);
+        ulong word = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (i % 2 == 0) word = bits.NextUInt64();
+            ulong u = i % 2 == 0 ? word & 0xFFFF_FFFFUL : word >> 32;
+            Assert.Equal(u >= threshold ? 1f / (1f - p) : 0f, mask[i]);
+        }
+        if (n > 10_000) Assert.InRange(mask.Count(v => v != 0f) / (double)n, 1 - p - 0.005, 1 - p + 0.005);
+    }
 }
