@@ -47,7 +47,7 @@ public sealed class LinearBaseline : IGradePredictor
     }
 
     /// <inheritdoc />
-    public string Name => "linear (route features)";
+    public string Name => "linear baseline";
 
     /// <summary>The input names, in the order of <see cref="Weights"/>.</summary>
     public IReadOnlyList<string> InputNames => [.. RouteFeatures.Names, "angle", .. _boards.Select(b => "board=" + b)];

@@ -24,7 +24,7 @@ public sealed class MeanBaseline : IGradePredictor
     }
 
     /// <inheritdoc />
-    public string Name => "mean (board, angle)";
+    public string Name => "mean baseline";
 
     /// <inheritdoc />
     public double[] Predict(IReadOnlyList<Route> routes) =>

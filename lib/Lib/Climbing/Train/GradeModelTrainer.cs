@@ -16,8 +16,7 @@ namespace Lib.Climbing.Train;
 /// Trains a <see cref="GradeTransformer"/> on the training split: MSE on the standardised difficulty,
 /// AdamW (decay on matrices only), linear warm-up then cosine decay per step, gradient clipping, and early
 /// stopping on the validation MAE (in difficulty units) with the best epoch's weights kept. The result is a
-/// <see cref="GradeModel"/>, saved as a model folder when <c>outFolder</c> is given (with the trainer's
-/// checkpoints under <c>checkpoints/</c>).
+/// <see cref="GradeModel"/>, saved as a model folder when <c>outFolder</c> is given.
 /// </summary>
 public static class GradeModelTrainer
 {
@@ -52,7 +51,7 @@ public static class GradeModelTrainer
         var valLoader = new DataLoader<TokenizedRoute, RouteBatch>(new ListDataset<TokenizedRoute>(val), Collate, 128, prefetch: 0);
         int totalSteps = trainLoader.Count * options.Epochs;
 
-        var checkpoints = outFolder is null ? Path.Combine(Path.GetTempPath(), "lab-climbing-" + Guid.NewGuid().ToString("N")) : Path.Combine(outFolder, "checkpoints");
+        var checkpoints = Path.Combine(Path.GetTempPath(), "lab-climbing-" + Guid.NewGuid().ToString("N")); // the best epoch's weights, until training ends
         var trainer = new Trainer<RouteBatch>(network, optimizer, b => Functional.MseLoss(network.Forward(b.Ids, b.Features, b.Mask), b.Target))
         {
             MaxEpochs = options.Epochs,
@@ -75,7 +74,7 @@ public static class GradeModelTrainer
         }
         finally
         {
-            if (outFolder is null && Directory.Exists(checkpoints)) Directory.Delete(checkpoints, recursive: true);
+            if (Directory.Exists(checkpoints)) Directory.Delete(checkpoints, recursive: true);
         }
         watch.Stop();
         network.Eval();
