@@ -69,9 +69,10 @@ internal static class ClimbingCommand
         var seed = new Option<long>("--seed") { Description = "Seeds the weights, dropout and batch order.", DefaultValueFactory = _ => 0 };
         var maxTrain = new Option<int?>("--max-train-routes") { Description = "Train on at most this many routes (a quick run).", HelpName = "n" };
         var cache = new Option<string?>("--cache") { Description = "The derived-data cache. Default: artifacts/cache.", HelpName = "dir" };
+        var runs = new Option<string?>("--runs") { Description = "The tracking store the run is recorded in. Default: artifacts/mlruns.", HelpName = "dir" };
         var command = new Command("train", "Train the Transformer grade predictor, then evaluate it and both baselines on the test split.")
         {
-            data, output, epochs, dModel, layers, heads, ff, lr, seed, maxTrain, cache,
+            data, output, epochs, dModel, layers, heads, ff, lr, seed, maxTrain, cache, runs,
         };
         command.SetAction(parse =>
         {
@@ -88,7 +89,7 @@ internal static class ClimbingCommand
             var result = GradeModelTrainer.Train(prepared, options, outDir, new TrainingProgressReporter(context.Progress, "training"));
             var evaluation = SplitEvaluation.Run(prepared, result.Model);
             SplitEvaluation.Write(evaluation, outDir);
-            TrainingRunLog.Log(new TrackingStore(Path.Combine(context.Artifacts, "mlruns")), options, result.Model, result.History, evaluation);
+            var run = TrainingRunLog.Log(new TrackingStore(parse.GetValue(runs) ?? Path.Combine(context.Artifacts, "mlruns")), options, result.Model, result.History, evaluation);
 
             var table = new Spectre.Console.Table().AddColumns("group", "predictor", "routes", "MAE", "RMSE", "R²", "±1", "±2", "V exact", "V ±1");
             foreach (var m in evaluation.Metrics.Where(m => m.Scope != "board+angle"))
@@ -97,7 +98,7 @@ internal static class ClimbingCommand
             var t = result.Model.Card.Training!;
             context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Trained {t.Parameters:N0} parameters in {t.Seconds:F0} s: {t.EpochsRun} of {t.MaxEpochs} epochs, best epoch {t.BestEpoch + 1} (val MAE {t.BestValMae:F3})."));
-            context.Console.WriteLine($"Wrote {outDir}: model.safetensors, model.json, metrics.json, metrics.csv, predictions.csv.");
+            context.Console.WriteLine($"Wrote {outDir}: model.safetensors, model.json, metrics.json, metrics.csv, predictions.csv (run {run.RunId[..8]} in lab runs).");
             return 0;
         });
         return command;

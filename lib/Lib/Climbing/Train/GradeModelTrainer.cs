@@ -32,7 +32,7 @@ public static class GradeModelTrainer
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         var train = data.Split(SplitName.Train);
-        if (options.MaxTrainRoutes is int max && train.Count > max) train = [.. train.Take(max)];
+        if (options.MaxTrainRoutes is int max && train.Count > max) train = [.. Enumerable.Range(0, max).Select(i => train[(int)((long)i * train.Count / max)])]; // spread over every board
         var val = data.Split(SplitName.Val);
         if (train.Count == 0 || val.Count == 0)
             throw new InvalidOperationException($"Training needs routes in both the train and val splits; got {train.Count} and {val.Count}.");

@@ -48,7 +48,7 @@ public sealed record TrainOptions
     /// <summary>Dropout.</summary>
     public float Dropout { get; init; } = 0.1f;
 
-    /// <summary>When set, train on at most this many training routes (quick runs); validation and test stay whole.</summary>
+    /// <summary>When set, train on at most this many training routes, evenly spread over the split (quick runs); validation and test stay whole.</summary>
     public int? MaxTrainRoutes { get; init; }
 
     /// <summary>The model's arguments for a vocabulary of <paramref name="vocabSize"/> tokens.</summary>
