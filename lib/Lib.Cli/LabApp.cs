@@ -24,6 +24,7 @@ public static class LabApp
         EnvCommand.Create(context),
         RunsCommand.Create(context),
         TrackCommand.Create(context),
+        ClimbingCommand.Create(context),
     ];
 
     /// <summary>Runs the command line and returns the exit code.</summary>

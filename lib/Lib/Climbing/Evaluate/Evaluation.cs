@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text;
+using Lib.Charts;
+using Lib.Climbing.Ingest;
+using Lib.Display;
+using Lib.Tensors.IO;
+
+namespace Lib.Climbing.Evaluate;
+
+/// <summary>
+/// Several predictors (the Transformer, the baselines) on the same graded routes: every route's
+/// predictions, and the metrics overall, per board and per board and angle. Written as
+/// <c>predictions.csv</c> and <c>metrics.json</c>/<c>metrics.csv</c>; charted as predicted against true,
+/// a V-grade confusion matrix and absolute error by board.
+/// </summary>
+public sealed class Evaluation
+{
+    private Evaluation(IReadOnlyList<string> predictors, IReadOnlyList<PredictionRow> rows, IReadOnlyList<MetricRow> metrics, GradeScale grades)
+    {
+        Predictors = predictors;
+        Rows = rows;
+        Metrics = metrics;
+        Grades = grades;
+    }
+
+    /// <summary>The predictors' names, in column order.</summary>
+    public IReadOnlyList<string> Predictors { get; }
+
+    /// <summary>Every route with its predictions.</summary>
+    public IReadOnlyList<PredictionRow> Rows { get; }
+
+    /// <summary>The metric table: overall, then per board, then per board and angle; predictors in order within each group.</summary>
+    public IReadOnlyList<MetricRow> Metrics { get; }
+
+    /// <summary>The grade scale.</summary>
+    public GradeScale Grades { get; }
+
+    /// <summary>Runs every predictor on the graded <paramref name="routes"/>.</summary>
+    public static Evaluation Run(IReadOnlyList<Route> routes, IReadOnlyList<IGradePredictor> predictors, GradeScale grades)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        ArgumentNullException.ThrowIfNull(predictors);
+        ArgumentNullException.ThrowIfNull(grades);
+        var graded = routes.Where(r => r.Difficulty is not null).ToList();
+        if (graded.Count == 0) throw new ArgumentException("Nothing to evaluate: no graded routes.", nameof(routes));
+        var names = predictors.Select(p => p.Name).ToList();
+        if (names.Distinct().Count() != names.Count) throw new ArgumentException($"Predictor names must differ: {string.Join(", ", names)}.", nameof(predictors));
+        var predictions = predictors.Select(p => p.Predict(graded)).ToList();
+        var rows = graded.Select((r, i) => new PredictionRow(r.Key, r.Board, r.Angle, r.RouteId, r.Name, r.Difficulty!.Value,
+            grades.VGrade(r.Difficulty!.Value), [.. predictions.Select(p => p[i])])).ToList();
+
+        var metrics = new List<MetricRow>();
+        void Add(string scope, string group, List<int> members)
+        {
+            var actual = members.Select(i => rows[i].Difficulty).ToList();
+            for (int p = 0; p < names.Count; p++)
+                metrics.Add(MetricRow.Of(scope, group, names[p], GradeMetrics.Compute([.. members.Select(i => predictions[p][i])], actual, grades)));
+        }
+        var all = Enumerable.Range(0, rows.Count).ToList();
+        Add("overall", "all", all);
+        foreach (var g in all.GroupBy(i => rows[i].Board).OrderBy(g => g.Key, StringComparer.Ordinal)) Add("board", g.Key, [.. g]);
+        foreach (var g in all.GroupBy(i => (rows[i].Board, rows[i].Angle)).OrderBy(g => g.Key.Board, StringComparer.Ordinal).ThenBy(g => g.Key.Angle))
+            Add("board+angle", string.Create(CultureInfo.InvariantCulture, $"{g.Key.Board}@{g.Key.Angle}"), [.. g]);
+        return new Evaluation(names, rows, metrics, grades);
+    }
+
+    /// <summary>The metrics of one predictor on one group.</summary>
+    public MetricRow Metric(string predictor, string group = "all") =>
+        Metrics.FirstOrDefault(m => m.Predictor == predictor && m.Group == group)
+        ?? throw new KeyNotFoundException($"No metrics for predictor '{predictor}' on group '{group}' (predictors: {string.Join(", ", Predictors)}).");
+
+    /// <summary>The metric rows of one scope as a table (MAE, RMSE, R², ±1, ±2, V exact/±1/±2).</summary>
+    public Table Table(string scope = "board") => Metrics.Where(m => m.Scope == scope || (scope == "board" && m.Scope == "overall")).ToTable();
+
+    /// <summary>Writes <c>predictions.csv</c>: key, board, angle, route_id, name, difficulty, v_grade, then one column per predictor (atomically).</summary>
+    public void WritePredictions(string path)
+    {
+        var text = new StringBuilder();
+        text.Append("key,board,angle,route_id,name,difficulty,v_grade");
+        foreach (var p in Predictors) text.Append(',').Append(Csv(p));
+        text.Append('\n');
+        foreach (var r in Rows)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{Csv(r.Key)},{r.Board},{r.Angle},{Csv(r.RouteId)},{Csv(r.Name)},{r.Difficulty:0.####},{r.VGrade}");
+            foreach (var v in r.Predicted) text.Append(CultureInfo.InvariantCulture, $",{v:0.####}");
+            text.Append('\n');
+        }
+        AtomicFile.WriteAllText(path, text.ToString());
+    }
+
+    /// <summary>Writes the metric table as JSON (a list of rows) and, when given, CSV (atomically).</summary>
+    public void WriteMetrics(string jsonPath, string? csvPath = null)
+    {
+        ClimbingJson.Write(jsonPath, Metrics);
+        if (csvPath is null) return;
+        var text = new StringBuilder("scope,group,predictor,count,mae,rmse,r2,within1,within2,v_exact,v_within1,v_within2\n");
+        foreach (var m in Metrics)
+            text.Append(CultureInfo.InvariantCulture, $"{m.Scope},{m.Group},{Csv(m.Predictor)},{m.Count},{m.Mae:0.####},{m.Rmse:0.####},{m.R2:0.####},{m.Within1:0.####},{m.Within2:0.####},{m.VExact:0.####},{m.VWithin1:0.####},{m.VWithin2:0.####}\n");
+        AtomicFile.WriteAllText(csvPath, text.ToString());
+    }
+
+    /// <summary>Predicted against true difficulty for one predictor, one series per board, with the diagonal.</summary>
+    public Figure PredictedVsTrue(string predictor)
+    {
+        int p = IndexOf(predictor);
+        var figure = new Figure($"{predictor}: predicted vs true difficulty");
+        foreach (var g in Rows.GroupBy(r => r.Board).OrderBy(g => g.Key, StringComparer.Ordinal))
+            figure.Scatter(g.Select(r => r.Difficulty), g.Select(r => Math.Round(r.Predicted[p], 2)), g.Key, mode: "markers", hoverText: g.Select(r => $"{r.Name} ({r.Key})"));
+        double lo = Rows.Min(r => Math.Min(r.Difficulty, r.Predicted[p])), hi = Rows.Max(r => Math.Max(r.Difficulty, r.Predicted[p]));
+        return figure.Scatter(new[] { lo, hi }, new[] { lo, hi }, "exact", mode: "lines").Axes("true difficulty", "predicted difficulty").Height(420);
+    }
+
+    /// <summary>The V-grade confusion matrix of one predictor: rows the true V grade, columns the predicted one, cells the share of the row.</summary>
+    public Figure VGradeConfusion(string predictor)
+    {
+        int p = IndexOf(predictor);
+        var predicted = Rows.Select(r => Grades.VGrade(r.Predicted[p])).ToList();
+        int lo = Math.Min(Rows.Min(r => r.VGrade), predicted.Min()), hi = Math.Max(Rows.Max(r => r.VGrade), predicted.Max());
+        int n = hi - lo + 1;
+        var z = new double[n, n];
+        for (int i = 0; i < Rows.Count; i++) z[Rows[i].VGrade - lo, predicted[i] - lo]++;
+        for (int t = 0; t < n; t++)
+        {
+            double sum = 0;
+            for (int c = 0; c < n; c++) sum += z[t, c];
+            for (int c = 0; c < n; c++) z[t, c] = sum > 0 ? z[t, c] / sum : double.NaN;
+        }
+        var labels = Enumerable.Range(lo, n).Select(v => "V" + v.ToString(CultureInfo.InvariantCulture)).ToList();
+        return new Figure($"{predictor}: V-grade confusion (share of each true grade)")
+            .Heatmap(z, labels, labels, colorscale: "Blues", showValues: true).Axes("predicted V grade", "true V grade").Height(460);
+    }
+
+    /// <summary>Absolute error by board, one box per predictor.</summary>
+    public Figure ErrorByBoard()
+    {
+        var figure = new Figure("absolute error by board");
+        for (int p = 0; p < Predictors.Count; p++)
+            figure.Box(Rows.Select(r => Math.Abs(r.Predicted[p] - r.Difficulty)), Predictors[p], Rows.Select(r => r.Board));
+        return figure.Layout("boxmode", "group").Axes("board", "|predicted − true| (difficulty units)").Height(420);
+    }
+
+    private int IndexOf(string predictor)
+    {
+        for (int i = 0; i < Predictors.Count; i++) if (Predictors[i] == predictor) return i;
+        throw new KeyNotFoundException($"No predictor '{predictor}'; the evaluation has {string.Join(", ", Predictors)}.");
+    }
+
+    private static string Csv(string s) => s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

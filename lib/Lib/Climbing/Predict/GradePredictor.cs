@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Lib.Climbing.Ingest;
+using Lib.Climbing.Model;
+using Lib.Tensors.IO;
+
+namespace Lib.Climbing.Predict;
+
+/// <summary>
+/// Grades new routes with a saved model folder and nothing else (the folder carries the vocabulary, the
+/// boards' hold coordinates and the grade table). Routes come as MoonBoard problem JSON or Kilter climbs
+/// (a <c>/sync</c> climbs page or an array of climbs: the same formats as the ingest), as a typed list of
+/// holds (<c>E6:start C5:start F11 K18:end</c>), or as <see cref="Route"/>s. A board the model was not
+/// trained on, or a hold that board does not have, is an error that says so.
+/// </summary>
+public sealed class GradePredictor
+{
+    /// <summary>A predictor of <paramref name="model"/>.</summary>
+    public GradePredictor(GradeModel model) => Model = model ?? throw new ArgumentNullException(nameof(model));
+
+    /// <summary>The model.</summary>
+    public GradeModel Model { get; }
+
+    /// <summary>Loads a model folder (<c>lab climbing train --out</c>).</summary>
+    public static GradePredictor Load(string modelFolder) => new(GradeModel.Load(modelFolder));
+
+    /// <summary>Grades one route.</summary>
+    /// <exception cref="KeyNotFoundException">The model does not know the route's board or one of its holds.</exception>
+    public RoutePrediction Predict(Route route) => Predict([route])[0];
+
+    /// <summary>Grades routes, in order.</summary>
+    /// <exception cref="KeyNotFoundException">The model does not know a route's board or one of its holds.</exception>
+    public IReadOnlyList<RoutePrediction> Predict(IReadOnlyList<Route> routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        var predicted = Model.Predict([.. routes.Select(Model.Encode)]);
+        return [.. routes.Select((r, i) => Prediction(r, predicted[i]))];
+    }
+
+    /// <summary>
+    /// A route typed as holds: names separated by spaces or commas, each optionally <c>:role</c> (start,
+    /// middle/hand, finish/end, foot; middle when left out), on a board named by key or alias (<c>2016</c>,
+    /// <c>MOON2016</c>, <c>kilter</c>) at <paramref name="angle"/> degrees.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The model does not know the board or a hold.</exception>
+    /// <exception cref="ArgumentException">A role is not one of the names above, a hold is given twice, or there are no holds.</exception>
+    public Route ParseHolds(string holds, string board, int angle, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(holds);
+        ArgumentNullException.ThrowIfNull(board);
+        var b = Model.Boards.Get(board);
+        var parsed = new List<RouteHold>();
+        foreach (var item in holds.Split([' ', ',', ';', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = item.IndexOf(':');
+            var holdName = colon < 0 ? item : item[..colon];
+            var role = HoldRole.Middle;
+            if (colon >= 0 && !HoldRoles.TryParse(item[(colon + 1)..], out role))
+                throw new ArgumentException($"'{item}': role '{item[(colon + 1)..]}' is not start, middle (hand), finish (end) or foot.");
+            var hold = b.Find(holdName) ?? b.Holds.SingleOrDefault(h => string.Equals(h.Name, holdName, StringComparison.OrdinalIgnoreCase)) ?? b.Hold(holdName);
+            if (parsed.Any(p => p.Hold == hold.Name)) throw new ArgumentException($"Hold {hold.Name} is given twice.");
+            parsed.Add(new RouteHold(hold.Name, hold.X, hold.Y, role));
+        }
+        if (parsed.Count == 0) throw new ArgumentException("No holds given; type them like 'E6:start C5:start F11 K18:end'.");
+        var text = RouteTable.HoldsText(parsed);
+        return new Route
+        {
+            Board = b.Key,
+            Family = b.Family,
+            Layout = b.Layout,
+            Angle = angle,
+            RouteId = "typed",
+            Name = name ?? text,
+            Holds = parsed,
+            Source = "typed",
+            Record = "typed holds",
+        };
+    }
+
+    /// <summary>
+    /// Reads the routes of an input file: MoonBoard problems (an array of objects with <c>moves</c>) or Kilter
+    /// climbs (a <c>/sync</c> page with <c>climbs</c>, or an array of climbs with <c>frames</c>). Records that cannot be used, or are on a board or hold the model does not know, are refused with their reason.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is neither format.</exception>
+    public RouteInput Read(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"The input file '{path}' does not exist.", path);
+        string format;
+        JsonValueKind first;
+        using (var document = ReadJson(path))
+        {
+            var root = document.RootElement;
+            var sample = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().FirstOrDefault() : root;
+            first = sample.ValueKind;
+            format = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("climbs", out _) ? "kilter"
+                : sample.ValueKind == JsonValueKind.Object && sample.TryGetProperty("moves", out _) ? "moonboard"
+                : sample.ValueKind == JsonValueKind.Object && sample.TryGetProperty("frames", out _) ? "kilter"
+                : "";
+            if (format.Length == 0)
+                throw new InvalidDataException($"{path}: expected MoonBoard problems (objects with 'moves') or Kilter climbs (a sync page with 'climbs', or objects with 'frames'); found a JSON {root.ValueKind.ToString().ToLowerInvariant()}{(first == JsonValueKind.Object ? " of other objects" : "")}.");
+        }
+        var (routes, rejected) = format == "moonboard" ? ReadMoonBoard(path) : ReadKilter(path);
+        var usable = new List<Route>();
+        var refused = new List<RejectedRecord>(rejected);
+        foreach (var r in routes)
+        {
+            try
+            {
+                Model.Encode(r);
+                usable.Add(r);
+            }
+            catch (Exception e) when (e is KeyNotFoundException or ArgumentException) { refused.Add(new RejectedRecord(r.Source, r.Record, e.Message)); }
+        }
+        return new RouteInput(format == "moonboard" ? "MoonBoard problems" : "Kilter climbs", usable, refused);
+    }
+
+    /// <summary>Writes predictions as CSV: route_id, name, board, angle, predicted_difficulty, predicted_v_grade, predicted_grade, difficulty, holds (atomically).</summary>
+    public static void WriteCsv(IReadOnlyList<RoutePrediction> predictions, string path)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        var text = new StringBuilder("route_id,name,board,angle,predicted_difficulty,predicted_v_grade,predicted_grade,difficulty,holds\n");
+        foreach (var p in predictions)
+            text.Append(CultureInfo.InvariantCulture,
+                $"{Csv(p.RouteId)},{Csv(p.Name)},{p.Board},{p.Angle},{p.PredictedDifficulty:0.###},{p.PredictedVGrade},{Csv(p.PredictedGrade)},{(p.Difficulty is double d ? d.ToString("0.###", CultureInfo.InvariantCulture) : "")},{Csv(p.Holds)}\n");
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        AtomicFile.WriteAllText(path, text.ToString());
+    }
+
+    private RoutePrediction Prediction(Route route, double difficulty)
+    {
+        var grade = Model.Grades.Nearest(difficulty);
+        return new RoutePrediction(route.RouteId, route.Name, route.Board, route.Angle, difficulty, $"V{grade.V}", grade.Name, route.Difficulty, RouteTable.HoldsText(route.Holds));
+    }
+
+    private (IReadOnlyList<Route>, IReadOnlyList<RejectedRecord>) ReadMoonBoard(string path)
+    {
+        var parsed = MoonBoardParser.Parse(path, Model.Grades);
+        return (parsed.Routes, parsed.Rejected);
+    }
+
+    private (IReadOnlyList<Route>, IReadOnlyList<RejectedRecord>) ReadKilter(string path)
+    {
+        if (!Model.Boards.Boards.Any(b => b.Family == "Kilter"))
+            throw new KeyNotFoundException($"{path} holds Kilter climbs, but the model was not trained on any Kilter board (it knows {string.Join(", ", Model.Boards.Boards.Select(b => b.Key))}).");
+        var (climbs, _) = KilterParser.Parse(path, null, Model.Boards);
+        return (climbs.Routes, climbs.Rejected);
+    }
+
+    private static JsonDocument ReadJson(string path)
+    {
+        try { return JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true }); }
+        catch (JsonException e) { throw new InvalidDataException($"{path}: line {(e.LineNumber ?? 0) + 1}: not valid JSON ({e.Message})", e); }
+    }
+
+    private static string Csv(string s) => s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,66 @@
+using Lib.Climbing.Model;
+
+namespace Lib.Climbing.Train;
+
+/// <summary>
+/// How <see cref="GradeModelTrainer"/> trains: the model's size (the <see cref="GradeTransformerConfig"/>
+/// defaults unless changed), the optimiser (AdamW, linear warm-up then cosine decay, gradient clipping)
+/// and early stopping on the validation MAE.
+/// </summary>
+public sealed record TrainOptions
+{
+    /// <summary>Epochs at most.</summary>
+    public int Epochs { get; init; } = 40;
+
+    /// <summary>Routes per batch.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>The peak learning rate.</summary>
+    public double LearningRate { get; init; } = 5e-4;
+
+    /// <summary>AdamW's decoupled weight decay on matrices (not biases or norms).</summary>
+    public double WeightDecay { get; init; } = 0.01;
+
+    /// <summary>The share of all steps spent warming up linearly from 0.</summary>
+    public double WarmupFraction { get; init; } = 0.1;
+
+    /// <summary>The gradients' largest total norm.</summary>
+    public double ClipNorm { get; init; } = 1.0;
+
+    /// <summary>Epochs without a better validation MAE before stopping.</summary>
+    public int Patience { get; init; } = 8;
+
+    /// <summary>Seeds the weights, the dropout masks and the batch order.</summary>
+    public long Seed { get; init; } = 0;
+
+    /// <summary>The model width.</summary>
+    public int DModel { get; init; } = 128;
+
+    /// <summary>Attention heads.</summary>
+    public int NHead { get; init; } = 4;
+
+    /// <summary>Encoder layers.</summary>
+    public int NumLayers { get; init; } = 4;
+
+    /// <summary>The feed-forward width.</summary>
+    public int DimFeedforward { get; init; } = 256;
+
+    /// <summary>Dropout.</summary>
+    public float Dropout { get; init; } = 0.1f;
+
+    /// <summary>When set, train on at most this many training routes, evenly spread over the split (quick runs); validation and test stay whole.</summary>
+    public int? MaxTrainRoutes { get; init; }
+
+    /// <summary>The model's arguments for a vocabulary of <paramref name="vocabSize"/> tokens.</summary>
+    public GradeTransformerConfig ModelConfig(int vocabSize, int featureCount, int maxLength) => new()
+    {
+        VocabSize = vocabSize,
+        FeatureCount = featureCount,
+        MaxLength = maxLength,
+        DModel = DModel,
+        NHead = NHead,
+        NumLayers = NumLayers,
+        DimFeedforward = DimFeedforward,
+        Dropout = Dropout,
+    };
+}
