@@ -60,29 +60,3 @@ public class ProgressTests
         Assert.Equal(10_000, task.Snapshot.Done);
     }
 }
-
-public class TrainingProgressReporterTests
-{
-    [Fact]
-    public void A_fit_is_one_task_counting_batches_with_epoch_loss_metrics_and_lr_as_status()
-    {
-        var updates = new List<ProgressSnapshot>();
-        var progress = new DisplayProgress(_ => v => updates.Add((ProgressSnapshot)v), TimeSpan.Zero);
-        var reporter = new TrainingProgressReporter(progress);
-        var none = new Dictionary<string, double>();
-        Lib.Tensors.Training.TrainingProgress P(Lib.Tensors.Training.TrainingEvent e, int epoch, int batch, IReadOnlyDictionary<string, double>? m = null) =>
-            new(e, epoch, 2, batch, 3, epoch * 3 + batch, 0.5, 0.25, 1e-3, m ?? none, TimeSpan.Zero);
-        reporter.Report(P(Lib.Tensors.Training.TrainingEvent.Started, 0, 0));
-        for (int e = 0; e < 2; e++)
-        {
-            for (int b = 1; b <= 3; b++) reporter.Report(P(Lib.Tensors.Training.TrainingEvent.BatchEnd, e, b));
-            reporter.Report(P(Lib.Tensors.Training.TrainingEvent.EpochEnd, e, 3, new Dictionary<string, double> { ["val_mae"] = 0.31 }));
-        }
-        reporter.Report(P(Lib.Tensors.Training.TrainingEvent.Ended, 1, 3));
-        var last = updates[^1];
-        Assert.True(last.Finished);
-        Assert.Equal(6, last.Done);
-        Assert.Equal(6, last.Total);
-        Assert.Equal("epoch 2/2 · loss 0.5 · val_mae 0.31 · lr 1e-03", last.Status);
-    }
-}
