@@ -59,10 +59,12 @@ internal sealed class GemmBenchmark : IBenchmark
                 case "--square": model = false; break;
                 // Blocking sweeps (GemmBlocking's fields).
                 case "--kc" when i + 1 < args.Count: GemmBlocking.Kc = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--in-place-a" when i + 1 < args.Count: GemmBlocking.InPlaceAColumns = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--mc" when i + 1 < args.Count: GemmBlocking.Mc = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--bfloats" when i + 1 < args.Count: GemmBlocking.BFloats = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--model": square = false; break;
                 default:
-                    Console.Error.WriteLine($"gemm: unknown option '{args[i]}'. Options: --seconds S (per shape, default 1.5), --path Scalar|Vector256|Vector512, --threads N (model shapes, default 2), --square, --model, --kc N, --bfloats N.");
+                    Console.Error.WriteLine($"gemm: unknown option '{args[i]}'. Options: --seconds S (per shape, default 1.5), --path Scalar|Vector256|Vector512, --threads N (model shapes, default 2), --square, --model, --kc N, --mc N, --bfloats N, --in-place-a N.");
                     return 2;
             }
         }
