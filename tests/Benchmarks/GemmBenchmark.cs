@@ -19,24 +19,24 @@ internal sealed class GemmBenchmark : IBenchmark
     private static readonly Shape[] ModelShapes =
     [
         // LSTM gates: x·Wᵀ over 4·64 gates with 67 inputs; backward dX = dG·W, dW = dGᵀ·X.
-        new("lstm gates x·Wᵀ", false, true, 256, 256, 67),
-        new("lstm gates dG·W", false, false, 256, 67, 256),
-        new("lstm gates dGᵀ·X", true, false, 256, 67, 256),
-        new("lstm hidden h·Wᵀ", false, true, 256, 256, 64),
-        new("lstm hidden [256x64]·[64x256]", false, false, 256, 256, 64),
+        new("lstm gates x*W^T", false, true, 256, 256, 67),
+        new("lstm gates dG*W", false, false, 256, 67, 256),
+        new("lstm gates dG^T*X", true, false, 256, 67, 256),
+        new("lstm hidden h*W^T", false, true, 256, 256, 64),
+        new("lstm hidden [256x64]*[64x256]", false, false, 256, 256, 64),
         // Attention over 128 sequences x 4 heads of 40 tokens, head size 32.
-        new("attention Q·Kᵀ", false, true, 40, 40, 32, 512),
-        new("attention P·V", false, false, 40, 32, 40, 512),
-        new("attention dPᵀ·Q", true, false, 40, 32, 40, 512),
+        new("attention Q*K^T", false, true, 40, 40, 32, 512),
+        new("attention P*V", false, false, 40, 32, 40, 512),
+        new("attention dP^T*Q", true, false, 40, 32, 40, 512),
         // Linear 60 -> 128 on a batch of 2048.
-        new("linear x·Wᵀ", false, true, 2048, 128, 60),
-        new("linear [2048x60]·[60x128]", false, false, 2048, 128, 60),
-        new("linear dY·W", false, false, 2048, 60, 128),
-        new("linear dYᵀ·X", true, false, 128, 60, 2048),
+        new("linear x*W^T", false, true, 2048, 128, 60),
+        new("linear [2048x60]*[60x128]", false, false, 2048, 128, 60),
+        new("linear dY*W", false, false, 2048, 60, 128),
+        new("linear dY^T*X", true, false, 128, 60, 2048),
         // Transformer feed-forward 128 -> 512 on 5120 tokens.
-        new("ffn [5120x128]·[128x512]", false, false, 5120, 512, 128),
-        new("ffn x·Wᵀ", false, true, 5120, 512, 128),
-        new("ffn dYᵀ·X", true, false, 512, 128, 5120),
+        new("ffn [5120x128]*[128x512]", false, false, 5120, 512, 128),
+        new("ffn x*W^T", false, true, 5120, 512, 128),
+        new("ffn dY^T*X", true, false, 512, 128, 5120),
     ];
 
     public string Name => "gemm";
@@ -59,10 +59,12 @@ internal sealed class GemmBenchmark : IBenchmark
                 case "--square": model = false; break;
                 // Blocking sweeps (GemmBlocking's fields).
                 case "--kc" when i + 1 < args.Count: GemmBlocking.Kc = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--in-place-a" when i + 1 < args.Count: GemmBlocking.InPlaceAColumns = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--mc" when i + 1 < args.Count: GemmBlocking.Mc = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--bfloats" when i + 1 < args.Count: GemmBlocking.BFloats = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--model": square = false; break;
                 default:
-                    Console.Error.WriteLine($"gemm: unknown option '{args[i]}'. Options: --seconds S (per shape, default 1.5), --path Scalar|Vector256|Vector512, --threads N (model shapes, default 2), --square, --model, --kc N, --bfloats N.");
+                    Console.Error.WriteLine($"gemm: unknown option '{args[i]}'. Options: --seconds S (per shape, default 1.5), --path Scalar|Vector256|Vector512, --threads N (model shapes, default 2), --square, --model, --kc N, --mc N, --bfloats N, --in-place-a N.");
                     return 2;
             }
         }

@@ -15,6 +15,13 @@ internal static class GemmBlocking
     /// <summary>Multiply-adds (batch·m·n·k) below which a product runs on the calling thread alone.</summary>
     public static long ParallelMinWork = 64L * 64 * 64;
 
-    /// <summary>The most floats any kernel's A micro-panel needs (MR ≤ 16 rows at the largest Kc).</summary>
-    public const int MaxAFloats = 16 * 1024;
+    /// <summary>Rows in a packed block of A (rounded down to a multiple of MR): packed together, so a transposed A is
+    /// read along its rows.</summary>
+    public static int Mc = 64;
+
+    /// <summary>Widest block of columns for which a transposed A is read in place rather than packed.</summary>
+    public static int InPlaceAColumns = 96;
+
+    /// <summary>The packed A buffer's size in floats; Kc is capped so that Mc x Kc fits.</summary>
+    public const int MaxAFloats = 32 * 1024;
 }

@@ -8,47 +8,47 @@ namespace Lib.Tensors.Kernels;
 /// </summary>
 internal static unsafe class GemmPacking
 {
-    private static Vector256<float> One => Vector256.Create(1f);
-
     /// <summary>
-    /// Packs rows [row0, row0 + rows) x k [k0, k0 + kc) of op(A), times <paramref name="alpha"/>, as <paramref name="mr"/>
-    /// floats per k. Rows past <paramref name="rows"/> are left as they are: the kernels never read them.
+    /// Packs rows [row0, row0 + rows) x k [k0, k0 + kc) of op(A) as consecutive micro-panels of <paramref name="mr"/>
+    /// rows (<c>mr · kc</c> floats each, <paramref name="mr"/> floats per k). Rows of the last panel past
+    /// <paramref name="rows"/> are left as they are: the kernels never read them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void PackA(float* a, nint lda, bool transA, int row0, int rows, int k0, int kc, float alpha, int mr, float* dst)
+    public static void PackA(float* a, nint lda, bool transA, int row0, int rows, int k0, int kc, int mr, float* dst)
     {
+        nint panel = (nint)mr * kc;
         if (transA)
         {
-            // Stored [k, m]: each k's rows are contiguous.
+            // Stored [k, m]: each k's rows are contiguous; read along them, a block of panels at a time.
             float* src = a + (nint)k0 * lda + row0;
-            if (rows == 8 && Vector256.IsHardwareAccelerated)
+            int full = rows / mr * mr;
+            for (int p = 0; p < kc; p++, src += lda)
             {
-                var s = Vector256.Create(alpha);
-                for (int p = 0; p < kc; p++, src += lda, dst += mr) (Vector256.Load(src) * s).Store(dst);
-            }
-            else
-            {
-                for (int p = 0; p < kc; p++, src += lda, dst += mr)
-                    for (int i = 0; i < rows; i++) dst[i] = alpha * src[i];
+                float* d = dst + p * mr;
+                int i = 0;
+                if (mr == 8 && Vector256.IsHardwareAccelerated)
+                    for (; i < full; i += 8, d += panel) Vector256.Load(src + i).Store(d);
+                for (; i < rows; i += mr, d += panel)
+                    for (int r = 0; r < Math.Min(mr, rows - i); r++) d[r] = src[i + r];
             }
         }
         else
         {
-            // Stored [m, k]: a transpose of rows x kc, 8 x 8 blocks at a time where the panel is 8 high.
-            float* src = a + (nint)row0 * lda + k0;
-            int p0 = 0;
-            if (rows == 8 && mr == 8 && Transpose8x8.IsSupported)
+            // Stored [m, k]: each panel is a transpose of its rows x kc, 8 x 8 blocks at a time where it is 8 high.
+            for (int i = 0; i < rows; i += mr, dst += panel)
             {
-                var s = Vector256.Create(alpha);
-                for (; p0 + 8 <= kc; p0 += 8) Transpose8x8.Run(src + p0, lda, dst + p0 * 8, 8, s);
+                float* src = a + (nint)(row0 + i) * lda + k0;
+                int height = Math.Min(mr, rows - i), p0 = 0;
+                if (height == 8 && mr == 8 && Transpose8x8.IsSupported)
+                    for (; p0 + 8 <= kc; p0 += 8) Transpose8x8.Run(src + p0, lda, dst + p0 * 8, 8);
+                if (p0 < kc)
+                    for (int r = 0; r < height; r++)
+                    {
+                        float* d = dst + p0 * mr + r;
+                        float* row = src + r * lda;
+                        for (int p = p0; p < kc; p++, d += mr) *d = row[p];
+                    }
             }
-            if (p0 < kc)
-                for (int i = 0; i < rows; i++)
-                {
-                    float* d = dst + p0 * mr + i;
-                    float* r = src + i * lda;
-                    for (int p = p0; p < kc; p++, d += mr) *d = alpha * r[p];
-                }
         }
     }
 
@@ -71,7 +71,7 @@ internal static unsafe class GemmPacking
                 if (p8 > 0)
                     for (; blocked + 8 <= cols; blocked += 8)
                         for (int p = 0; p < p8; p += 8)
-                            Transpose8x8.Run(src + blocked * ldb + p, ldb, dst + p * width + blocked, width, One);
+                            Transpose8x8.Run(src + blocked * ldb + p, ldb, dst + p * width + blocked, width);
                 for (int j = 0; j < cols; j++)
                 {
                     // Columns the blocks left out in full; the last kc % 8 of k for the others.

@@ -5,7 +5,8 @@ namespace Lib.Tensors.Kernels;
 /// it, so each instruction-set path gets its own specialised copy of the blocking and packing loops.
 /// </summary>
 /// <remarks>
-/// Packed A: <see cref="MR"/> floats per k (rows of one micro-panel, alpha already applied). Packed B: <c>width</c>
+/// A: <see cref="MR"/> rows' floats contiguous for each k, <c>aStep</c> floats apart (MR when packed, lda when read in
+/// place from a transposed A). Packed B: <c>width</c>
 /// floats per k (columns of one micro-panel, zero-padded), where width is <see cref="NR"/> or, for the last panel, the
 /// column count rounded up to <see cref="NRTail"/>.
 /// </remarks>
@@ -21,7 +22,7 @@ internal unsafe interface IGemmKernel
     static abstract int NRTail { get; }
 
     /// <summary>
-    /// C[r, j] (mode)= Σₚ a[p·MR + r] · b[p·width + j] for r &lt; <paramref name="rows"/>, j &lt; <paramref name="cols"/>.
+    /// C[r, j] (mode)= alpha · Σₚ a[p·aStep + r] · b[p·width + j] for r &lt; <paramref name="rows"/>, j &lt; <paramref name="cols"/>.
     /// </summary>
-    static abstract void Tile(int kc, float* a, float* b, int width, float* c, nint ldc, int rows, int cols, StoreMode mode, float beta);
+    static abstract void Tile(int kc, float* a, nint aStep, float* b, int width, float* c, nint ldc, int rows, int cols, StoreMode mode, float alpha, float beta);
 }

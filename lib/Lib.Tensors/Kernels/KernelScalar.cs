@@ -7,7 +7,7 @@ internal readonly unsafe struct KernelScalar : IGemmKernel
     public static int NR => 4;
     public static int NRTail => 1;
 
-    public static void Tile(int kc, float* a, float* b, int width, float* c, nint ldc, int rows, int cols, StoreMode mode, float beta)
+    public static void Tile(int kc, float* a, nint aStep, float* b, int width, float* c, nint ldc, int rows, int cols, StoreMode mode, float alpha, float beta)
     {
         float* acc = stackalloc float[16];
         for (int i = 0; i < 16; i++) acc[i] = 0f;
@@ -18,14 +18,14 @@ internal readonly unsafe struct KernelScalar : IGemmKernel
                 float x = a[r];
                 for (int j = 0; j < width; j++) acc[r * 4 + j] += x * b[j];
             }
-            a += 4;
+            a += aStep;
             b += width;
         }
         for (int r = 0; r < rows; r++, c += ldc)
         {
             for (int j = 0; j < cols; j++)
             {
-                float v = acc[r * 4 + j];
+                float v = alpha * acc[r * 4 + j];
                 c[j] = mode switch
                 {
                     StoreMode.Overwrite => v,

@@ -10,9 +10,9 @@ internal static unsafe class Transpose8x8
 {
     public static bool IsSupported => Avx.IsSupported;
 
-    /// <summary>dst[j · dstStride + i] = scale · src[i · srcStride + j] for i, j &lt; 8.</summary>
+    /// <summary>dst[j · dstStride + i] = src[i · srcStride + j] for i, j &lt; 8.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Run(float* src, nint srcStride, float* dst, nint dstStride, Vector256<float> scale)
+    public static void Run(float* src, nint srcStride, float* dst, nint dstStride)
     {
         var r0 = Avx.LoadVector256(src);
         var r1 = Avx.LoadVector256(src + srcStride);
@@ -41,13 +41,13 @@ internal static unsafe class Transpose8x8
         var s6 = Avx.Shuffle(t5, t7, 0x44);
         var s7 = Avx.Shuffle(t5, t7, 0xEE);
 
-        Avx.Store(dst, Avx.Permute2x128(s0, s4, 0x20) * scale);
-        Avx.Store(dst + dstStride, Avx.Permute2x128(s1, s5, 0x20) * scale);
-        Avx.Store(dst + 2 * dstStride, Avx.Permute2x128(s2, s6, 0x20) * scale);
-        Avx.Store(dst + 3 * dstStride, Avx.Permute2x128(s3, s7, 0x20) * scale);
-        Avx.Store(dst + 4 * dstStride, Avx.Permute2x128(s0, s4, 0x31) * scale);
-        Avx.Store(dst + 5 * dstStride, Avx.Permute2x128(s1, s5, 0x31) * scale);
-        Avx.Store(dst + 6 * dstStride, Avx.Permute2x128(s2, s6, 0x31) * scale);
-        Avx.Store(dst + 7 * dstStride, Avx.Permute2x128(s3, s7, 0x31) * scale);
+        Avx.Store(dst, Avx.Permute2x128(s0, s4, 0x20));
+        Avx.Store(dst + dstStride, Avx.Permute2x128(s1, s5, 0x20));
+        Avx.Store(dst + 2 * dstStride, Avx.Permute2x128(s2, s6, 0x20));
+        Avx.Store(dst + 3 * dstStride, Avx.Permute2x128(s3, s7, 0x20));
+        Avx.Store(dst + 4 * dstStride, Avx.Permute2x128(s0, s4, 0x31));
+        Avx.Store(dst + 5 * dstStride, Avx.Permute2x128(s1, s5, 0x31));
+        Avx.Store(dst + 6 * dstStride, Avx.Permute2x128(s2, s6, 0x31));
+        Avx.Store(dst + 7 * dstStride, Avx.Permute2x128(s3, s7, 0x31));
     }
 }

@@ -24,21 +24,21 @@ SQUARE = (256, 512, 1024)
 
 # (name, transA, transB, m, n, k, batch): the list in GemmBenchmark.cs.
 MODEL = [
-    ("lstm gates x·Wᵀ", False, True, 256, 256, 67, 1),
-    ("lstm gates dG·W", False, False, 256, 67, 256, 1),
-    ("lstm gates dGᵀ·X", True, False, 256, 67, 256, 1),
-    ("lstm hidden h·Wᵀ", False, True, 256, 256, 64, 1),
-    ("lstm hidden [256x64]·[64x256]", False, False, 256, 256, 64, 1),
-    ("attention Q·Kᵀ", False, True, 40, 40, 32, 512),
-    ("attention P·V", False, False, 40, 32, 40, 512),
-    ("attention dPᵀ·Q", True, False, 40, 32, 40, 512),
-    ("linear x·Wᵀ", False, True, 2048, 128, 60, 1),
-    ("linear [2048x60]·[60x128]", False, False, 2048, 128, 60, 1),
-    ("linear dY·W", False, False, 2048, 60, 128, 1),
-    ("linear dYᵀ·X", True, False, 128, 60, 2048, 1),
-    ("ffn [5120x128]·[128x512]", False, False, 5120, 512, 128, 1),
-    ("ffn x·Wᵀ", False, True, 5120, 512, 128, 1),
-    ("ffn dYᵀ·X", True, False, 512, 128, 5120, 1),
+    ("lstm gates x*W^T", False, True, 256, 256, 67, 1),
+    ("lstm gates dG*W", False, False, 256, 67, 256, 1),
+    ("lstm gates dG^T*X", True, False, 256, 67, 256, 1),
+    ("lstm hidden h*W^T", False, True, 256, 256, 64, 1),
+    ("lstm hidden [256x64]*[64x256]", False, False, 256, 256, 64, 1),
+    ("attention Q*K^T", False, True, 40, 40, 32, 512),
+    ("attention P*V", False, False, 40, 32, 40, 512),
+    ("attention dP^T*Q", True, False, 40, 32, 40, 512),
+    ("linear x*W^T", False, True, 2048, 128, 60, 1),
+    ("linear [2048x60]*[60x128]", False, False, 2048, 128, 60, 1),
+    ("linear dY*W", False, False, 2048, 60, 128, 1),
+    ("linear dY^T*X", True, False, 128, 60, 2048, 1),
+    ("ffn [5120x128]*[128x512]", False, False, 5120, 512, 128, 1),
+    ("ffn x*W^T", False, True, 5120, 512, 128, 1),
+    ("ffn dY^T*X", True, False, 512, 128, 5120, 1),
 ]
 
 
