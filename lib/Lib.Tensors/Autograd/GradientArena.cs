@@ -6,8 +6,8 @@ namespace Lib.Tensors.Autograd;
 /// to each, so that <see cref="BackwardEngine"/> may add into a gradient nobody else sees and reuse the
 /// array of a gradient once its rule has consumed it. Arrays it did not issue (inputs, parameters,
 /// forward results, the root gradient) are never written or reused; an issued array that escapes (a
-/// leaf's <see cref="Tensor.Grad"/>) is given up with <see cref="Disown"/>. Dropped, with its spare arrays,
-/// when the pass ends.
+/// leaf's <see cref="Tensor.Grad"/>) is given up with <see cref="Disown"/>. Consumed arrays go to
+/// <see cref="SpareArrays"/>, where later results of the same length, in this pass or the next forward, take them.
 /// </summary>
 internal sealed class GradientArena : IDisposable
 {
@@ -19,7 +19,6 @@ internal sealed class GradientArena : IDisposable
     private readonly GradientArena? _outer;
     private readonly HashSet<float[]> _issued = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<float[], int> _uses = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<int, Stack<float[]>> _spare = [];
 
     private GradientArena(GradientArena? outer) => _outer = outer;
 
@@ -35,7 +34,7 @@ internal sealed class GradientArena : IDisposable
     /// <summary>An array of <paramref name="length"/> (a spare one when there is one; contents undefined), now issued.</summary>
     public float[] Rent(int length)
     {
-        var array = _spare.TryGetValue(length, out var stack) && stack.Count > 0 ? stack.Pop() : GC.AllocateUninitializedArray<float>(length);
+        var array = SpareArrays.TryTake(length) ?? GC.AllocateUninitializedArray<float>(length);
         _issued.Add(array);
         return array;
     }
@@ -46,14 +45,14 @@ internal sealed class GradientArena : IDisposable
         if (_issued.Contains(array)) _uses[array] = _uses.GetValueOrDefault(array) + 1;
     }
 
-    /// <summary>A pending gradient that referred to <paramref name="array"/> was consumed; with no use left, the array is spare.</summary>
+    /// <summary>A pending gradient that referred to <paramref name="array"/> was consumed; with no use left, the array goes to <see cref="SpareArrays"/>.</summary>
     public void ReleaseUse(float[] array)
     {
         if (!_uses.TryGetValue(array, out int uses)) return;
         if (uses > 1) { _uses[array] = uses - 1; return; }
         _uses.Remove(array);
-        if (!_spare.TryGetValue(array.Length, out var stack)) _spare[array.Length] = stack = new Stack<float[]>();
-        stack.Push(array);
+        _issued.Remove(array);
+        SpareArrays.Return(array);
     }
 
     /// <summary>Whether <paramref name="array"/> was issued here and exactly one pending gradient refers to it (so it may be written).</summary>
