@@ -64,7 +64,9 @@ public sealed partial class Tensor
     /// <summary>A copy with its own storage (<c>clone()</c>); gradients flow back to this tensor.</summary>
     public Tensor Clone()
     {
-        var result = new Tensor((float[])_data.Clone(), _shape);
+        var copy = TensorStorage.Uninitialized(NumEl);
+        _data.CopyTo(copy, 0);
+        var result = new Tensor(copy, _shape);
         return Record(result, "CloneBackward", [this], g => [g]);
     }
 

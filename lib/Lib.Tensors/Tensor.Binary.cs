@@ -95,7 +95,7 @@ public sealed partial class Tensor
     {
         var shape = Broadcast.Shapes(Broadcast.Shapes(condition._shape, ifTrue._shape), ifFalse._shape);
         var mask = condition.Ne(Scalar(0f)).Expand(shape).Detach();
-        var result = new float[ShapeSize(shape)];
+        var result = TensorStorage.Uninitialized((int)ShapeSize(shape));
         var t = ifTrue.Expand(shape).Contiguous()._data;
         var f = ifFalse.Expand(shape).Contiguous()._data;
         var m = mask._data;

@@ -25,7 +25,7 @@ public sealed partial class Tensor
         else if (idx.Length != 1) throw new ArgumentException($"IndexSelect on a 0-dimensional tensor needs exactly one index, got {idx.Length}.", nameof(index));
         int n = idx.Length;
         var saved = SavedIndices(idx, this);
-        var result = new float[outer * n * inner];
+        var result = TensorStorage.Uninitialized(outer * n * inner);
         for (int o = 0; o < outer; o++)
         {
             int srcBase = o * size * inner, destBase = o * n * inner;
@@ -34,7 +34,7 @@ public sealed partial class Tensor
         }
         return Record(new Tensor(result, shape), "IndexSelectBackward", [this], g =>
         {
-            var grad = new float[NumEl];
+            var grad = TensorStorage.Zeroed(NumEl);
             var gd = g._data;
             for (int o = 0; o < outer; o++)
             {
@@ -63,7 +63,7 @@ public sealed partial class Tensor
         index = SavedIndex(index, this);
         return Record(new Tensor(result, index._shape), "GatherBackward", [this], g =>
         {
-            var grad = new float[NumEl];
+            var grad = TensorStorage.Zeroed(NumEl);
             var scatter = new ScatterAddVisitor(g._data, grad);
             ForEachIndexed(d, index, _shape, index._shape, ref scatter);
             return [new Tensor(grad, _shape)];

@@ -65,7 +65,7 @@ public sealed partial class Tensor
     /// <summary>Copies each tensor, seen as <paramref name="shapes"/>[i], into its slot along <paramref name="dim"/> of <paramref name="shape"/>.</summary>
     private static Tensor Join(IReadOnlyList<Tensor> tensors, int[][] shapes, int dim, int[] shape, string name)
     {
-        var result = new float[ShapeSize(shape)];
+        var result = TensorStorage.Uninitialized((int)ShapeSize(shape)); // the pieces cover it
         var starts = new int[tensors.Count];
         var destStart = new int[shape.Length];
         for (int i = 0, offset = 0; i < tensors.Count; i++)
@@ -91,7 +91,7 @@ public sealed partial class Tensor
     {
         var extent = (int[])shape.Clone();
         extent[dim] = length;
-        var result = new float[ShapeSize(extent)];
+        var result = TensorStorage.Uninitialized((int)ShapeSize(extent));
         var srcStart = new int[shape.Length];
         srcStart[dim] = start;
         BoxCopy.Copy(data, shape, srcStart, result, extent, new int[shape.Length], extent);
@@ -103,7 +103,7 @@ public sealed partial class Tensor
     {
         var extent = (int[])shape.Clone();
         extent[dim] = length;
-        var result = new float[ShapeSize(shape)];
+        var result = TensorStorage.Zeroed((int)ShapeSize(shape));
         var destStart = new int[shape.Length];
         destStart[dim] = start;
         BoxCopy.Copy(piece, extent, new int[shape.Length], result, shape, destStart, extent);

@@ -30,7 +30,7 @@ public sealed partial class Tensor
         var batch = Broadcast.Shapes(batchA, batchB);
         int count = (int)ShapeSize(batch);
         int[] outShape = [.. batch, m, n];
-        var result = new float[ShapeSize(outShape)];
+        var result = TensorStorage.Uninitialized((int)ShapeSize(outShape));
         var (offsetsA, offsetsB) = BatchOffsets(batchA, batchB, batch, m * k, k * n);
         for (int i = 0; i < count; i++)
             Blas.Sgemm(false, false, m, n, k, 1f, a._data.AsSpan(offsetsA[i]), k, b._data.AsSpan(offsetsB[i]), n, 0f, result.AsSpan(i * m * n, m * n), n);
@@ -40,14 +40,14 @@ public sealed partial class Tensor
             if (a.RequiresGrad)
             {
                 // dA = dC · Bᵀ per batch, summed over the batch dimensions A was broadcast along.
-                var full = new float[count * m * k];
+                var full = TensorStorage.Uninitialized(count * m * k);
                 for (int i = 0; i < count; i++)
                     Blas.Sgemm(false, true, m, k, n, 1f, g._data.AsSpan(i * m * n), n, b._data.AsSpan(offsetsB[i]), n, 0f, full.AsSpan(i * m * k, m * k), k);
                 ga = Broadcast.SumTo(new Tensor(full, [.. batch, m, k]), a._shape);
             }
             if (b.RequiresGrad)
             {
-                var full = new float[count * k * n];
+                var full = TensorStorage.Uninitialized(count * k * n);
                 for (int i = 0; i < count; i++)
                     Blas.Sgemm(true, false, k, n, m, 1f, a._data.AsSpan(offsetsA[i]), k, g._data.AsSpan(i * m * n), n, 0f, full.AsSpan(i * k * n, k * n), n);
                 gb = Broadcast.SumTo(new Tensor(full, [.. batch, k, n]), b._shape);
@@ -94,7 +94,7 @@ public sealed partial class Tensor
             throw new ArgumentException($"Linear: bias must be [{outF}], got {ShapeText(bias.Shape)}.");
         int rows = x.NumEl / inF;
         int[] outShape = [.. x._shape[..^1], outF];
-        var result = new float[rows * outF];
+        var result = TensorStorage.Uninitialized(rows * outF);
         if (bias is not null)
             for (int r = 0; r < rows; r++) bias._data.CopyTo(result, r * outF);
         Blas.Sgemm(false, true, rows, outF, inF, 1f, x._data, inF, weight._data, inF, bias is null ? 0f : 1f, result, outF);
@@ -104,13 +104,13 @@ public sealed partial class Tensor
             Tensor? gx = null, gw = null, gb = null;
             if (x.RequiresGrad)
             {
-                var dx = new float[rows * inF];
+                var dx = TensorStorage.Uninitialized(rows * inF);
                 Blas.Sgemm(false, false, rows, inF, outF, 1f, g._data, outF, weight._data, inF, 0f, dx, inF);
                 gx = new Tensor(dx, x._shape);
             }
             if (weight.RequiresGrad)
             {
-                var dw = new float[outF * inF];
+                var dw = TensorStorage.Uninitialized(outF * inF);
                 Blas.Sgemm(true, false, outF, inF, rows, 1f, g._data, outF, x._data, inF, 0f, dw, inF);
                 gw = new Tensor(dw, weight._shape);
             }

@@ -38,7 +38,7 @@ public sealed partial class Tensor
         BoxCopy.Copy(_data, _shape, srcStart, result, shape, destStart, extent);
         return Record(new Tensor(result, shape), "ConstantPadBackward", [this], g =>
         {
-            var grad = new float[NumEl];
+            var grad = TensorStorage.Zeroed(NumEl);
             BoxCopy.Copy(g._data, shape, destStart, grad, _shape, srcStart, extent);
             return [new Tensor(grad, _shape)];
         });

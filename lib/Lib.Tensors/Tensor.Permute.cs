@@ -13,7 +13,7 @@ public sealed partial class Tensor
         for (int i = 0; i < Dim; i++) identity &= order[i] == i;
         if (identity) return this;
         var shape = order.Select(d => _shape[d]).ToArray();
-        var result = new float[NumEl];
+        var result = TensorStorage.Uninitialized(NumEl);
         PermuteInto(_data, _shape, order, result);
         var inverse = new int[Dim];
         for (int i = 0; i < Dim; i++) inverse[order[i]] = i;

@@ -69,7 +69,7 @@ public sealed partial class Tensor
     private static float[] SumOneDim(float[] data, int[] shape, int dim)
     {
         var (outer, size, inner) = OuterSizeInner(shape, dim);
-        var result = new float[outer * inner];
+        var result = TensorStorage.Zeroed(outer * inner);
         for (int o = 0; o < outer; o++)
         {
             var dest = result.AsSpan(o * inner, inner);

@@ -26,7 +26,7 @@ public sealed partial class Tensor
         {
             // Tile from the last dimension to the first: after dimension d, every block
             // [padded d, tiled d+1 ...] is written repeats[d] times in a row.
-            result = new float[total];
+            result = TensorStorage.Uninitialized((int)total);
             _data.CopyTo(result, 0);
             int block = 1;
             for (int d = rank - 1; d >= 0; d--)

@@ -23,7 +23,7 @@ public sealed partial class Tensor
         int features = nodes == 0 ? (int)ShapeSize(src._shape[1..]) : src.NumEl / nodes;
         var shape = (int[])src._shape.Clone();
         shape[0] = graph.Rows;
-        var result = new float[(long)graph.Rows * features];
+        var result = TensorStorage.Zeroed(graph.Rows * features);
         var x = src._data;
         var w = edgeWeight?._data;
         var rowPointer = graph.RowPointer;
@@ -47,7 +47,7 @@ public sealed partial class Tensor
             {
                 // Gather per source node over the transposed graph: no two nodes write the same row.
                 var reverse = graph.Transposed;
-                var grad = new float[src.NumEl];
+                var grad = TensorStorage.Zeroed(src.NumEl);
                 for (int n = 0; n + 1 < reverse.Pointer.Length; n++)
                 {
                     var dest = grad.AsSpan(n * features, features);

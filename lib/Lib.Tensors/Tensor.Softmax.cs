@@ -10,12 +10,12 @@ public sealed partial class Tensor
     public Tensor Softmax(int dim)
     {
         var (outer, size, inner) = OuterSizeInner(_shape, NormalizeDim(dim, Dim));
-        var y = new float[NumEl];
+        var y = TensorStorage.Uninitialized(NumEl);
         SoftmaxKernels.Softmax(_data, y, outer, size, inner);
         var result = new Tensor(y, _shape);
         return Record(result, "SoftmaxBackward", [this], g =>
         {
-            var dx = new float[NumEl];
+            var dx = TensorStorage.Uninitialized(NumEl);
             SoftmaxKernels.SoftmaxBackward(g._data, y, dx, outer, size, inner);
             return [new Tensor(dx, _shape)];
         });
@@ -25,12 +25,12 @@ public sealed partial class Tensor
     public Tensor LogSoftmax(int dim)
     {
         var (outer, size, inner) = OuterSizeInner(_shape, NormalizeDim(dim, Dim));
-        var y = new float[NumEl];
+        var y = TensorStorage.Uninitialized(NumEl);
         SoftmaxKernels.LogSoftmax(_data, y, outer, size, inner);
         var result = new Tensor(y, _shape);
         return Record(result, "LogSoftmaxBackward", [this], g =>
         {
-            var dx = new float[NumEl];
+            var dx = TensorStorage.Uninitialized(NumEl);
             SoftmaxKernels.LogSoftmaxBackward(g._data, y, dx, outer, size, inner);
             return [new Tensor(dx, _shape)];
         });

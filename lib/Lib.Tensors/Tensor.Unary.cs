@@ -10,14 +10,14 @@ public sealed partial class Tensor
 
     private Tensor Map(SpanMap map)
     {
-        var result = GC.AllocateUninitializedArray<float>(NumEl);
+        var result = TensorStorage.Uninitialized(NumEl);
         map(_data, result);
         return new Tensor(result, _shape);
     }
 
     private Tensor MapScalar(Func<float, float> f)
     {
-        var result = GC.AllocateUninitializedArray<float>(NumEl);
+        var result = TensorStorage.Uninitialized(NumEl);
         for (int i = 0; i < result.Length; i++) result[i] = f(_data[i]);
         return new Tensor(result, _shape);
     }
@@ -90,7 +90,7 @@ public sealed partial class Tensor
         var result = Map(tanhApproximation ? GeluKernels.TanhForward : GeluKernels.Forward);
         return Record(result, "GeluBackward", [this], g =>
         {
-            var dx = GC.AllocateUninitializedArray<float>(NumEl);
+            var dx = TensorStorage.Uninitialized(NumEl);
             if (tanhApproximation) GeluKernels.TanhBackward(_data, g._data, dx);
             else GeluKernels.Backward(_data, g._data, dx);
             return [new Tensor(dx, _shape)];
@@ -100,7 +100,7 @@ public sealed partial class Tensor
     /// <summary>A tensor of this shape holding <c>TLanes(this, other)</c> elementwise (for one-pass backward rules).</summary>
     private Tensor MapWith<TLanes>(Tensor other) where TLanes : ILanes
     {
-        var result = GC.AllocateUninitializedArray<float>(NumEl);
+        var result = TensorStorage.Uninitialized(NumEl);
         Lanes.Map<TLanes>(_data, other._data, result);
         return new Tensor(result, _shape);
     }

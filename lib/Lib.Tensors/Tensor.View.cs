@@ -69,7 +69,7 @@ public sealed partial class Tensor
         if (target.Length < Dim || !Broadcast.Shapes(_shape, target).AsSpan().SequenceEqual(target))
             throw new ArgumentException($"Cannot expand shape {ShapeText(Shape)} to {ShapeText(shape)}.");
         if (target.AsSpan().SequenceEqual(_shape)) return this;
-        var result = new float[ShapeSize(target)];
+        var result = TensorStorage.Uninitialized((int)ShapeSize(target));
         var src = _data;
         Broadcast.ForEachRun(_shape, [], target, (oa, sa, _, _, oo, n) =>
         {

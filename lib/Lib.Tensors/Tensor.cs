@@ -54,7 +54,7 @@ public sealed partial class Tensor
     /// <summary>A tensor filled with <paramref name="value"/>.</summary>
     public static Tensor Full(float value, params int[] shape)
     {
-        var data = new float[ShapeSize(Checked(shape))];
+        var data = TensorStorage.Uninitialized((int)ShapeSize(Checked(shape)));
         Array.Fill(data, value);
         return new(data, shape);
     }

@@ -4,6 +4,9 @@ namespace Lib.Tensors.Autograd;
 /// Runs backward from a root tensor: orders the graph topologically with an explicit stack (long
 /// LSTM unrolls cannot overflow the call stack), then applies each op's rule once all gradients
 /// flowing into its output have been summed. Leaves that require grad accumulate into <see cref="Tensor.Grad"/>.
+/// Gradient arrays come from a <see cref="GradientArena"/>: a sum is added in place when one of its terms is
+/// seen by no one else, a leaf takes such a gradient as its <see cref="Tensor.Grad"/> without a copy, and a
+/// consumed gradient's array is reused by later results of the same size.
 /// </summary>
 internal static class BackwardEngine
 {
@@ -12,16 +15,18 @@ internal static class BackwardEngine
         var order = TopologicalOrder(root);
         var pending = new Dictionary<Tensor, Tensor>(ReferenceEqualityComparer.Instance) { [root] = gradient };
         using var _ = GradMode.NoGrad();
+        using var arena = GradientArena.Enter();
         foreach (var tensor in order)
         {
             if (!pending.Remove(tensor, out var grad)) continue;
             var fn = tensor.GradFn;
             if (fn is null)
             {
-                Accumulate(tensor, grad);
+                Accumulate(tensor, grad, arena, mayTake: true);
+                arena.ReleaseUse(grad._data);
                 continue;
             }
-            if (tensor.RetainsGrad) Accumulate(tensor, grad);
+            if (tensor.RetainsGrad) Accumulate(tensor, grad, arena, mayTake: false);
             var inputGrads = fn.Apply(grad);
             for (int i = 0; i < fn.Inputs.Count; i++)
             {
@@ -30,15 +35,52 @@ internal static class BackwardEngine
                 if (g is null || !input.RequiresGrad) continue;
                 if (!g.Shape.SequenceEqual(input.Shape))
                     throw new InvalidOperationException($"{fn.Name} returned a gradient of shape {Tensor.ShapeText(g.Shape)} for an input of shape {Tensor.ShapeText(input.Shape)}.");
-                pending[input] = pending.TryGetValue(input, out var sum) ? sum.Add(g) : g;
+                arena.AddUse(g._data);
+                pending[input] = pending.TryGetValue(input, out var sum) ? Sum(sum, g, arena) : g;
             }
+            arena.ReleaseUse(grad._data); // after the outputs are counted: a rule may return its gradient itself
         }
     }
 
-    private static void Accumulate(Tensor tensor, Tensor grad)
+    /// <summary>a + b, into whichever term no one else sees (else a new array); the terms' uses pass to the sum.</summary>
+    private static Tensor Sum(Tensor a, Tensor b, GradientArena arena)
     {
-        if (tensor.Grad is null) tensor.Grad = grad.Clone();
-        else tensor.Grad.AddInPlace(grad);
+        if (arena.IsExclusive(a._data) && !ReferenceEquals(a._data, b._data))
+        {
+            a.AddInPlace(b);
+            arena.ReleaseUse(b._data);
+            return a;
+        }
+        if (arena.IsExclusive(b._data) && !ReferenceEquals(a._data, b._data))
+        {
+            b.AddInPlace(a);
+            arena.ReleaseUse(a._data);
+            return b;
+        }
+        var sum = a.Add(b);
+        arena.AddUse(sum._data);
+        arena.ReleaseUse(a._data);
+        arena.ReleaseUse(b._data);
+        return sum;
+    }
+
+    /// <summary>Adds <paramref name="grad"/> into <paramref name="tensor"/>'s <see cref="Tensor.Grad"/>; with
+    /// <paramref name="mayTake"/>, a first gradient no one else sees becomes it without a copy.</summary>
+    private static void Accumulate(Tensor tensor, Tensor grad, GradientArena arena, bool mayTake)
+    {
+        if (tensor.Grad is not null)
+        {
+            tensor.Grad.AddInPlace(grad);
+            return;
+        }
+        if (mayTake && arena.IsExclusive(grad._data))
+        {
+            arena.Disown(grad._data);
+            tensor.Grad = grad.Detach();
+            return;
+        }
+        tensor.Grad = grad.Clone();
+        arena.Disown(tensor.Grad._data);
     }
 
     /// <summary>Tensors reachable from <paramref name="root"/>, each after every tensor that depends on it.</summary>

@@ -43,24 +43,24 @@ public static partial class Functional
         var padRow = keyPaddingMask is null ? null : PaddingRow(keyPaddingMask, b, s, nameof(keyPaddingMask));
         var additive = attnMask is null ? null : AttnMaskData(attnMask, t, s, nameof(attnMask));
 
-        var output = GC.AllocateUninitializedArray<float>(b * h * t * dv);
+        var output = TensorStorage.Uninitialized(b * h * t * dv);
         var lo = HeadLayout.Split(h, t, dv);
         var (lq, lk, lv) = (HeadLayout.Split(h, t, d), HeadLayout.Split(h, s, d), HeadLayout.Split(h, s, dv));
         var kernel = AttentionKernel.Forward(b, h, t, s, d, dv, query._data, lq, key._data, lk, value._data, lv,
             padRow, additive, dropoutP, generator, needWeights, output, lo);
         var result = Tensor.Record(new Tensor(output, [b, h, t, dv]), "ScaledDotProductAttentionBackward", [query, key, value], g =>
         {
-            var dq = query.RequiresGrad ? GC.AllocateUninitializedArray<float>(query.NumEl) : null;
-            var dk = key.RequiresGrad ? GC.AllocateUninitializedArray<float>(key.NumEl) : null;
-            var dvGrad = value.RequiresGrad ? GC.AllocateUninitializedArray<float>(value.NumEl) : null;
+            var dq = query.RequiresGrad ? TensorStorage.Uninitialized(query.NumEl) : null;
+            var dk = key.RequiresGrad ? TensorStorage.Uninitialized(key.NumEl) : null;
+            var dvGrad = value.RequiresGrad ? TensorStorage.Uninitialized(value.NumEl) : null;
             kernel.BackwardFromOutput(g._data, lo, dq, dk, dvGrad);
             return [Wrap(dq, query), Wrap(dk, key), Wrap(dvGrad, value)];
         });
         if (!needWeights) return (result, null);
         var weights = Tensor.Record(new Tensor(kernel.Weights, [b, h, t, s]), "AttentionWeightsBackward", [query, key], g =>
         {
-            var dq = query.RequiresGrad ? GC.AllocateUninitializedArray<float>(query.NumEl) : null;
-            var dk = key.RequiresGrad ? GC.AllocateUninitializedArray<float>(key.NumEl) : null;
+            var dq = query.RequiresGrad ? TensorStorage.Uninitialized(query.NumEl) : null;
+            var dk = key.RequiresGrad ? TensorStorage.Uninitialized(key.NumEl) : null;
             kernel.BackwardFromWeights(g._data, dq, dk);
             return [Wrap(dq, query), Wrap(dk, key)];
         });
@@ -88,23 +88,23 @@ public static partial class Functional
         var lo = HeadLayout.Interleaved(t, e, d);
         var padRow = keyPaddingMask is null ? null : PaddingRow(keyPaddingMask, b, s, nameof(keyPaddingMask));
         var additive = attnMask is null ? null : AttnMaskData(attnMask, t, s, nameof(attnMask));
-        var output = GC.AllocateUninitializedArray<float>(b * t * e);
+        var output = TensorStorage.Uninitialized(b * t * e);
         var kernel = AttentionKernel.Forward(b, heads, t, s, d, d, query._data, lq, key._data, lk, value._data, lv,
             padRow, additive, dropoutP, generator, needWeights, output, lo);
         Tensor result;
         if (packed)
             result = Tensor.Record(new Tensor(output, [b, t, e]), "MultiHeadSelfAttentionBackward", [query], g =>
             {
-                var grad = GC.AllocateUninitializedArray<float>(query.NumEl); // the three thirds cover every element
+                var grad = TensorStorage.Uninitialized(query.NumEl); // the three thirds cover every element
                 kernel.BackwardFromOutput(g._data, lo, grad, grad, grad);
                 return [new Tensor(grad, query._shape)];
             });
         else
             result = Tensor.Record(new Tensor(output, [b, t, e]), "MultiHeadAttentionBackward", [query, key, value], g =>
             {
-                var dq = query.RequiresGrad ? GC.AllocateUninitializedArray<float>(query.NumEl) : null;
-                var dk = key.RequiresGrad ? GC.AllocateUninitializedArray<float>(key.NumEl) : null;
-                var dv = value.RequiresGrad ? GC.AllocateUninitializedArray<float>(value.NumEl) : null;
+                var dq = query.RequiresGrad ? TensorStorage.Uninitialized(query.NumEl) : null;
+                var dk = key.RequiresGrad ? TensorStorage.Uninitialized(key.NumEl) : null;
+                var dv = value.RequiresGrad ? TensorStorage.Uninitialized(value.NumEl) : null;
                 kernel.BackwardFromOutput(g._data, lo, dq, dk, dv);
                 return [Wrap(dq, query), Wrap(dk, key), Wrap(dv, value)];
             });
@@ -114,12 +114,12 @@ public static partial class Functional
         {
             if (packed)
             {
-                var grad = new float[query.NumEl]; // the value third gets no gradient from the weights: zeros
+                var grad = TensorStorage.Zeroed(query.NumEl); // the value third gets no gradient from the weights: zeros
                 kernel.BackwardFromWeights(g._data, grad, grad);
                 return [new Tensor(grad, query._shape)];
             }
-            var dq = query.RequiresGrad ? GC.AllocateUninitializedArray<float>(query.NumEl) : null;
-            var dk = key.RequiresGrad ? GC.AllocateUninitializedArray<float>(key.NumEl) : null;
+            var dq = query.RequiresGrad ? TensorStorage.Uninitialized(query.NumEl) : null;
+            var dk = key.RequiresGrad ? TensorStorage.Uninitialized(key.NumEl) : null;
             kernel.BackwardFromWeights(g._data, dq, dk);
             return [Wrap(dq, query), Wrap(dk, key)];
         });

@@ -30,8 +30,8 @@ public static partial class Functional
         return Tensor.Record(result, "BinaryCrossEntropyWithLogitsBackward", [input, target], g =>
         {
             var up = LossSupport.Upstream(g, n, reduction, n);
-            float[]? dx = input.RequiresGrad ? new float[n] : null;
-            float[]? dt = target.RequiresGrad ? new float[n] : null;
+            float[]? dx = input.RequiresGrad ? TensorStorage.Uninitialized(n) : null;
+            float[]? dt = target.RequiresGrad ? TensorStorage.Uninitialized(n) : null;
             for (int i = 0; i < n; i++)
             {
                 float scale = w is null ? up[i] : up[i] * w[i];

@@ -63,7 +63,7 @@ public static partial class Functional
         return Tensor.Record(result, "CrossEntropyLossBackward", [input], g =>
         {
             var up = LossSupport.Upstream(g, rows, reduction, denominator);
-            var dx = new float[logp.Length];
+            var dx = TensorStorage.Zeroed(logp.Length);
             for (int r = 0; r < rows; r++)
             {
                 int cls = y[r];

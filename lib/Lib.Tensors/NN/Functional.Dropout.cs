@@ -17,11 +17,11 @@ public static partial class Functional
         if (!training || p == 0f) return x;
         var mask = GC.AllocateUninitializedArray<float>(x.NumEl);
         Ops.DropoutMask.Fill(generator, p, mask);
-        var y = GC.AllocateUninitializedArray<float>(x.NumEl);
+        var y = TensorStorage.Uninitialized(x.NumEl);
         TensorPrimitives.Multiply(x._data, mask, y);
         return Tensor.Record(new Tensor(y, x._shape), "DropoutBackward", [x], g =>
         {
-            var dx = GC.AllocateUninitializedArray<float>(mask.Length);
+            var dx = TensorStorage.Uninitialized(mask.Length);
             TensorPrimitives.Multiply(g._data, mask, dx);
             return [new Tensor(dx, x._shape)];
         });

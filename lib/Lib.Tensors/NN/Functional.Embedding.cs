@@ -26,7 +26,7 @@ public static partial class Functional
         for (int i = 0; i < idx.Length; i++)
             if ((uint)idx[i] >= (uint)num)
                 throw new ArgumentOutOfRangeException(nameof(input), $"Embedding: index {idx[i]} at position {Tensor.PositionText(i, input._shape)} is out of range for a table of {num} rows.");
-        var result = new float[(long)idx.Length * dim];
+        var result = TensorStorage.Uninitialized(idx.Length * dim);
         var table = weight._data;
         for (int i = 0; i < idx.Length; i++)
             table.AsSpan(idx[i] * dim, dim).CopyTo(result.AsSpan(i * dim, dim));
@@ -34,7 +34,7 @@ public static partial class Functional
         var saved = Tensor.SavedIndices(idx, weight);
         return Tensor.Record(new Tensor(result, shape), "EmbeddingBackward", [weight], g =>
         {
-            var grad = new float[weight.NumEl];
+            var grad = TensorStorage.Zeroed(weight.NumEl);
             var gd = g._data;
             for (int i = 0; i < saved.Length; i++)
             {

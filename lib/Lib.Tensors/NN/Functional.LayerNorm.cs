@@ -19,7 +19,7 @@ public static partial class Functional
         var input = x._data;
         var w = weight?._data;
         var b = bias?._data;
-        var y = new float[x.NumEl];
+        var y = TensorStorage.Uninitialized(x.NumEl);
         var mean = new float[rows];
         var rstd = new float[rows];
         for (int r = 0; r < rows; r++)
@@ -59,7 +59,7 @@ public static partial class Functional
     private static (float[]? Dx, float[]? Dw, float[]? Db) LayerNormBackward(float[] g, float[] x, float[]? w,
         float[] mean, float[] rstd, int rows, int d, bool needX, bool needW, bool needB)
     {
-        var dx = needX ? new float[x.Length] : null;
+        var dx = needX ? TensorStorage.Uninitialized(x.Length) : null;
         var dw = needW ? new float[d] : null;
         var db = needB ? new float[d] : null;
         var xhat = new float[d];

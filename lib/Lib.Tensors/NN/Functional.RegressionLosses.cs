@@ -75,7 +75,7 @@ public static partial class Functional
         return Tensor.Record(result, name + "Backward", [input, target], g =>
         {
             var up = LossSupport.Upstream(g, n, reduction, n);
-            var dx = new float[n];
+            var dx = TensorStorage.Uninitialized(n);
             for (int i = 0; i < n; i++) dx[i] = TLoss.Derivative(x[i] - t[i], k) * up[i];
             var gradInput = new Tensor(dx, input._shape);
             return [input.RequiresGrad ? gradInput : null, target.RequiresGrad ? gradInput.Neg() : null];

@@ -78,7 +78,7 @@ internal static class Binary
     public static Tensor Apply<TKernel>(Tensor a, Tensor b) where TKernel : IBinaryKernel
     {
         var shape = Broadcast.Shapes(a._shape, b._shape);
-        var result = new float[Tensor.ShapeSize(shape)];
+        var result = TensorStorage.Uninitialized((int)Tensor.ShapeSize(shape));
         Into<TKernel>(a, b, result, shape);
         return new Tensor(result, shape);
     }

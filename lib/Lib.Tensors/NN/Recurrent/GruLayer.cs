@@ -42,7 +42,7 @@ internal static class GruLayer
             var grads = new List<Tensor?> { null };
             var dh0 = h0 is { RequiresGrad: true } ? Tensor.ZerosLike(h0) : null;
             if (h0 is not null) grads.Add(dh0);
-            var dxs = x.RequiresGrad ? new float[xs.Length] : null;
+            var dxs = x.RequiresGrad ? TensorStorage.Zeroed(xs.Length) : null;
             for (int d = 0; d < dirs; d++)
             {
                 var stateGrad = g.Data.Slice(outSize + d * b * hidden, b * hidden);
@@ -51,7 +51,7 @@ internal static class GruLayer
             }
             if (dxs is not null)
             {
-                var dx = new float[x.NumEl];
+                var dx = TensorStorage.Zeroed(x.NumEl);
                 batch.Unpack(dxs, inF, dx, inF, 0);
                 grads[0] = new Tensor(dx, x._shape);
             }

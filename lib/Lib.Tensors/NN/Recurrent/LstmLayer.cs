@@ -45,7 +45,7 @@ internal static class LstmLayer
             var dc0 = c0 is { RequiresGrad: true } ? Tensor.ZerosLike(c0) : null;
             if (h0 is not null) grads.Add(dh0);
             if (c0 is not null) grads.Add(dc0);
-            var dxs = x.RequiresGrad ? new float[xs.Length] : null;
+            var dxs = x.RequiresGrad ? TensorStorage.Zeroed(xs.Length) : null;
             for (int d = 0; d < dirs; d++)
             {
                 var stateGrad = g.Data.Slice(outSize + d * b * hidden, b * hidden);
@@ -57,7 +57,7 @@ internal static class LstmLayer
             }
             if (dxs is not null)
             {
-                var dx = new float[x.NumEl];
+                var dx = TensorStorage.Zeroed(x.NumEl);
                 batch.Unpack(dxs, inF, dx, inF, 0);
                 grads[0] = new Tensor(dx, x._shape);
             }

@@ -1,0 +1,28 @@
+using Lib.Tensors.Autograd;
+
+namespace Lib.Tensors;
+
+/// <summary>
+/// Where op results get their arrays: during backward from the pass's <see cref="GradientArena"/> (which
+/// tracks them), otherwise a spare array of consumed gradients (<see cref="SpareArrays"/>) or a new one.
+/// Use <see cref="Uninitialized"/> only for a result every element of which is written.
+/// </summary>
+internal static class TensorStorage
+{
+    /// <summary>An array of <paramref name="length"/> whose contents are undefined.</summary>
+    public static float[] Uninitialized(int length)
+    {
+        if (length < GradientArena.MinLength) return new float[length];
+        return GradientArena.Active?.Rent(length) ?? SpareArrays.TryTake(length) ?? GC.AllocateUninitializedArray<float>(length);
+    }
+
+    /// <summary>An array of <paramref name="length"/> zeros.</summary>
+    public static float[] Zeroed(int length)
+    {
+        if (length < GradientArena.MinLength) return new float[length];
+        var array = GradientArena.Active?.Rent(length) ?? SpareArrays.TryTake(length);
+        if (array is null) return new float[length];
+        Array.Clear(array);
+        return array;
+    }
+}
