@@ -68,7 +68,7 @@ internal sealed class TinyNet : Module<IndexTensor, Tensor>
     public override Tensor Forward(IndexTensor tokens) => _head.Forward(_norm.Forward(_lstm.Forward(_emb.Forward(tokens)).Output));
 }
 
-public class PyTorchRoundTripTests
+public class PyTorchRoundTripTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [TorchFact]
     public void A_checkpoint_saved_here_loads_in_pytorch_and_back_with_identical_outputs()
@@ -89,8 +89,9 @@ public class PyTorchRoundTripTests
             });
 
             var back = Path.Combine(dir, "back");
-            var (code, output) = PyTorch.Run($"\"{PyTorch.Script("roundtrip_checkpoint.py")}\" \"{dir}\" \"{back}\"");
-            Assert.True(code == 0, $"PyTorch side failed ({code}):\n{output}");
+            var (code, printed) = PyTorch.Run($"\"{PyTorch.Script("roundtrip_checkpoint.py")}\" \"{dir}\" \"{back}\"");
+            output.WriteLine(printed.Trim());
+            Assert.True(code == 0, $"PyTorch side failed ({code}):\n{printed}");
 
             // PyTorch took one SGD step; its weights and output must load and reproduce here.
             var reloaded = new TinyNet(new Generator(99));
@@ -101,6 +102,7 @@ public class PyTorchRoundTripTests
             var expected = io["output.out"].ToFloat32();
             float maxDiff = 0;
             for (int i = 0; i < expected.Length; i++) maxDiff = Math.Max(maxDiff, Math.Abs(expected[i] - again.Data[i]));
+            output.WriteLine($"back in C#: max |PyTorch - C#| = {maxDiff:G3}");
             Assert.True(maxDiff <= 1e-5f, $"max |PyTorch - C#| after the round trip is {maxDiff}");
             Assert.NotEqual(ours.ToArray(), again.ToArray()); // the weights really changed on the way
         }
