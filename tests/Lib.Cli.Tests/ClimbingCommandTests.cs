@@ -6,31 +6,19 @@ namespace Lib.Cli.Tests;
 /// <summary><c>lab climbing ingest|train|predict</c> on the bundled data, with a tiny model so the whole file runs in seconds.</summary>
 public class ClimbingCommandTests : IDisposable
 {
-    private static readonly string Repo = FindRepo();
+    private static readonly string Repo = LabRun.Repo;
     private readonly string _dir = Directory.CreateTempSubdirectory("lab-climbing-").FullName;
     private readonly StringWriter _out = new();
     private readonly StringWriter _err = new();
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string FindRepo()
+    private Task<int> Lab(params string[] args)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Lib.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Lib.sln not found above the test binaries.");
-    }
-
-    private async Task<int> Lab(params string[] args)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(_out),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 240;
-        return await LabApp.RunAsync(args, new CliContext(console, _err, interactive: false, Repo));
+        var (code, output, error) = LabRun.Run(null, args);
+        _out.Write(output);
+        _err.Write(error);
+        return Task.FromResult(code);
     }
 
     private static long Count(string sql, string file)

@@ -7,31 +7,19 @@ namespace Lib.Cli.Tests;
 /// <summary><c>lab track scrape</c> run in the repository, against the loopback mirror of data/tfrrs/html.</summary>
 public class TrackCommandTests : IDisposable
 {
-    private static readonly string Repo = FindRepo();
+    private static readonly string Repo = LabRun.Repo;
     private readonly string _dir = Directory.CreateTempSubdirectory("lab-track-").FullName;
     private readonly StringWriter _out = new();
     private readonly StringWriter _err = new();
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string FindRepo()
+    private Task<int> Lab(params string[] args)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Lib.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Lib.sln not found above the test binaries.");
-    }
-
-    private async Task<int> Lab(params string[] args)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(_out),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 240;
-        return await LabApp.RunAsync(args, new CliContext(console, _err, interactive: false, Repo));
+        var (code, output, error) = LabRun.Run(null, args);
+        _out.Write(output);
+        _err.Write(error);
+        return Task.FromResult(code);
     }
 
     private static long Count(string file, string where = "true")

@@ -10,7 +10,7 @@ public sealed class TrainedTrackModels : IDisposable
     public TrainedTrackModels()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("lab-track-models-").FullName;
-        var (code, output, error) = TrackLab.Run(null, "track", "train", "--smoke", "--out", ModelFolder, "--cache", Cache, "--runs", Runs);
+        var (code, output, error) = LabRun.Run(null, "track", "train", "--smoke", "--out", ModelFolder, "--cache", Cache, "--runs", Runs);
         (TrainExit, TrainOutput, TrainError) = (code, output, error);
     }
 
@@ -31,39 +31,10 @@ public sealed class TrainedTrackModels : IDisposable
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }
 
-/// <summary>Runs <c>lab</c> in the repository with a console whose input is the given text.</summary>
-internal static class TrackLab
-{
-    public static readonly string Repo = FindRepo();
-
-    public static (int Code, string Out, string Err) Run(string? input, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 240;
-        var code = LabApp.RunAsync(args, new CliContext(console, error, interactive: false, Repo, input is null ? null : new StringReader(input))).GetAwaiter().GetResult();
-        return (code, output.ToString(), error.ToString());
-    }
-
-    private static string FindRepo()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Lib.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Lib.sln not found above the test binaries.");
-    }
-}
-
 /// <summary><c>lab track train | evaluate | predict</c> on the bundled data, smoke-sized.</summary>
 public class TrackModelCommandTests(TrainedTrackModels trained) : IClassFixture<TrainedTrackModels>
 {
-    private (int Code, string Out, string Err) Lab(params string[] args) => TrackLab.Run(null, args);
+    private (int Code, string Out, string Err) Lab(params string[] args) => LabRun.Run(null, args);
 
     [Fact]
     public void Train_writes_a_model_per_gender_and_records_the_runs()
@@ -131,7 +102,7 @@ public class TrackModelCommandTests(TrainedTrackModels trained) : IClassFixture<
             "2026-01-24, 12.7x",    // not a mark
             "2026-01-24, 12.70",
             "") + "\n";
-        var (code, output, error) = TrackLab.Run(input, "track", "predict");
+        var (code, output, error) = LabRun.Run(input, "track", "predict");
         Assert.True(code == 0, error + output);
         Assert.Contains("Model folder [", output);
         Assert.Contains("'woman' is not men or women. Try again.", output);
