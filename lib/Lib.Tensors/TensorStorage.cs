@@ -13,15 +13,14 @@ internal static class TensorStorage
     public static float[] Uninitialized(int length)
     {
         if (length < GradientArena.MinLength) return new float[length];
-        return GradientArena.Active?.Rent(length) ?? SpareArrays.TryTake(length) ?? GC.AllocateUninitializedArray<float>(length);
+        return GradientArena.Active?.Rent(length) ?? SpareArrays.Rent(length);
     }
 
     /// <summary>An array of <paramref name="length"/> zeros.</summary>
     public static float[] Zeroed(int length)
     {
         if (length < GradientArena.MinLength) return new float[length];
-        var array = GradientArena.Active?.Rent(length) ?? SpareArrays.TryTake(length);
-        if (array is null) return new float[length];
+        var array = GradientArena.Active?.Rent(length) ?? SpareArrays.Rent(length);
         Array.Clear(array);
         return array;
     }

@@ -34,7 +34,7 @@ internal sealed class GradientArena : IDisposable
     /// <summary>An array of <paramref name="length"/> (a spare one when there is one; contents undefined), now issued.</summary>
     public float[] Rent(int length)
     {
-        var array = SpareArrays.TryTake(length) ?? GC.AllocateUninitializedArray<float>(length);
+        var array = SpareArrays.Rent(length);
         _issued.Add(array);
         return array;
     }
@@ -52,7 +52,7 @@ internal sealed class GradientArena : IDisposable
         if (uses > 1) { _uses[array] = uses - 1; return; }
         _uses.Remove(array);
         _issued.Remove(array);
-        SpareArrays.Return(array);
+        SpareArrays.Recycle(array);
     }
 
     /// <summary>Whether <paramref name="array"/> was issued here and exactly one pending gradient refers to it (so it may be written).</summary>

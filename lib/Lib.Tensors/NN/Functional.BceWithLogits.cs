@@ -19,19 +19,37 @@ public static partial class Functional
         var pw = BroadcastConstant(posWeight, input, name, nameof(posWeight));
         int n = input.NumEl;
         float[] x = input._data, t = target._data;
-        var values = new float[n];
-        for (int i = 0; i < n; i++)
-        {
-            float l = pw is null ? 1f : 1f + (pw[i] - 1f) * t[i];
-            float value = (1f - t[i]) * x[i] + l * SoftplusOfNegative(x[i]);
-            values[i] = w is null ? value : value * w[i];
-        }
+        bool plain = w is null && pw is null;
+        var values = TensorStorage.Uninitialized(n);
+        if (plain) Ops.Lanes.Map<BceLanes.Value>(x, t, values);
+        else
+            for (int i = 0; i < n; i++)
+            {
+                float l = pw is null ? 1f : 1f + (pw[i] - 1f) * t[i];
+                float value = (1f - t[i]) * x[i] + l * SoftplusOfNegative(x[i]);
+                values[i] = w is null ? value : value * w[i];
+            }
         var result = LossSupport.Reduce(values, input._shape, reduction, n);
         return Tensor.Record(result, "BinaryCrossEntropyWithLogitsBackward", [input, target], g =>
         {
-            var up = LossSupport.Upstream(g, n, reduction, n);
             float[]? dx = input.RequiresGrad ? TensorStorage.Uninitialized(n) : null;
             float[]? dt = target.RequiresGrad ? TensorStorage.Uninitialized(n) : null;
+            if (plain)
+            {
+                // d/dx = σ(x) − t and d/dt = −x, times the upstream gradient.
+                if (dx is not null)
+                {
+                    Ops.Lanes.Map<BceLanes.Slope>(x, t, dx);
+                    LossSupport.ScaleByUpstream(dx, g, reduction, n);
+                }
+                if (dt is not null)
+                {
+                    System.Numerics.Tensors.TensorPrimitives.Negate(x, dt);
+                    LossSupport.ScaleByUpstream(dt, g, reduction, n);
+                }
+                return [dx is null ? null : new Tensor(dx, input._shape), dt is null ? null : new Tensor(dt, target._shape)];
+            }
+            var up = LossSupport.Upstream(g, n, reduction, n);
             for (int i = 0; i < n; i++)
             {
                 float scale = w is null ? up[i] : up[i] * w[i];

@@ -35,4 +35,12 @@ internal static class LossSupport
         Array.Fill(up, reduction == Reduction.Sum ? g._data[0] : g._data[0] / denominator);
         return up;
     }
+
+    /// <summary>Multiplies per-element derivatives <paramref name="d"/> by the upstream gradient each element receives
+    /// (as <see cref="Upstream"/> gives it), without building that array for Mean and Sum.</summary>
+    public static void ScaleByUpstream(Span<float> d, Tensor g, Reduction reduction, float denominator)
+    {
+        if (reduction == Reduction.None) TensorPrimitives.Multiply(d, g._data, d);
+        else TensorPrimitives.Multiply(d, reduction == Reduction.Sum ? g._data[0] : g._data[0] / denominator, d);
+    }
 }

@@ -1,3 +1,5 @@
+using Lib.Tensors.NN;
+
 namespace Lib.Tensors.Tests.Autograd;
 
 /// <summary>
@@ -112,5 +114,19 @@ public class GradientArenaTests
             float expected = 5f * cv[i] + 2f * sg * (1f - sg) + 3f * dv[i] * (1f - th * th);
             Assert.Equal(expected, grad[i], 1e-5f * (1f + MathF.Abs(expected)));
         }
+    }
+
+    [Fact]
+    public void Fused_rules_on_the_arena_s_arrays_match_finite_differences()
+    {
+        // GELU, layer norm, tanh, dropout, ReLU and sigmoid backward on arrays the arena issues and reuses;
+        // [1, N] · [N] is a same-size product of different shapes.
+        GradCheck.Check(t =>
+        {
+            var h = Functional.LayerNorm(t[0].Gelu(), [Cols]) + t[0];
+            var d = Functional.Dropout(h.Tanh(), 0.2f, training: true, new Generator(3));
+            var flat = d.Reshape(1, Rows * Cols) * t[1].Relu().Reshape(Rows * Cols);
+            return flat.Sigmoid() * flat;
+        }, [GradCheck.Uniform(11, -1f, 1f, Rows, Cols), GradCheck.Uniform(12, 0.1f, 1f, Rows, Cols)], eps: 1e-2f, atol: 3e-2f, rtol: 3e-2f);
     }
 }

@@ -77,4 +77,25 @@ public class BceWithLogitsTests
             Assert.Throws<ArgumentException>(() => Functional.BinaryCrossEntropyWithLogits(x, x, posWeight: Tensor.Ones(2))).Message);
         Assert.Contains("weight of shape [2, 4, 3]", Assert.Throws<ArgumentException>(() => Functional.BinaryCrossEntropyWithLogits(x, x, Tensor.Ones(2, 4, 3))).Message);
     }
+
+    [Theory]
+    [InlineData(Reduction.Mean)]
+    [InlineData(Reduction.Sum)]
+    [InlineData(Reduction.None)]
+    public void The_unweighted_simd_form_matches_the_scalar_form_with_unit_weights(Reduction reduction)
+    {
+        // 37 x 11 logits spanning the saturated tails; weight 1 takes the scalar loop, no weight the SIMD lanes.
+        var x = (GradCheck.Randn(5, 37, 11) * 6f).RequireGrad();
+        var t = GradCheck.Uniform(6, 0f, 1f, 37, 11).RequireGrad();
+        var x1 = x.Detach().Clone().RequireGrad();
+        var t1 = t.Detach().Clone().RequireGrad();
+        var lanes = Functional.BinaryCrossEntropyWithLogits(x, t, reduction: reduction);
+        var scalar = Functional.BinaryCrossEntropyWithLogits(x1, t1, Tensor.Ones(1), reduction: reduction);
+        Approx.Equal(scalar, lanes, 1e-6f, 1e-5f, "loss");
+        var up = reduction == Reduction.None ? GradCheck.Randn(7, 37, 11) : Tensor.Scalar(1.5f);
+        lanes.Backward(up);
+        scalar.Backward(up);
+        Approx.Equal(x1.Grad!, x.Grad!, 1e-7f, 1e-5f, "d/dinput");
+        Approx.Equal(t1.Grad!, t.Grad!, 1e-7f, 1e-5f, "d/dtarget");
+    }
 }
