@@ -44,7 +44,7 @@ internal sealed class AttentionKernel
     {
         float scale = 1f / MathF.Sqrt(d);
         int ts = t * s;
-        var p = GC.AllocateUninitializedArray<float>(b * h * ts);
+        var p = TensorStorage.Uninitialized(b * h * ts);
         if (b > 0 && ts > 0)
             for (int hi = 0; hi < h; hi++)
                 Blas.SgemmBatched(b, false, true, t, s, d, scale, From(q, lq.At(0, hi)), lq.RowStride, lq.BatchStride,
@@ -54,13 +54,13 @@ internal sealed class AttentionKernel
         float[]? dropMask = null;
         if (dropoutP > 0f)
         {
-            dropMask = GC.AllocateUninitializedArray<float>(p.Length);
+            dropMask = TensorStorage.Uninitialized(p.Length);
             DropoutMask.Fill(generator!, dropoutP, dropMask);
         }
         float[]? weights = dropMask is null ? p : null;
         if (keepWeights && dropMask is not null)
         {
-            weights = GC.AllocateUninitializedArray<float>(p.Length);
+            weights = TensorStorage.Uninitialized(p.Length);
             TensorPrimitives.Multiply(p, dropMask, weights);
         }
         var kernel = new AttentionKernel(b, h, t, s, d, dv, q, lq, k, lk, v, lv, p, dropMask, keepWeights ? weights : null);

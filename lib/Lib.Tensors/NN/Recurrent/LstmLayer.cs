@@ -22,7 +22,7 @@ internal static class LstmLayer
     {
         int dirs = directions.Length, hidden = directions[0].HiddenSize, inF = x.Size(-1), b = batch.Batch;
         int outWidth = dirs * hidden, outSize = batch.Batch * batch.Time * outWidth, stateSize = dirs * b * hidden;
-        var result = new float[outSize + 2 * stateSize];
+        var result = TensorStorage.Zeroed(outSize + 2 * stateSize);
         var xs = batch.Pack(x.Data, inF);
         var saved = new Saved[dirs];
         for (int d = 0; d < dirs; d++)
@@ -68,19 +68,19 @@ internal static class LstmLayer
     private static Saved Forward(float[] xs, int inF, RnnBatch batch, RnnWeights w, float[] h0, float[] c0, bool reverse)
     {
         int hidden = w.HiddenSize, width = 4 * hidden, rows = batch.Rows;
-        var gates = new float[rows * width];
+        var gates = TensorStorage.Zeroed(rows * width);
         bool bias = w.BiasIh is not null;
         if (bias)
         {
-            var rowBias = new float[width];
+            var rowBias = TensorStorage.Zeroed(width);
             TensorPrimitives.Add(w.BiasIh!.Data, w.BiasHh!.Data, rowBias);
             for (int r = 0; r < rows; r++) rowBias.CopyTo(gates, r * width);
         }
         Blas.Sgemm(false, true, rows, width, inF, 1f, xs, inF, w.WeightIh.Data, inF, bias ? 1f : 0f, gates, width);
 
-        var cells = new float[rows * hidden];
-        var outputs = new float[rows * hidden];
-        var prevOutputs = new float[rows * hidden];
+        var cells = TensorStorage.Zeroed(rows * hidden);
+        var outputs = TensorStorage.Zeroed(rows * hidden);
+        var prevOutputs = TensorStorage.Zeroed(rows * hidden);
         var whh = w.WeightHh.Data;
         foreach (var s in batch.Steps(reverse))
         {
@@ -121,17 +121,17 @@ internal static class LstmLayer
     {
         int hidden = w.HiddenSize, width = 4 * hidden, rows = batch.Rows, b = batch.Batch;
         bool reverse = d == 1;
-        var dh = new float[b * hidden];
-        var dc = new float[b * hidden];
+        var dh = TensorStorage.Zeroed(b * hidden);
+        var dc = TensorStorage.Zeroed(b * hidden);
         for (int j = 0; j < b; j++)
         {
             dhn.Slice(batch.Order[j] * hidden, hidden).CopyTo(dh.AsSpan(j * hidden, hidden));
             dcn.Slice(batch.Order[j] * hidden, hidden).CopyTo(dc.AsSpan(j * hidden, hidden));
         }
-        var dGates = new float[rows * width];
-        var dh0 = new float[b * hidden];
-        var dc0 = new float[b * hidden];
-        var tanhC = new float[hidden];
+        var dGates = TensorStorage.Zeroed(rows * width);
+        var dh0 = TensorStorage.Zeroed(b * hidden);
+        var dc0 = TensorStorage.Zeroed(b * hidden);
+        var tanhC = TensorStorage.Zeroed(hidden);
         var whh = w.WeightHh.Data;
         var steps = batch.Steps(reverse);
         for (int k = steps.Length - 1; k >= 0; k--)
