@@ -65,14 +65,14 @@ public sealed partial class Tensor
     /// <summary>The logistic sigmoid 1 / (1 + e⁻ˣ).</summary>
     public Tensor Sigmoid()
     {
-        var result = Map(TensorPrimitives.Sigmoid);
+        var result = MapLanes<ActivationLanes.Sigmoid>();
         return Record(result, "SigmoidBackward", [this], g => [result.MapWith<ActivationGrads.Sigmoid>(g)]);
     }
 
     /// <summary>max(x, 0); the gradient at 0 is 0.</summary>
     public Tensor Relu()
     {
-        var result = Map((x, y) => TensorPrimitives.Max(x, 0f, y));
+        var result = MapLanes<ActivationLanes.Relu>();
         return Record(result, "ReluBackward", [this], g => [result.MapWith<ActivationGrads.Relu>(g)]);
     }
 
@@ -95,6 +95,14 @@ public sealed partial class Tensor
             else GeluKernels.Backward(_data, g._data, dx);
             return [new Tensor(dx, _shape)];
         });
+    }
+
+    /// <summary>A tensor of this shape holding the unary <c>TLanes(this)</c> elementwise.</summary>
+    private Tensor MapLanes<TLanes>() where TLanes : ILanes
+    {
+        var result = TensorStorage.Uninitialized(NumEl);
+        Lanes.Map<TLanes>(_data, _data, result);
+        return new Tensor(result, _shape);
     }
 
     /// <summary>A tensor of this shape holding <c>TLanes(this, other)</c> elementwise (for one-pass backward rules).</summary>
