@@ -38,6 +38,29 @@ internal static class SimdMath
         return Vector.ConditionalSelect(Vector.Equals(x, x), result, x); // NaN stays NaN
     }
 
+    /// <summary>The logistic sigmoid 1 / (1 + e⁻ˣ): 0 below about −88.7, 1 from about 17 on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> Sigmoid(Vector<float> x) => Vector<float>.One / (Vector<float>.One + Exp(-x));
+
+    /// <summary>
+    /// tanh(x) within a few float ulps (Cephes' tanhf): an odd polynomial below |x| = 0.625, else
+    /// 1 − 2/(e^{2|x|} + 1) with x's sign; ±1 for large |x|, NaN for NaN.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> Tanh(Vector<float> x)
+    {
+        var a = Vector.Abs(x);
+        var z = x * x;
+        var p = Fma(new Vector<float>(-5.70498872745e-3f), z, 2.06390887954e-2f);
+        p = Fma(p, z, -5.37397155531e-2f);
+        p = Fma(p, z, 1.33314422036e-1f);
+        p = Fma(p, z, -3.33332819422e-1f);
+        var small = Vector.FusedMultiplyAdd(p * z, x, x);
+        var large = Vector<float>.One - new Vector<float>(2f) / (Exp(a + a) + Vector<float>.One);
+        large = Vector.ConditionalSelect(Vector.LessThan(x, Vector<float>.Zero), -large, large);
+        return Vector.ConditionalSelect(Vector.LessThan(a, new Vector<float>(0.625f)), small, large);
+    }
+
     /// <summary>a·b + c with c a constant, in one rounding.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Fma(Vector<float> a, Vector<float> b, float c) => Vector.FusedMultiplyAdd(a, b, new Vector<float>(c));

@@ -38,4 +38,20 @@ public class SimdMathTests
         var lanes = SimdMath.Exp(new Vector<float>(values));
         for (int i = 0; i < values.Length; i++) Assert.Equal(Exp(values[i]), lanes[i]);
     }
+
+    [Fact]
+    public void Tanh_and_sigmoid_are_within_a_few_ulps_of_the_double_precision_values()
+    {
+        for (float x = -20f; x <= 20f; x += 0.00731f)
+        {
+            double t = Math.Tanh(x), s = 1 / (1 + Math.Exp(-x));
+            float tl = SimdMath.Tanh(new Vector<float>(x))[0], sl = SimdMath.Sigmoid(new Vector<float>(x))[0];
+            Assert.True(Math.Abs(tl - t) <= 3e-7 * Math.Abs(t) + 1e-30, $"tanh({x:G9}) = {tl:G9}, expected {t:G9}");
+            Assert.True(Math.Abs(sl - s) <= 3e-7 * s, $"sigmoid({x:G9}) = {sl:G9}, expected {s:G9}");
+        }
+        Assert.Equal(1e-4f, SimdMath.Tanh(new Vector<float>(1e-4f))[0], 1e-11f);
+        Assert.Equal(1f, SimdMath.Tanh(new Vector<float>(100f))[0]);
+        Assert.Equal(-1f, SimdMath.Tanh(new Vector<float>(float.NegativeInfinity))[0]);
+        Assert.True(float.IsNaN(SimdMath.Tanh(new Vector<float>(float.NaN))[0]));
+    }
 }

@@ -93,7 +93,7 @@ internal sealed class RnnBatch
     /// <summary>Rows of a padded [.., width] tensor gathered into packed order (padding is not copied).</summary>
     public float[] Pack(ReadOnlySpan<float> padded, int width)
     {
-        var packed = TensorStorage.Zeroed(Rows * width);
+        var packed = TensorStorage.Uninitialized(Rows * width); // every packed row is some step's
         for (int t = 0; t < Time; t++)
             for (int j = 0; j < BatchSizes[t]; j++)
                 padded.Slice(PaddedRow(Order[j], t) * width, width).CopyTo(packed.AsSpan((Offsets[t] + j) * width, width));
