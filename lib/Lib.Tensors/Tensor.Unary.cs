@@ -87,7 +87,9 @@ public sealed partial class Tensor
     /// <summary>The Gaussian error linear unit: exact <c>x·Φ(x)</c>, or PyTorch's <c>approximate="tanh"</c> form.</summary>
     public Tensor Gelu(bool tanhApproximation = false)
     {
-        var result = Map(tanhApproximation ? GeluKernels.TanhForward : GeluKernels.Forward);
+        var result = new Tensor(TensorStorage.Uninitialized(NumEl), _shape);
+        if (tanhApproximation) GeluKernels.TanhForward(_data, result._data);
+        else GeluKernels.Forward(_data, result._data);
         return Record(result, "GeluBackward", [this], g =>
         {
             var dx = TensorStorage.Uninitialized(NumEl);
@@ -101,7 +103,7 @@ public sealed partial class Tensor
     private Tensor MapLanes<TLanes>() where TLanes : ILanes
     {
         var result = TensorStorage.Uninitialized(NumEl);
-        Lanes.Map<TLanes>(_data, _data, result);
+        Lanes.MapParallel<TLanes>(_data, _data, result);
         return new Tensor(result, _shape);
     }
 
@@ -109,7 +111,7 @@ public sealed partial class Tensor
     private Tensor MapWith<TLanes>(Tensor other) where TLanes : ILanes
     {
         var result = TensorStorage.Uninitialized(NumEl);
-        Lanes.Map<TLanes>(_data, other._data, result);
+        Lanes.MapParallel<TLanes>(_data, other._data, result);
         return new Tensor(result, _shape);
     }
 }

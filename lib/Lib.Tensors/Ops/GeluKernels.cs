@@ -16,16 +16,16 @@ internal static class GeluKernels
     private const float TanhC = 0.044715f;
 
     /// <summary>y = x·Φ(x).</summary>
-    public static void Forward(ReadOnlySpan<float> x, Span<float> y) => Lanes.Map<ExactForward>(x, x, y);
+    public static void Forward(float[] x, float[] y) => Lanes.MapParallel<ExactForward>(x, x, y);
 
     /// <summary>dx = g·(Φ(x) + x·φ(x)).</summary>
-    public static void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> g, Span<float> dx) => Lanes.Map<ExactBackward>(x, g, dx);
+    public static void Backward(float[] x, float[] g, float[] dx) => Lanes.MapParallel<ExactBackward>(x, g, dx);
 
     /// <summary>y = x·(1 + tanh(u))/2, u = √(2/π)·(x + 0.044715x³).</summary>
-    public static void TanhForward(ReadOnlySpan<float> x, Span<float> y) => Lanes.Map<TanhApproxForward>(x, x, y);
+    public static void TanhForward(float[] x, float[] y) => Lanes.MapParallel<TanhApproxForward>(x, x, y);
 
     /// <summary>dx = g · d/dx of <see cref="TanhForward"/>.</summary>
-    public static void TanhBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> g, Span<float> dx) => Lanes.Map<TanhApproxBackward>(x, g, dx);
+    public static void TanhBackward(float[] x, float[] g, float[] dx) => Lanes.MapParallel<TanhApproxBackward>(x, g, dx);
 
     /// <summary>erfc(z) for z ≥ 0 (fused multiply-adds, <see cref="SimdMath.Exp"/>).</summary>
     private static Vector<float> Erfc(Vector<float> z)
