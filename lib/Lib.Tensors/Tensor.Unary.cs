@@ -65,14 +65,14 @@ public sealed partial class Tensor
     /// <summary>The logistic sigmoid 1 / (1 + e⁻ˣ).</summary>
     public Tensor Sigmoid()
     {
-        var result = Map(TensorPrimitives.Sigmoid);
+        var result = MapLanes<ActivationLanes.Sigmoid>();
         return Record(result, "SigmoidBackward", [this], g => [result.MapWith<ActivationGrads.Sigmoid>(g)]);
     }
 
     /// <summary>max(x, 0); the gradient at 0 is 0.</summary>
     public Tensor Relu()
     {
-        var result = Map((x, y) => TensorPrimitives.Max(x, 0f, y));
+        var result = MapLanes<ActivationLanes.Relu>();
         return Record(result, "ReluBackward", [this], g => [result.MapWith<ActivationGrads.Relu>(g)]);
     }
 
@@ -87,7 +87,9 @@ public sealed partial class Tensor
     /// <summary>The Gaussian error linear unit: exact <c>x·Φ(x)</c>, or PyTorch's <c>approximate="tanh"</c> form.</summary>
     public Tensor Gelu(bool tanhApproximation = false)
     {
-        var result = Map(tanhApproximation ? GeluKernels.TanhForward : GeluKernels.Forward);
+        var result = new Tensor(TensorStorage.Uninitialized(NumEl), _shape);
+        if (tanhApproximation) GeluKernels.TanhForward(_data, result._data);
+        else GeluKernels.Forward(_data, result._data);
         return Record(result, "GeluBackward", [this], g =>
         {
             var dx = TensorStorage.Uninitialized(NumEl);
@@ -97,11 +99,19 @@ public sealed partial class Tensor
         });
     }
 
+    /// <summary>A tensor of this shape holding the unary <c>TLanes(this)</c> elementwise.</summary>
+    private Tensor MapLanes<TLanes>() where TLanes : ILanes
+    {
+        var result = TensorStorage.Uninitialized(NumEl);
+        Lanes.MapParallel<TLanes>(_data, _data, result);
+        return new Tensor(result, _shape);
+    }
+
     /// <summary>A tensor of this shape holding <c>TLanes(this, other)</c> elementwise (for one-pass backward rules).</summary>
     private Tensor MapWith<TLanes>(Tensor other) where TLanes : ILanes
     {
         var result = TensorStorage.Uninitialized(NumEl);
-        Lanes.Map<TLanes>(_data, other._data, result);
+        Lanes.MapParallel<TLanes>(_data, other._data, result);
         return new Tensor(result, _shape);
     }
 }

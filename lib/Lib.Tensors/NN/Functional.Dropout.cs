@@ -15,7 +15,7 @@ public static partial class Functional
             throw new ArgumentException($"Dropout probability has to be between 0 and 1, but got {p}.", nameof(p));
         ArgumentNullException.ThrowIfNull(generator);
         if (!training || p == 0f) return x;
-        var mask = GC.AllocateUninitializedArray<float>(x.NumEl);
+        var mask = TensorStorage.Uninitialized(x.NumEl);
         Ops.DropoutMask.Fill(generator, p, mask);
         var y = TensorStorage.Uninitialized(x.NumEl);
         TensorPrimitives.Multiply(x._data, mask, y);

@@ -44,7 +44,7 @@ internal sealed class AttentionKernel
     {
         float scale = 1f / MathF.Sqrt(d);
         int ts = t * s;
-        var p = GC.AllocateUninitializedArray<float>(b * h * ts);
+        var p = TensorStorage.Uninitialized(b * h * ts);
         if (b > 0 && ts > 0)
             for (int hi = 0; hi < h; hi++)
                 Blas.SgemmBatched(b, false, true, t, s, d, scale, From(q, lq.At(0, hi)), lq.RowStride, lq.BatchStride,
@@ -54,13 +54,13 @@ internal sealed class AttentionKernel
         float[]? dropMask = null;
         if (dropoutP > 0f)
         {
-            dropMask = GC.AllocateUninitializedArray<float>(p.Length);
+            dropMask = TensorStorage.Uninitialized(p.Length);
             DropoutMask.Fill(generator!, dropoutP, dropMask);
         }
         float[]? weights = dropMask is null ? p : null;
         if (keepWeights && dropMask is not null)
         {
-            weights = GC.AllocateUninitializedArray<float>(p.Length);
+            weights = TensorStorage.Uninitialized(p.Length);
             TensorPrimitives.Multiply(p, dropMask, weights);
         }
         var kernel = new AttentionKernel(b, h, t, s, d, dv, q, lq, k, lk, v, lv, p, dropMask, keepWeights ? weights : null);
@@ -85,12 +85,8 @@ internal sealed class AttentionKernel
             for (int hi = 0; hi < h; hi++)
                 for (int i = 0; i < t; i++)
                 {
-                    var row = p.AsSpan(((bi * h + hi) * t + i) * s, s);
-                    if (attnMask is not null) TensorPrimitives.Add(row, attnMask.AsSpan(i * s, s), row);
-                    if (padRow is not null) TensorPrimitives.Add(row, padRow.AsSpan(bi * s, s), row);
-                    TensorPrimitives.Subtract(row, TensorPrimitives.Max(row), row);
-                    TensorPrimitives.Exp(row, row);
-                    TensorPrimitives.Multiply(row, 1f / TensorPrimitives.Sum(row), row);
+                    SoftmaxRows.Forward(p.AsSpan(((bi * h + hi) * t + i) * s, s),
+                        attnMask is null ? default : attnMask.AsSpan(i * s, s), padRow is null ? default : padRow.AsSpan(bi * s, s));
                 }
     }
 
@@ -158,13 +154,7 @@ internal sealed class AttentionKernel
             int at = (bi * _h + hi) * ts;
             var block = dp.AsSpan(bi * ts, ts);
             if (_dropMask is not null) TensorPrimitives.Multiply(block, _dropMask.AsSpan(at, ts), block);
-            for (int i = 0; i < _t; i++)
-            {
-                var row = block.Slice(i * _s, _s);
-                var pRow = _p.AsSpan(at + i * _s, _s);
-                TensorPrimitives.Subtract(row, TensorPrimitives.Dot(row, pRow), row);
-                TensorPrimitives.Multiply(row, pRow, row);
-            }
+            for (int i = 0; i < _t; i++) SoftmaxRows.Backward(block.Slice(i * _s, _s), _p.AsSpan(at + i * _s, _s));
         }
         if (dq is not null)
             Blas.SgemmBatched(_b, false, false, _t, _d, _s, _scale, dp, _s, ts, From(_k, _lk.At(0, hi)), _lk.RowStride, _lk.BatchStride,

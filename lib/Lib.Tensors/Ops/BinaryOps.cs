@@ -88,7 +88,7 @@ internal static class Binary
         float[] da = a._data, db = b._data;
         if (a.NumEl == result.Length && b.NumEl == result.Length)
         {
-            TKernel.Run(da, db, result);
+            ParallelRanges.For(result.Length, new SameShape<TKernel>(da, db, result));
             return;
         }
         Broadcast.ForEachRun(a._shape, b._shape, shape, (oa, sa, ob, sb, oo, n) =>
@@ -104,5 +104,11 @@ internal static class Binary
                 dest.Fill(one[0]);
             }
         });
+    }
+
+    /// <summary>Operands of the result's size: one contiguous run, split across cores when large.</summary>
+    private readonly struct SameShape<TKernel>(float[] a, float[] b, float[] result) : IRangeBody where TKernel : IBinaryKernel
+    {
+        public void Run(int start, int length) => TKernel.Run(a.AsSpan(start, length), b.AsSpan(start, length), result.AsSpan(start, length));
     }
 }

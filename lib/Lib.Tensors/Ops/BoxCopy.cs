@@ -28,6 +28,18 @@ internal static class BoxCopy
         var srcStrides = Strides(srcShape);
         var destStrides = Strides(destShape);
         int run = extent[k] * inner;
+        if (LeadingDimsFull(srcShape, destShape, extent, k))
+        {
+            // One run per index of the leading dimensions, at fixed steps (cat, split or narrow of rows): a plain loop.
+            int rows = 1;
+            for (int d = 0; d < k; d++) rows *= extent[d];
+            int srcStep = k == 0 ? 0 : srcStrides[k - 1], destStep = k == 0 ? 0 : destStrides[k - 1];
+            var from = src.AsSpan(srcStart[k] * srcStrides[k]);
+            var to = dest.AsSpan(destStart[k] * destStrides[k]);
+            for (int r = 0, so = 0, dof = 0; r < rows; r++, so += srcStep, dof += destStep)
+                Run(from.Slice(so, run), to.Slice(dof, run), accumulate);
+            return;
+        }
         int srcOffset = 0, destOffset = 0;
         for (int d = 0; d <= k; d++)
         {
@@ -51,6 +63,14 @@ internal static class BoxCopy
             }
             if (d < 0) return;
         }
+    }
+
+    /// <summary>Whether the box spans the whole of every dimension before <paramref name="k"/> in both arrays.</summary>
+    private static bool LeadingDimsFull(int[] srcShape, int[] destShape, int[] extent, int k)
+    {
+        for (int d = 0; d < k; d++)
+            if (extent[d] != srcShape[d] || extent[d] != destShape[d]) return false;
+        return true;
     }
 
     private static void Run(ReadOnlySpan<float> src, Span<float> dest, bool accumulate)

@@ -16,32 +16,31 @@ internal static class GeluKernels
     private const float TanhC = 0.044715f;
 
     /// <summary>y = x·Φ(x).</summary>
-    public static void Forward(ReadOnlySpan<float> x, Span<float> y) => Lanes.Map<ExactForward>(x, x, y);
+    public static void Forward(float[] x, float[] y) => Lanes.MapParallel<ExactForward>(x, x, y);
 
     /// <summary>dx = g·(Φ(x) + x·φ(x)).</summary>
-    public static void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> g, Span<float> dx) => Lanes.Map<ExactBackward>(x, g, dx);
+    public static void Backward(float[] x, float[] g, float[] dx) => Lanes.MapParallel<ExactBackward>(x, g, dx);
 
     /// <summary>y = x·(1 + tanh(u))/2, u = √(2/π)·(x + 0.044715x³).</summary>
-    public static void TanhForward(ReadOnlySpan<float> x, Span<float> y) => Lanes.Map<TanhApproxForward>(x, x, y);
+    public static void TanhForward(float[] x, float[] y) => Lanes.MapParallel<TanhApproxForward>(x, x, y);
 
     /// <summary>dx = g · d/dx of <see cref="TanhForward"/>.</summary>
-    public static void TanhBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> g, Span<float> dx) => Lanes.Map<TanhApproxBackward>(x, g, dx);
+    public static void TanhBackward(float[] x, float[] g, float[] dx) => Lanes.MapParallel<TanhApproxBackward>(x, g, dx);
 
-    /// <summary>(erfc(|x|/√2), x ≥ 0) for the exact forms.</summary>
+    /// <summary>erfc(z) for z ≥ 0 (fused multiply-adds, <see cref="SimdMath.Exp"/>).</summary>
     private static Vector<float> Erfc(Vector<float> z)
     {
-        var t = Vector<float>.One / (Vector<float>.One + new Vector<float>(0.5f) * z);
-        var p = new Vector<float>(0.17087277f);
-        p = p * t + new Vector<float>(-0.82215223f);
-        p = p * t + new Vector<float>(1.48851587f);
-        p = p * t + new Vector<float>(-1.13520398f);
-        p = p * t + new Vector<float>(0.27886807f);
-        p = p * t + new Vector<float>(-0.18628806f);
-        p = p * t + new Vector<float>(0.09678418f);
-        p = p * t + new Vector<float>(0.37409196f);
-        p = p * t + new Vector<float>(1.00002368f);
-        p = p * t + new Vector<float>(-1.26551223f);
-        return t * Vector.Exp(p - z * z);
+        var t = Vector<float>.One / SimdMath.Fma(new Vector<float>(0.5f), z, 1f);
+        var p = SimdMath.Fma(new Vector<float>(0.17087277f), t, -0.82215223f);
+        p = SimdMath.Fma(p, t, 1.48851587f);
+        p = SimdMath.Fma(p, t, -1.13520398f);
+        p = SimdMath.Fma(p, t, 0.27886807f);
+        p = SimdMath.Fma(p, t, -0.18628806f);
+        p = SimdMath.Fma(p, t, 0.09678418f);
+        p = SimdMath.Fma(p, t, 0.37409196f);
+        p = SimdMath.Fma(p, t, 1.00002368f);
+        p = SimdMath.Fma(p, t, -1.26551223f);
+        return t * SimdMath.Exp(Vector.FusedMultiplyAdd(-z, z, p));
     }
 
     /// <summary>2Φ(x) = 1 + erf(x/√2).</summary>
@@ -60,14 +59,14 @@ internal static class GeluKernels
     {
         public static Vector<float> Apply(Vector<float> x, Vector<float> g)
         {
-            var density = new Vector<float>(InvSqrt2Pi) * Vector.Exp(new Vector<float>(-0.5f) * x * x);
+            var density = new Vector<float>(InvSqrt2Pi) * SimdMath.Exp(new Vector<float>(-0.5f) * x * x);
             return g * (new Vector<float>(0.5f) * TwoPhi(x) + x * density);
         }
     }
 
     /// <summary>(1 + tanh(u))/2 = σ(2u) = 1/(1 + e^{−2u}), which keeps its precision where tanh(u) is near −1.</summary>
     private static Vector<float> HalfOnePlusTanh(Vector<float> x) =>
-        Vector<float>.One / (Vector<float>.One + Vector.Exp(new Vector<float>(-2f * TanhK) * (x + new Vector<float>(TanhC) * x * x * x)));
+        Vector<float>.One / (Vector<float>.One + SimdMath.Exp(new Vector<float>(-2f * TanhK) * (x + new Vector<float>(TanhC) * x * x * x)));
 
     private readonly struct TanhApproxForward : ILanes
     {

@@ -34,4 +34,17 @@ internal static class Lanes
         var tail = TLanes.Apply(new Vector<float>(xs), new Vector<float>(gs));
         for (int j = 0; j < rest; j++) d[done + j] = tail[j];
     }
+
+    /// <summary><see cref="Map{TLanes}"/> over whole arrays, split across cores when large (<see cref="ParallelRanges"/>).</summary>
+    public static void MapParallel<TLanes>(float[] x, float[] g, float[] d) where TLanes : ILanes
+    {
+        if (g.Length != x.Length || d.Length != x.Length)
+            throw new ArgumentException($"Elementwise lanes need spans of one length, got {x.Length}, {g.Length} and {d.Length}.");
+        ParallelRanges.For(x.Length, new MapBody<TLanes>(x, g, d));
+    }
+
+    private readonly struct MapBody<TLanes>(float[] x, float[] g, float[] d) : IRangeBody where TLanes : ILanes
+    {
+        public void Run(int start, int length) => Map<TLanes>(x.AsSpan(start, length), g.AsSpan(start, length), d.AsSpan(start, length));
+    }
 }

@@ -122,4 +122,16 @@ public class ActivationKernelTests
         Assert.Equal(expected, g);
         Assert.Contains("one length", Assert.Throws<ArgumentException>(() => Lanes.Map<ActivationGrads.Relu>(y, new float[20], new float[21])).Message);
     }
+
+    [Fact]
+    public void Relu_and_sigmoid_lanes_match_the_scalar_definitions()
+    {
+        var x = Inputs().Append(float.NegativeInfinity).Append(-100f).Append(100f).ToArray();
+        var y = new float[x.Length];
+        Lanes.Map<ActivationLanes.Relu>(x, x, y);
+        for (int i = 0; i < x.Length; i++)
+            Assert.True(float.IsNaN(x[i]) ? float.IsNaN(y[i]) : y[i] == MathF.Max(x[i], 0f), $"relu({x[i]:G9}) = {y[i]:G9}");
+        Lanes.Map<ActivationLanes.Sigmoid>(x, x, y);
+        Close(i => 1 / (1 + Math.Exp(-(double)x[i])), x, y, 1e-7, 1e-6, "sigmoid");
+    }
 }

@@ -10,7 +10,7 @@ internal static class FlatGather
     /// <summary>The concatenation of <paramref name="ranges"/> (source index, start, count), reshaped to <paramref name="shape"/>.</summary>
     public static Tensor Apply(Tensor[] sources, (int Source, int Start, int Count)[] ranges, int[] shape)
     {
-        var result = new float[Tensor.ShapeSize(shape)];
+        var result = TensorStorage.Zeroed((int)Tensor.ShapeSize(shape));
         int at = 0;
         foreach (var (source, start, count) in ranges)
         {

@@ -23,7 +23,7 @@ internal static class GruLayer
     {
         int dirs = directions.Length, hidden = directions[0].HiddenSize, inF = x.Size(-1), b = batch.Batch;
         int outWidth = dirs * hidden, outSize = batch.Batch * batch.Time * outWidth;
-        var result = new float[outSize + dirs * b * hidden];
+        var result = TensorStorage.Zeroed(outSize + dirs * b * hidden);
         var xs = batch.Pack(x.Data, inF);
         var saved = new Saved[dirs];
         for (int d = 0; d < dirs; d++)
@@ -63,8 +63,8 @@ internal static class GruLayer
     {
         int hidden = w.HiddenSize, width = 3 * hidden, rows = batch.Rows;
         bool bias = w.BiasIh is not null;
-        var gates = new float[rows * width];
-        var proj = new float[rows * width];
+        var gates = TensorStorage.Zeroed(rows * width);
+        var proj = TensorStorage.Zeroed(rows * width);
         if (bias)
             for (int r = 0; r < rows; r++)
             {
@@ -73,8 +73,8 @@ internal static class GruLayer
             }
         Blas.Sgemm(false, true, rows, width, inF, 1f, xs, inF, w.WeightIh.Data, inF, bias ? 1f : 0f, gates, width);
 
-        var outputs = new float[rows * hidden];
-        var prevOutputs = new float[rows * hidden];
+        var outputs = TensorStorage.Zeroed(rows * hidden);
+        var prevOutputs = TensorStorage.Zeroed(rows * hidden);
         var whh = w.WeightHh.Data;
         foreach (var s in batch.Steps(reverse))
         {
@@ -112,11 +112,11 @@ internal static class GruLayer
         float[] xs, int inF, RnnBatch batch, RnnWeights w, Saved s, float[]? dxs, List<Tensor?> grads)
     {
         int hidden = w.HiddenSize, width = 3 * hidden, rows = batch.Rows, b = batch.Batch;
-        var dh = new float[b * hidden];
+        var dh = TensorStorage.Zeroed(b * hidden);
         for (int j = 0; j < b; j++) dhn.Slice(batch.Order[j] * hidden, hidden).CopyTo(dh.AsSpan(j * hidden, hidden));
-        var dGates = new float[rows * width];
-        var dProj = new float[rows * width];
-        var dh0 = new float[b * hidden];
+        var dGates = TensorStorage.Zeroed(rows * width);
+        var dProj = TensorStorage.Zeroed(rows * width);
+        var dh0 = TensorStorage.Zeroed(b * hidden);
         var whh = w.WeightHh.Data;
         var steps = batch.Steps(d == 1);
         for (int k = steps.Length - 1; k >= 0; k--)

@@ -22,7 +22,7 @@ internal static class LstmLayer
     {
         int dirs = directions.Length, hidden = directions[0].HiddenSize, inF = x.Size(-1), b = batch.Batch;
         int outWidth = dirs * hidden, outSize = batch.Batch * batch.Time * outWidth, stateSize = dirs * b * hidden;
-        var result = new float[outSize + 2 * stateSize];
+        var result = TensorStorage.Zeroed(outSize + 2 * stateSize);
         var xs = batch.Pack(x.Data, inF);
         var saved = new Saved[dirs];
         for (int d = 0; d < dirs; d++)
@@ -68,7 +68,7 @@ internal static class LstmLayer
     private static Saved Forward(float[] xs, int inF, RnnBatch batch, RnnWeights w, float[] h0, float[] c0, bool reverse)
     {
         int hidden = w.HiddenSize, width = 4 * hidden, rows = batch.Rows;
-        var gates = new float[rows * width];
+        var gates = TensorStorage.Uninitialized(rows * width); // bias rows or a beta-0 product
         bool bias = w.BiasIh is not null;
         if (bias)
         {
@@ -78,9 +78,9 @@ internal static class LstmLayer
         }
         Blas.Sgemm(false, true, rows, width, inF, 1f, xs, inF, w.WeightIh.Data, inF, bias ? 1f : 0f, gates, width);
 
-        var cells = new float[rows * hidden];
-        var outputs = new float[rows * hidden];
-        var prevOutputs = new float[rows * hidden];
+        var cells = TensorStorage.Uninitialized(rows * hidden);       // every row is some step's
+        var outputs = TensorStorage.Uninitialized(rows * hidden);
+        var prevOutputs = TensorStorage.Uninitialized(rows * hidden); // carried rows, then h0 rows, at every step
         var whh = w.WeightHh.Data;
         foreach (var s in batch.Steps(reverse))
         {
@@ -91,21 +91,8 @@ internal static class LstmLayer
             for (int j = 0; j < s.Count; j++)
             {
                 int row = s.Offset + j;
-                var gate = gates.AsSpan(row * width, width);
-                var i = gate[..hidden];
-                var f = gate.Slice(hidden, hidden);
-                var gg = gate.Slice(2 * hidden, hidden);
-                var o = gate.Slice(3 * hidden, hidden);
-                TensorPrimitives.Sigmoid(gate[..(2 * hidden)], gate[..(2 * hidden)]);
-                TensorPrimitives.Tanh(gg, gg);
-                TensorPrimitives.Sigmoid(o, o);
                 ReadOnlySpan<float> cPrev = j < s.Carried ? cells.AsSpan((s.PrevOffset + j) * hidden, hidden) : c0.AsSpan(j * hidden, hidden);
-                var c = cells.AsSpan(row * hidden, hidden);
-                var h = outputs.AsSpan(row * hidden, hidden);
-                TensorPrimitives.Multiply(i, gg, c);
-                TensorPrimitives.MultiplyAdd(f, cPrev, c, c);
-                TensorPrimitives.Tanh(c, h);
-                TensorPrimitives.Multiply(h, o, h);
+                LstmCell.Forward(gates.AsSpan(row * width, width), cPrev, cells.AsSpan(row * hidden, hidden), outputs.AsSpan(row * hidden, hidden));
             }
         }
         return new Saved(gates, cells, outputs, prevOutputs, c0);
@@ -121,17 +108,16 @@ internal static class LstmLayer
     {
         int hidden = w.HiddenSize, width = 4 * hidden, rows = batch.Rows, b = batch.Batch;
         bool reverse = d == 1;
-        var dh = new float[b * hidden];
-        var dc = new float[b * hidden];
+        var dh = TensorStorage.Zeroed(b * hidden);
+        var dc = TensorStorage.Zeroed(b * hidden);
         for (int j = 0; j < b; j++)
         {
             dhn.Slice(batch.Order[j] * hidden, hidden).CopyTo(dh.AsSpan(j * hidden, hidden));
             dcn.Slice(batch.Order[j] * hidden, hidden).CopyTo(dc.AsSpan(j * hidden, hidden));
         }
-        var dGates = new float[rows * width];
-        var dh0 = new float[b * hidden];
-        var dc0 = new float[b * hidden];
-        var tanhC = new float[hidden];
+        var dGates = TensorStorage.Uninitialized(rows * width); // every row is some step's
+        var dh0 = TensorStorage.Zeroed(b * hidden);
+        var dc0 = TensorStorage.Zeroed(b * hidden);
         var whh = w.WeightHh.Data;
         var steps = batch.Steps(reverse);
         for (int k = steps.Length - 1; k >= 0; k--)
@@ -142,23 +128,11 @@ internal static class LstmLayer
                 int row = st.Offset + j;
                 var dhj = dh.AsSpan(j * hidden, hidden);
                 TensorPrimitives.Add(dhj, dOut.Slice(batch.PaddedRow(batch.Order[j], st.Time) * outWidth + d * hidden, hidden), dhj);
-                ReadOnlySpan<float> gate = s.Gates.AsSpan(row * width, width);
                 ReadOnlySpan<float> cPrev = j < st.Carried ? s.Cells.AsSpan((st.PrevOffset + j) * hidden, hidden) : s.C0.AsSpan(j * hidden, hidden);
-                TensorPrimitives.Tanh(s.Cells.AsSpan(row * hidden, hidden), tanhC);
                 var dcj = dc.AsSpan(j * hidden, hidden);
                 var dcPrev = j < st.Carried ? dcj : dc0.AsSpan(j * hidden, hidden);
-                var dg = dGates.AsSpan(row * width, width);
-                for (int e = 0; e < hidden; e++)
-                {
-                    float i = gate[e], f = gate[hidden + e], gv = gate[2 * hidden + e], o = gate[3 * hidden + e];
-                    float tc = tanhC[e], dht = dhj[e];
-                    float dct = dcj[e] + dht * o * (1f - tc * tc);
-                    dg[e] = dct * gv * i * (1f - i);
-                    dg[hidden + e] = dct * cPrev[e] * f * (1f - f);
-                    dg[2 * hidden + e] = dct * i * (1f - gv * gv);
-                    dg[3 * hidden + e] = dht * tc * o * (1f - o);
-                    dcPrev[e] = dct * f;
-                }
+                LstmCell.Backward(s.Gates.AsSpan(row * width, width), cPrev, s.Cells.AsSpan(row * hidden, hidden), dhj, dcj,
+                    dGates.AsSpan(row * width, width), dcPrev);
             }
             // dh_prev = dGates · W_hh: carried rows continue to the previous step, the rest go to the initial state.
             Blas.Sgemm(false, false, st.Carried, hidden, width, 1f, dGates.AsSpan(st.Offset * width), width, whh, hidden, 0f, dh, hidden);

@@ -93,7 +93,7 @@ internal sealed class RnnBatch
     /// <summary>Rows of a padded [.., width] tensor gathered into packed order (padding is not copied).</summary>
     public float[] Pack(ReadOnlySpan<float> padded, int width)
     {
-        var packed = new float[Rows * width];
+        var packed = TensorStorage.Uninitialized(Rows * width); // every packed row is some step's
         for (int t = 0; t < Time; t++)
             for (int j = 0; j < BatchSizes[t]; j++)
                 padded.Slice(PaddedRow(Order[j], t) * width, width).CopyTo(packed.AsSpan((Offsets[t] + j) * width, width));
@@ -111,7 +111,7 @@ internal sealed class RnnBatch
     /// <summary>Row <paramref name="row"/> of a [rows, B, H] state in sorted batch order as [B, H] (zeros when <paramref name="state"/> is null).</summary>
     public float[] SortState(Tensor? state, int row, int hidden)
     {
-        var sorted = new float[Batch * hidden];
+        var sorted = TensorStorage.Zeroed(Batch * hidden);
         if (state is null) return sorted;
         var data = state.Data.Slice(row * Batch * hidden, Batch * hidden);
         for (int j = 0; j < Batch; j++) data.Slice(Order[j] * hidden, hidden).CopyTo(sorted.AsSpan(j * hidden, hidden));
