@@ -17,7 +17,7 @@ public sealed class TrainingCheckpoint
     /// <summary>The metadata key of the training state JSON.</summary>
     public const string StateKey = "lab.trainer";
 
-    private const int FormatVersion = 1;
+    internal const int FormatVersion = 1;
     private const string ModelPrefix = "model.", OptimizerPrefix = "optimizer.";
 
     private static readonly JsonSerializerOptions Json = new()
@@ -62,7 +62,7 @@ public sealed class TrainingCheckpoint
     public static TrainingCheckpoint Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"No checkpoint at '{path}'.", path);
-        var (tensors, metadata) = SafeTensors.Load(path);
+        var (tensors, metadata) = Checkpoint.LoadTensors(path);
         if (!metadata.TryGetValue(StateKey, out var json))
             throw new SafeTensorsFormatException(path, $"it is not a training checkpoint (no '{StateKey}' metadata entry).");
         CheckpointState state;
@@ -72,9 +72,8 @@ public sealed class TrainingCheckpoint
             throw new SafeTensorsFormatException(path, $"training state format {state.FormatVersion} is not supported (expected {FormatVersion}).");
         var model = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         var optimizer = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        foreach (var (name, t) in tensors)
+        foreach (var (name, tensor) in tensors)
         {
-            var tensor = new Tensor(t.ToFloat32(), t.Shape); // keeps 0-dim entries 0-dim
             if (name.StartsWith(ModelPrefix, StringComparison.Ordinal)) model[name[ModelPrefix.Length..]] = tensor;
             else if (name.StartsWith(OptimizerPrefix, StringComparison.Ordinal)) optimizer[name[OptimizerPrefix.Length..]] = tensor;
             else throw new SafeTensorsFormatException(path, $"tensor '{name}' is neither '{ModelPrefix}*' nor '{OptimizerPrefix}*'.");
@@ -93,9 +92,9 @@ public sealed class TrainingCheckpoint
 
     internal static void Save(string path, Module model, Optim.Optimizer optimizer, CheckpointState state, IReadOnlyDictionary<string, string>? extra)
     {
-        var tensors = new Dictionary<string, SafeTensor>(StringComparer.Ordinal);
-        foreach (var (key, t) in model.StateDict()) tensors[ModelPrefix + key] = SafeTensor.FromFloat32(t.Data, [.. t.Shape]);
-        foreach (var (key, t) in optimizer.StateDict()) tensors[OptimizerPrefix + key] = SafeTensor.FromFloat32(t.Data, [.. t.Shape]);
+        var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (var (key, t) in model.StateDict()) tensors[ModelPrefix + key] = t;
+        foreach (var (key, t) in optimizer.StateDict()) tensors[OptimizerPrefix + key] = t;
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["format"] = "pt" };
         if (extra is not null)
             foreach (var (k, v) in extra)
@@ -104,14 +103,14 @@ public sealed class TrainingCheckpoint
                 metadata[k] = v;
             }
         metadata[StateKey] = JsonSerializer.Serialize(state, Json);
-        SafeTensors.Save(path, tensors, metadata); // atomic: temporary file, then rename
+        Checkpoint.Save(path, tensors, metadata); // atomic: temporary file, then rename
     }
 }
 
 /// <summary>The training state stored as JSON in a checkpoint.</summary>
 internal sealed record CheckpointState
 {
-    public int FormatVersion { get; init; } = 1;
+    public int FormatVersion { get; init; } = TrainingCheckpoint.FormatVersion;
     public int Epoch { get; init; }
     public long Step { get; init; }
     public long SchedulerSteps { get; init; }
