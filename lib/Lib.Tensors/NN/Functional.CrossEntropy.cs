@@ -20,8 +20,7 @@ public static partial class Functional
     {
         const string name = "CrossEntropy";
         LossSupport.CheckReduction(reduction, name);
-        if (!(labelSmoothing >= 0f && labelSmoothing <= 1f))
-            throw new ArgumentException($"{name}: labelSmoothing must be between 0 and 1, got {labelSmoothing}.", nameof(labelSmoothing));
+        LossSupport.CheckLabelSmoothing(labelSmoothing, name);
         if (input.Dim == 0)
             throw new ArgumentException($"{name}: input must be [N, C], [N, C, d1, ...] or [C]; got a 0-dimensional tensor.", nameof(input));
         int classes = input.Dim == 1 ? input._shape[0] : input._shape[1];

@@ -12,6 +12,13 @@ internal static class LossSupport
             throw new ArgumentException($"{loss}: reduction {(int)reduction} is not one of None, Mean, Sum.", nameof(reduction));
     }
 
+    /// <summary>Label smoothing ε must lie in [0, 1] (NaN does not).</summary>
+    public static void CheckLabelSmoothing(float labelSmoothing, string loss)
+    {
+        if (!(labelSmoothing >= 0f && labelSmoothing <= 1f))
+            throw new ArgumentException($"{loss}: labelSmoothing must be between 0 and 1, got {labelSmoothing}.", nameof(labelSmoothing));
+    }
+
     public static void CheckSameShape(Tensor input, Tensor target, string loss)
     {
         if (!input._shape.AsSpan().SequenceEqual(target._shape))

@@ -9,8 +9,7 @@ public sealed class CrossEntropyLoss : Loss
     /// <summary>Creates the loss with optional class weights [C], the target value to ignore, and label smoothing in [0, 1].</summary>
     public CrossEntropyLoss(Tensor? weight = null, int ignoreIndex = -100, Reduction reduction = Reduction.Mean, float labelSmoothing = 0f) : base(reduction)
     {
-        if (!(labelSmoothing >= 0f && labelSmoothing <= 1f))
-            throw new ArgumentException($"CrossEntropyLoss: labelSmoothing must be between 0 and 1, got {labelSmoothing}.", nameof(labelSmoothing));
+        LossSupport.CheckLabelSmoothing(labelSmoothing, nameof(CrossEntropyLoss));
         if (weight is not null) Weight = RegisterBuffer("weight", weight);
         IgnoreIndex = ignoreIndex;
         LabelSmoothing = labelSmoothing;
