@@ -7,7 +7,7 @@ namespace Benchmarks;
 
 /// <summary>
 /// float32 GEMM throughput: square 256/512/1024 on 2 threads and 1 (torch.mm's sizes in
-/// ../shared/bench/pytorch/matmul_bench.py) and the skinny products the lab's models run, in the transpose
+/// tests/Benchmarks/pytorch/matmul_bench.py) and the skinny products the lab's models run, in the transpose
 /// combinations their forward and backward passes use. Median GFLOP/s over repeated calls after warm-up.
 /// </summary>
 internal sealed class GemmBenchmark : IBenchmark

@@ -16,7 +16,7 @@ if (verb is null or "--help" or "-h" or "help")
     Console.WriteLine("Benchmarks:");
     foreach (var b in benchmarks) Console.WriteLine($"  {b.Name,-10} {b.Description}");
     Console.WriteLine();
-    Console.WriteLine("--json prints one JSON object per line (for comparing with ../shared/bench/pytorch output).");
+    Console.WriteLine("--json prints one JSON object per line (for comparing with the output of tests/Benchmarks/pytorch/ and reference/).");
     return verb is null ? 2 : 0;
 }
 

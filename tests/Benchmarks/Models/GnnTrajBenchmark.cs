@@ -103,7 +103,7 @@ internal sealed class GnnTrajBenchmark : IModelBenchmark
     /// loops); <see cref="Incoming"/> sums edge rows into their destination node (index_add over dst), and
     /// <see cref="Members"/> sums node rows into their graph (index_add over graph_id).
     /// </summary>
-    private sealed record Graph(IndexTensor Src, IndexTensor Dst, CsrGraph Incoming, CsrGraph Members, int Graphs)
+    private sealed record Graph(IndexTensor Src, IndexTensor Dst, CsrGraph Incoming, CsrGraph Members)
     {
         public static Graph Build(int graphs)
         {
@@ -120,7 +120,7 @@ internal sealed class GnnTrajBenchmark : IModelBenchmark
             int nodes = graphs * Players, edges = src.Count;
             var incoming = CsrGraph.FromEdges(nodes, [.. dst], [.. Enumerable.Range(0, edges)]);
             var members = CsrGraph.FromEdges(graphs, [.. Enumerable.Range(0, nodes).Select(v => v / Players)], [.. Enumerable.Range(0, nodes)]);
-            return new Graph(IndexTensor.FromArray([.. src]), IndexTensor.FromArray([.. dst]), incoming, members, graphs);
+            return new Graph(IndexTensor.FromArray([.. src]), IndexTensor.FromArray([.. dst]), incoming, members);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Benchmarks.Models;
 
@@ -19,7 +20,8 @@ internal static class TimedLoop
         for (int i = 0; i < rule.Warmup; i++) step(i);
         var durations = new List<double>();
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
-        var before = CpuSnapshot.Take();
+        var before = CpuContention.Take();
+        long faultsBefore = MinorFaults();
         var gcBefore = GcSnapshot.Take();
         var total = Stopwatch.StartNew();
         for (int i = rule.Warmup; ; i++)
@@ -32,80 +34,56 @@ internal static class TimedLoop
             if (elapsed >= rule.MaxSeconds && durations.Count >= 5) break;
         }
         double seconds = total.Elapsed.TotalSeconds;
-        var after = CpuSnapshot.Take();
-        var cpu = CpuSnapshot.Contention(before, after);
+        var after = CpuContention.Take();
+        long faults = MinorFaults() - faultsBefore;
+        var cpu = Report(CpuContention.Between(before, after));
         var gc = GcSnapshot.Difference(gcBefore, GcSnapshot.Take(), durations.Count);
         long allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
         durations.Sort();
         return new PhaseResult(durations.Count, seconds, Percentile(durations, 0.5), Percentile(durations, 0.1), Percentile(durations, 0.9),
-            (double)allocated / durations.Count, after.OwnSeconds - before.OwnSeconds, (double)(after.MinorFaults - before.MinorFaults) / durations.Count, cpu, gc);
+            (double)allocated / durations.Count, after.Own - before.Own, (double)faults / durations.Count, cpu, gc);
+    }
+
+    /// <summary>The <c>train_cpu</c> / <c>infer_cpu</c> fields, as <c>benchlib.contention</c> reports them: cores this process
+    /// used, cores every other process used, and the 1-minute load average. The machine may be shared.</summary>
+    private static IReadOnlyDictionary<string, object> Report(CpuContention cpu)
+    {
+        var result = new Dictionary<string, object> { ["own_cores"] = cpu.OwnCores, ["other_cores"] = cpu.OtherCores };
+        try
+        {
+            result["loadavg_1m"] = double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException) { }
+        return result;
+    }
+
+    /// <summary>This process's minor page faults so far (field 10 of /proc/self/stat; 0 where unavailable). Each costs
+    /// microseconds in a VM, and fresh memory from the OS faults once per page.</summary>
+    private static long MinorFaults()
+    {
+        try
+        {
+            string stat = File.ReadAllText("/proc/self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // from field 3 (state) on
+            return long.Parse(fields[7], CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException or ArgumentOutOfRangeException) { }
+        return 0;
     }
 
     private static double Percentile(List<double> sorted, double q) => sorted[(int)Math.Clamp(Math.Round(q * (sorted.Count - 1)), 0, sorted.Count - 1)];
 
-    /// <summary>Peak resident set size of this process in MiB (Linux VmHWM; 0 where unavailable).</summary>
+    /// <summary>Peak resident set size of this process in MiB (Linux VmHWM; the current working set where unavailable).</summary>
     public static double PeakRssMb()
     {
         try
         {
             foreach (var line in File.ReadLines("/proc/self/status"))
                 if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    return double.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+                    return double.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
         }
         catch (IOException) { }
         return Environment.WorkingSet / (1024.0 * 1024.0);
-    }
-}
-
-/// <summary>
-/// CPU use during a phase, as <c>benchlib.contention</c> reports it: cores this process used, cores every
-/// other process used (from <c>/proc/stat</c>), and the 1-minute load average. The machine may be shared.
-/// </summary>
-internal readonly record struct CpuSnapshot(long Timestamp, double MachineBusySeconds, double OwnSeconds, long MinorFaults)
-{
-    /// <summary>USER_HZ, the unit of /proc/stat, is 100 on every Linux the runtime supports.</summary>
-    private const double TicksPerSecond = 100;
-
-    public static CpuSnapshot Take()
-    {
-        double busy = 0;
-        try
-        {
-            var v = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-                .Select(x => long.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-            // user nice system idle iowait irq softirq steal ...
-            busy = (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / TicksPerSecond;
-        }
-        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException) { }
-        return new CpuSnapshot(Stopwatch.GetTimestamp(), busy, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, MinorFaultCount());
-    }
-
-    /// <summary>This process's minor page faults so far (field 10 of /proc/self/stat; 0 where unavailable). Each costs
-    /// microseconds in a VM, and fresh memory from the OS faults once per page.</summary>
-    private static long MinorFaultCount()
-    {
-        try
-        {
-            string stat = File.ReadAllText("/proc/self/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // from field 3 (state) on
-            return long.Parse(fields[7], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException or ArgumentOutOfRangeException) { }
-        return 0;
-    }
-
-    public static IReadOnlyDictionary<string, object> Contention(CpuSnapshot before, CpuSnapshot after)
-    {
-        double wall = Math.Max(Stopwatch.GetElapsedTime(before.Timestamp, after.Timestamp).TotalSeconds, 1e-9);
-        double own = (after.OwnSeconds - before.OwnSeconds) / wall;
-        double total = (after.MachineBusySeconds - before.MachineBusySeconds) / wall;
-        var result = new Dictionary<string, object> { ["own_cores"] = Math.Round(own, 2), ["other_cores"] = Math.Round(Math.Max(total - own, 0), 2) };
-        try
-        {
-            result["loadavg_1m"] = double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException) { }
-        return result;
     }
 }
 

@@ -4,7 +4,7 @@ Prints one JSON line per shape with the fields GemmBenchmark prints ("path" is t
 same way: warm-up, then at least --seconds of calls; the median call gives gflops_median and ms_median.
 
 Debian's python3-torch calls sgemm from libblas.so.3, which is the reference (netlib) BLAS unless OpenBLAS is on
-the loader path; see ../shared/bench/pytorch/run_tuned.sh. For example, with the OpenMP OpenBLAS unpacked (not
+the loader path; see tests/Benchmarks/pytorch/run_tuned.sh. For example, with the OpenMP OpenBLAS unpacked (not
 installed) into /tmp/openblas:
 
     (cd /tmp/openblas && apt-get download libopenblas0-openmp && dpkg -x libopenblas0-openmp_*.deb .)
