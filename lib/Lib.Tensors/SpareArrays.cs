@@ -68,6 +68,28 @@ internal static class SpareArrays
         return array;
     }
 
+    /// <summary>An array of exactly <paramref name="length"/> (contents undefined) for a <see cref="DisposeScope"/>, which
+    /// gives it back with <see cref="Keep"/>: a spare one when there is one, of any length, with no lease and no collection.</summary>
+    public static float[] Take(int length)
+    {
+        lock (Lock)
+        {
+            s_usedSinceTick = true;
+            if (Spare.TryGetValue(length, out var stack) && stack.Count > 0)
+            {
+                s_floats -= length;
+                return stack.Pop().Array;
+            }
+        }
+        return GC.AllocateUninitializedArray<float>(length);
+    }
+
+    /// <summary>Gives an array taken with <see cref="Take"/> a lease (when it is long enough to be worth one): it comes back once unreachable.</summary>
+    public static void AttachLease(float[] array)
+    {
+        if (array.Length >= MinLength) Leases.AddOrUpdate(array, new Lease(array));
+    }
+
     /// <summary>Takes back <paramref name="array"/> now, which the caller guarantees nothing refers to any more.</summary>
     public static void Recycle(float[] array)
     {
@@ -100,7 +122,8 @@ internal static class SpareArrays
         }
     }
 
-    private static void Keep(float[] array)
+    /// <summary>Puts <paramref name="array"/>, which nothing refers to any more, back for reuse (unless the pool is full).</summary>
+    public static void Keep(float[] array)
     {
         lock (Lock)
         {

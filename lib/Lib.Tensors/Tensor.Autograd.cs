@@ -30,6 +30,13 @@ public sealed partial class Tensor
 
     internal bool RetainsGrad { get; private set; }
 
+    /// <summary>Drops <see cref="Grad"/>, or fills it with zeros.</summary>
+    internal void ClearGrad(bool setToNone)
+    {
+        if (setToNone) Grad = null;
+        else Grad?.AsSpan().Clear();
+    }
+
     /// <summary>Sets <see cref="RequiresGrad"/> and returns this tensor (<c>requires_grad_()</c>).</summary>
     public Tensor RequireGrad(bool requiresGrad = true)
     {

@@ -33,7 +33,7 @@ public sealed partial class Tensor
             destStart[d] = Math.Max(0, before);
             extent[d] = Math.Max(0, _shape[d] - Math.Max(0, -before) - Math.Max(0, -after));
         }
-        var result = new float[ShapeSize(shape)];
+        var result = TensorStorage.Zeroed((int)ShapeSize(shape));
         if (value != 0f) Array.Fill(result, value);
         BoxCopy.Copy(_data, _shape, srcStart, result, shape, destStart, extent);
         return Record(new Tensor(result, shape), "ConstantPadBackward", [this], g =>

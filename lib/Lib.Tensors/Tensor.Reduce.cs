@@ -9,7 +9,7 @@ public sealed partial class Tensor
     public Tensor Sum()
     {
         var result = new Tensor([TensorPrimitives.Sum(_data)], []);
-        return Record(result, "SumBackward", [this], g => [Full(g._data[0], _shape)]);
+        return Record(result, "SumBackward", [this], g => [FilledResult(g._data[0], _shape)]);
     }
 
     /// <summary>The sum over <paramref name="dims"/> (negative counts from the end), keeping them as size 1 with <paramref name="keepDim"/>.</summary>

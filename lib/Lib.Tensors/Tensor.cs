@@ -10,17 +10,52 @@ namespace Lib.Tensors;
 [TypeFormatterSource(typeof(TensorFormatterSource))]
 public sealed partial class Tensor
 {
-    internal readonly float[] _data;
+    private float[]? _storage;
     internal readonly int[] _shape;
+
+    /// <summary>The scope that disposes this tensor when it ends (see <see cref="DisposeScope"/>), or null.</summary>
+    internal DisposeScope? _scope;
 
     internal Tensor(float[] data, int[] shape)
     {
         long count = ShapeSize(shape);
         if (count != data.Length)
             throw new ArgumentException($"Shape [{string.Join(", ", shape)}] holds {count} elements but {data.Length} were given.");
-        _data = data;
+        _storage = data;
         _shape = (int[])shape.Clone();
+        DisposeScope.Current?.Adopt(this, data);
     }
+
+    /// <summary>The storage; throws once the tensor's <see cref="DisposeScope"/> has ended.</summary>
+    internal float[] _data => _storage ?? throw Disposed();
+
+    /// <summary>Whether the <see cref="DisposeScope"/> that made this tensor has ended (its storage is gone).</summary>
+    public bool IsDisposed => _storage is null;
+
+    /// <summary>Keeps this tensor when its <see cref="DisposeScope"/> ends: it (and its storage) becomes the enclosing scope's, or nobody's. Returns this tensor.</summary>
+    public Tensor MoveToOuterDisposeScope()
+    {
+        _scope?.MoveOut(this, _data);
+        return this;
+    }
+
+    /// <summary>Takes this tensor out of every <see cref="DisposeScope"/>, so it lives as long as it is referenced. Returns this tensor.</summary>
+    public Tensor DetachFromDisposeScope()
+    {
+        _scope?.Detach(this, _data);
+        return this;
+    }
+
+    internal void DisposeStorage()
+    {
+        _storage = null;
+        _scope = null;
+        Grad = null;
+    }
+
+    private ObjectDisposedException Disposed() =>
+        new(nameof(Tensor), $"This tensor of shape {ShapeText(_shape)} was made inside a DisposeScope that has ended, which freed its storage. "
+            + "Keep results you need past the scope with MoveToOuterDisposeScope() or DetachFromDisposeScope() (or copy them out with ToArray()/Item()) before it ends.");
 
     /// <summary>The size of each dimension.</summary>
     public IReadOnlyList<int> Shape => _shape;
@@ -48,13 +83,24 @@ public sealed partial class Tensor
     /// <summary>A tensor of zeros.</summary>
     public static Tensor Zeros(params int[] shape) => new(new float[ShapeSize(Checked(shape))], shape);
 
+    /// <summary>An op result of zeros (its storage from <see cref="TensorStorage"/>, so a <see cref="DisposeScope"/> takes it back).</summary>
+    internal static Tensor ZeroedResult(params int[] shape) => new(TensorStorage.Zeroed((int)ShapeSize(shape)), shape);
+
+    /// <summary>An op result filled with <paramref name="value"/> (its storage from <see cref="TensorStorage"/>).</summary>
+    internal static Tensor FilledResult(float value, int[] shape)
+    {
+        var data = TensorStorage.Uninitialized((int)ShapeSize(shape));
+        Array.Fill(data, value);
+        return new(data, shape);
+    }
+
     /// <summary>A tensor of ones.</summary>
     public static Tensor Ones(params int[] shape) => Full(1f, shape);
 
     /// <summary>A tensor filled with <paramref name="value"/>.</summary>
     public static Tensor Full(float value, params int[] shape)
     {
-        var data = TensorStorage.Uninitialized((int)ShapeSize(Checked(shape)));
+        var data = GC.AllocateUninitializedArray<float>((int)ShapeSize(Checked(shape)));
         Array.Fill(data, value);
         return new(data, shape);
     }

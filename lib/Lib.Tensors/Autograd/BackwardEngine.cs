@@ -20,6 +20,8 @@ internal static class BackwardEngine
         {
             if (!pending.Remove(tensor, out var grad)) continue;
             var fn = tensor.GradFn;
+            if (fn?.Scope is { IsDisposed: true })
+                throw new ObjectDisposedException(nameof(DisposeScope), $"Backward() through {fn.Name}, which was recorded inside a DisposeScope that has ended and freed the arrays its rule needs. Call Backward() before the scope ends.");
             if (fn is null)
             {
                 Accumulate(tensor, grad, arena, mayTake: true);
@@ -79,7 +81,7 @@ internal static class BackwardEngine
             tensor.Grad = grad.Detach();
             return;
         }
-        tensor.Grad = grad.Clone();
+        tensor.Grad = grad.Clone().DetachFromDisposeScope();
         arena.Disown(tensor.Grad._data);
     }
 

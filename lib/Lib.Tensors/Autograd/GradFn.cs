@@ -14,7 +14,11 @@ public sealed class GradFn
         Name = name;
         Inputs = inputs;
         _backward = backward;
+        Scope = DisposeScope.Current;
     }
+
+    /// <summary>The scope active when the op ran: its arrays (which the rule may hold) are gone once it ends.</summary>
+    internal DisposeScope? Scope { get; }
 
     /// <summary>The op's name, such as <c>MulBackward</c>.</summary>
     public string Name { get; }

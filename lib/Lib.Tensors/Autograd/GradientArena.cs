@@ -34,7 +34,7 @@ internal sealed class GradientArena : IDisposable
     /// <summary>An array of <paramref name="length"/> (a spare one when there is one; contents undefined), now issued.</summary>
     public float[] Rent(int length)
     {
-        var array = SpareArrays.Rent(length);
+        var array = DisposeScope.Current?.Rent(length) ?? SpareArrays.Rent(length);
         _issued.Add(array);
         return array;
     }
@@ -52,7 +52,8 @@ internal sealed class GradientArena : IDisposable
         if (uses > 1) { _uses[array] = uses - 1; return; }
         _uses.Remove(array);
         _issued.Remove(array);
-        SpareArrays.Recycle(array);
+        if (DisposeScope.Current is { } scope && scope.Owns(array)) scope.Return(array);
+        else SpareArrays.Recycle(array);
     }
 
     /// <summary>Whether <paramref name="array"/> was issued here and exactly one pending gradient refers to it (so it may be written).</summary>
@@ -63,5 +64,6 @@ internal sealed class GradientArena : IDisposable
     {
         _issued.Remove(array);
         _uses.Remove(array);
+        DisposeScope.Current?.Release(array);
     }
 }

@@ -133,7 +133,7 @@ public static partial class Functional
     {
         if (mask.Dim != 2 || mask.Shape[0] != b || mask.Shape[1] != s)
             throw new ArgumentException($"{name} must be [B, S] = [{b}, {s}] (1 = real token, 0 = padding), got {Tensor.ShapeText(mask.Shape)}.", name);
-        var row = new float[b * s];
+        var row = TensorStorage.Zeroed(b * s);
         var m = mask.Data;
         for (int i = 0; i < row.Length; i++)
         {

@@ -35,13 +35,13 @@ public static partial class Functional
         // One row of C logits per target position: [N, C, S] is permuted to [N, S, C] when S > 1.
         int rows = batch * spatial;
         var logits = spatial == 1 ? input._data : input.Detach().Reshape(batch, classes, spatial).Permute(0, 2, 1)._data;
-        var logp = new float[logits.Length];
+        var logp = TensorStorage.Zeroed(logits.Length);
         SoftmaxKernels.LogSoftmax(logits, logp, rows, classes, 1);
         var w = weight?._data;
         float eps = labelSmoothing;
         float smoothScale = classes == 0 ? 0f : eps / classes;
         var y = target._data;
-        var values = new float[rows];
+        var values = TensorStorage.Zeroed(rows);
         double totalWeight = 0;
         for (int r = 0; r < rows; r++)
         {

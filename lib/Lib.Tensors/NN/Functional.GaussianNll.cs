@@ -24,13 +24,13 @@ public static partial class Functional
         for (int i = 0; i < variance.NumEl; i++)
             if (variance._data[i] < 0f)
                 throw new ArgumentException($"{name}: variance has negative entries (the first is {variance._data[i]} at flat index {i}).", nameof(variance));
-        var clamped = new float[variance.NumEl];
+        var clamped = TensorStorage.Zeroed(variance.NumEl);
         for (int i = 0; i < clamped.Length; i++) clamped[i] = float.IsNaN(variance._data[i]) ? float.NaN : MathF.Max(variance._data[i], eps);
         var v = new Tensor(clamped, varShape).Expand(input._shape)._data;
         int n = input.NumEl;
         float[] x = input._data, t = target._data;
         float constant = full ? HalfLogTwoPi : 0f;
-        var values = new float[n];
+        var values = TensorStorage.Zeroed(n);
         for (int i = 0; i < n; i++)
         {
             float d = x[i] - t[i];
@@ -40,8 +40,8 @@ public static partial class Functional
         return Tensor.Record(result, "GaussianNllLossBackward", [input, target, variance], g =>
         {
             var up = LossSupport.Upstream(g, n, reduction, n);
-            var dx = new float[n];
-            var dv = variance.RequiresGrad ? new float[n] : null;
+            var dx = TensorStorage.Zeroed(n);
+            var dv = variance.RequiresGrad ? TensorStorage.Zeroed(n) : null;
             for (int i = 0; i < n; i++)
             {
                 float d = x[i] - t[i];
@@ -93,12 +93,12 @@ public static partial class Functional
         if (!logSigma._shape.AsSpan().SequenceEqual(componentShape))
             throw new ArgumentException($"{name}: logSigma must be [N, K, D] = {Tensor.ShapeText(componentShape)}, got {Tensor.ShapeText(logSigma.Shape)}.", nameof(logSigma));
 
-        var logPi = new float[n * k];
+        var logPi = TensorStorage.Zeroed(n * k);
         SoftmaxKernels.LogSoftmax(logits._data, logPi, n, k, 1);
         float[] m = mu._data, ls = logSigma._data, t = target._data;
-        var z = new float[n * k * dims];      // (t − mu)/σ, kept for backward
-        var joint = new float[n * k];         // log π_k + log N(t | mu_k, σ_k)
-        var nll = new float[n];
+        var z = TensorStorage.Zeroed(n * k * dims);      // (t − mu)/σ, kept for backward
+        var joint = TensorStorage.Zeroed(n * k);         // log π_k + log N(t | mu_k, σ_k)
+        var nll = TensorStorage.Zeroed(n);
         for (int i = 0; i < n; i++)
         {
             for (int c = 0; c < k; c++)
@@ -120,10 +120,10 @@ public static partial class Functional
         return Tensor.Record(result, "MixtureGaussianNllBackward", [logits, mu, logSigma, target], g =>
         {
             var up = LossSupport.Upstream(g, n, reduction, n);
-            var dLogits = new float[n * k];
-            var dMu = new float[n * k * dims];
-            var dLogSigma = new float[n * k * dims];
-            var dTarget = new float[n * dims];
+            var dLogits = TensorStorage.Zeroed(n * k);
+            var dMu = TensorStorage.Zeroed(n * k * dims);
+            var dLogSigma = TensorStorage.Zeroed(n * k * dims);
+            var dTarget = TensorStorage.Zeroed(n * dims);
             for (int i = 0; i < n; i++)
             {
                 float s = up[i];

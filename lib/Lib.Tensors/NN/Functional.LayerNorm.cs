@@ -20,8 +20,8 @@ public static partial class Functional
         var w = weight?._data;
         var b = bias?._data;
         var y = TensorStorage.Uninitialized(x.NumEl);
-        var mean = new float[rows];
-        var rstd = new float[rows];
+        var mean = TensorStorage.Zeroed(rows);
+        var rstd = TensorStorage.Zeroed(rows);
         for (int r = 0; r < rows; r++)
         {
             var row = input.AsSpan(r * d, d);
@@ -60,10 +60,10 @@ public static partial class Functional
         float[] mean, float[] rstd, int rows, int d, bool needX, bool needW, bool needB)
     {
         var dx = needX ? TensorStorage.Uninitialized(x.Length) : null;
-        var dw = needW ? new float[d] : null;
-        var db = needB ? new float[d] : null;
-        var xhat = new float[d];
-        var ghat = new float[d];
+        var dw = needW ? TensorStorage.Zeroed(d) : null;
+        var db = needB ? TensorStorage.Zeroed(d) : null;
+        var xhat = TensorStorage.Zeroed(d);
+        var ghat = TensorStorage.Zeroed(d);
         for (int r = 0; r < rows; r++)
         {
             var gr = g.AsSpan(r * d, d);

@@ -69,7 +69,7 @@ public static partial class Functional
         LossSupport.CheckSameShape(input, target, name);
         int n = input.NumEl;
         float[] x = input._data, t = target._data;
-        var values = new float[n];
+        var values = TensorStorage.Zeroed(n);
         for (int i = 0; i < n; i++) values[i] = TLoss.Value(x[i] - t[i], k);
         var result = LossSupport.Reduce(values, input._shape, reduction, n);
         return Tensor.Record(result, name + "Backward", [input, target], g =>

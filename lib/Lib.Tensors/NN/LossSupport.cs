@@ -38,7 +38,7 @@ internal static class LossSupport
     public static float[] Upstream(Tensor g, int count, Reduction reduction, float denominator)
     {
         if (reduction == Reduction.None) return g._data;
-        var up = new float[count];
+        var up = TensorStorage.Uninitialized(count);
         Array.Fill(up, reduction == Reduction.Sum ? g._data[0] : g._data[0] / denominator);
         return up;
     }

@@ -107,10 +107,11 @@ public abstract class Module
     /// <summary>Evaluation mode (<c>Train(false)</c>).</summary>
     public Module Eval() => Train(false);
 
-    /// <summary>Clears every parameter's gradient (set to null, PyTorch's default <c>set_to_none=True</c>).</summary>
-    public void ZeroGrad()
+    /// <summary>Clears every parameter's gradient: sets it to null (PyTorch 2's default <c>set_to_none=True</c>) or,
+    /// with <paramref name="setToNone"/> false, fills it with zeros, so the next backward adds into the same arrays.</summary>
+    public void ZeroGrad(bool setToNone = true)
     {
-        foreach (var p in Parameters()) p.Grad = null;
+        foreach (var p in Parameters()) p.ClearGrad(setToNone);
     }
 
     /// <summary>Parameters and buffers by PyTorch key, in PyTorch's order (each module: parameters, buffers, then children). Values share storage with the module.</summary>

@@ -160,7 +160,7 @@ public abstract class RNNBase : Module
     /// <summary>Keep-or-drop scaled by 1/(1-p), drawn from the module's generator (<see cref="Ops.DropoutMask"/>).</summary>
     private Tensor DropoutMask(int[] shape)
     {
-        var mask = Tensor.Zeros(shape);
+        var mask = Tensor.ZeroedResult(shape);
         Ops.DropoutMask.Fill(_generator, Dropout, mask.AsSpan());
         return mask;
     }

@@ -62,8 +62,10 @@ public abstract class Optimizer
     /// <summary>Checks a parameter's state read by <see cref="LoadStateDict"/> beyond names and shapes (say, that no moment is missing); throw <see cref="ArgumentException"/> naming <paramref name="key"/>.</summary>
     protected virtual void ValidateState(string key, IReadOnlyDictionary<string, Tensor> state) { }
 
-    /// <summary>Clears the gradients of every parameter (set to null, PyTorch's default <c>set_to_none=True</c>).</summary>
-    public void ZeroGrad() { foreach (var g in _groups) foreach (var p in g.Parameters) p.Grad = null; }
+    /// <summary>Clears the gradients of every parameter: sets them to null (PyTorch 2's default <c>set_to_none=True</c>) or,
+    /// with <paramref name="setToNone"/> false (PyTorch 1's default), fills them with zeros, so the next backward adds into the
+    /// same arrays and a training step allocates none for gradients.</summary>
+    public void ZeroGrad(bool setToNone = true) { foreach (var g in _groups) foreach (var p in g.Parameters) p.ClearGrad(setToNone); }
 
     /// <summary>The learning rate of the first group (what schedulers and progress show).</summary>
     public double LearningRate => _groups[0].LearningRate ?? 0;

@@ -42,7 +42,7 @@ internal sealed class BiLstmClipBenchmark : IModelBenchmark
     public float TrainStep(int batch)
     {
         var b = _pool[batch % PoolSize];
-        _optimizer.ZeroGrad();
+        _optimizer.ZeroGrad(setToNone: false);
         var loss = _loss.Forward(_model.Forward(b.Src, b.Tgt), b.Y);
         loss.Backward();
         _optimizer.Step();

@@ -44,7 +44,7 @@ internal sealed class DcnMultilabelBenchmark : IModelBenchmark
     public float TrainStep(int batch)
     {
         var b = _pool[batch % PoolSize];
-        _optimizer.ZeroGrad();
+        _optimizer.ZeroGrad(setToNone: false);
         var loss = _bce.Forward(_model.Forward(b.Site, b.Num), b.Y) + L1Lambda * _model.L1Penalty();
         loss.Backward();
         _optimizer.Step();

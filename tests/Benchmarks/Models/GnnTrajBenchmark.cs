@@ -45,7 +45,7 @@ internal sealed class GnnTrajBenchmark : IModelBenchmark
     public float TrainStep(int batch)
     {
         var b = _pool[batch % PoolSize];
-        _optimizer.ZeroGrad();
+        _optimizer.ZeroGrad(setToNone: false);
         var (pred, logit) = _model.Forward(b.X, _graph);
         var (ade, fde) = AdeFde(pred, b.Traj);
         var loss = ade + Functional.BinaryCrossEntropyWithLogits(logit, b.Cov);

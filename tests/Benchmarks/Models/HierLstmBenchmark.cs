@@ -42,7 +42,7 @@ internal sealed class HierLstmBenchmark : IModelBenchmark
     public float TrainStep(int batch)
     {
         var b = _pool[batch % PoolSize];
-        _optimizer.ZeroGrad();
+        _optimizer.ZeroGrad(setToNone: false);
         var loss = _loss.Forward(_model.Forward(b.X, b.Lengths, b.Labels, b.Events), b.Y);
         loss.Backward();
         _optimizer.Step();

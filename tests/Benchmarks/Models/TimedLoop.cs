@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Lib.Tensors;
 
 namespace Benchmarks.Models;
 
@@ -15,8 +16,11 @@ internal sealed record PhaseResult(int Steps, double Seconds, double MedianMs, d
 
 internal static class TimedLoop
 {
+    /// <summary>Times <paramref name="step"/>; each call runs in a <see cref="DisposeScope"/> of its own, as the
+    /// <see cref="Lib.Tensors.Training.Trainer"/> runs its steps, so a step reuses the arrays of the one before.</summary>
     public static PhaseResult Run(Action<int> step, TimingRule rule)
     {
+        step = Scoped(step);
         for (int i = 0; i < rule.Warmup; i++) step(i);
         var durations = new List<double>();
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
@@ -70,6 +74,12 @@ internal static class TimedLoop
         catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException or ArgumentOutOfRangeException) { }
         return 0;
     }
+
+    private static Action<int> Scoped(Action<int> step) => i =>
+    {
+        using var scope = DisposeScope.Enter();
+        step(i);
+    };
 
     private static double Percentile(List<double> sorted, double q) => sorted[(int)Math.Clamp(Math.Round(q * (sorted.Count - 1)), 0, sorted.Count - 1)];
 

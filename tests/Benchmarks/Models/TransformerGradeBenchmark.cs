@@ -44,7 +44,7 @@ internal sealed class TransformerGradeBenchmark : IModelBenchmark
     public float TrainStep(int batch)
     {
         var b = _pool[batch % PoolSize];
-        _optimizer.ZeroGrad();
+        _optimizer.ZeroGrad(setToNone: false);
         var loss = _loss.Forward(_model.Forward(b.Tokens, b.Coords, b.Real), b.Y);
         loss.Backward();
         ClipGrad.ClipGradNorm(_model.Parameters(), 1.0);

@@ -27,7 +27,7 @@ internal static class FlatGather
             {
                 if (sources[source].RequiresGrad)
                 {
-                    grads[source] ??= Tensor.ZerosLike(sources[source]);
+                    grads[source] ??= Tensor.ZeroedResult(sources[source]._shape);
                     var target = grads[source]!.AsSpan().Slice(start, count);
                     System.Numerics.Tensors.TensorPrimitives.Add(target, g.Data.Slice(from, count), target);
                 }

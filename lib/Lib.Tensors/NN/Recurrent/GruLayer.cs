@@ -40,7 +40,7 @@ internal static class GruLayer
         return Tensor.Record(new Tensor(result, [result.Length]), "GruBackward", [.. inputs], g =>
         {
             var grads = new List<Tensor?> { null };
-            var dh0 = h0 is { RequiresGrad: true } ? Tensor.ZerosLike(h0) : null;
+            var dh0 = h0 is { RequiresGrad: true } ? Tensor.ZeroedResult(h0._shape) : null;
             if (h0 is not null) grads.Add(dh0);
             var dxs = x.RequiresGrad ? TensorStorage.Zeroed(xs.Length) : null;
             for (int d = 0; d < dirs; d++)
@@ -167,14 +167,14 @@ internal static class GruLayer
 
     private static Tensor WeightGrad(float[] dRows, float[] inputs, int rows, int width, int inF)
     {
-        var grad = Tensor.Zeros(width, inF);
+        var grad = Tensor.ZeroedResult(width, inF);
         Blas.Sgemm(true, false, width, inF, rows, 1f, dRows, width, inputs, inF, 0f, grad.AsSpan(), inF);
         return grad;
     }
 
     private static Tensor ColumnSums(float[] dRows, int rows, int width)
     {
-        var sum = Tensor.Zeros(width);
+        var sum = Tensor.ZeroedResult(width);
         for (int r = 0; r < rows; r++) TensorPrimitives.Add(sum.Data, dRows.AsSpan(r * width, width), sum.AsSpan());
         return sum;
     }

@@ -41,8 +41,8 @@ internal static class LstmLayer
         return Tensor.Record(new Tensor(result, [result.Length]), "LstmBackward", [.. inputs], g =>
         {
             var grads = new List<Tensor?> { null };
-            var dh0 = h0 is { RequiresGrad: true } ? Tensor.ZerosLike(h0) : null;
-            var dc0 = c0 is { RequiresGrad: true } ? Tensor.ZerosLike(c0) : null;
+            var dh0 = h0 is { RequiresGrad: true } ? Tensor.ZeroedResult(h0._shape) : null;
+            var dc0 = c0 is { RequiresGrad: true } ? Tensor.ZeroedResult(c0._shape) : null;
             if (h0 is not null) grads.Add(dh0);
             if (c0 is not null) grads.Add(dc0);
             var dxs = x.RequiresGrad ? TensorStorage.Zeroed(xs.Length) : null;
@@ -72,7 +72,7 @@ internal static class LstmLayer
         bool bias = w.BiasIh is not null;
         if (bias)
         {
-            var rowBias = new float[width];
+            var rowBias = TensorStorage.Uninitialized(width);
             TensorPrimitives.Add(w.BiasIh!.Data, w.BiasHh!.Data, rowBias);
             for (int r = 0; r < rows; r++) rowBias.CopyTo(gates, r * width);
         }
@@ -142,17 +142,17 @@ internal static class LstmLayer
         Tensor? dWih = null, dWhh = null, dBias = null;
         if (w.WeightIh.RequiresGrad)
         {
-            dWih = Tensor.Zeros(width, inF);
+            dWih = Tensor.ZeroedResult(width, inF);
             Blas.Sgemm(true, false, width, inF, rows, 1f, dGates, width, xs, inF, 0f, dWih.AsSpan(), inF);
         }
         if (w.WeightHh.RequiresGrad)
         {
-            dWhh = Tensor.Zeros(width, hidden);
+            dWhh = Tensor.ZeroedResult(width, hidden);
             Blas.Sgemm(true, false, width, hidden, rows, 1f, dGates, width, s.PrevOutputs, hidden, 0f, dWhh.AsSpan(), hidden);
         }
         if (w.BiasIh is not null && (w.BiasIh.RequiresGrad || w.BiasHh!.RequiresGrad))
         {
-            dBias = Tensor.Zeros(width);
+            dBias = Tensor.ZeroedResult(width);
             for (int r = 0; r < rows; r++) TensorPrimitives.Add(dBias.Data, dGates.AsSpan(r * width, width), dBias.AsSpan());
         }
         if (dxs is not null)
