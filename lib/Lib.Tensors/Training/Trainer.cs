@@ -13,6 +13,9 @@ namespace Lib.Tensors.Training;
 /// <see cref="GradMode.NoGrad"/>; then the epoch scheduler step, early stopping, callbacks and
 /// checkpoints. Epochs count from 0. Metrics are named by the validation function; the training
 /// loss is <c>train_loss</c> (the mean over the epoch weighted by batch size).
+/// Each training step and each <see cref="ValidationStep"/> call runs in a <see cref="DisposeScope"/>, so a step
+/// reuses the arrays of the one before; a step that keeps a tensor beyond itself must say so
+/// (<see cref="Tensor.DetachFromDisposeScope"/>).
 /// </summary>
 /// <example><code>
 /// var trainer = new Trainer&lt;Tensor[]&gt;(model, optimizer, b => F.MseLoss(model.Call(b[0]), b[1]))
@@ -172,15 +175,19 @@ public sealed class Trainer<TBatch>
         foreach (var batch in train.Batches())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Optimizer.ZeroGrad();
-            var loss = TrainingStep(batch.Value);
-            if (loss.NumEl != 1)
-                throw new InvalidOperationException($"The training step must return a scalar loss; it returned shape {Tensor.ShapeText(loss.Shape)} (epoch {epoch}, batch {batch.Index}).");
-            double value = loss.Item();
-            loss.Backward();
-            ClipGradients?.Invoke(Optimizer.ParamGroups.SelectMany(g => g.Parameters));
-            lrUsed = Optimizer.LearningRate;
-            Optimizer.Step();
+            double value;
+            using (DisposeScope.Enter()) // the step's results go back to the pool for the next step
+            {
+                Optimizer.ZeroGrad();
+                var loss = TrainingStep(batch.Value);
+                if (loss.NumEl != 1)
+                    throw new InvalidOperationException($"The training step must return a scalar loss; it returned shape {Tensor.ShapeText(loss.Shape)} (epoch {epoch}, batch {batch.Index}).");
+                value = loss.Item();
+                loss.Backward();
+                ClipGradients?.Invoke(Optimizer.ParamGroups.SelectMany(g => g.Parameters));
+                lrUsed = Optimizer.LearningRate;
+                Optimizer.Step();
+            }
             run.Step++;
             if (Scheduler is not null && SchedulerInterval == SchedulerInterval.Step)
             {
@@ -222,7 +229,8 @@ public sealed class Trainer<TBatch>
         long total = 0;
         foreach (var batch in validation.Batches())
         {
-            var m = ValidationStep!(batch.Value);
+            IReadOnlyDictionary<string, double> m;
+            using (DisposeScope.Enter()) m = ValidationStep!(batch.Value);
             if (names is null) names = [.. m.Keys];
             else if (m.Count != names.Count || names.Any(n => !m.ContainsKey(n)))
                 throw new InvalidOperationException($"Validation batch {batch.Index} of epoch {epoch} reported metrics [{string.Join(", ", m.Keys)}] but batch 0 reported [{string.Join(", ", names)}]; every batch must report the same metrics.");

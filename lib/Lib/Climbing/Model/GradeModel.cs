@@ -101,6 +101,7 @@ public sealed class GradeModel
             for (int start = 0; start < routes.Count; start += batchSize)
             {
                 var part = routes.Skip(start).Take(batchSize).ToList();
+                using var scope = DisposeScope.Enter(); // the batch's arrays serve the next batch
                 var batch = RouteBatch.Collate(part, Card.TargetMean, Card.TargetStd);
                 var output = Network.Forward(batch.Ids, batch.Features, batch.Mask).Data; // [B], standardised
                 for (int i = 0; i < part.Count; i++) result[start + i] = Card.TargetMean + Card.TargetStd * output[i];

@@ -52,6 +52,7 @@ public sealed class TrackModel
         for (var start = 0; start < samples.Count; start += batchSize)
         {
             var part = samples.Skip(start).Take(batchSize).ToList();
+            using var scope = DisposeScope.Enter(); // the batch's arrays serve the next batch
             var z = Network.Forward(TrackBatch.Collate(part, Meta.Config.Seasons)).Data;
             for (var i = 0; i < part.Count; i++)
                 result[start + i] = Meta.Scales[Meta.Events[part[i].Event]].FromZ(z[i]);

@@ -153,6 +153,7 @@ public static class TrackTrainer
         long n = 0;
         foreach (var batch in loader.Batches())
         {
+            using var scope = DisposeScope.Enter();
             var z = network.Forward(batch.Value).Data;
             var target = batch.Value.Target.Data;
             for (var i = 0; i < batch.Value.Size; i++)
