@@ -26,13 +26,26 @@ namespace Lib.Tensors;
 /// </remarks>
 public sealed class DisposeScope : IDisposable
 {
+    /// <summary>Index arrays (saved copies of gather positions) kept for the next scope, by length.</summary>
+    private static readonly Dictionary<int, Stack<int[]>> SpareIndices = [];
+    private static long s_spareIndexCount;
+    private const long MaxSpareIndices = 1L << 24;
+
     [ThreadStatic] private static DisposeScope? t_current;
+    [ThreadStatic] private static (HashSet<float[]> Issued, List<Tensor> Tensors, List<int[]> Indices)? t_spareLists;
 
     private readonly DisposeScope? _outer;
-    private readonly HashSet<float[]> _issued = new(ReferenceEqualityComparer.Instance);
-    private readonly List<Tensor> _tensors = [];
+    private readonly HashSet<float[]> _issued;
+    private readonly List<Tensor> _tensors;
+    private readonly List<int[]> _indices;
 
-    private DisposeScope(DisposeScope? outer) => _outer = outer;
+    private DisposeScope(DisposeScope? outer)
+    {
+        _outer = outer;
+        // A step enters a scope each time: the previous scope's (emptied) collections serve the next one.
+        (_issued, _tensors, _indices) = t_spareLists ?? (new(ReferenceEqualityComparer.Instance), [], []);
+        t_spareLists = null;
+    }
 
     /// <summary>Begins a scope on this thread (inside the current one, if any); it ends when disposed.</summary>
     public static DisposeScope Enter() => t_current = new DisposeScope(t_current);
@@ -56,10 +69,36 @@ public sealed class DisposeScope : IDisposable
         foreach (var tensor in _tensors)
             if (ReferenceEquals(tensor._scope, this)) tensor.DisposeStorage();
         foreach (var array in _issued) SpareArrays.Keep(array);
+        lock (SpareIndices)
+            foreach (var indices in _indices)
+            {
+                if (s_spareIndexCount + indices.Length > MaxSpareIndices) break;
+                if (!SpareIndices.TryGetValue(indices.Length, out var stack)) SpareIndices[indices.Length] = stack = new Stack<int[]>();
+                stack.Push(indices);
+                s_spareIndexCount += indices.Length;
+            }
         _tensors.Clear();
         _issued.Clear();
+        _indices.Clear();
+        t_spareLists = (_issued, _tensors, _indices);
         IsDisposed = true;
         t_current = _outer;
+    }
+
+    /// <summary>A copy of <paramref name="indices"/> in an array the scope takes back when it ends (a backward rule's saved positions).</summary>
+    internal int[] CopyIndices(int[] indices)
+    {
+        int[]? copy = null;
+        lock (SpareIndices)
+            if (SpareIndices.TryGetValue(indices.Length, out var stack) && stack.Count > 0)
+            {
+                copy = stack.Pop();
+                s_spareIndexCount -= copy.Length;
+            }
+        copy ??= GC.AllocateUninitializedArray<int>(indices.Length);
+        indices.CopyTo(copy, 0);
+        _indices.Add(copy);
+        return copy;
     }
 
     /// <summary>An array of exactly <paramref name="length"/> (contents undefined), the scope's until it ends.</summary>

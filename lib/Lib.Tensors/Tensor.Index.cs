@@ -105,10 +105,14 @@ public sealed partial class Tensor
     /// index buffers are often refilled in place for the next batch (IndexTensor.AsSpan).
     /// </summary>
     internal static int[] SavedIndices(int[] indices, Tensor input) =>
-        input.RequiresGrad && Autograd.GradMode.IsEnabled ? (int[])indices.Clone() : indices;
+        !input.RequiresGrad || !Autograd.GradMode.IsEnabled ? indices
+        : DisposeScope.Current is { } scope ? scope.CopyIndices(indices) : (int[])indices.Clone();
 
-    private static IndexTensor SavedIndex(IndexTensor index, Tensor input) =>
-        input.RequiresGrad && Autograd.GradMode.IsEnabled ? IndexTensor.FromArray(index._data, index._shape) : index;
+    private static IndexTensor SavedIndex(IndexTensor index, Tensor input)
+    {
+        var saved = SavedIndices(index._data, input);
+        return ReferenceEquals(saved, index._data) ? index : IndexTensor.Wrap(saved, index._shape);
+    }
 
     private interface IIndexedVisitor
     {

@@ -48,14 +48,25 @@ public sealed partial class Tensor
     /// <summary>Normalised, distinct, sorted dimensions; an error names a bad one.</summary>
     internal int[] ReducedDims(int[] dims)
     {
-        var set = new SortedSet<int>();
-        foreach (int d in dims)
-            if (!set.Add(NormalizeDim(d, Dim)))
-                throw new ArgumentException($"Dimension {d} appears more than once in [{string.Join(", ", dims)}].");
-        return [.. set];
+        var sorted = new int[dims.Length];
+        for (int i = 0; i < dims.Length; i++) sorted[i] = NormalizeDim(dims[i], Dim);
+        Array.Sort(sorted);
+        for (int i = 1; i < sorted.Length; i++)
+            if (sorted[i] == sorted[i - 1]) throw RepeatedDim(dims, sorted[i]);
+        return sorted;
     }
 
-    internal static int[] DropDims(int[] shape, int[] dims) => [.. shape.Where((_, i) => Array.IndexOf(dims, i) < 0)];
+    private ArgumentException RepeatedDim(int[] dims, int repeated) =>
+        new($"Dimension {dims.First(d => NormalizeDim(d, Dim) == repeated)} appears more than once in [{string.Join(", ", dims)}].");
+
+    internal static int[] DropDims(int[] shape, int[] dims)
+    {
+        int kept = 0;
+        for (int i = 0; i < shape.Length; i++) if (Array.IndexOf(dims, i) < 0) kept++;
+        var result = new int[kept];
+        for (int i = 0, j = 0; i < shape.Length; i++) if (Array.IndexOf(dims, i) < 0) result[j++] = shape[i];
+        return result;
+    }
 
     /// <summary>(outer, size, inner) of dimension <paramref name="dim"/>: the tensor seen as [outer, size, inner].</summary>
     internal static (int Outer, int Size, int Inner) OuterSizeInner(int[] shape, int dim)

@@ -10,10 +10,42 @@ namespace Lib.Tensors.Autograd;
 /// </summary>
 internal static class BackwardEngine
 {
+    /// <summary>The collections of the previous pass on this thread, emptied, for the next one.</summary>
+    [ThreadStatic] private static Workspace? t_spare;
+
+    private sealed class Workspace
+    {
+        public readonly List<Tensor> Order = [];
+        public readonly Dictionary<Tensor, Tensor> Pending = new(ReferenceEqualityComparer.Instance);
+        public readonly HashSet<Tensor> Visited = new(ReferenceEqualityComparer.Instance);
+        public readonly Stack<(Tensor Tensor, int Next)> Stack = new();
+
+        public void Clear()
+        {
+            Order.Clear();
+            Pending.Clear();
+            Visited.Clear();
+            Stack.Clear();
+        }
+    }
+
     public static void Run(Tensor root, Tensor gradient)
     {
-        var order = TopologicalOrder(root);
-        var pending = new Dictionary<Tensor, Tensor>(ReferenceEqualityComparer.Instance) { [root] = gradient };
+        var workspace = t_spare ?? new Workspace();
+        t_spare = null;
+        try { Run(root, gradient, workspace); }
+        finally
+        {
+            workspace.Clear();
+            t_spare = workspace;
+        }
+    }
+
+    private static void Run(Tensor root, Tensor gradient, Workspace workspace)
+    {
+        var order = TopologicalOrder(root, workspace);
+        var pending = workspace.Pending;
+        pending[root] = gradient;
         using var _ = GradMode.NoGrad();
         using var arena = GradientArena.Enter();
         foreach (var tensor in order)
@@ -86,11 +118,11 @@ internal static class BackwardEngine
     }
 
     /// <summary>Tensors reachable from <paramref name="root"/>, each after every tensor that depends on it.</summary>
-    private static List<Tensor> TopologicalOrder(Tensor root)
+    private static List<Tensor> TopologicalOrder(Tensor root, Workspace workspace)
     {
-        var postOrder = new List<Tensor>();
-        var visited = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<(Tensor Tensor, int Next)>();
+        var postOrder = workspace.Order;
+        var visited = workspace.Visited;
+        var stack = workspace.Stack;
         visited.Add(root);
         stack.Push((root, 0));
         while (stack.Count > 0)

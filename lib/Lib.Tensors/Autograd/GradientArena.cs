@@ -15,12 +15,18 @@ internal sealed class GradientArena : IDisposable
     public const int MinLength = 1024;
 
     [ThreadStatic] private static GradientArena? t_active;
+    [ThreadStatic] private static (HashSet<float[]> Issued, Dictionary<float[], int> Uses)? t_spare;
 
     private readonly GradientArena? _outer;
-    private readonly HashSet<float[]> _issued = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<float[], int> _uses = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<float[]> _issued;
+    private readonly Dictionary<float[], int> _uses;
 
-    private GradientArena(GradientArena? outer) => _outer = outer;
+    private GradientArena(GradientArena? outer)
+    {
+        _outer = outer;
+        (_issued, _uses) = t_spare ?? (new(ReferenceEqualityComparer.Instance), new(ReferenceEqualityComparer.Instance));
+        t_spare = null;
+    }
 
     /// <summary>The arena of the backward pass running on this thread, or null.</summary>
     public static GradientArena? Active => t_active;
@@ -29,7 +35,13 @@ internal sealed class GradientArena : IDisposable
     public static GradientArena Enter() => t_active = new GradientArena(t_active);
 
     /// <inheritdoc/>
-    public void Dispose() => t_active = _outer;
+    public void Dispose()
+    {
+        t_active = _outer;
+        _issued.Clear();
+        _uses.Clear();
+        t_spare = (_issued, _uses); // the next pass's arena takes them
+    }
 
     /// <summary>An array of <paramref name="length"/> (a spare one when there is one; contents undefined), now issued.</summary>
     public float[] Rent(int length)

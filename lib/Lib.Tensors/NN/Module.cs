@@ -83,7 +83,19 @@ public abstract class Module
     }
 
     /// <summary>Every parameter, in <see cref="NamedParameters"/> order.</summary>
-    public IEnumerable<Tensor> Parameters() => NamedParameters().Select(p => p.Parameter);
+    public IEnumerable<Tensor> Parameters()
+    {
+        var parameters = new List<Tensor>();
+        AppendParameters(parameters);
+        return parameters;
+    }
+
+    private void AppendParameters(List<Tensor> into) // NamedParameters' order without building the names
+    {
+        foreach (var (_, p) in _parameters)
+            if (p is not null) into.Add(p);
+        foreach (var (_, child) in _children) child.AppendParameters(into);
+    }
 
     /// <summary>Every buffer with its state-dict key.</summary>
     public IEnumerable<(string Name, Tensor Buffer)> NamedBuffers(string prefix = "")
