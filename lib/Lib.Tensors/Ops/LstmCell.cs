@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -14,6 +15,7 @@ internal static class LstmCell
     /// Activates the gate pre-activations of one row in place (σ, σ, tanh, σ) and writes
     /// c = i⊙g + f⊙c_prev and h = o⊙tanh(c). <paramref name="gate"/> is [4H]; the others are [H].
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // compiled on its own, so the activations inline (a caller's inlining budget runs out first)
     public static void Forward(Span<float> gate, ReadOnlySpan<float> cPrev, Span<float> c, Span<float> h)
     {
         int hidden = c.Length, width = Vector<float>.Count, full = hidden / width;
@@ -22,10 +24,18 @@ internal static class LstmCell
         var cv = MemoryMarshal.Cast<float, Vector<float>>(c);
         var hv = MemoryMarshal.Cast<float, Vector<float>>(h);
         bool aligned = hidden % width == 0; // then the four gate blocks start on vector boundaries
-        for (int v = 0; aligned && v < full; v++)
+        if (aligned)
         {
-            Step(gv[v], gv[full + v], gv[2 * full + v], gv[3 * full + v], pv[v], out var i, out var f, out var g, out var o, out var cn, out var hn);
-            (gv[v], gv[full + v], gv[2 * full + v], gv[3 * full + v], cv[v], hv[v]) = (i, f, g, o, cn, hn);
+            // One activation per loop, so each loop body inlines its one exp (a body with all five does not inline them).
+            for (int v = 0; v < 2 * full; v++) gv[v] = SimdMath.Sigmoid(gv[v]);            // i, f
+            for (int v = 2 * full; v < 3 * full; v++) gv[v] = SimdMath.Tanh(gv[v]);        // g
+            for (int v = 3 * full; v < 4 * full; v++) gv[v] = SimdMath.Sigmoid(gv[v]);     // o
+            for (int v = 0; v < full; v++)
+            {
+                var cn = gv[v] * gv[2 * full + v] + gv[full + v] * pv[v];
+                cv[v] = cn;
+                hv[v] = SimdMath.Tanh(cn) * gv[3 * full + v];
+            }
         }
         for (int e = aligned ? hidden : 0; e < hidden; e++)
         {
@@ -52,6 +62,7 @@ internal static class LstmCell
     /// <paramref name="dGate"/> [4H] and dc_prev = (dc + dh⊙o⊙(1 − tanh²c))⊙f into <paramref name="dcPrev"/>
     /// (which may be <paramref name="dc"/> itself).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Backward(ReadOnlySpan<float> gate, ReadOnlySpan<float> cPrev, ReadOnlySpan<float> c,
         ReadOnlySpan<float> dh, ReadOnlySpan<float> dc, Span<float> dGate, Span<float> dcPrev)
     {

@@ -24,30 +24,34 @@ internal static unsafe class ParallelRanges
     private struct Job<TBody> where TBody : struct, IRangeBody
     {
         public TBody Body;
-        public int Length, Parts;
+        public int Length, Parts, Mask;
     }
 
-    /// <summary>Runs <paramref name="body"/> over [0, <paramref name="length"/>).</summary>
-    public static void For<TBody>(int length, TBody body) where TBody : struct, IRangeBody
+    /// <summary>Runs <paramref name="body"/> over [0, <paramref name="length"/>) elements.</summary>
+    public static void For<TBody>(int length, TBody body) where TBody : struct, IRangeBody => For(length, body, MinElements / 2, 64);
+
+    /// <summary>Runs <paramref name="body"/> over [0, <paramref name="length"/>) in parts of at least
+    /// <paramref name="minPart"/> whose boundaries are multiples of <paramref name="align"/> (a power of two; rows of a matrix: 1).</summary>
+    public static void For<TBody>(int length, TBody body, int minPart, int align) where TBody : struct, IRangeBody
     {
         int threads = Math.Min(Gemm.MaxThreads, GemmThreads.MaxParallelism);
-        int parts = Math.Min(threads, length / (MinElements / 2));
+        int parts = Math.Min(threads, length / Math.Max(minPart, 1));
         if (parts < 2)
         {
             body.Run(0, length);
             return;
         }
-        var job = new Job<TBody> { Body = body, Length = length, Parts = parts };
+        var job = new Job<TBody> { Body = body, Length = length, Parts = parts, Mask = ~(align - 1) };
         GemmThreads.Run(parts, parts - 1, &Part<TBody>, Unsafe.AsPointer(ref job)); // job stays on this stack until Run returns
     }
 
     private static void Part<TBody>(void* state, int part) where TBody : struct, IRangeBody
     {
         ref var job = ref Unsafe.AsRef<Job<TBody>>(state);
-        int start = Boundary(job.Length, part, job.Parts), end = Boundary(job.Length, part + 1, job.Parts);
+        int start = Boundary(ref job, part), end = Boundary(ref job, part + 1);
         if (end > start) job.Body.Run(start, end - start);
     }
 
-    private static int Boundary(int length, int part, int parts) =>
-        part == parts ? length : (int)((long)length * part / parts) & ~63;
+    private static int Boundary<TBody>(ref Job<TBody> job, int part) where TBody : struct, IRangeBody =>
+        part == job.Parts ? job.Length : (int)((long)job.Length * part / job.Parts) & job.Mask;
 }

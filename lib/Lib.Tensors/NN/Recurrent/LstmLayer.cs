@@ -50,7 +50,7 @@ internal static class LstmLayer
             {
                 var stateGrad = g.Data.Slice(outSize + d * b * hidden, b * hidden);
                 var cellGrad = g.Data.Slice(outSize + stateSize + d * b * hidden, b * hidden);
-                var (dhInit, dcInit) = Backward(g.Data[..outSize], outWidth, d, stateGrad, cellGrad, xs, inF, batch, directions[d], saved[d], dxs, grads);
+                var (dhInit, dcInit) = Backward(g._data, outWidth, d, stateGrad, cellGrad, xs, inF, batch, directions[d], saved[d], dxs, grads);
                 int row = (stateRow + d) * b * hidden;
                 if (dh0 is not null) batch.UnsortState(dhInit, hidden, dh0.AsSpan().Slice(row, b * hidden));
                 if (dc0 is not null) batch.UnsortState(dcInit, hidden, dc0.AsSpan().Slice(row, b * hidden));
@@ -88,14 +88,48 @@ internal static class LstmLayer
             outputs.AsSpan(s.PrevOffset * hidden, s.Carried * hidden).CopyTo(prevOutputs.AsSpan(s.Offset * hidden));
             h0.AsSpan(s.Carried * hidden, (s.Count - s.Carried) * hidden).CopyTo(prevOutputs.AsSpan((s.Offset + s.Carried) * hidden));
             Blas.Sgemm(false, true, s.Count, width, hidden, 1f, prevOutputs.AsSpan(s.Offset * hidden), hidden, whh, hidden, 1f, gates.AsSpan(s.Offset * width), width);
-            for (int j = 0; j < s.Count; j++)
+            ParallelRanges.For(s.Count, new ForwardCells(s, hidden, gates, cells, outputs, c0), MinCellsPerPart / hidden, 1);
+        }
+        return new Saved(gates, cells, outputs, prevOutputs, c0);
+    }
+
+    /// <summary>A step's rows split across the cores only from this many cell elements per part (a fork-join costs microseconds).</summary>
+    private const int MinCellsPerPart = 8192;
+
+    /// <summary>The gates of rows [start, start + length) of one step: c and h from the gate pre-activations and c_prev.</summary>
+    private readonly struct ForwardCells(RnnStep s, int hidden, float[] gates, float[] cells, float[] outputs, float[] c0) : IRangeBody
+    {
+        public void Run(int start, int length)
+        {
+            int width = 4 * hidden;
+            for (int j = start; j < start + length; j++)
             {
                 int row = s.Offset + j;
                 ReadOnlySpan<float> cPrev = j < s.Carried ? cells.AsSpan((s.PrevOffset + j) * hidden, hidden) : c0.AsSpan(j * hidden, hidden);
                 LstmCell.Forward(gates.AsSpan(row * width, width), cPrev, cells.AsSpan(row * hidden, hidden), outputs.AsSpan(row * hidden, hidden));
             }
         }
-        return new Saved(gates, cells, outputs, prevOutputs, c0);
+    }
+
+    /// <summary>Backward through the gates of rows [start, start + length) of one step: dh gains the output's gradient, then dGates and dc_prev.</summary>
+    private readonly struct BackwardCells(RnnStep st, int hidden, RnnBatch batch, int d, int outWidth, float[] dOut, Saved s,
+        float[] dh, float[] dc, float[] dc0, float[] dGates) : IRangeBody
+    {
+        public void Run(int start, int length)
+        {
+            int width = 4 * hidden;
+            for (int j = start; j < start + length; j++)
+            {
+                int row = st.Offset + j;
+                var dhj = dh.AsSpan(j * hidden, hidden);
+                TensorPrimitives.Add(dhj, dOut.AsSpan(batch.PaddedRow(batch.Order[j], st.Time) * outWidth + d * hidden, hidden), dhj);
+                ReadOnlySpan<float> cPrev = j < st.Carried ? s.Cells.AsSpan((st.PrevOffset + j) * hidden, hidden) : s.C0.AsSpan(j * hidden, hidden);
+                var dcj = dc.AsSpan(j * hidden, hidden);
+                var dcPrev = j < st.Carried ? dcj : dc0.AsSpan(j * hidden, hidden);
+                LstmCell.Backward(s.Gates.AsSpan(row * width, width), cPrev, s.Cells.AsSpan(row * hidden, hidden), dhj, dcj,
+                    dGates.AsSpan(row * width, width), dcPrev);
+            }
+        }
     }
 
     /// <summary>
@@ -103,7 +137,7 @@ internal static class LstmLayer
     /// recurrent-weight and bias gradients to <paramref name="grads"/> (in input order) and its dX to
     /// <paramref name="dxs"/>, and returns the gradients of its initial h and c in sorted order.
     /// </summary>
-    private static (float[] Dh0, float[] Dc0) Backward(ReadOnlySpan<float> dOut, int outWidth, int d, ReadOnlySpan<float> dhn, ReadOnlySpan<float> dcn,
+    private static (float[] Dh0, float[] Dc0) Backward(float[] dOut, int outWidth, int d, ReadOnlySpan<float> dhn, ReadOnlySpan<float> dcn,
         float[] xs, int inF, RnnBatch batch, RnnWeights w, Saved s, float[]? dxs, List<Tensor?> grads)
     {
         int hidden = w.HiddenSize, width = 4 * hidden, rows = batch.Rows, b = batch.Batch;
@@ -123,17 +157,7 @@ internal static class LstmLayer
         for (int k = steps.Length - 1; k >= 0; k--)
         {
             var st = steps[k];
-            for (int j = 0; j < st.Count; j++)
-            {
-                int row = st.Offset + j;
-                var dhj = dh.AsSpan(j * hidden, hidden);
-                TensorPrimitives.Add(dhj, dOut.Slice(batch.PaddedRow(batch.Order[j], st.Time) * outWidth + d * hidden, hidden), dhj);
-                ReadOnlySpan<float> cPrev = j < st.Carried ? s.Cells.AsSpan((st.PrevOffset + j) * hidden, hidden) : s.C0.AsSpan(j * hidden, hidden);
-                var dcj = dc.AsSpan(j * hidden, hidden);
-                var dcPrev = j < st.Carried ? dcj : dc0.AsSpan(j * hidden, hidden);
-                LstmCell.Backward(s.Gates.AsSpan(row * width, width), cPrev, s.Cells.AsSpan(row * hidden, hidden), dhj, dcj,
-                    dGates.AsSpan(row * width, width), dcPrev);
-            }
+            ParallelRanges.For(st.Count, new BackwardCells(st, hidden, batch, d, outWidth, dOut, s, dh, dc, dc0, dGates), MinCellsPerPart / hidden, 1);
             // dh_prev = dGates · W_hh: carried rows continue to the previous step, the rest go to the initial state.
             Blas.Sgemm(false, false, st.Carried, hidden, width, 1f, dGates.AsSpan(st.Offset * width), width, whh, hidden, 0f, dh, hidden);
             Blas.Sgemm(false, false, st.Count - st.Carried, hidden, width, 1f, dGates.AsSpan((st.Offset + st.Carried) * width), width, whh, hidden, 0f, dh0.AsSpan(st.Carried * hidden), hidden);
