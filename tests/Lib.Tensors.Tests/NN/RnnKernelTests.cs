@@ -75,6 +75,29 @@ public class RnnKernelTests
         }
     }
 
+    /// <summary>300 rows of hidden 64 split each step's cells across the cores (parts of at least 128 rows): still the reference's numbers.</summary>
+    [Fact]
+    public void A_batch_whose_steps_split_across_the_cores_matches_the_reference()
+    {
+        const int batch = 300, time = 3, hidden = 64;
+        var m = Make(lstm: true, layers: 1, bidirectional: true, batchFirst: true, bias: true, hidden: hidden);
+        var gen = new Generator(5);
+        var lengths = Enumerable.Range(0, batch).Select(_ => 1 + gen.NextInt(time)).ToArray();
+        var x = GradCheck.Randn(1, batch, time, In).RequireGrad();
+        var fused = Fused(m, x, IndexTensor.FromArray(lengths), null, null);
+        Loss(fused, 7).Backward();
+        var grads = new[] { x }.Concat(m.Parameters()).Select(t => t.Grad!.ToArray()).ToList();
+        foreach (var t in new[] { x }.Concat(m.Parameters())) t.Grad = null;
+
+        var reference = RnnReference.Run(m, x, lengths, null, null);
+        Approx.Equal(reference.Output, fused.Output, Atol, Rtol, "output");
+        Approx.Equal(reference.H, fused.H, Atol, Rtol, "h_n");
+        Approx.Equal(reference.C!, fused.C!, Atol, Rtol, "c_n");
+        Loss(reference, 7).Backward();
+        var tensors = new[] { x }.Concat(m.Parameters()).ToList();
+        for (int i = 0; i < tensors.Count; i++) Approx.Equal(tensors[i].Grad!, Tensor.FromArray(grads[i], [.. tensors[i].Shape]), Atol, Rtol, $"grad {i}");
+    }
+
     [Theory]
     [InlineData(true, false)]
     [InlineData(true, true)]
