@@ -133,6 +133,7 @@ public abstract class RNNBase : Module
 
         int dirs = NumDirections, h = HiddenSize, outWidth = dirs * h, outSize = b * t * outWidth, stateSize = dirs * b * h;
         int[] outShape = BatchFirst ? [b, t, outWidth] : [t, b, outWidth];
+        if (!Autograd.GradMode.IsEnabled) return Infer(input, batch, h0, c0, hasCell, outShape, stateSize);
         var results = new Tensor[NumLayers];
         var layerInput = input;
         Tensor output = input;
@@ -155,6 +156,33 @@ public abstract class RNNBase : Module
         var hN = FlatGather.Apply(results, hRanges, stateShape);
         var cN = hasCell ? FlatGather.Apply(results, cRanges, stateShape) : null;
         return (output, hN, cN);
+    }
+
+    /// <summary>The layers without autograd: each layer's output, h_n and c_n arrays become the tensors directly, with no flat result to split.</summary>
+    private (Tensor Output, Tensor H, Tensor? C) Infer(Tensor input, RnnBatch batch, Tensor? h0, Tensor? c0, bool hasCell, int[] outShape, int stateSize)
+    {
+        var hN = TensorStorage.Uninitialized(NumLayers * stateSize);
+        var cN = hasCell ? TensorStorage.Uninitialized(NumLayers * stateSize) : null;
+        var output = input;
+        for (int layer = 0; layer < NumLayers; layer++)
+        {
+            float[] outputs;
+            if (hasCell)
+            {
+                (outputs, var hl, var cl) = LstmLayer.Infer(output, batch, h0, c0, layer * NumDirections, _layers[layer]);
+                hl.CopyTo(hN, layer * stateSize);
+                cl.CopyTo(cN!, layer * stateSize);
+            }
+            else
+            {
+                (outputs, var hl) = GruLayer.Infer(output, batch, h0, layer * NumDirections, _layers[layer]);
+                hl.CopyTo(hN, layer * stateSize);
+            }
+            output = new Tensor(outputs, outShape);
+            if (layer < NumLayers - 1 && Training && Dropout > 0f) output = output.Mul(DropoutMask(outShape)); // as with autograd
+        }
+        int[] stateShape = [NumLayers * NumDirections, batch.Batch, HiddenSize];
+        return (output, new Tensor(hN, stateShape), cN is null ? null : new Tensor(cN, stateShape));
     }
 
     /// <summary>Keep-or-drop scaled by 1/(1-p), drawn from the module's generator (<see cref="Ops.DropoutMask"/>).</summary>

@@ -75,6 +75,28 @@ public class RnnKernelTests
         }
     }
 
+    /// <summary>Under NoGrad the layers write output, h_n and c_n into tensors of their own: the same numbers as with autograd.</summary>
+    [Theory, MemberData(nameof(Configs))]
+    public void Without_autograd_the_outputs_are_the_same(bool lstm, int layers, bool bidirectional, bool batchFirst, bool ragged, bool withState, bool bias)
+    {
+        var m = Make(lstm, layers, bidirectional, batchFirst, bias);
+        var lengths = ragged ? IndexTensor.FromArray([2, T, 1]) : null;
+        var x = GradCheck.Randn(1, batchFirst ? [B, T, In] : [T, B, In]).RequireGrad();
+        int rows = layers * m.NumDirections;
+        var h0 = withState ? GradCheck.Randn(2, rows, B, H) : null;
+        var c0 = withState && lstm ? GradCheck.Randn(3, rows, B, H) : null;
+        var recorded = Fused(m, x, lengths, h0, c0);
+        Assert.NotNull(recorded.Output.GradFn);
+        (Tensor Output, Tensor H, Tensor? C) plain;
+        using (Lib.Tensors.Autograd.GradMode.NoGrad()) plain = Fused(m, x, lengths, h0, c0);
+        Assert.Null(plain.Output.GradFn);
+        Assert.Equal(recorded.Output.Shape, plain.Output.Shape);
+        Assert.Equal(recorded.Output.ToArray(), plain.Output.ToArray());
+        Assert.Equal(recorded.H.Shape, plain.H.Shape);
+        Assert.Equal(recorded.H.ToArray(), plain.H.ToArray());
+        Assert.Equal(recorded.C?.ToArray(), plain.C?.ToArray());
+    }
+
     /// <summary>300 rows of hidden 64 split each step's cells across the cores (parts of at least 128 rows): still the reference's numbers.</summary>
     [Fact]
     public void A_batch_whose_steps_split_across_the_cores_matches_the_reference()

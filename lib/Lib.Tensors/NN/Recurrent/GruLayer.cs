@@ -23,16 +23,8 @@ internal static class GruLayer
     {
         int dirs = directions.Length, hidden = directions[0].HiddenSize, inF = x.Size(-1), b = batch.Batch;
         int outWidth = dirs * hidden, outSize = batch.Batch * batch.Time * outWidth;
-        var result = TensorStorage.Zeroed(outSize + dirs * b * hidden);
-        var xs = batch.Pack(x.Data, inF);
-        var saved = new Saved[dirs];
-        for (int d = 0; d < dirs; d++)
-        {
-            bool reverse = d == 1;
-            saved[d] = Forward(xs, inF, batch, directions[d], batch.SortState(h0, stateRow + d, hidden), reverse);
-            batch.Unpack(saved[d].Outputs, hidden, result.AsSpan(0, outSize), outWidth, d * hidden);
-            batch.WriteFinal(saved[d].Outputs, hidden, reverse, result.AsSpan(outSize + d * b * hidden, b * hidden));
-        }
+        var result = TensorStorage.Uninitialized(outSize + dirs * b * hidden); // Run writes every element
+        var (xs, saved) = Run(x, batch, h0, stateRow, directions, result.AsSpan(0, outSize), result.AsSpan(outSize));
 
         var inputs = new List<Tensor> { x };
         if (h0 is not null) inputs.Add(h0);
@@ -57,6 +49,32 @@ internal static class GruLayer
             }
             return [.. grads];
         });
+    }
+
+    /// <summary>Without autograd: the padded output [.., D·H] and h_n [D, B, H] in arrays of their own (no flat result to split).</summary>
+    public static (float[] Output, float[] H) Infer(Tensor x, RnnBatch batch, Tensor? h0, int stateRow, RnnWeights[] directions)
+    {
+        int dirs = directions.Length, hidden = directions[0].HiddenSize;
+        var (output, h) = (TensorStorage.Uninitialized(batch.Batch * batch.Time * dirs * hidden), TensorStorage.Uninitialized(dirs * batch.Batch * hidden));
+        Run(x, batch, h0, stateRow, directions, output, h);
+        return (output, h);
+    }
+
+    /// <summary>Every direction forward; writes the padded output (zeros past each length) and h_n in caller order.</summary>
+    private static (float[] Xs, Saved[] Saved) Run(Tensor x, RnnBatch batch, Tensor? h0, int stateRow, RnnWeights[] directions, Span<float> output, Span<float> hN)
+    {
+        int dirs = directions.Length, hidden = directions[0].HiddenSize, inF = x.Size(-1), b = batch.Batch;
+        var xs = batch.Pack(x.Data, inF);
+        var saved = new Saved[dirs];
+        batch.ClearPadding(output, dirs * hidden);
+        for (int d = 0; d < dirs; d++)
+        {
+            bool reverse = d == 1;
+            saved[d] = Forward(xs, inF, batch, directions[d], batch.SortState(h0, stateRow + d, hidden), reverse);
+            batch.Unpack(saved[d].Outputs, hidden, output, dirs * hidden, d * hidden);
+            batch.WriteFinal(saved[d].Outputs, hidden, reverse, hN.Slice(d * b * hidden, b * hidden));
+        }
+        return (xs, saved);
     }
 
     private static Saved Forward(float[] xs, int inF, RnnBatch batch, RnnWeights w, float[] h0, bool reverse)

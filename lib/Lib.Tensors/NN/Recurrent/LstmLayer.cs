@@ -22,17 +22,9 @@ internal static class LstmLayer
     {
         int dirs = directions.Length, hidden = directions[0].HiddenSize, inF = x.Size(-1), b = batch.Batch;
         int outWidth = dirs * hidden, outSize = batch.Batch * batch.Time * outWidth, stateSize = dirs * b * hidden;
-        var result = TensorStorage.Zeroed(outSize + 2 * stateSize);
-        var xs = batch.Pack(x.Data, inF);
-        var saved = new Saved[dirs];
-        for (int d = 0; d < dirs; d++)
-        {
-            bool reverse = d == 1;
-            saved[d] = Forward(xs, inF, batch, directions[d], batch.SortState(h0, stateRow + d, hidden), batch.SortState(c0, stateRow + d, hidden), reverse);
-            batch.Unpack(saved[d].Outputs, hidden, result.AsSpan(0, outSize), outWidth, d * hidden);
-            batch.WriteFinal(saved[d].Outputs, hidden, reverse, result.AsSpan(outSize + d * b * hidden, b * hidden));
-            batch.WriteFinal(saved[d].Cells, hidden, reverse, result.AsSpan(outSize + stateSize + d * b * hidden, b * hidden));
-        }
+        var result = TensorStorage.Uninitialized(outSize + 2 * stateSize); // Run writes every element
+        var (xs, saved) = Run(x, batch, h0, c0, stateRow, directions,
+            result.AsSpan(0, outSize), result.AsSpan(outSize, stateSize), result.AsSpan(outSize + stateSize, stateSize));
 
         var inputs = new List<Tensor> { x };
         if (h0 is not null) inputs.Add(h0);
@@ -63,6 +55,35 @@ internal static class LstmLayer
             }
             return [.. grads];
         });
+    }
+
+    /// <summary>Without autograd: the padded output [.., D·H], h_n [D, B, H] and c_n [D, B, H] in arrays of their own (no flat result to split).</summary>
+    public static (float[] Output, float[] H, float[] C) Infer(Tensor x, RnnBatch batch, Tensor? h0, Tensor? c0, int stateRow, RnnWeights[] directions)
+    {
+        int dirs = directions.Length, stateSize = dirs * batch.Batch * directions[0].HiddenSize;
+        var (output, h, c) = (TensorStorage.Uninitialized(batch.Batch * batch.Time * dirs * directions[0].HiddenSize),
+            TensorStorage.Uninitialized(stateSize), TensorStorage.Uninitialized(stateSize));
+        Run(x, batch, h0, c0, stateRow, directions, output, h, c);
+        return (output, h, c);
+    }
+
+    /// <summary>Every direction forward; writes the padded output (zeros past each length), h_n and c_n in caller order.</summary>
+    private static (float[] Xs, Saved[] Saved) Run(Tensor x, RnnBatch batch, Tensor? h0, Tensor? c0, int stateRow, RnnWeights[] directions,
+        Span<float> output, Span<float> hN, Span<float> cN)
+    {
+        int dirs = directions.Length, hidden = directions[0].HiddenSize, inF = x.Size(-1), b = batch.Batch;
+        var xs = batch.Pack(x.Data, inF);
+        var saved = new Saved[dirs];
+        batch.ClearPadding(output, dirs * hidden);
+        for (int d = 0; d < dirs; d++)
+        {
+            bool reverse = d == 1;
+            saved[d] = Forward(xs, inF, batch, directions[d], batch.SortState(h0, stateRow + d, hidden), batch.SortState(c0, stateRow + d, hidden), reverse);
+            batch.Unpack(saved[d].Outputs, hidden, output, dirs * hidden, d * hidden);
+            batch.WriteFinal(saved[d].Outputs, hidden, reverse, hN.Slice(d * b * hidden, b * hidden));
+            batch.WriteFinal(saved[d].Cells, hidden, reverse, cN.Slice(d * b * hidden, b * hidden));
+        }
+        return (xs, saved);
     }
 
     private static Saved Forward(float[] xs, int inF, RnnBatch batch, RnnWeights w, float[] h0, float[] c0, bool reverse)

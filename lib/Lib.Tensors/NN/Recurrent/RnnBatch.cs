@@ -100,6 +100,13 @@ internal sealed class RnnBatch
         return packed;
     }
 
+    /// <summary>Zeros the rows of a padded [.., width] tensor past each sequence's length (the rows <see cref="Unpack"/> does not write).</summary>
+    public void ClearPadding(Span<float> padded, int width)
+    {
+        for (int b = 0; b < Batch; b++)
+            for (int t = Lengths[b]; t < Time; t++) padded.Slice(PaddedRow(b, t) * width, width).Clear();
+    }
+
     /// <summary>Packed [Rows, width] rows written into columns [column, column + width) of a padded tensor with <paramref name="paddedWidth"/> columns.</summary>
     public void Unpack(ReadOnlySpan<float> packed, int width, Span<float> padded, int paddedWidth, int column)
     {
