@@ -220,9 +220,11 @@ internal readonly unsafe struct Kernel512 : IGemmKernel
         {
             var mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(lanes)).AsSingle();
             var scale = Vector512.Create(alpha);
-            if (mode == StoreMode.Accumulate) v = Vector512.FusedMultiplyAdd(v, scale, Avx512F.MaskLoad(c, mask, Vector512<float>.Zero));
-            else if (mode == StoreMode.Scale) v = Vector512.FusedMultiplyAdd(Vector512.Create(beta), Avx512F.MaskLoad(c, mask, Vector512<float>.Zero), v * scale);
-            else v *= scale;
+            // C's lanes are loaded in every mode: a masked store to a line not yet in L1 costs many times a loaded one on Zen 4.
+            var old = Avx512F.MaskLoad(c, mask, Vector512<float>.Zero);
+            if (mode == StoreMode.Accumulate) v = Vector512.FusedMultiplyAdd(v, scale, old);
+            else if (mode == StoreMode.Scale) v = Vector512.FusedMultiplyAdd(Vector512.Create(beta), old, v * scale);
+            else v = Vector512.ConditionalSelect(mask, v * scale, old); // old only where the store leaves C alone; NaNs there are never written
             Avx512F.MaskStore(c, mask, v);
         }
     }
@@ -243,9 +245,10 @@ internal readonly unsafe struct Kernel512 : IGemmKernel
         {
             var mask = Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(lanes)).AsSingle();
             var scale = Vector256.Create(alpha);
-            if (mode == StoreMode.Accumulate) v = Vector256.FusedMultiplyAdd(v, scale, Avx.MaskLoad(c, mask));
-            else if (mode == StoreMode.Scale) v = Vector256.FusedMultiplyAdd(Vector256.Create(beta), Avx.MaskLoad(c, mask), v * scale);
-            else v *= scale;
+            var old = Avx.MaskLoad(c, mask); // as in Store: loaded in every mode
+            if (mode == StoreMode.Accumulate) v = Vector256.FusedMultiplyAdd(v, scale, old);
+            else if (mode == StoreMode.Scale) v = Vector256.FusedMultiplyAdd(Vector256.Create(beta), old, v * scale);
+            else v = Vector256.ConditionalSelect(mask, v * scale, old);
             Avx.MaskStore(c, mask, v);
         }
     }
