@@ -95,9 +95,8 @@ public sealed partial class Tensor
         int rows = x.NumEl / inF;
         int[] outShape = [.. x._shape[..^1], outF];
         var result = TensorStorage.Uninitialized(rows * outF);
-        if (bias is not null)
-            for (int r = 0; r < rows; r++) bias._data.CopyTo(result, r * outF);
-        Blas.Sgemm(false, true, rows, outF, inF, 1f, x._data, inF, weight._data, inF, bias is null ? 0f : 1f, result, outF);
+        if (bias is not null) Blas.SgemmBias(false, true, rows, outF, inF, 1f, x._data, inF, weight._data, inF, bias._data, result, outF);
+        else Blas.Sgemm(false, true, rows, outF, inF, 1f, x._data, inF, weight._data, inF, 0f, result, outF);
         Tensor[] inputs = bias is null ? [x, weight] : [x, weight, bias];
         return Record(new Tensor(result, outShape), "AddmmBackward", inputs, g =>
         {

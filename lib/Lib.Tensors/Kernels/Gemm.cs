@@ -65,7 +65,27 @@ public static unsafe class Gemm
     /// on a chosen path with at most <paramref name="maxThreads"/> threads.</summary>
     internal static void SgemmBatched(GemmPath path, int maxThreads, int batch, bool transA, bool transB, int m, int n, int k,
         float alpha, ReadOnlySpan<float> a, int lda, long strideA, ReadOnlySpan<float> b, int ldb, long strideB,
-        float beta, Span<float> c, int ldc, long strideC)
+        float beta, Span<float> c, int ldc, long strideC) =>
+        SgemmBatched(path, maxThreads, batch, transA, transB, m, n, k, alpha, a, lda, strideA, b, ldb, strideB, beta, c, ldc, strideC, bias: null);
+
+    /// <summary>C = alpha·op(A)·op(B) + bias: <paramref name="bias"/> [n] added to every row of C, which is overwritten
+    /// (addmm's epilogue, in the micro-kernel's store: C is written once and never read).</summary>
+    internal static void SgemmBias(bool transA, bool transB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, ReadOnlySpan<float> bias, Span<float> c, int ldc) =>
+        SgemmBias(Path, s_maxThreads, transA, transB, m, n, k, alpha, a, lda, b, ldb, bias, c, ldc);
+
+    /// <summary><see cref="SgemmBias(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, ReadOnlySpan{float}, Span{float}, int)"/> on a chosen path (for tests).</summary>
+    internal static void SgemmBias(GemmPath path, int maxThreads, bool transA, bool transB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, ReadOnlySpan<float> bias, Span<float> c, int ldc)
+    {
+        if (bias.Length != n) throw new ArgumentException($"The bias holds {bias.Length} values but C has {n} columns.", nameof(bias));
+        fixed (float* pbias = bias) // null only when n is 0, which returns before any use
+            SgemmBatched(path, maxThreads, 1, transA, transB, m, n, k, alpha, a, lda, 0, b, ldb, 0, 0f, c, ldc, 0, pbias);
+    }
+
+    private static void SgemmBatched(GemmPath path, int maxThreads, int batch, bool transA, bool transB, int m, int n, int k,
+        float alpha, ReadOnlySpan<float> a, int lda, long strideA, ReadOnlySpan<float> b, int ldb, long strideB,
+        float beta, Span<float> c, int ldc, long strideC, float* bias)
     {
         GemmArguments.Validate(batch, transA, transB, m, n, k, a.Length, lda, strideA, b.Length, ldb, strideB, c.Length, ldc, strideC);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxThreads, 1);
@@ -78,6 +98,7 @@ public static unsafe class Gemm
             {
                 TransA = transA, TransB = transB, Batch = batch, M = m, N = n, K = k, Alpha = alpha, Beta = beta,
                 A = pa, B = pb, C = pc, Lda = lda, Ldb = ldb, Ldc = ldc, StrideA = strideA, StrideB = strideB, StrideC = strideC,
+                Bias = bias,
             };
             if (k == 0 || alpha == 0f) ScaleC(in problem);
             else if (path == GemmPath.Vector512) GemmParallel<Kernel512>.Run(in problem, maxThreads);
@@ -89,12 +110,13 @@ public static unsafe class Gemm
     /// <summary>C = beta · C, the whole product when op(A) · op(B) contributes nothing.</summary>
     private static void ScaleC(in GemmProblem p)
     {
-        if (p.Beta == 1f) return;
+        if (p.Beta == 1f && p.Bias == null) return;
         for (int batch = 0; batch < p.Batch; batch++)
             for (int i = 0; i < p.M; i++)
             {
                 var row = new Span<float>(p.C + batch * p.StrideC + i * p.Ldc, p.N);
-                if (p.Beta == 0f) row.Clear();
+                if (p.Bias != null) new ReadOnlySpan<float>(p.Bias, p.N).CopyTo(row);
+                else if (p.Beta == 0f) row.Clear();
                 else TensorPrimitives.Multiply(row, p.Beta, row);
             }
     }

@@ -53,7 +53,7 @@ internal static unsafe class GemmDriver<TKernel> where TKernel : struct, IGemmKe
                             {
                                 int cols = Math.Min(nr, nc - jr);
                                 int width = cols == nr ? nr : (cols + nrTail - 1) / nrTail * nrTail;
-                                TKernel.Tile(kc, aPanel, aStep, bPanel, width, cRow + jr, p.Ldc, rows, cols, mode, p.Alpha, p.Beta);
+                                TKernel.Tile(kc, aPanel, aStep, bPanel, width, cRow + jr, p.Ldc, rows, cols, mode, p.Alpha, p.Beta, p.Bias + jc + jr);
                                 bPanel += width * kc;
                             }
                         }

@@ -17,36 +17,36 @@ internal readonly unsafe struct Kernel256 : IGemmKernel
     /// <summary>Whether this machine runs the path natively.</summary>
     public static bool IsSupported => Avx2.IsSupported && Fma.IsSupported && Vector256.IsHardwareAccelerated;
 
-    public static void Tile(int kc, float* a, nint aStep, float* b, int width, float* c, nint ldc, int rows, int cols, StoreMode mode, float alpha, float beta)
+    public static void Tile(int kc, float* a, nint aStep, float* b, int width, float* c, nint ldc, int rows, int cols, StoreMode mode, float alpha, float beta, float* bias)
     {
         if (width == 16)
         {
             switch (rows)
             {
-                case 6: Wide<R6>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                case 5: Wide<R5>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                case 4: Wide<R4>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                case 3: Wide<R3>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                case 2: Wide<R2>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                default: Wide<R1>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
+                case 6: Wide<R6>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                case 5: Wide<R5>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                case 4: Wide<R4>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                case 3: Wide<R3>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                case 2: Wide<R2>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                default: Wide<R1>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
             }
         }
         else
         {
             switch (rows)
             {
-                case 6: Narrow<R6>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                case 5: Narrow<R5>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                case 4: Narrow<R4>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                case 3: Narrow<R3>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                case 2: Narrow<R2>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                default: Narrow<R1>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
+                case 6: Narrow<R6>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                case 5: Narrow<R5>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                case 4: Narrow<R4>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                case 3: Narrow<R3>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                case 2: Narrow<R2>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                default: Narrow<R1>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Wide<TRows>(int kc, float* a, nint aStep, float* b, float* c, nint ldc, int cols, StoreMode mode, float alpha, float beta)
+    private static void Wide<TRows>(int kc, float* a, nint aStep, float* b, float* c, nint ldc, int cols, StoreMode mode, float alpha, float beta, float* bias)
         where TRows : struct, IRowCount
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
@@ -66,16 +66,16 @@ internal readonly unsafe struct Kernel256 : IGemmKernel
             b += 16;
         }
         int rest = cols - 8;
-        Store(c, c00, cols, mode, alpha, beta); Store(c + 8, c01, rest, mode, alpha, beta);
-        if (TRows.Value > 1) { c += ldc; Store(c, c10, cols, mode, alpha, beta); Store(c + 8, c11, rest, mode, alpha, beta); }
-        if (TRows.Value > 2) { c += ldc; Store(c, c20, cols, mode, alpha, beta); Store(c + 8, c21, rest, mode, alpha, beta); }
-        if (TRows.Value > 3) { c += ldc; Store(c, c30, cols, mode, alpha, beta); Store(c + 8, c31, rest, mode, alpha, beta); }
-        if (TRows.Value > 4) { c += ldc; Store(c, c40, cols, mode, alpha, beta); Store(c + 8, c41, rest, mode, alpha, beta); }
-        if (TRows.Value > 5) { c += ldc; Store(c, c50, cols, mode, alpha, beta); Store(c + 8, c51, rest, mode, alpha, beta); }
+        Store(c, c00, cols, mode, alpha, beta, bias); Store(c + 8, c01, rest, mode, alpha, beta, bias + 8);
+        if (TRows.Value > 1) { c += ldc; Store(c, c10, cols, mode, alpha, beta, bias); Store(c + 8, c11, rest, mode, alpha, beta, bias + 8); }
+        if (TRows.Value > 2) { c += ldc; Store(c, c20, cols, mode, alpha, beta, bias); Store(c + 8, c21, rest, mode, alpha, beta, bias + 8); }
+        if (TRows.Value > 3) { c += ldc; Store(c, c30, cols, mode, alpha, beta, bias); Store(c + 8, c31, rest, mode, alpha, beta, bias + 8); }
+        if (TRows.Value > 4) { c += ldc; Store(c, c40, cols, mode, alpha, beta, bias); Store(c + 8, c41, rest, mode, alpha, beta, bias + 8); }
+        if (TRows.Value > 5) { c += ldc; Store(c, c50, cols, mode, alpha, beta, bias); Store(c + 8, c51, rest, mode, alpha, beta, bias + 8); }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Narrow<TRows>(int kc, float* a, nint aStep, float* b, float* c, nint ldc, int cols, StoreMode mode, float alpha, float beta)
+    private static void Narrow<TRows>(int kc, float* a, nint aStep, float* b, float* c, nint ldc, int cols, StoreMode mode, float alpha, float beta, float* bias)
         where TRows : struct, IRowCount
     {
         Vector256<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default;
@@ -91,23 +91,24 @@ internal readonly unsafe struct Kernel256 : IGemmKernel
             a += aStep;
             b += 8;
         }
-        Store(c, c0, cols, mode, alpha, beta);
-        if (TRows.Value > 1) { c += ldc; Store(c, c1, cols, mode, alpha, beta); }
-        if (TRows.Value > 2) { c += ldc; Store(c, c2, cols, mode, alpha, beta); }
-        if (TRows.Value > 3) { c += ldc; Store(c, c3, cols, mode, alpha, beta); }
-        if (TRows.Value > 4) { c += ldc; Store(c, c4, cols, mode, alpha, beta); }
-        if (TRows.Value > 5) { c += ldc; Store(c, c5, cols, mode, alpha, beta); }
+        Store(c, c0, cols, mode, alpha, beta, bias);
+        if (TRows.Value > 1) { c += ldc; Store(c, c1, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 2) { c += ldc; Store(c, c2, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 3) { c += ldc; Store(c, c3, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 4) { c += ldc; Store(c, c4, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 5) { c += ldc; Store(c, c5, cols, mode, alpha, beta, bias); }
     }
 
     /// <summary>Combines alpha times the first <paramref name="lanes"/> lanes of <paramref name="v"/> (all 8 when more) into C.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(float* c, Vector256<float> v, int lanes, StoreMode mode, float alpha, float beta)
+    private static void Store(float* c, Vector256<float> v, int lanes, StoreMode mode, float alpha, float beta, float* bias)
     {
         if (lanes >= 8)
         {
             var scale = Vector256.Create(alpha);
             if (mode == StoreMode.Accumulate) v = Vector256.FusedMultiplyAdd(v, scale, Vector256.Load(c));
             else if (mode == StoreMode.Scale) v = Vector256.FusedMultiplyAdd(Vector256.Create(beta), Vector256.Load(c), v * scale);
+            else if (mode == StoreMode.Bias) v = Vector256.FusedMultiplyAdd(v, scale, Vector256.Load(bias));
             else v *= scale;
             v.Store(c);
         }
@@ -117,6 +118,7 @@ internal readonly unsafe struct Kernel256 : IGemmKernel
             var scale = Vector256.Create(alpha);
             if (mode == StoreMode.Accumulate) v = Vector256.FusedMultiplyAdd(v, scale, Avx.MaskLoad(c, mask));
             else if (mode == StoreMode.Scale) v = Vector256.FusedMultiplyAdd(Vector256.Create(beta), Avx.MaskLoad(c, mask), v * scale);
+            else if (mode == StoreMode.Bias) v = Vector256.FusedMultiplyAdd(v, scale, Avx.MaskLoad(bias, mask));
             else v *= scale;
             Avx.MaskStore(c, mask, v);
         }

@@ -18,67 +18,67 @@ internal readonly unsafe struct Kernel512 : IGemmKernel
     /// <summary>Whether this machine runs the path natively.</summary>
     public static bool IsSupported => Avx512F.IsSupported && Vector512.IsHardwareAccelerated;
 
-    public static void Tile(int kc, float* a, nint aStep, float* b, int width, float* c, nint ldc, int rows, int cols, StoreMode mode, float alpha, float beta)
+    public static void Tile(int kc, float* a, nint aStep, float* b, int width, float* c, nint ldc, int rows, int cols, StoreMode mode, float alpha, float beta, float* bias)
     {
         switch (width)
         {
             case 32:
                 switch (rows)
                 {
-                    case 8: Wide<R8>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 7: Wide<R7>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 6: Wide<R6>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 5: Wide<R5>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 4: Wide<R4>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 3: Wide<R3>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 2: Wide<R2>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    default: Wide<R1>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
+                    case 8: Wide<R8>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 7: Wide<R7>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 6: Wide<R6>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 5: Wide<R5>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 4: Wide<R4>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 3: Wide<R3>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 2: Wide<R2>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    default: Wide<R1>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
                 }
                 break;
             case 24:
                 switch (rows)
                 {
-                    case 8: W24<R8>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 7: W24<R7>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 6: W24<R6>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 5: W24<R5>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 4: W24<R4>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 3: W24<R3>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 2: W24<R2>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    default: W24<R1>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
+                    case 8: W24<R8>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 7: W24<R7>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 6: W24<R6>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 5: W24<R5>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 4: W24<R4>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 3: W24<R3>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 2: W24<R2>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    default: W24<R1>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
                 }
                 break;
             case 16:
                 switch (rows)
                 {
-                    case 8: Narrow<R8>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 7: Narrow<R7>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 6: Narrow<R6>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 5: Narrow<R5>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 4: Narrow<R4>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 3: Narrow<R3>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 2: Narrow<R2>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    default: Narrow<R1>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
+                    case 8: Narrow<R8>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 7: Narrow<R7>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 6: Narrow<R6>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 5: Narrow<R5>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 4: Narrow<R4>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 3: Narrow<R3>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 2: Narrow<R2>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    default: Narrow<R1>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
                 }
                 break;
             default:
                 switch (rows)
                 {
-                    case 8: W8<R8>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 7: W8<R7>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 6: W8<R6>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 5: W8<R5>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 4: W8<R4>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 3: W8<R3>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    case 2: W8<R2>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
-                    default: W8<R1>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta); break;
+                    case 8: W8<R8>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 7: W8<R7>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 6: W8<R6>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 5: W8<R5>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 4: W8<R4>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 3: W8<R3>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    case 2: W8<R2>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
+                    default: W8<R1>(kc, a, aStep, b, c, ldc, cols, mode, alpha, beta, bias); break;
                 }
                 break;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Wide<TRows>(int kc, float* a, nint aStep, float* b, float* c, nint ldc, int cols, StoreMode mode, float alpha, float beta)
+    private static void Wide<TRows>(int kc, float* a, nint aStep, float* b, float* c, nint ldc, int cols, StoreMode mode, float alpha, float beta, float* bias)
         where TRows : struct, IRowCount
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
@@ -101,18 +101,18 @@ internal readonly unsafe struct Kernel512 : IGemmKernel
             b += 32;
         }
         int rest = cols - 16;
-        Store(c, c00, cols, mode, alpha, beta); Store(c + 16, c01, rest, mode, alpha, beta);
-        if (TRows.Value > 1) { c += ldc; Store(c, c10, cols, mode, alpha, beta); Store(c + 16, c11, rest, mode, alpha, beta); }
-        if (TRows.Value > 2) { c += ldc; Store(c, c20, cols, mode, alpha, beta); Store(c + 16, c21, rest, mode, alpha, beta); }
-        if (TRows.Value > 3) { c += ldc; Store(c, c30, cols, mode, alpha, beta); Store(c + 16, c31, rest, mode, alpha, beta); }
-        if (TRows.Value > 4) { c += ldc; Store(c, c40, cols, mode, alpha, beta); Store(c + 16, c41, rest, mode, alpha, beta); }
-        if (TRows.Value > 5) { c += ldc; Store(c, c50, cols, mode, alpha, beta); Store(c + 16, c51, rest, mode, alpha, beta); }
-        if (TRows.Value > 6) { c += ldc; Store(c, c60, cols, mode, alpha, beta); Store(c + 16, c61, rest, mode, alpha, beta); }
-        if (TRows.Value > 7) { c += ldc; Store(c, c70, cols, mode, alpha, beta); Store(c + 16, c71, rest, mode, alpha, beta); }
+        Store(c, c00, cols, mode, alpha, beta, bias); Store(c + 16, c01, rest, mode, alpha, beta, bias + 16);
+        if (TRows.Value > 1) { c += ldc; Store(c, c10, cols, mode, alpha, beta, bias); Store(c + 16, c11, rest, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 2) { c += ldc; Store(c, c20, cols, mode, alpha, beta, bias); Store(c + 16, c21, rest, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 3) { c += ldc; Store(c, c30, cols, mode, alpha, beta, bias); Store(c + 16, c31, rest, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 4) { c += ldc; Store(c, c40, cols, mode, alpha, beta, bias); Store(c + 16, c41, rest, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 5) { c += ldc; Store(c, c50, cols, mode, alpha, beta, bias); Store(c + 16, c51, rest, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 6) { c += ldc; Store(c, c60, cols, mode, alpha, beta, bias); Store(c + 16, c61, rest, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 7) { c += ldc; Store(c, c70, cols, mode, alpha, beta, bias); Store(c + 16, c71, rest, mode, alpha, beta, bias + 16); }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Narrow<TRows>(int kc, float* a, nint aStep, float* b, float* c, nint ldc, int cols, StoreMode mode, float alpha, float beta)
+    private static void Narrow<TRows>(int kc, float* a, nint aStep, float* b, float* c, nint ldc, int cols, StoreMode mode, float alpha, float beta, float* bias)
         where TRows : struct, IRowCount
     {
         Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default,
@@ -131,19 +131,19 @@ internal readonly unsafe struct Kernel512 : IGemmKernel
             a += aStep;
             b += 16;
         }
-        Store(c, c0, cols, mode, alpha, beta);
-        if (TRows.Value > 1) { c += ldc; Store(c, c1, cols, mode, alpha, beta); }
-        if (TRows.Value > 2) { c += ldc; Store(c, c2, cols, mode, alpha, beta); }
-        if (TRows.Value > 3) { c += ldc; Store(c, c3, cols, mode, alpha, beta); }
-        if (TRows.Value > 4) { c += ldc; Store(c, c4, cols, mode, alpha, beta); }
-        if (TRows.Value > 5) { c += ldc; Store(c, c5, cols, mode, alpha, beta); }
-        if (TRows.Value > 6) { c += ldc; Store(c, c6, cols, mode, alpha, beta); }
-        if (TRows.Value > 7) { c += ldc; Store(c, c7, cols, mode, alpha, beta); }
+        Store(c, c0, cols, mode, alpha, beta, bias);
+        if (TRows.Value > 1) { c += ldc; Store(c, c1, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 2) { c += ldc; Store(c, c2, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 3) { c += ldc; Store(c, c3, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 4) { c += ldc; Store(c, c4, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 5) { c += ldc; Store(c, c5, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 6) { c += ldc; Store(c, c6, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 7) { c += ldc; Store(c, c7, cols, mode, alpha, beta, bias); }
     }
 
     /// <summary>A 24-wide panel: one 16-lane and one 8-lane vector per row (an 8-lane FMA costs half a 16-lane one).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void W24<TRows>(int kc, float* a, nint aStep, float* b, float* c, nint ldc, int cols, StoreMode mode, float alpha, float beta)
+    private static void W24<TRows>(int kc, float* a, nint aStep, float* b, float* c, nint ldc, int cols, StoreMode mode, float alpha, float beta, float* bias)
         where TRows : struct, IRowCount
     {
         Vector512<float> c00 = default, c10 = default, c20 = default, c30 = default, c40 = default, c50 = default, c60 = default, c70 = default;
@@ -164,19 +164,19 @@ internal readonly unsafe struct Kernel512 : IGemmKernel
             a += aStep;
             b += 24;
         }
-        Store(c, c00, cols, mode, alpha, beta); Store8(c + 16, c01, cols - 16, mode, alpha, beta);
-        if (TRows.Value > 1) { c += ldc; Store(c, c10, cols, mode, alpha, beta); Store8(c + 16, c11, cols - 16, mode, alpha, beta); }
-        if (TRows.Value > 2) { c += ldc; Store(c, c20, cols, mode, alpha, beta); Store8(c + 16, c21, cols - 16, mode, alpha, beta); }
-        if (TRows.Value > 3) { c += ldc; Store(c, c30, cols, mode, alpha, beta); Store8(c + 16, c31, cols - 16, mode, alpha, beta); }
-        if (TRows.Value > 4) { c += ldc; Store(c, c40, cols, mode, alpha, beta); Store8(c + 16, c41, cols - 16, mode, alpha, beta); }
-        if (TRows.Value > 5) { c += ldc; Store(c, c50, cols, mode, alpha, beta); Store8(c + 16, c51, cols - 16, mode, alpha, beta); }
-        if (TRows.Value > 6) { c += ldc; Store(c, c60, cols, mode, alpha, beta); Store8(c + 16, c61, cols - 16, mode, alpha, beta); }
-        if (TRows.Value > 7) { c += ldc; Store(c, c70, cols, mode, alpha, beta); Store8(c + 16, c71, cols - 16, mode, alpha, beta); }
+        Store(c, c00, cols, mode, alpha, beta, bias); Store8(c + 16, c01, cols - 16, mode, alpha, beta, bias + 16);
+        if (TRows.Value > 1) { c += ldc; Store(c, c10, cols, mode, alpha, beta, bias); Store8(c + 16, c11, cols - 16, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 2) { c += ldc; Store(c, c20, cols, mode, alpha, beta, bias); Store8(c + 16, c21, cols - 16, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 3) { c += ldc; Store(c, c30, cols, mode, alpha, beta, bias); Store8(c + 16, c31, cols - 16, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 4) { c += ldc; Store(c, c40, cols, mode, alpha, beta, bias); Store8(c + 16, c41, cols - 16, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 5) { c += ldc; Store(c, c50, cols, mode, alpha, beta, bias); Store8(c + 16, c51, cols - 16, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 6) { c += ldc; Store(c, c60, cols, mode, alpha, beta, bias); Store8(c + 16, c61, cols - 16, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 7) { c += ldc; Store(c, c70, cols, mode, alpha, beta, bias); Store8(c + 16, c71, cols - 16, mode, alpha, beta, bias + 16); }
     }
 
     /// <summary>An 8-wide panel: one 8-lane vector per row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void W8<TRows>(int kc, float* a, nint aStep, float* b, float* c, nint ldc, int cols, StoreMode mode, float alpha, float beta)
+    private static void W8<TRows>(int kc, float* a, nint aStep, float* b, float* c, nint ldc, int cols, StoreMode mode, float alpha, float beta, float* bias)
         where TRows : struct, IRowCount
     {
         Vector256<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
@@ -194,25 +194,26 @@ internal readonly unsafe struct Kernel512 : IGemmKernel
             a += aStep;
             b += 8;
         }
-        Store8(c, c0, cols, mode, alpha, beta);
-        if (TRows.Value > 1) { c += ldc; Store8(c, c1, cols, mode, alpha, beta); }
-        if (TRows.Value > 2) { c += ldc; Store8(c, c2, cols, mode, alpha, beta); }
-        if (TRows.Value > 3) { c += ldc; Store8(c, c3, cols, mode, alpha, beta); }
-        if (TRows.Value > 4) { c += ldc; Store8(c, c4, cols, mode, alpha, beta); }
-        if (TRows.Value > 5) { c += ldc; Store8(c, c5, cols, mode, alpha, beta); }
-        if (TRows.Value > 6) { c += ldc; Store8(c, c6, cols, mode, alpha, beta); }
-        if (TRows.Value > 7) { c += ldc; Store8(c, c7, cols, mode, alpha, beta); }
+        Store8(c, c0, cols, mode, alpha, beta, bias);
+        if (TRows.Value > 1) { c += ldc; Store8(c, c1, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 2) { c += ldc; Store8(c, c2, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 3) { c += ldc; Store8(c, c3, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 4) { c += ldc; Store8(c, c4, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 5) { c += ldc; Store8(c, c5, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 6) { c += ldc; Store8(c, c6, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 7) { c += ldc; Store8(c, c7, cols, mode, alpha, beta, bias); }
     }
 
     /// <summary>Combines alpha times the first <paramref name="lanes"/> lanes of <paramref name="v"/> (all 16 when more) into C.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(float* c, Vector512<float> v, int lanes, StoreMode mode, float alpha, float beta)
+    private static void Store(float* c, Vector512<float> v, int lanes, StoreMode mode, float alpha, float beta, float* bias)
     {
         if (lanes >= 16)
         {
             var scale = Vector512.Create(alpha);
             if (mode == StoreMode.Accumulate) v = Vector512.FusedMultiplyAdd(v, scale, Vector512.Load(c));
             else if (mode == StoreMode.Scale) v = Vector512.FusedMultiplyAdd(Vector512.Create(beta), Vector512.Load(c), v * scale);
+            else if (mode == StoreMode.Bias) v = Vector512.FusedMultiplyAdd(v, scale, Vector512.Load(bias));
             else v *= scale;
             v.Store(c);
         }
@@ -224,6 +225,7 @@ internal readonly unsafe struct Kernel512 : IGemmKernel
             var old = Avx512F.MaskLoad(c, mask, Vector512<float>.Zero);
             if (mode == StoreMode.Accumulate) v = Vector512.FusedMultiplyAdd(v, scale, old);
             else if (mode == StoreMode.Scale) v = Vector512.FusedMultiplyAdd(Vector512.Create(beta), old, v * scale);
+            else if (mode == StoreMode.Bias) v = Vector512.ConditionalSelect(mask, Vector512.FusedMultiplyAdd(v, scale, Avx512F.MaskLoad(bias, mask, Vector512<float>.Zero)), old);
             else v = Vector512.ConditionalSelect(mask, v * scale, old); // old only where the store leaves C alone; NaNs there are never written
             Avx512F.MaskStore(c, mask, v);
         }
@@ -231,13 +233,14 @@ internal readonly unsafe struct Kernel512 : IGemmKernel
 
     /// <summary>As <see cref="Store"/> for an 8-lane vector.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store8(float* c, Vector256<float> v, int lanes, StoreMode mode, float alpha, float beta)
+    private static void Store8(float* c, Vector256<float> v, int lanes, StoreMode mode, float alpha, float beta, float* bias)
     {
         if (lanes >= 8)
         {
             var scale = Vector256.Create(alpha);
             if (mode == StoreMode.Accumulate) v = Vector256.FusedMultiplyAdd(v, scale, Vector256.Load(c));
             else if (mode == StoreMode.Scale) v = Vector256.FusedMultiplyAdd(Vector256.Create(beta), Vector256.Load(c), v * scale);
+            else if (mode == StoreMode.Bias) v = Vector256.FusedMultiplyAdd(v, scale, Vector256.Load(bias));
             else v *= scale;
             v.Store(c);
         }
@@ -248,6 +251,7 @@ internal readonly unsafe struct Kernel512 : IGemmKernel
             var old = Avx.MaskLoad(c, mask); // as in Store: loaded in every mode
             if (mode == StoreMode.Accumulate) v = Vector256.FusedMultiplyAdd(v, scale, old);
             else if (mode == StoreMode.Scale) v = Vector256.FusedMultiplyAdd(Vector256.Create(beta), old, v * scale);
+            else if (mode == StoreMode.Bias) v = Vector256.ConditionalSelect(mask, Vector256.FusedMultiplyAdd(v, scale, Avx.MaskLoad(bias, mask)), old);
             else v = Vector256.ConditionalSelect(mask, v * scale, old);
             Avx.MaskStore(c, mask, v);
         }

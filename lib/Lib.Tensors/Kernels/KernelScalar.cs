@@ -7,7 +7,7 @@ internal readonly unsafe struct KernelScalar : IGemmKernel
     public static int NR => 4;
     public static int NRTail => 1;
 
-    public static void Tile(int kc, float* a, nint aStep, float* b, int width, float* c, nint ldc, int rows, int cols, StoreMode mode, float alpha, float beta)
+    public static void Tile(int kc, float* a, nint aStep, float* b, int width, float* c, nint ldc, int rows, int cols, StoreMode mode, float alpha, float beta, float* bias)
     {
         float* acc = stackalloc float[16];
         for (int i = 0; i < 16; i++) acc[i] = 0f;
@@ -30,6 +30,7 @@ internal readonly unsafe struct KernelScalar : IGemmKernel
                 {
                     StoreMode.Overwrite => v,
                     StoreMode.Accumulate => c[j] + v,
+                    StoreMode.Bias => v + bias[j],
                     _ => beta * c[j] + v,
                 };
             }

@@ -10,6 +10,11 @@ internal static class Blas
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc) =>
         Gemm.Sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 
+    /// <summary>C = alpha·op(A)·op(B) + bias, <paramref name="bias"/> [n] added to every row in the kernel's store (C is overwritten).</summary>
+    public static void SgemmBias(bool transA, bool transB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, ReadOnlySpan<float> bias, Span<float> c, int ldc) =>
+        Gemm.SgemmBias(transA, transB, m, n, k, alpha, a, lda, b, ldb, bias, c, ldc);
+
     /// <summary><paramref name="batch"/> products as <see cref="Sgemm"/>, matrix i of each operand starting i·stride
     /// elements after the first (<see cref="Gemm.SgemmBatched(int, bool, bool, int, int, int, float, ReadOnlySpan{float}, int, long, ReadOnlySpan{float}, int, long, float, Span{float}, int, long)"/>):
     /// one call for many small matrices, split across cores as a whole.</summary>

@@ -45,6 +45,35 @@ public class GemmTests
         new GemmCase { M = 10, N = 20, K = 700, Beta = 0f }.Check(path); // several blocks of k
     }
 
+    /// <summary>addmm's epilogue: C = alpha·op(A)·op(B) + bias in every row, C never read (it starts as NaN), one thread or two.</summary>
+    [Theory, MemberData(nameof(Paths))]
+    public void A_bias_is_added_to_every_row_in_the_store(GemmPath path)
+    {
+        var random = new Random(3);
+        int seed = 0;
+        foreach (var (m, n, k) in Shapes.Append((2048, 11, 140)).Append((20, 9, 0)))
+            foreach (var (ta, tb) in Transposes)
+                foreach (int threads in new[] { 1, 2 })
+                {
+                    float alpha = ++seed % 5 == 0 ? 0f : 1.5f;
+                    var a = Enumerable.Range(0, m * k).Select(_ => random.NextSingle() - 0.5f).ToArray();
+                    var b = Enumerable.Range(0, n * k).Select(_ => random.NextSingle() - 0.5f).ToArray();
+                    var bias = Enumerable.Range(0, n).Select(_ => random.NextSingle() * 4f - 2f).ToArray();
+                    var expected = new float[m * n];
+                    GemmReference.Sgemm(ta, tb, m, n, k, alpha, a, ta ? m : k, b, tb ? k : n, 0f, expected, n);
+                    var c = Enumerable.Repeat(float.NaN, m * n).ToArray();
+                    Gemm.SgemmBias(path, threads, ta, tb, m, n, k, alpha, a, ta ? m : k, b, tb ? k : n, bias, c, n);
+                    for (int i = 0; i < m; i++)
+                        for (int j = 0; j < n; j++)
+                        {
+                            float want = expected[i * n + j] + bias[j], got = c[i * n + j];
+                            if (!(Math.Abs(got - want) <= 1e-4f * (1 + k)))
+                                Assert.Fail($"{path} x{threads} {(ta ? "T" : "N")}{(tb ? "T" : "N")} m={m} n={n} k={k} alpha={alpha}: C[{i}, {j}] = {got}, expected {want}.");
+                        }
+                }
+        Assert.Throws<ArgumentException>(() => Gemm.SgemmBias(path, 1, false, false, 2, 3, 1, 1f, new float[2], 1, new float[3], 3, new float[2], new float[6], 3));
+    }
+
     [Theory, MemberData(nameof(Paths))]
     public void Beta_one_accumulates_into_C(GemmPath path)
     {

@@ -89,15 +89,14 @@ internal static class LstmLayer
     private static Saved Forward(float[] xs, int inF, RnnBatch batch, RnnWeights w, float[] h0, float[] c0, bool reverse)
     {
         int hidden = w.HiddenSize, width = 4 * hidden, rows = batch.Rows;
-        var gates = TensorStorage.Uninitialized(rows * width); // bias rows or a beta-0 product
-        bool bias = w.BiasIh is not null;
-        if (bias)
+        var gates = TensorStorage.Uninitialized(rows * width); // the product overwrites it
+        if (w.BiasIh is not null)
         {
             var rowBias = TensorStorage.Uninitialized(width);
-            TensorPrimitives.Add(w.BiasIh!.Data, w.BiasHh!.Data, rowBias);
-            for (int r = 0; r < rows; r++) rowBias.CopyTo(gates, r * width);
+            TensorPrimitives.Add(w.BiasIh.Data, w.BiasHh!.Data, rowBias);
+            Blas.SgemmBias(false, true, rows, width, inF, 1f, xs, inF, w.WeightIh.Data, inF, rowBias, gates, width);
         }
-        Blas.Sgemm(false, true, rows, width, inF, 1f, xs, inF, w.WeightIh.Data, inF, bias ? 1f : 0f, gates, width);
+        else Blas.Sgemm(false, true, rows, width, inF, 1f, xs, inF, w.WeightIh.Data, inF, 0f, gates, width);
 
         var cells = TensorStorage.Uninitialized(rows * hidden);       // every row is some step's
         var outputs = TensorStorage.Uninitialized(rows * hidden);
