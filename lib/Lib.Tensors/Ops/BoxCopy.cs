@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Lib.Tensors.Ops;
 
 /// <summary>
@@ -34,8 +38,18 @@ internal static class BoxCopy
             int rows = 1;
             for (int d = 0; d < k; d++) rows *= extent[d];
             int srcStep = k == 0 ? 0 : srcStrides[k - 1], destStep = k == 0 ? 0 : destStrides[k - 1];
-            var from = src.AsSpan(srcStart[k] * srcStrides[k]);
-            var to = dest.AsSpan(destStart[k] * destStrides[k]);
+            int srcBase = srcStart[k] * srcStrides[k], destBase = destStart[k] * destStrides[k];
+            if (!accumulate && run <= ShortRun)
+            {
+                // Many short rows (cat along features): inline vector copies, rows split across the cores.
+                if (srcBase + (long)(rows - 1) * srcStep + run > src.Length || destBase + (long)(rows - 1) * destStep + run > dest.Length)
+                    throw new ArgumentOutOfRangeException(nameof(extent), "BoxCopy: the box reaches past the end of an array.");
+                var rowsCopy = new ShortRows(src, srcBase, srcStep, dest, destBase, destStep, run);
+                ParallelRanges.For(rows, rowsCopy, Math.Max(1, ParallelRanges.MinElements / 2 / run), 1);
+                return;
+            }
+            var from = src.AsSpan(srcBase);
+            var to = dest.AsSpan(destBase);
             for (int r = 0, so = 0, dof = 0; r < rows; r++, so += srcStep, dof += destStep)
                 Run(from.Slice(so, run), to.Slice(dof, run), accumulate);
             return;
@@ -62,6 +76,28 @@ internal static class BoxCopy
                 index[d] = 0;
             }
             if (d < 0) return;
+        }
+    }
+
+    /// <summary>Rows up to this long are copied by <see cref="ShortRows"/> rather than one memmove call each.</summary>
+    private const int ShortRun = 256;
+
+    /// <summary>Rows [start, start + length) of a row copy: <c>run</c> floats from src[srcBase + r·srcStep] to dest[destBase + r·destStep].</summary>
+    private readonly struct ShortRows(float[] src, int srcBase, int srcStep, float[] dest, int destBase, int destStep, int run) : IRangeBody
+    {
+        public void Run(int start, int length)
+        {
+            ref float s0 = ref MemoryMarshal.GetArrayDataReference(src);
+            ref float d0 = ref MemoryMarshal.GetArrayDataReference(dest);
+            int width = Vector<float>.Count, full = run - run % width;
+            for (int r = start; r < start + length; r++)
+            {
+                ref float s = ref Unsafe.Add(ref s0, srcBase + r * srcStep);
+                ref float d = ref Unsafe.Add(ref d0, destBase + r * destStep);
+                int i = 0;
+                for (; i < full; i += width) Vector.LoadUnsafe(ref s, (nuint)i).StoreUnsafe(ref d, (nuint)i);
+                for (; i < run; i++) Unsafe.Add(ref d, i) = Unsafe.Add(ref s, i);
+            }
         }
     }
 
