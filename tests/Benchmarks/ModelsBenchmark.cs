@@ -79,10 +79,7 @@ internal sealed class ModelsBenchmark : IBenchmark
         double rssSetup = TimedLoop.PeakRssMb();
         bench.Model.Train();
         var losses = new List<float>();
-        using var trace = new AllocTrace();
-        int calls = 0;
-        var train = Environment.GetEnvironmentVariable("SKIP_TRAIN") == "1" ? TimedLoop.Run(_ => losses.Add(0), rule with { MinSeconds = 0.1 }) : TimedLoop.Run(i => { if (++calls == rule.Warmup + 3) trace.On = Environment.GetEnvironmentVariable("ALLOC_TRACE") == "1"; losses.Add(bench.TrainStep(i)); }, rule);
-        trace.On = false; trace.Print();
+        var train = TimedLoop.Run(i => losses.Add(bench.TrainStep(i)), rule);
         double rssTrain = TimedLoop.PeakRssMb();
         bench.Model.Eval();
         var infer = TimedLoop.Run(i =>
