@@ -22,17 +22,7 @@ public static partial class Functional
         var y = TensorStorage.Uninitialized(x.NumEl);
         var mean = TensorStorage.Zeroed(rows);
         var rstd = TensorStorage.Zeroed(rows);
-        for (int r = 0; r < rows; r++)
-        {
-            var row = input.AsSpan(r * d, d);
-            var dst = y.AsSpan(r * d, d);
-            mean[r] = TensorPrimitives.Sum(row) / d;
-            TensorPrimitives.Subtract(row, mean[r], dst);
-            rstd[r] = 1f / MathF.Sqrt(TensorPrimitives.SumOfSquares(dst) / d + eps);
-            TensorPrimitives.Multiply(dst, rstd[r], dst);
-            if (w is not null) TensorPrimitives.Multiply(dst, w, dst);
-            if (b is not null) TensorPrimitives.Add(dst, b, dst);
-        }
+        if (d > 0) Ops.ParallelRanges.For(rows, new LayerNormRows(input, y, mean, rstd, w, b, d, eps), Math.Max(1, Ops.ParallelRanges.MinElements / 2 / d), 1);
         Tensor[] inputs = (weight, bias) switch
         {
             (null, null) => [x],
@@ -50,6 +40,25 @@ public static partial class Functional
             if (bias is not null) grads.Add(db is null ? null : new Tensor(db, bias._shape));
             return [.. grads];
         });
+    }
+
+    /// <summary>Rows [start, start + length) of the forward: mean, 1/σ and the normalised, scaled, shifted row (rows split across the cores).</summary>
+    private readonly struct LayerNormRows(float[] input, float[] y, float[] mean, float[] rstd, float[]? w, float[]? b, int d, float eps) : Ops.IRangeBody
+    {
+        public void Run(int start, int length)
+        {
+            for (int r = start; r < start + length; r++)
+            {
+                var row = input.AsSpan(r * d, d);
+                var dst = y.AsSpan(r * d, d);
+                mean[r] = TensorPrimitives.Sum(row) / d;
+                TensorPrimitives.Subtract(row, mean[r], dst);
+                rstd[r] = 1f / MathF.Sqrt(TensorPrimitives.SumOfSquares(dst) / d + eps);
+                TensorPrimitives.Multiply(dst, rstd[r], dst);
+                if (w is not null) TensorPrimitives.Multiply(dst, w, dst);
+                if (b is not null) TensorPrimitives.Add(dst, b, dst);
+            }
+        }
     }
 
     /// <summary>

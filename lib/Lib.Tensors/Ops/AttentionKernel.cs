@@ -81,13 +81,21 @@ internal sealed class AttentionKernel
     private static void Softmax(float[] p, int b, int h, int t, int s, float[]? padRow, float[]? attnMask)
     {
         if (s == 0) return;
-        for (int bi = 0; bi < b; bi++)
-            for (int hi = 0; hi < h; hi++)
-                for (int i = 0; i < t; i++)
-                {
-                    SoftmaxRows.Forward(p.AsSpan(((bi * h + hi) * t + i) * s, s),
-                        attnMask is null ? default : attnMask.AsSpan(i * s, s), padRow is null ? default : padRow.AsSpan(bi * s, s));
-                }
+        ParallelRanges.For(b * h * t, new SoftmaxBody(p, h, t, s, padRow, attnMask), Math.Max(1, ParallelRanges.MinElements / 4 / s), 1);
+    }
+
+    /// <summary>Softmax of score rows [start, start + length) of [B, H, T] (rows are independent: split across the cores).</summary>
+    private readonly struct SoftmaxBody(float[] p, int h, int t, int s, float[]? padRow, float[]? attnMask) : IRangeBody
+    {
+        public void Run(int start, int length)
+        {
+            for (int row = start; row < start + length; row++)
+            {
+                int i = row % t, bi = row / (h * t);
+                SoftmaxRows.Forward(p.AsSpan(row * s, s),
+                    attnMask is null ? default : attnMask.AsSpan(i * s, s), padRow is null ? default : padRow.AsSpan(bi * s, s));
+            }
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Lib.Tensors.Ops;
 
@@ -28,6 +29,7 @@ internal static class GeluKernels
     public static void TanhBackward(float[] x, float[] g, float[] dx) => Lanes.MapParallel<TanhApproxBackward>(x, g, dx);
 
     /// <summary>erfc(z) for z ≥ 0 (fused multiply-adds, <see cref="SimdMath.Exp"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> Erfc(Vector<float> z)
     {
         var t = Vector<float>.One / SimdMath.Fma(new Vector<float>(0.5f), z, 1f);
@@ -44,6 +46,7 @@ internal static class GeluKernels
     }
 
     /// <summary>2Φ(x) = 1 + erf(x/√2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> TwoPhi(Vector<float> x)
     {
         var r = Erfc(Vector.Abs(x) * new Vector<float>(InvSqrt2));
@@ -65,6 +68,7 @@ internal static class GeluKernels
     }
 
     /// <summary>(1 + tanh(u))/2 = σ(2u) = 1/(1 + e^{−2u}), which keeps its precision where tanh(u) is near −1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> HalfOnePlusTanh(Vector<float> x) =>
         Vector<float>.One / (Vector<float>.One + SimdMath.Exp(new Vector<float>(-2f * TanhK) * (x + new Vector<float>(TanhC) * x * x * x)));
 

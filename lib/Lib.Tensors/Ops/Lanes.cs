@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Lib.Tensors.Ops;
@@ -17,6 +18,7 @@ internal static class Lanes
     /// d[i] = f(x[i], g[i]). The last, partial vector is padded and run through the same lanes, so every
     /// element gets the same arithmetic wherever it sits. <paramref name="d"/> may be <paramref name="x"/> or <paramref name="g"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // compiled on its own, so the lane function inlines into the loop (a caller's inlining budget runs out first)
     public static void Map<TLanes>(ReadOnlySpan<float> x, ReadOnlySpan<float> g, Span<float> d) where TLanes : ILanes
     {
         if (g.Length != x.Length || d.Length != x.Length)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Lib.Tensors.Ops;
@@ -13,6 +14,7 @@ internal static class SoftmaxRows
     /// row = softmax(row + a + b) in place; <paramref name="a"/> and <paramref name="b"/> are additive masks of the
     /// row's length, or empty. −∞ entries get 0; a row that is all −∞ (or holds NaN) becomes NaN, as in PyTorch.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own inlining budget, so Exp inlines (see Lanes.Map)
     public static void Forward(Span<float> row, ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         int n = row.Length, width = Vector<float>.Count, full = n / width * width;

@@ -79,6 +79,22 @@ public class AttentionTests
         for (int i = 0; i < 3; i++) Approx.Equal(composed[i].Grad!, fused[i].Grad!, 1e-5f, 1e-4f, $"grad {names[i]}");
     }
 
+    /// <summary>1,280 score rows of 40: the softmax rows split across the cores (parts of at least 409 rows), still the composition's numbers.</summary>
+    [Fact]
+    public void A_batch_whose_softmax_rows_split_across_the_cores_matches_the_composition()
+    {
+        const int b = 16, h = 2, t = 40, d = 8;
+        var q = GradCheck.Randn(60, b, h, t, d);
+        var k = GradCheck.Randn(61, b, h, t, d);
+        var v = GradCheck.Randn(62, b, h, t, d);
+        var mask = Tensor.Ones(b, t);
+        for (int i = 0; i < b; i++) mask.AsSpan().Slice(i * t + 5 + 2 * i, t - 5 - 2 * i).Clear();
+        var (fused, weights) = Functional.ScaledDotProductAttention(q, k, v, mask, needWeights: true);
+        var (composed, composedWeights) = Composed(q, k, v, mask);
+        Approx.Equal(composed, fused, 1e-6f, 1e-5f, "output");
+        Approx.Equal(composedWeights, weights!, 1e-6f, 1e-5f, "weights");
+    }
+
     [Fact]
     public void Dropout_draws_the_same_mask_as_functional_dropout_on_the_weights()
     {

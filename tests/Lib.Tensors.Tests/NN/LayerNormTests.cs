@@ -50,6 +50,11 @@ public class LayerNormTests
         if (b is not null) Approx.Equal(b.Grad!, gb!, 1e-4f, 1e-3f, "grad bias");
     }
 
+    /// <summary>600 rows of 128: the forward's rows split across the cores (parts of at least 256 rows).</summary>
+    [Fact]
+    public void A_batch_whose_rows_split_across_the_cores_matches_the_composition() =>
+        Fused_op_matches_the_composition_in_values_and_gradients([600, 128], [128], withWeight: true, withBias: true);
+
     [Theory, MemberData(nameof(Cases))]
     public void Gradients_match_finite_differences(int[] shape, int[] normalizedShape, bool withWeight, bool withBias)
     {
