@@ -67,14 +67,23 @@ public sealed partial class Tensor
     {
         var result = TensorStorage.Uninitialized((int)ShapeSize(shape)); // the pieces cover it
         var starts = new int[tensors.Count];
-        var destStart = new int[shape.Length];
         for (int i = 0, offset = 0; i < tensors.Count; i++)
         {
             starts[i] = offset;
-            destStart[dim] = offset;
-            BoxCopy.Copy(tensors[i]._data, shapes[i], new int[shape.Length], result, shape, destStart, shapes[i]);
             offset += shapes[i][dim];
         }
+        // Each index of the dimensions before dim takes one contiguous run from every piece in turn, so the
+        // result is written once, front to back (a copy per piece would sweep all of it once per piece).
+        int outer = 1, inner = 1;
+        for (int d = 0; d < dim; d++) outer *= shape[d];
+        for (int d = dim + 1; d < shape.Length; d++) inner *= shape[d];
+        var runs = new int[tensors.Count];
+        for (int i = 0; i < tensors.Count; i++) runs[i] = shapes[i][dim] * inner;
+        var sources = new float[tensors.Count][];
+        for (int i = 0; i < tensors.Count; i++) sources[i] = tensors[i]._data;
+        int rowLength = shape[dim] * inner;
+        if (outer > 0 && rowLength > 0)
+            ParallelRanges.For(outer, new JoinRows(sources, runs, result, rowLength), Math.Max(1, ParallelRanges.MinElements / 2 / rowLength), 1);
         var inputs = tensors.ToArray();
         return Record(new Tensor(result, shape), name, inputs, g =>
         {
@@ -84,6 +93,25 @@ public sealed partial class Tensor
                     grads[i] = new Tensor(SliceData(g._data, shape, dim, starts[i], shapes[i][dim]), inputs[i]._shape);
             return grads;
         });
+    }
+
+    /// <summary>Rows [start, start + length) of a join: row o is piece 0's o-th run, then piece 1's, and so on.</summary>
+    private readonly struct JoinRows(float[][] sources, int[] runs, float[] result, int rowLength) : IRangeBody
+    {
+        public void Run(int start, int length)
+        {
+            for (int o = start; o < start + length; o++)
+            {
+                int at = o * rowLength;
+                for (int i = 0; i < sources.Length; i++)
+                {
+                    int run = runs[i];
+                    if (run == 0) continue;
+                    BoxCopy.CopyRun(sources[i], o * run, result, at, run);
+                    at += run;
+                }
+            }
+        }
     }
 
     /// <summary>The elements of [start, start + length) along <paramref name="dim"/> of a tensor of <paramref name="shape"/>.</summary>

@@ -42,8 +42,6 @@ internal static class BoxCopy
             if (!accumulate && run <= ShortRun)
             {
                 // Many short rows (cat along features): inline vector copies, rows split across the cores.
-                if (srcBase + (long)(rows - 1) * srcStep + run > src.Length || destBase + (long)(rows - 1) * destStep + run > dest.Length)
-                    throw new ArgumentOutOfRangeException(nameof(extent), "BoxCopy: the box reaches past the end of an array.");
                 var rowsCopy = new ShortRows(src, srcBase, srcStep, dest, destBase, destStep, run);
                 ParallelRanges.For(rows, rowsCopy, Math.Max(1, ParallelRanges.MinElements / 2 / run), 1);
                 return;
@@ -87,18 +85,24 @@ internal static class BoxCopy
     {
         public void Run(int start, int length)
         {
-            ref float s0 = ref MemoryMarshal.GetArrayDataReference(src);
-            ref float d0 = ref MemoryMarshal.GetArrayDataReference(dest);
-            int width = Vector<float>.Count, full = run - run % width;
-            for (int r = start; r < start + length; r++)
-            {
-                ref float s = ref Unsafe.Add(ref s0, srcBase + r * srcStep);
-                ref float d = ref Unsafe.Add(ref d0, destBase + r * destStep);
-                int i = 0;
-                for (; i < full; i += width) Vector.LoadUnsafe(ref s, (nuint)i).StoreUnsafe(ref d, (nuint)i);
-                for (; i < run; i++) Unsafe.Add(ref d, i) = Unsafe.Add(ref s, i);
-            }
+            for (int r = start; r < start + length; r++) CopyRun(src, srcBase + r * srcStep, dest, destBase + r * destStep, run);
         }
+    }
+
+    /// <summary>dest[destAt ..][..n] = src[srcAt ..][..n]: short runs in inline vector copies (a memmove call costs more
+    /// than copying a few hundred bytes), long ones by memmove.</summary>
+    public static void CopyRun(float[] src, int srcAt, float[] dest, int destAt, int n)
+    {
+        if (n < 0 || n > ShortRun || srcAt < 0 || destAt < 0 || (long)srcAt + n > src.Length || (long)destAt + n > dest.Length)
+        {
+            src.AsSpan(srcAt, n).CopyTo(dest.AsSpan(destAt, n)); // long runs, and the bounds errors
+            return;
+        }
+        ref float s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(src), srcAt);
+        ref float d = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(dest), destAt);
+        int width = Vector<float>.Count, full = n - n % width, i = 0;
+        for (; i < full; i += width) Vector.LoadUnsafe(ref s, (nuint)i).StoreUnsafe(ref d, (nuint)i);
+        for (; i < n; i++) Unsafe.Add(ref d, i) = Unsafe.Add(ref s, i);
     }
 
     /// <summary>Whether the box spans the whole of every dimension before <paramref name="k"/> in both arrays.</summary>
