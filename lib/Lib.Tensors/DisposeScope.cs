@@ -56,9 +56,6 @@ public sealed class DisposeScope : IDisposable
     /// <summary>Whether the scope has ended.</summary>
     public bool IsDisposed { get; private set; }
 
-    /// <summary>How many tensors the scope will dispose.</summary>
-    public int Count => _tensors.Count;
-
     /// <summary>Ends the scope: its tensors are disposed and their arrays go back to the pool.</summary>
     /// <exception cref="InvalidOperationException">An inner scope is still active, or this is another thread.</exception>
     public void Dispose()
@@ -124,12 +121,17 @@ public sealed class DisposeScope : IDisposable
         if (_issued.Remove(array)) SpareArrays.AttachLease(array);
     }
 
-    /// <summary>Called for each new tensor while the scope is current: the tensor is the scope's when its array is.</summary>
+    /// <summary>Called for each new tensor while the scope is current: the tensor belongs to whichever scope, this or
+    /// an enclosing one, owns its array (a view made here of an outer scope's result ends with that scope).</summary>
     internal void Adopt(Tensor tensor, float[] array)
     {
-        if (!_issued.Contains(array)) return;
-        tensor._scope = this;
-        _tensors.Add(tensor);
+        for (var scope = this; scope is not null; scope = scope._outer)
+            if (scope._issued.Contains(array))
+            {
+                tensor._scope = scope;
+                scope._tensors.Add(tensor);
+                return;
+            }
     }
 
     /// <summary>Hands <paramref name="tensor"/> and, when the scope issued it, its array to the enclosing scope (or out of every scope).</summary>
@@ -143,7 +145,8 @@ public sealed class DisposeScope : IDisposable
             return;
         }
         _outer._issued.Add(array);
-        _outer.Adopt(tensor, array);
+        tensor._scope = _outer;
+        _outer._tensors.Add(tensor);
     }
 
     /// <summary>Removes <paramref name="tensor"/> and its array from the scope for good.</summary>

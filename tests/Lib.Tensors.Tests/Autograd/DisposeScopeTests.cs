@@ -78,6 +78,27 @@ public class DisposeScopeTests
     }
 
     [Fact]
+    public void A_view_made_in_an_inner_scope_of_an_outer_result_ends_with_the_outer_scope()
+    {
+        var x = GradCheck.Randn(8, 20, 30);
+        Tensor outerResult, view, detached;
+        using (DisposeScope.Enter())
+        {
+            outerResult = x * 3f;
+            using (DisposeScope.Enter())
+            {
+                view = outerResult.Reshape(600);
+                detached = outerResult.Detach();
+            }
+            Assert.False(view.IsDisposed); // its storage is the outer scope's, which is still active
+            Assert.Equal(outerResult.ToArray(), view.ToArray());
+            Assert.Equal(outerResult.ToArray(), detached.ToArray());
+        }
+        Assert.True(view.IsDisposed);
+        Assert.True(detached.IsDisposed);
+    }
+
+    [Fact]
     public void Backward_through_a_graph_recorded_in_an_ended_scope_throws()
     {
         var w = GradCheck.Randn(6, 10, 10).RequireGrad();
