@@ -50,11 +50,7 @@ internal static class SpareArrays
         bool collect;
         lock (Lock)
         {
-            if (Spare.TryGetValue(length, out var stack) && stack.Count > 0)
-            {
-                array = stack.Pop().Array;
-                s_floats -= length;
-            }
+            array = PopSpare(length);
             int gen2 = GC.CollectionCount(2);
             if (gen2 != s_gen2Seen) (s_gen2Seen, s_handedOut) = (gen2, 0);
             s_handedOut += length;
@@ -72,16 +68,21 @@ internal static class SpareArrays
     /// gives it back with <see cref="Keep"/>: a spare one when there is one, of any length, with no lease and no collection.</summary>
     public static float[] Take(int length)
     {
+        float[]? array;
         lock (Lock)
         {
             s_usedSinceTick = true;
-            if (Spare.TryGetValue(length, out var stack) && stack.Count > 0)
-            {
-                s_floats -= length;
-                return stack.Pop().Array;
-            }
+            array = PopSpare(length);
         }
-        return GC.AllocateUninitializedArray<float>(length);
+        return array ?? GC.AllocateUninitializedArray<float>(length);
+    }
+
+    /// <summary>A kept array of <paramref name="length"/>, or null (call under <see cref="Lock"/>).</summary>
+    private static float[]? PopSpare(int length)
+    {
+        if (!Spare.TryGetValue(length, out var stack) || stack.Count == 0) return null;
+        s_floats -= length;
+        return stack.Pop().Array;
     }
 
     /// <summary>Gives an array taken with <see cref="Take"/> a lease (when it is long enough to be worth one): it comes back once unreachable.</summary>

@@ -66,21 +66,19 @@ public sealed partial class Tensor
     private static Tensor Join(IReadOnlyList<Tensor> tensors, int[][] shapes, int dim, int[] shape, string name)
     {
         var result = TensorStorage.Uninitialized((int)ShapeSize(shape)); // the pieces cover it
-        var starts = new int[tensors.Count];
-        for (int i = 0, offset = 0; i < tensors.Count; i++)
-        {
-            starts[i] = offset;
-            offset += shapes[i][dim];
-        }
         // Each index of the dimensions before dim takes one contiguous run from every piece in turn, so the
         // result is written once, front to back (a copy per piece would sweep all of it once per piece).
         int outer = 1, inner = 1;
         for (int d = 0; d < dim; d++) outer *= shape[d];
         for (int d = dim + 1; d < shape.Length; d++) inner *= shape[d];
+        var starts = new int[tensors.Count];
         var runs = new int[tensors.Count];
-        for (int i = 0; i < tensors.Count; i++) runs[i] = shapes[i][dim] * inner;
         var sources = new float[tensors.Count][];
-        for (int i = 0; i < tensors.Count; i++) sources[i] = tensors[i]._data;
+        for (int i = 0, offset = 0; i < tensors.Count; i++)
+        {
+            (starts[i], runs[i], sources[i]) = (offset, shapes[i][dim] * inner, tensors[i]._data);
+            offset += shapes[i][dim];
+        }
         int rowLength = shape[dim] * inner;
         if (outer > 0 && rowLength > 0)
             ParallelRanges.For(outer, new JoinRows(sources, runs, result, rowLength), Math.Max(1, ParallelRanges.MinElements / 2 / rowLength), 1);

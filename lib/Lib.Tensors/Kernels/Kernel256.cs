@@ -99,9 +99,10 @@ internal readonly unsafe struct Kernel256 : IGemmKernel
         if (TRows.Value > 5) { c += ldc; Store(c, c5, cols, mode, alpha, beta, bias); }
     }
 
-    /// <summary>Combines alpha times the first <paramref name="lanes"/> lanes of <paramref name="v"/> (all 8 when more) into C.</summary>
+    /// <summary>Combines alpha times the first <paramref name="lanes"/> lanes of <paramref name="v"/> (all 8 when more) into C
+    /// (also the AVX-512 kernel's 8-lane store).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(float* c, Vector256<float> v, int lanes, StoreMode mode, float alpha, float beta, float* bias)
+    internal static void Store(float* c, Vector256<float> v, int lanes, StoreMode mode, float alpha, float beta, float* bias)
     {
         if (lanes >= 8)
         {
@@ -116,10 +117,12 @@ internal readonly unsafe struct Kernel256 : IGemmKernel
         {
             var mask = Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(lanes)).AsSingle();
             var scale = Vector256.Create(alpha);
-            if (mode == StoreMode.Accumulate) v = Vector256.FusedMultiplyAdd(v, scale, Avx.MaskLoad(c, mask));
-            else if (mode == StoreMode.Scale) v = Vector256.FusedMultiplyAdd(Vector256.Create(beta), Avx.MaskLoad(c, mask), v * scale);
-            else if (mode == StoreMode.Bias) v = Vector256.FusedMultiplyAdd(v, scale, Avx.MaskLoad(bias, mask));
-            else v *= scale;
+            // C's lanes are loaded in every mode (see Kernel512.Store); the masked store writes only the masked lanes.
+            var old = Avx.MaskLoad(c, mask);
+            if (mode == StoreMode.Accumulate) v = Vector256.FusedMultiplyAdd(v, scale, old);
+            else if (mode == StoreMode.Scale) v = Vector256.FusedMultiplyAdd(Vector256.Create(beta), old, v * scale);
+            else if (mode == StoreMode.Bias) v = Vector256.ConditionalSelect(mask, Vector256.FusedMultiplyAdd(v, scale, Avx.MaskLoad(bias, mask)), old);
+            else v = Vector256.ConditionalSelect(mask, v * scale, old);
             Avx.MaskStore(c, mask, v);
         }
     }

@@ -164,14 +164,14 @@ internal readonly unsafe struct Kernel512 : IGemmKernel
             a += aStep;
             b += 24;
         }
-        Store(c, c00, cols, mode, alpha, beta, bias); Store8(c + 16, c01, cols - 16, mode, alpha, beta, bias + 16);
-        if (TRows.Value > 1) { c += ldc; Store(c, c10, cols, mode, alpha, beta, bias); Store8(c + 16, c11, cols - 16, mode, alpha, beta, bias + 16); }
-        if (TRows.Value > 2) { c += ldc; Store(c, c20, cols, mode, alpha, beta, bias); Store8(c + 16, c21, cols - 16, mode, alpha, beta, bias + 16); }
-        if (TRows.Value > 3) { c += ldc; Store(c, c30, cols, mode, alpha, beta, bias); Store8(c + 16, c31, cols - 16, mode, alpha, beta, bias + 16); }
-        if (TRows.Value > 4) { c += ldc; Store(c, c40, cols, mode, alpha, beta, bias); Store8(c + 16, c41, cols - 16, mode, alpha, beta, bias + 16); }
-        if (TRows.Value > 5) { c += ldc; Store(c, c50, cols, mode, alpha, beta, bias); Store8(c + 16, c51, cols - 16, mode, alpha, beta, bias + 16); }
-        if (TRows.Value > 6) { c += ldc; Store(c, c60, cols, mode, alpha, beta, bias); Store8(c + 16, c61, cols - 16, mode, alpha, beta, bias + 16); }
-        if (TRows.Value > 7) { c += ldc; Store(c, c70, cols, mode, alpha, beta, bias); Store8(c + 16, c71, cols - 16, mode, alpha, beta, bias + 16); }
+        Store(c, c00, cols, mode, alpha, beta, bias); Kernel256.Store(c + 16, c01, cols - 16, mode, alpha, beta, bias + 16);
+        if (TRows.Value > 1) { c += ldc; Store(c, c10, cols, mode, alpha, beta, bias); Kernel256.Store(c + 16, c11, cols - 16, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 2) { c += ldc; Store(c, c20, cols, mode, alpha, beta, bias); Kernel256.Store(c + 16, c21, cols - 16, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 3) { c += ldc; Store(c, c30, cols, mode, alpha, beta, bias); Kernel256.Store(c + 16, c31, cols - 16, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 4) { c += ldc; Store(c, c40, cols, mode, alpha, beta, bias); Kernel256.Store(c + 16, c41, cols - 16, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 5) { c += ldc; Store(c, c50, cols, mode, alpha, beta, bias); Kernel256.Store(c + 16, c51, cols - 16, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 6) { c += ldc; Store(c, c60, cols, mode, alpha, beta, bias); Kernel256.Store(c + 16, c61, cols - 16, mode, alpha, beta, bias + 16); }
+        if (TRows.Value > 7) { c += ldc; Store(c, c70, cols, mode, alpha, beta, bias); Kernel256.Store(c + 16, c71, cols - 16, mode, alpha, beta, bias + 16); }
     }
 
     /// <summary>An 8-wide panel: one 8-lane vector per row.</summary>
@@ -194,14 +194,14 @@ internal readonly unsafe struct Kernel512 : IGemmKernel
             a += aStep;
             b += 8;
         }
-        Store8(c, c0, cols, mode, alpha, beta, bias);
-        if (TRows.Value > 1) { c += ldc; Store8(c, c1, cols, mode, alpha, beta, bias); }
-        if (TRows.Value > 2) { c += ldc; Store8(c, c2, cols, mode, alpha, beta, bias); }
-        if (TRows.Value > 3) { c += ldc; Store8(c, c3, cols, mode, alpha, beta, bias); }
-        if (TRows.Value > 4) { c += ldc; Store8(c, c4, cols, mode, alpha, beta, bias); }
-        if (TRows.Value > 5) { c += ldc; Store8(c, c5, cols, mode, alpha, beta, bias); }
-        if (TRows.Value > 6) { c += ldc; Store8(c, c6, cols, mode, alpha, beta, bias); }
-        if (TRows.Value > 7) { c += ldc; Store8(c, c7, cols, mode, alpha, beta, bias); }
+        Kernel256.Store(c, c0, cols, mode, alpha, beta, bias);
+        if (TRows.Value > 1) { c += ldc; Kernel256.Store(c, c1, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 2) { c += ldc; Kernel256.Store(c, c2, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 3) { c += ldc; Kernel256.Store(c, c3, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 4) { c += ldc; Kernel256.Store(c, c4, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 5) { c += ldc; Kernel256.Store(c, c5, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 6) { c += ldc; Kernel256.Store(c, c6, cols, mode, alpha, beta, bias); }
+        if (TRows.Value > 7) { c += ldc; Kernel256.Store(c, c7, cols, mode, alpha, beta, bias); }
     }
 
     /// <summary>Combines alpha times the first <paramref name="lanes"/> lanes of <paramref name="v"/> (all 16 when more) into C.</summary>
@@ -221,39 +221,14 @@ internal readonly unsafe struct Kernel512 : IGemmKernel
         {
             var mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(lanes)).AsSingle();
             var scale = Vector512.Create(alpha);
-            // C's lanes are loaded in every mode: a masked store to a line not yet in L1 costs many times a loaded one on Zen 4.
+            // C's lanes are loaded in every mode: a masked store to a line not yet in L1 costs many times a loaded one on
+            // Zen 4. The loaded lanes keep the values outside the mask (they are never written back), so NaNs there stay put.
             var old = Avx512F.MaskLoad(c, mask, Vector512<float>.Zero);
             if (mode == StoreMode.Accumulate) v = Vector512.FusedMultiplyAdd(v, scale, old);
             else if (mode == StoreMode.Scale) v = Vector512.FusedMultiplyAdd(Vector512.Create(beta), old, v * scale);
             else if (mode == StoreMode.Bias) v = Vector512.ConditionalSelect(mask, Vector512.FusedMultiplyAdd(v, scale, Avx512F.MaskLoad(bias, mask, Vector512<float>.Zero)), old);
-            else v = Vector512.ConditionalSelect(mask, v * scale, old); // old only where the store leaves C alone; NaNs there are never written
+            else v = Vector512.ConditionalSelect(mask, v * scale, old);
             Avx512F.MaskStore(c, mask, v);
-        }
-    }
-
-    /// <summary>As <see cref="Store"/> for an 8-lane vector.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store8(float* c, Vector256<float> v, int lanes, StoreMode mode, float alpha, float beta, float* bias)
-    {
-        if (lanes >= 8)
-        {
-            var scale = Vector256.Create(alpha);
-            if (mode == StoreMode.Accumulate) v = Vector256.FusedMultiplyAdd(v, scale, Vector256.Load(c));
-            else if (mode == StoreMode.Scale) v = Vector256.FusedMultiplyAdd(Vector256.Create(beta), Vector256.Load(c), v * scale);
-            else if (mode == StoreMode.Bias) v = Vector256.FusedMultiplyAdd(v, scale, Vector256.Load(bias));
-            else v *= scale;
-            v.Store(c);
-        }
-        else if (lanes > 0)
-        {
-            var mask = Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(lanes)).AsSingle();
-            var scale = Vector256.Create(alpha);
-            var old = Avx.MaskLoad(c, mask); // as in Store: loaded in every mode
-            if (mode == StoreMode.Accumulate) v = Vector256.FusedMultiplyAdd(v, scale, old);
-            else if (mode == StoreMode.Scale) v = Vector256.FusedMultiplyAdd(Vector256.Create(beta), old, v * scale);
-            else if (mode == StoreMode.Bias) v = Vector256.ConditionalSelect(mask, Vector256.FusedMultiplyAdd(v, scale, Avx.MaskLoad(bias, mask)), old);
-            else v = Vector256.ConditionalSelect(mask, v * scale, old);
-            Avx.MaskStore(c, mask, v);
         }
     }
 }

@@ -39,11 +39,10 @@ internal static class BoxCopy
             for (int d = 0; d < k; d++) rows *= extent[d];
             int srcStep = k == 0 ? 0 : srcStrides[k - 1], destStep = k == 0 ? 0 : destStrides[k - 1];
             int srcBase = srcStart[k] * srcStrides[k], destBase = destStart[k] * destStrides[k];
-            if (!accumulate && run <= ShortRun)
+            if (!accumulate)
             {
-                // Many short rows (cat along features): inline vector copies, rows split across the cores.
-                var rowsCopy = new ShortRows(src, srcBase, srcStep, dest, destBase, destStep, run);
-                ParallelRanges.For(rows, rowsCopy, Math.Max(1, ParallelRanges.MinElements / 2 / run), 1);
+                // Rows split across the cores; short ones (narrow along features) copied inline.
+                ParallelRanges.For(rows, new RowCopies(src, srcBase, srcStep, dest, destBase, destStep, run), Math.Max(1, ParallelRanges.MinElements / 2 / run), 1);
                 return;
             }
             var from = src.AsSpan(srcBase);
@@ -77,11 +76,11 @@ internal static class BoxCopy
         }
     }
 
-    /// <summary>Rows up to this long are copied by <see cref="ShortRows"/> rather than one memmove call each.</summary>
+    /// <summary>Runs up to this long are copied inline by <see cref="CopyRun"/> rather than by a memmove call.</summary>
     private const int ShortRun = 256;
 
     /// <summary>Rows [start, start + length) of a row copy: <c>run</c> floats from src[srcBase + r·srcStep] to dest[destBase + r·destStep].</summary>
-    private readonly struct ShortRows(float[] src, int srcBase, int srcStep, float[] dest, int destBase, int destStep, int run) : IRangeBody
+    private readonly struct RowCopies(float[] src, int srcBase, int srcStep, float[] dest, int destBase, int destStep, int run) : IRangeBody
     {
         public void Run(int start, int length)
         {
