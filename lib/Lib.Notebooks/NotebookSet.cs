@@ -12,7 +12,7 @@ public static class NotebookSet
         { "bin", "obj", "node_modules", "artifacts", ".git", ".ipynb_checkpoints" };
 
     /// <summary>
-    /// Files are taken as given; folders are searched recursively for <c>.dib</c> files, skipping
+    /// Files are taken as given; folders are searched recursively for <c>.dib</c> and <c>.ipynb</c> files, skipping
     /// those whose name starts with <c>_</c> (shared notebooks such as <c>_setup.dib</c>, run through
     /// <c>#!import</c>). Output names are relative to <paramref name="notebooksRoot"/> when the
     /// notebook is inside it, else to the folder argument, else the file name.
@@ -39,12 +39,15 @@ public static class NotebookSet
 
     private static IEnumerable<string> Walk(string dir)
     {
-        foreach (var file in Directory.EnumerateFiles(dir, "*.dib"))
+        foreach (var file in Directory.EnumerateFiles(dir).Where(IsNotebook).Order(StringComparer.Ordinal))
             if (!Path.GetFileName(file).StartsWith('_')) yield return file;
         foreach (var sub in Directory.EnumerateDirectories(dir))
             if (!SkippedFolders.Contains(Path.GetFileName(sub)))
                 foreach (var file in Walk(sub)) yield return file;
     }
+
+    private static bool IsNotebook(string file) =>
+        file.EndsWith(".dib", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase);
 
     private static string OutputName(string file, string baseDir, string? notebooksRoot)
     {

@@ -3,7 +3,7 @@ using Lib.Notebooks;
 
 var paths = new Argument<string[]>("notebooks")
 {
-    Description = "Notebooks (.dib) or folders to run; folders are searched recursively, skipping files named _*.dib.",
+    Description = "Notebooks (.dib, .ipynb) or folders to run; folders are searched recursively, skipping files named _*.",
     Arity = ArgumentArity.OneOrMore,
 };
 var smoke = new Option<bool>("--smoke") { Description = "Quick run: apply each parameter's '// smoke: value' from the parameters cell." };
@@ -39,5 +39,5 @@ run.SetAction(async (parse, _) => await RunCommand.ExecuteAsync(
         parse.GetValue(cellTimeout)),
     Console.Out));
 
-var root = new RootCommand("The lab's headless runner for .dib notebooks (Polyglot Notebooks format).") { run };
+var root = new RootCommand("The lab's headless runner for .dib and .ipynb notebooks, on the Polyglot Notebooks kernel.") { run };
 return await root.Parse(args).InvokeAsync();

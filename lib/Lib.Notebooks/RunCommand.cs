@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Lib.Notebooks.Dib;
+using Lib.Notebooks.Documents;
 using Lib.Notebooks.Execution;
 using Lib.Notebooks.Reports;
 
@@ -46,7 +46,7 @@ public static class RunCommand
         }
         if (notebooks.Count == 0)
         {
-            log.WriteLine($"error: no .dib notebooks found in {string.Join(", ", request.Paths)}.");
+            log.WriteLine($"error: no notebooks (.dib, .ipynb) found in {string.Join(", ", request.Paths)}.");
             return 2;
         }
 
@@ -80,7 +80,7 @@ public static class RunCommand
                     log.WriteLine($"  FAILED -> {DisplayPath.Of(html, cwd)}");
                 }
             }
-            catch (Exception e) when (e is DibFormatException or ParameterException)
+            catch (Exception e) when (e is NotebookFormatException or ParameterException)
             {
                 failed++;
                 log.WriteLine("  error: " + e.Message);
@@ -91,13 +91,20 @@ public static class RunCommand
         return failed == 0 ? 0 : 1;
     }
 
-    /// <summary>Writes the <c>.ipynb</c> and <c>.html</c> of a run, each atomically.</summary>
+    /// <summary>
+    /// Writes the <c>.ipynb</c> and <c>.html</c> of a run, each atomically. A report with charts loads
+    /// plotly.js from <c>plotly.min.js</c> at the top of <paramref name="outDir"/>, copied there once
+    /// from the npm bundle (<see cref="PlotlyBundle"/>), so reports stay small and open offline.
+    /// </summary>
     public static (string Ipynb, string Html) Write(NotebookRun run, string outDir, string outputName)
     {
         var ipynb = Path.Combine(outDir, outputName + ".ipynb");
         var html = Path.Combine(outDir, outputName + ".html");
+        string? plotly = null;
+        if (HtmlReportWriter.HasCharts(run) && PlotlyBundle.CopyTo(outDir) is { } bundle)
+            plotly = Path.GetRelativePath(Path.GetDirectoryName(html)!, bundle).Replace('\\', '/');
         WriteAtomically(ipynb, IpynbWriter.ToJson(run));
-        WriteAtomically(html, HtmlReportWriter.ToHtml(run, outputName));
+        WriteAtomically(html, HtmlReportWriter.ToHtml(run, outputName, plotly));
         return (ipynb, html);
     }
 

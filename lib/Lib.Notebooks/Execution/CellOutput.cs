@@ -18,7 +18,7 @@ public sealed class StreamOutput(string name) : CellOutput
 /// <summary>A displayed value: a MIME bundle (<c>text/plain</c>, <c>text/html</c> ...).</summary>
 public sealed class DisplayOutput(IReadOnlyDictionary<string, string> data, string? displayId, bool isResult) : CellOutput
 {
-    /// <summary>MIME type to content; replaced by <see cref="DisplayedValue.Update"/>.</summary>
+    /// <summary>MIME type to content; replaced when the display is updated.</summary>
     public IReadOnlyDictionary<string, string> Data { get; set; } = data;
 
     /// <summary>The id an update refers to, or null for a trailing expression's value.</summary>

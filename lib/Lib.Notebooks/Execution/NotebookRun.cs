@@ -1,4 +1,4 @@
-using Lib.Notebooks.Dib;
+using Lib.Notebooks.Documents;
 
 namespace Lib.Notebooks.Execution;
 
@@ -14,10 +14,10 @@ public enum CellStatus
 }
 
 /// <summary>One cell of an executed notebook and what it produced.</summary>
-public sealed class CellRun(DibCell cell, int number)
+public sealed class CellRun(NotebookCell cell, int number)
 {
     /// <summary>The cell as written (or injected).</summary>
-    public DibCell Cell { get; } = cell;
+    public NotebookCell Cell { get; } = cell;
 
     /// <summary>The cell's 1-based position among the notebook's cells (0 for the injected parameters cell).</summary>
     public int Number { get; } = number;
@@ -46,7 +46,7 @@ public sealed class CellRun(DibCell cell, int number)
 /// <param name="Cells">Every cell, including an injected parameters cell.</param>
 /// <param name="Failure">The first failure ("cell 3, line 2: ..."), or null when every cell ran.</param>
 /// <param name="Duration">Wall time for the whole notebook.</param>
-public sealed record NotebookRun(DibDocument Document, IReadOnlyList<CellRun> Cells, string? Failure, TimeSpan Duration)
+public sealed record NotebookRun(NotebookDocument Document, IReadOnlyList<CellRun> Cells, string? Failure, TimeSpan Duration)
 {
     /// <summary>True when no cell failed.</summary>
     public bool Succeeded => Failure is null && Cells.All(c => c.Status != CellStatus.Failed);

@@ -1,59 +1,50 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
-using Lib.Notebooks.Dib;
-using Microsoft.CodeAnalysis;
+using Lib.Notebooks.Documents;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
 
 namespace Lib.Notebooks.Execution;
 
 /// <summary>
-/// Runs a <c>.dib</c> notebook headless: its C# cells in one script state, with the working
-/// directory and relative paths based at the notebook's folder, <c>#!import</c> in place,
-/// parameters injected after the <c>// parameters</c> cell, and every output captured.
+/// Runs a <c>.dib</c> or <c>.ipynb</c> notebook headless on the Polyglot kernel (<see cref="NotebookKernel"/>):
+/// each cell is one <see cref="SubmitCode"/> to a fresh kernel, with the working directory at the
+/// notebook's folder (as in VS Code), parameters injected after the <c>// parameters</c> cell, and
+/// every output the kernel publishes captured (<see cref="CellEvents"/>).
 /// </summary>
-public static partial class NotebookRunner
+public static class NotebookRunner
 {
-    /// <summary>The working directory, console and display page are process-wide: one notebook runs at a time.</summary>
+    /// <summary>The working directory and the formatters are process-wide: one notebook runs at a time.</summary>
     private static readonly SemaphoreSlim ProcessWide = new(1, 1);
 
-    /// <summary>The AppContext key that tells library formatters a new page (notebook) started.</summary>
-    public const string PageKey = "lab.display.page";
-
-    [GeneratedRegex(@"#cell(?<cell>\d+):line (?<line>\d+)")]
-    private static partial Regex FrameLocation();
-
     /// <summary>Runs the notebook at <paramref name="path"/>.</summary>
-    /// <exception cref="DibFormatException">The file is not a readable notebook.</exception>
+    /// <exception cref="NotebookFormatException">The file is not a readable notebook.</exception>
     /// <exception cref="ParameterException">A <c>--param</c> cannot be applied.</exception>
     public static async Task<NotebookRun> RunAsync(string path, NotebookRunOptions? options = null)
     {
         options ??= new NotebookRunOptions();
-        path = Path.GetFullPath(path);
-        var document = DibDocument.Load(path);
+        var document = NotebookDocument.Load(path);
 
         await ProcessWide.WaitAsync();
-        var (cwd, stdout, stderr) = (Directory.GetCurrentDirectory(), Console.Out, Console.Error);
+        var cwd = Directory.GetCurrentDirectory();
         try
         {
-            var outputs = new OutputContext();
-            Directory.SetCurrentDirectory(Path.GetDirectoryName(path)!);
-            AppContext.SetData(PageKey, Guid.NewGuid().ToString("N"));
-            Console.SetOut(outputs.Writer("stdout"));
-            Console.SetError(outputs.Writer("stderr"));
-            return await new Execution(document, options, outputs).RunAsync();
+            Directory.SetCurrentDirectory(Path.GetDirectoryName(document.Path)!);
+            var kernel = NotebookKernel.Create();
+            var run = await new Execution(document, options, kernel).RunAsync();
+            kernel.Dispose();
+            return run;
         }
         finally
         {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
             Directory.SetCurrentDirectory(cwd);
             ProcessWide.Release();
         }
     }
 
-    private sealed class Execution(DibDocument document, NotebookRunOptions options, OutputContext outputs)
+    private sealed class Execution(NotebookDocument document, NotebookRunOptions options, CompositeKernel kernel)
     {
-        private readonly CSharpSession _session = new(new NotebookGlobals(outputs));
+        private readonly OutputContext _outputs = new();
         private int _executionCount;
         private bool _timedOut;
 
@@ -65,33 +56,23 @@ public static partial class NotebookRunner
             bool stopped = false, sawParameters = false;
             int codeCells = document.Cells.Count(c => !c.IsMarkdown);
             int codeIndex = 0;
+            using var events = new CellEvents(kernel, _outputs, document, options.DisplayRoot);
 
             for (int i = 0; i < document.Cells.Count; i++)
             {
                 var cell = document.Cells[i];
-                bool isParameters = cell.IsCSharp && !sawParameters && Parameters.IsParametersCell(cell.Source);
+                bool isParameters = !sawParameters && !cell.IsMarkdown && Parameters.IsParametersCell(cell.Source);
                 sawParameters |= isParameters;
                 var run = new CellRun(cell, i + 1) { IsParameters = isParameters };
                 cells.Add(run);
                 if (cell.IsMarkdown || stopped) continue;
 
                 codeIndex++;
-                var failure = await RunCellAsync(run, () => cell.IsCSharp
-                    ? ExecuteAsync(cell, document.Path, i + 1, [document.Path])
-                    : Task.FromResult<string?>(Refuse(run, $"{Show(document.Path)}: cell {i + 1}: #!{cell.Kernel} cells cannot run here; " +
-                                                            "the headless runner executes C# and markdown cells only.")),
-                    $"cell {i + 1} ({codeIndex}/{codeCells})");
-
-                if (failure is null && isParameters)
+                var failure = await RunCellAsync(run, events, $"cell {i + 1}", $"cell {i + 1} ({codeIndex}/{codeCells})");
+                if (failure is null && isParameters && Inject(cell) is { } injected)
                 {
-                    var injected = Inject(cell);
-                    if (injected is not null)
-                    {
-                        cells.Add(injected);
-                        failure = await RunCellAsync(injected,
-                            () => ExecuteAsync(injected.Cell, document.Path, i + 1, [document.Path], "injected parameters"),
-                            "injected parameters");
-                    }
+                    cells.Add(injected);
+                    failure = await RunCellAsync(injected, events, "injected parameters", "injected parameters");
                 }
                 if (failure is not null)
                 {
@@ -105,21 +86,30 @@ public static partial class NotebookRunner
             return new NotebookRun(document, cells, failures.FirstOrDefault(), clock.Elapsed) { Failures = failures };
         }
 
-        private async Task<string?> RunCellAsync(CellRun run, Func<Task<string?>> execute, string label)
+        /// <summary>Runs one cell; returns a one-line failure naming notebook, cell and line, or null.</summary>
+        private async Task<string?> RunCellAsync(CellRun run, CellEvents events, string where, string label)
         {
-            outputs.SetCurrent(run.Outputs);
+            _outputs.SetCurrent(run.Outputs);
             run.ExecutionCount = ++_executionCount;
+            NotebookKernel.SetSourcePath(NotebookKernel.CSharp(kernel), CellEvents.SourcePath(document.Path, run.Number));
+            events.Begin(run, $"{Show(document.Path)}: {where}");
             var clock = Stopwatch.StartNew();
-            var work = Task.Run(execute); // off the caller's thread, so a cell that never yields can still time out
+            using var cancel = new CancellationTokenSource();
+            var work = Task.Run(() => kernel.SendAsync(new SubmitCode(run.Cell.Source, run.Cell.Kernel), cancel.Token));
             string? failure;
             if (options.CellTimeout is { } limit && await Task.WhenAny(work, Task.Delay(limit)) != work)
             {
+                cancel.Cancel();
                 failure = string.Create(CultureInfo.InvariantCulture,
                     $"{Show(document.Path)}: {label} did not finish within {limit.TotalSeconds:0.#} s; the notebook was stopped there.");
-                outputs.Add(new ErrorOutput("TimeoutError", failure, [failure]));
+                _outputs.Add(new ErrorOutput("TimeoutError", failure, [failure]));
                 _timedOut = true;
             }
-            else failure = await work;
+            else
+            {
+                await work;
+                failure = events.End();
+            }
             run.Duration = clock.Elapsed;
             run.Status = failure is null ? CellStatus.Succeeded : CellStatus.Failed;
             options.Log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -127,106 +117,15 @@ public static partial class NotebookRunner
             return failure;
         }
 
-        private CellRun? Inject(DibCell parametersCell)
+        private CellRun? Inject(NotebookCell parametersCell)
         {
             var warnings = new List<string>();
+            var csharp = NotebookKernel.CSharp(kernel);
             var code = Parameters.InjectedCode(Parameters.Declarations(parametersCell.Source), options.Parameters,
-                                               options.Smoke, _session.VariableType, warnings);
+                                               options.Smoke, name => NotebookKernel.VariableType(csharp, name), warnings);
             foreach (var w in warnings) options.Log?.WriteLine("  warning: " + w);
             if (code is null) return null;
-            return new CellRun(new DibCell(KernelNames.CSharp, code, 0), 0) { IsInjectedParameters = true };
-        }
-
-        /// <summary>Runs a C# cell's steps; returns a one-line failure or null.</summary>
-        private async Task<string?> ExecuteAsync(DibCell cell, string file, int number, IReadOnlyList<string> importChain, string? label = null)
-        {
-            string where = $"{Show(file)}: {label ?? $"cell {number}"}";
-            var steps = CellDirectives.Split(cell.Source, out var refusal);
-            if (refusal is { } r)
-                return Refuse(null, $"{where}, line {r.Line}{FileLine(cell, r.Line)}: {r.Message}");
-
-            var clock = Stopwatch.StartNew();
-            foreach (var step in steps)
-            {
-                if (step.Magic == "import")
-                {
-                    var failure = await ImportAsync(step, file, importChain);
-                    if (failure is not null) return $"{failure} (imported at {where}, line {step.Line})";
-                    continue;
-                }
-                if (step.Code is null) continue;
-
-                var result = await _session.SubmitAsync(step.Code, Path.GetDirectoryName(file)!, $"{file}#cell{number}");
-                if (result.Errors.Length > 0)
-                {
-                    var lines = result.Errors.Select(d => Describe(d, cell)).ToList();
-                    int line = result.Errors[0].Location.GetLineSpan().StartLinePosition.Line + 1;
-                    outputs.Add(new ErrorOutput("CompilationError", lines[0], lines));
-                    return $"{where}, line {line}{FileLine(cell, line)}: {result.Errors[0].Id}: {result.Errors[0].GetMessage(CultureInfo.InvariantCulture)}";
-                }
-                if (result.Exception is { } e)
-                {
-                    var trace = Traceback(e);
-                    outputs.Add(new ErrorOutput(e.GetType().FullName ?? e.GetType().Name, e.Message, trace));
-                    var frame = FrameLocation().Match(e.StackTrace ?? "");
-                    string at = frame.Success && frame.Groups["cell"].Value == number.ToString(CultureInfo.InvariantCulture)
-                        ? $", line {frame.Groups["line"].Value}{FileLine(cell, int.Parse(frame.Groups["line"].Value, CultureInfo.InvariantCulture))}"
-                        : "";
-                    return $"{where}{at}: {e.GetType().FullName}: {e.Message}\n{string.Join('\n', trace.Skip(1))}";
-                }
-                if (result.HasValue) outputs.Add(new DisplayOutput(ValueFormatter.Format(result.Value), null, isResult: true));
-            }
-            if (steps.Any(s => s.Magic == "time"))
-                outputs.Write("stdout", string.Create(CultureInfo.InvariantCulture, $"Wall time: {clock.Elapsed.TotalMilliseconds:0.#} ms\n"));
-            return null;
-        }
-
-        private async Task<string?> ImportAsync(CellStep step, string file, IReadOnlyList<string> importChain)
-        {
-            var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, step.Argument!));
-            if (!File.Exists(target))
-                return Refuse(null, $"{Show(file)}: #!import {step.Argument}: no such file ({target}).");
-            if (importChain.Contains(target, StringComparer.Ordinal))
-                return Refuse(null, $"{Show(file)}: #!import {step.Argument}: import cycle ({string.Join(" -> ", importChain.Append(target).Select(Show))}).");
-            DibDocument imported;
-            try { imported = DibDocument.Load(target); }
-            catch (DibFormatException e) { return Refuse(null, e.Message); }
-            for (int i = 0; i < imported.Cells.Count; i++)
-            {
-                var cell = imported.Cells[i];
-                if (cell.IsMarkdown) continue;
-                if (!cell.IsCSharp)
-                    return Refuse(null, $"{Show(target)}: cell {i + 1}: #!{cell.Kernel} cells cannot run here; the headless runner executes C# and markdown cells only.");
-                var failure = await ExecuteAsync(cell, target, i + 1, [.. importChain, target]);
-                if (failure is not null) return failure;
-            }
-            return null;
-        }
-
-        private string Refuse(CellRun? run, string message)
-        {
-            if (run is not null) outputs.SetCurrent(run.Outputs);
-            outputs.Add(new ErrorOutput("NotSupported", message, [message]));
-            return message;
-        }
-
-        private static string FileLine(DibCell cell, int lineInCell) =>
-            cell.StartLine > 0 ? $" (line {cell.StartLine + lineInCell - 1} of the file)" : "";
-
-        private static string Describe(Diagnostic d, DibCell cell)
-        {
-            var pos = d.Location.GetLineSpan().StartLinePosition;
-            return string.Create(CultureInfo.InvariantCulture,
-                $"line {pos.Line + 1}{FileLine(cell, pos.Line + 1)}, column {pos.Character + 1}: error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}");
-        }
-
-        private static List<string> Traceback(Exception e)
-        {
-            var lines = e.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-            int cut = lines.FindIndex(l => l.Contains("Microsoft.CodeAnalysis.Scripting.", StringComparison.Ordinal));
-            if (cut >= 0) lines = lines[..cut];
-            while (lines.Count > 1 && lines[^1].TrimStart().StartsWith("--- End of stack trace", StringComparison.Ordinal)) lines.RemoveAt(lines.Count - 1);
-            return lines;
+            return new CellRun(new NotebookCell(parametersCell.Kernel, code), 0) { IsInjectedParameters = true };
         }
 
         private string Show(string file) => DisplayPath.Of(file, options.DisplayRoot);

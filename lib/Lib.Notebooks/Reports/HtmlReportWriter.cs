@@ -7,9 +7,9 @@ using Markdig;
 namespace Lib.Notebooks.Reports;
 
 /// <summary>
-/// Writes an executed notebook as one standalone HTML page: markdown rendered, code and outputs
-/// inline. Everything is embedded (outputs carry their own scripts, such as the plotly.js bundle),
-/// so the page works offline.
+/// Writes an executed notebook as one HTML page: markdown rendered, code and outputs inline. Outputs
+/// are embedded; a page with charts loads plotly.js once, from a file beside the reports (see
+/// <see cref="RunCommand.Write"/>), so the page works offline and no output carries the bundle.
 /// </summary>
 public static class HtmlReportWriter
 {
@@ -33,12 +33,19 @@ public static class HtmlReportWriter
         table{border-collapse:collapse}th,td{border:1px solid #d1d9e0;padding:.2rem .5rem}
         """;
 
-    /// <summary>The report as HTML text.</summary>
-    public static string ToHtml(NotebookRun run, string title)
+    /// <summary>True when an output of the run is a plotly chart, whose page needs plotly.js.</summary>
+    public static bool HasCharts(NotebookRun run) =>
+        run.Cells.SelectMany(c => c.Outputs).OfType<DisplayOutput>().Any(d => d.Data.ContainsKey(ChartFormatting.PlotlyMimeType));
+
+    /// <summary>The report as HTML text; <paramref name="plotlySource"/> is the address of plotly.js for a page with charts.</summary>
+    public static string ToHtml(NotebookRun run, string title, string? plotlySource = null)
     {
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-          .Append("<title>").Append(Encode(title)).Append("</title><style>").Append(Style).Append("</style></head><body>\n");
+          .Append("<title>").Append(Encode(title)).Append("</title><style>").Append(Style).Append("</style>");
+        if (plotlySource is not null && HasCharts(run))
+            sb.Append("<script src=\"").Append(Encode(plotlySource)).Append("\" charset=\"utf-8\"></script>");
+        sb.Append("</head><body>\n");
         sb.Append("<div class=\"meta\"><b>").Append(Encode(title)).Append("</b> · ")
           .Append(run.Succeeded ? "ran to completion" : "<span style=\"color:#d1242f\">failed</span>")
           .Append(string.Create(CultureInfo.InvariantCulture, $" in {run.Duration.TotalSeconds:0.0} s · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"))

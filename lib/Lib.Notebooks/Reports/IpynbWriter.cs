@@ -2,107 +2,87 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Lib.Notebooks.Execution;
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
 namespace Lib.Notebooks.Reports;
 
-/// <summary>Writes an executed notebook as Jupyter nbformat 4.5 JSON with the .NET (C#) kernel's metadata, as Polyglot Notebooks does.</summary>
-public static class IpynbWriter
+/// <summary>
+/// Writes an executed notebook as Jupyter nbformat 4.5 with the Polyglot document writer
+/// (<see cref="Notebook.ToJupyterJson"/>), outputs included, then one fix-up: the writer stores every
+/// MIME value as lines of text, but JSON types (<c>application/vnd.plotly.v1+json</c>) must be JSON
+/// objects for Jupyter and VS Code to render them, so those are parsed back into objects; a chart's
+/// report-only <c>text/html</c> is dropped so viewers draw the figure natively.
+/// </summary>
+public static partial class IpynbWriter
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    [GeneratedRegex(@"^application/(.*\+)?json$")]
+    private static partial Regex JsonMimeType();
 
     /// <summary>The notebook as nbformat 4.5 JSON text.</summary>
     public static string ToJson(NotebookRun run)
     {
-        var cells = new JsonArray();
-        foreach (var cell in run.Cells) cells.Add(Cell(cell));
-        var kernelInfo = run.Document.Meta?["kernelInfo"]?.DeepClone() ?? new JsonObject
+        var document = new InteractiveDocument();
+        if (run.Document.Document.GetKernelInfo() is { } kernelInfo)
         {
-            ["defaultKernelName"] = "csharp",
-            ["items"] = new JsonArray(new JsonObject { ["aliases"] = new JsonArray(), ["name"] = "csharp" }),
-        };
-        var notebook = new JsonObject
-        {
-            ["cells"] = cells,
-            ["metadata"] = new JsonObject
-            {
-                ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },
-                ["language_info"] = new JsonObject
-                {
-                    ["file_extension"] = ".cs",
-                    ["mimetype"] = "text/x-csharp",
-                    ["name"] = "C#",
-                    ["pygments_lexer"] = "csharp",
-                    ["version"] = "13.0",
-                },
-                ["polyglot_notebook"] = new JsonObject { ["kernelInfo"] = kernelInfo },
-            },
-            ["nbformat"] = 4,
-            ["nbformat_minor"] = 5,
-        };
-        return notebook.ToJsonString(Indented) + "\n";
-    }
-
-    private static JsonObject Cell(CellRun run)
-    {
-        var id = CellId(run);
-        if (run.Cell.IsMarkdown)
-            return new JsonObject { ["cell_type"] = "markdown", ["id"] = id, ["metadata"] = new JsonObject(), ["source"] = Lines(run.Cell.Source) };
-
-        var metadata = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = run.Cell.Kernel } };
-        if (run.IsParameters) metadata["tags"] = new JsonArray("parameters");
-        if (run.IsInjectedParameters) metadata["tags"] = new JsonArray("injected-parameters");
-        var outputs = new JsonArray();
-        foreach (var output in run.Outputs) outputs.Add(Output(output, run.ExecutionCount));
-        return new JsonObject
-        {
-            ["cell_type"] = "code",
-            ["execution_count"] = run.ExecutionCount,
-            ["id"] = id,
-            ["metadata"] = metadata,
-            ["outputs"] = outputs,
-            ["source"] = Lines(run.Cell.Source),
-        };
-    }
-
-    private static JsonObject Output(CellOutput output, int? executionCount) => output switch
-    {
-        StreamOutput s => new JsonObject { ["name"] = s.Name, ["output_type"] = "stream", ["text"] = Lines(s.Text.ToString()) },
-        DisplayOutput { IsResult: true } d => new JsonObject
-        {
-            ["data"] = Data(d.Data), ["execution_count"] = executionCount, ["metadata"] = new JsonObject(), ["output_type"] = "execute_result",
-        },
-        DisplayOutput d => new JsonObject
-        {
-            ["data"] = Data(d.Data), ["metadata"] = new JsonObject(), ["output_type"] = "display_data",
-        },
-        ErrorOutput e => new JsonObject
-        {
-            ["ename"] = e.Name, ["evalue"] = e.Value, ["output_type"] = "error", ["traceback"] = new JsonArray([.. e.Traceback.Select(t => (JsonNode)t)]),
-        },
-        _ => throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "Unknown output kind."),
-    };
-
-    private static JsonObject Data(IReadOnlyDictionary<string, string> data)
-    {
-        var o = new JsonObject();
-        foreach (var (mime, content) in data.OrderBy(kv => kv.Key, StringComparer.Ordinal)) o[mime] = Lines(content);
-        return o;
-    }
-
-    /// <summary>nbformat's multiline string: a list of lines, each keeping its newline.</summary>
-    private static JsonArray Lines(string text)
-    {
-        var array = new JsonArray();
-        int start = 0;
-        while (start < text.Length)
-        {
-            int nl = text.IndexOf('\n', start);
-            int end = nl < 0 ? text.Length : nl + 1;
-            array.Add(text[start..end]);
-            start = end;
+            // The writer adds the C# kernel itself (and fails on a second one), so only the others are carried over.
+            var others = new KernelInfoCollection();
+            foreach (var info in kernelInfo.Where(k => k.Name != "csharp")) others.Add(info);
+            document.Metadata["polyglot_notebook"] = others;
         }
-        return array;
+        foreach (var cell in run.Cells) document.Add(Element(cell));
+        var json = JsonNode.Parse(document.ToJupyterJson("C#"))!;
+        foreach (var output in json["cells"]!.AsArray().SelectMany(c => c!["outputs"]?.AsArray() ?? []))
+            if (output?["data"] is JsonObject data) FixJsonTypes(data);
+        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    private static InteractiveDocumentElement Element(CellRun run)
+    {
+        var element = new InteractiveDocumentElement(run.Cell.Source, run.Cell.Kernel)
+        {
+            Id = CellId(run),
+            ExecutionOrder = run.ExecutionCount ?? 0,
+            Metadata = new Dictionary<string, object>(),
+        };
+        if (run.IsParameters) element.Metadata["tags"] = new[] { "parameters" };
+        if (run.IsInjectedParameters) element.Metadata["tags"] = new[] { "injected-parameters" };
+        foreach (var output in run.Outputs) element.Outputs.Add(Output(output, run.ExecutionCount ?? 0));
+        return element;
+    }
+
+    private static InteractiveDocumentOutputElement Output(CellOutput output, int executionCount)
+    {
+        switch (output)
+        {
+            case StreamOutput s:
+                return new TextElement(s.Text.ToString(), s.Name);
+            case DisplayOutput { IsResult: true } d:
+                var result = new ReturnValueElement { ExecutionOrder = executionCount };
+                foreach (var (mime, content) in Sorted(d.Data)) result.Data[mime] = content;
+                return result;
+            case DisplayOutput d:
+                return new DisplayElement(Sorted(d.Data).ToDictionary(kv => kv.Key, kv => (object)kv.Value));
+            case ErrorOutput e:
+                return new ErrorElement(e.Value, e.Name, [.. e.Traceback]);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "Unknown output kind.");
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Sorted(IReadOnlyDictionary<string, string> data) =>
+        data.OrderBy(kv => kv.Key, StringComparer.Ordinal);
+
+    private static void FixJsonTypes(JsonObject data)
+    {
+        foreach (var mime in data.Select(kv => kv.Key).Where(m => JsonMimeType().IsMatch(m)).ToList())
+        {
+            if (data[mime] is not JsonArray lines) continue;
+            data[mime] = JsonNode.Parse(string.Concat(lines.Select(l => l!.GetValue<string>())));
+        }
+        if (data.ContainsKey(ChartFormatting.PlotlyMimeType)) data.Remove("text/html");
     }
 
     /// <summary>A stable id: position plus a hash of the source (nbformat 4.5 requires unique ids matching [a-zA-Z0-9-_]{1,64}).</summary>
