@@ -36,7 +36,7 @@ public class CommandTests : IDisposable
         Assert.Equal("stream", (string)outputs[0]!["output_type"]!);
         Assert.Equal("1\n", (string)outputs[0]!["text"]![0]!);
         Assert.Equal("execute_result", (string)outputs[1]!["output_type"]!);
-        Assert.Equal("2", (string)outputs[1]!["data"]!["text/plain"]![0]!);
+        Assert.Contains("<pre>2</pre>", string.Concat(outputs[1]!["data"]!["text/html"]!.AsArray().Select(l => (string)l!)));
         Assert.Equal(3, (int)outputs[1]!["execution_count"]!);
 
         var html = File.ReadAllText(Path.Combine(outDir, "b", "second.html"));

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Lib.Notebooks.Documents;
 using Microsoft.DotNet.Interactive;
+using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -23,6 +25,8 @@ internal sealed partial class CellEvents : IDisposable
     private Failure? _failure;
     private CellRun? _cell;
     private string _where = "";
+    private readonly CSharpKernel _csharp;
+    private ScriptState? _beforeChild;
 
     [GeneratedRegex(@"#cell\d+:line (?<line>\d+)")]
     private static partial Regex FrameLine();
@@ -36,6 +40,7 @@ internal sealed partial class CellEvents : IDisposable
     public CellEvents(CompositeKernel kernel, OutputContext outputs, NotebookDocument document, string displayRoot)
     {
         (_outputs, _document, _displayRoot) = (outputs, document, displayRoot);
+        _csharp = NotebookKernel.CSharp(kernel);
         _subscription = kernel.KernelEvents.Subscribe(new Observer(On));
     }
 
@@ -91,6 +96,15 @@ internal sealed partial class CellEvents : IDisposable
                 break;
             case CommandFailed failed:
                 Fail(new Failure(failed.Command, failed.Message ?? "", failed.Exception));
+                break;
+            // The kernel reports nothing when a cell of an #!import throws (1.0.0-beta.26120.1): the
+            // exception is only on the script state that submission left, so it is read from there.
+            case CodeSubmissionReceived { Command: SubmitCode { Parent: not null } }:
+                _beforeChild = _csharp.ScriptState;
+                break;
+            case DiagnosticsProduced { Command: SubmitCode { Parent: not null } child }
+                when _csharp.ScriptState is { Exception: { } thrown } state && !ReferenceEquals(state, _beforeChild):
+                Fail(new Failure(child, thrown.Message, thrown));
                 break;
         }
     }
