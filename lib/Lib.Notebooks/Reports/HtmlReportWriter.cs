@@ -85,6 +85,9 @@ public static class HtmlReportWriter
             case DisplayOutput d when d.Data.TryGetValue("text/html", out var html):
                 sb.Append("<div class=\"output html\">").Append(html).Append("</div>");
                 break;
+            case DisplayOutput d when d.Data.TryGetValue("text/markdown", out var markdown):
+                sb.Append("<div class=\"output markdown\">").Append(Markdig.Markdown.ToHtml(markdown, Markdown)).Append("</div>");
+                break;
             case DisplayOutput d when d.Data.TryGetValue("image/png", out var png):
                 sb.Append("<div class=\"output image\"><img src=\"data:image/png;base64,").Append(png.Trim()).Append("\"></div>");
                 break;
