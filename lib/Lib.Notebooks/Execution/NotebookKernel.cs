@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.PackageManagement;
 
@@ -18,8 +19,8 @@ internal static class NotebookKernel
     private static readonly FieldInfo? ScriptOptionsField =
         typeof(CSharpKernel).GetField("_scriptOptions", BindingFlags.Instance | BindingFlags.NonPublic);
 
-    /// <summary>A new kernel; the caller disposes it.</summary>
-    public static CompositeKernel Create()
+    /// <summary>A new kernel whose NuGet restores also use the sources of <paramref name="nugetConfig"/>; the caller disposes it.</summary>
+    public static async Task<CompositeKernel> CreateAsync(string? nugetConfig)
     {
         var csharp = new CSharpKernel().UseKernelHelpers().UseWho().UseValueSharing();
         csharp.UseNugetDirective((k, references) =>
@@ -33,6 +34,8 @@ internal static class NotebookKernel
         TimeDirective.Add(kernel);
         PackageExtensions.Use(kernel, ChartFormatting.Register);
         ChartFormatting.Register();
+        foreach (var source in nugetConfig is null ? [] : NuGetSources.Read(nugetConfig))
+            await csharp.SendAsync(new SubmitCode($"#i \"nuget:{source}\""));
         return kernel;
     }
 

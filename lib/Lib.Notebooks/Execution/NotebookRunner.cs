@@ -30,7 +30,7 @@ public static class NotebookRunner
         try
         {
             Directory.SetCurrentDirectory(Path.GetDirectoryName(document.Path)!);
-            var kernel = NotebookKernel.Create();
+            var kernel = await NotebookKernel.CreateAsync(NuGetSources.FindConfig(Path.GetDirectoryName(document.Path)!));
             var run = await new Execution(document, options, kernel).RunAsync();
             kernel.Dispose();
             return run;
