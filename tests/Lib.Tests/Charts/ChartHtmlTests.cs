@@ -8,7 +8,8 @@ namespace Lib.Tests.Charts;
 public class ChartHtmlTests
 {
     private static GenericChart Marks() =>
-        Chart.Line<int, double, string>(new[] { 1, 2, 3 }, new[] { 10.5, 10.3, 10.2 }, Name: "100m").WithTitle("Marks <fast>");
+        Chart.Line<int, double, string>(new[] { 1, 2, 3 }, new[] { 10.5, 10.3, 10.2 }, Name: "100m")
+            .WithTitle("Marks <fast>");
 
     [Fact]
     public void A_page_carries_the_npm_plotly_bundle_exactly_once_and_no_network_source()
@@ -19,10 +20,12 @@ public class ChartHtmlTests
         var bundleHeader = File.ReadLines(Lib.Platform.NativeTools.Locate(Lib.Platform.NativeTool.PlotlyJs))
             .First(line => line.Contains("plotly.js v", StringComparison.Ordinal)).Trim(' ', '*');
         Assert.Single(Regex.Matches(html, Regex.Escape(bundleHeader)));
+        Assert.Single(Regex.Matches(html, @"\* plotly\.js v\d+\.\d+")); // no second copy (Plotly.NET's own, a CDN's)
         Assert.True(html.Length > 1_000_000, "the 4.x bundle is inline, so the page opens offline");
         Assert.Empty(Regex.Matches(html, """<script[^>]*\bsrc\s*=""", RegexOptions.IgnoreCase));
         Assert.Empty(Regex.Matches(html, """<link[^>]*\bhref\s*=\s*["']?https?:""", RegexOptions.IgnoreCase));
-        Assert.True(html.IndexOf(bundleHeader, StringComparison.Ordinal) < html.IndexOf("Plotly.newPlot(", StringComparison.Ordinal),
+        Assert.True(
+            html.IndexOf(bundleHeader, StringComparison.Ordinal) < html.IndexOf("Plotly.newPlot(", StringComparison.Ordinal),
             "the bundle loads before the chart is drawn");
         Assert.Single(Regex.Matches(html, @"Plotly\.newPlot\("));
         Assert.Contains("\"name\":\"100m\"", html);

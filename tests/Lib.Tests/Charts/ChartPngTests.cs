@@ -11,7 +11,8 @@ public class ChartPngTests
     {
         using var dir = new TempDir();
         var path = Path.Combine(dir.Path, "chart.png");
-        var chart = Chart.Column<int, string, string>(new[] { 1, 2 }, Keys: new[] { "a", "b" }).WithTitle("PNG").WithHeight(300);
+        var chart = Chart.Column<int, string, string>(new[] { 1, 2 }, Keys: new[] { "a", "b" })
+            .WithTitle("PNG").WithHeight(300);
         var before = ChartJson.Of(chart);
         bool haveChromium;
         try { ChromiumRenderer.Locate(); haveChromium = true; }

@@ -6,7 +6,8 @@ namespace Lib.Tests.Charts;
 
 public class ChartStyleTests
 {
-    private static GenericChart Points() => Chart.Point<double, double, string>(new[] { 1.0, 2 }, new[] { 10.5, 10.3 }, Name: "100m");
+    private static GenericChart Points() =>
+        Chart.Point<double, double, string>(new[] { 1.0, 2 }, new[] { 10.5, 10.3 }, Name: "100m");
 
     [Fact]
     public void Title_height_and_axis_titles_land_in_the_plotly_layout()

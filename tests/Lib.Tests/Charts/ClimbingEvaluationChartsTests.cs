@@ -36,7 +36,8 @@ public class ClimbingEvaluationChartsTests
         Assert.Equal(["markers", "markers", "lines"], traces.Select(t => (string)t!["mode"]!));
         Assert.Equal([16.0, 22], PlotlyFigure.Numbers(traces[0]!, "x"));
         Assert.Equal([19.0, 19], PlotlyFigure.Numbers(traces[0]!, "y"));
-        Assert.Equal(["route 1 (MOON2016/1@40)", "route 2 (MOON2016/2@40)"], traces[0]!["hovertext"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal(["route 1 (MOON2016/1@40)", "route 2 (MOON2016/2@40)"],
+            traces[0]!["hovertext"]!.AsArray().Select(v => (string)v!));
         Assert.Equal([16.0, 22], PlotlyFigure.Numbers(traces[2]!, "x"));
         Assert.Equal("flat: predicted vs true difficulty", PlotlyFigure.Title(chart));
         Assert.Equal(("true difficulty", "predicted difficulty"),
@@ -60,7 +61,8 @@ public class ClimbingEvaluationChartsTests
         Assert.Equal(1.0, (double)z[v16 - lo]![v19 - lo]!);
         if (v19 != v16 && v19 != v22) Assert.Null(z[v19 - lo]![0]); // no route is truly V(19): a gap, not 0
         Assert.Equal("%{z:.2f}", (string)heatmap["texttemplate"]!);
-        Assert.Equal(("predicted V grade", "true V grade"), (PlotlyFigure.AxisTitle(chart, "xaxis"), PlotlyFigure.AxisTitle(chart, "yaxis")));
+        Assert.Equal(("predicted V grade", "true V grade"),
+            (PlotlyFigure.AxisTitle(chart, "xaxis"), PlotlyFigure.AxisTitle(chart, "yaxis")));
     }
 
     [Fact]

@@ -28,5 +28,6 @@ internal static class PlotlyFigure
 
     /// <summary>A numeric array property of one trace ("NaN" and null read as NaN).</summary>
     public static double[] Numbers(JsonNode trace, string property) =>
-        [.. trace[property]!.AsArray().Select(v => v is JsonValue value && value.TryGetValue<double>(out var d) ? d : double.NaN)];
+        [.. trace[property]!.AsArray()
+            .Select(v => v is JsonValue value && value.TryGetValue<double>(out var d) ? d : double.NaN)];
 }

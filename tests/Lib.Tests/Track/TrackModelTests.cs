@@ -155,7 +155,7 @@ public class TrackModelTests(TrackFixture fixture)
         var curves = EvaluationCharts.LearningCurves([.. report.Genders.Select(g => g.Meta)]);
         var lines = PlotlyFigure.Traces(curves);
         Assert.Equal(6, lines.Count);
-        Assert.Equal(["x", "x", "x2", "x", "x", "x2"], lines.Select(t => (string)t!["xaxis"]!));
+        Assert.Equal(["x", "x", "x", "x", "x2", "x2"], lines.Select(t => (string)t!["xaxis"]!));
         Assert.Equal(men.Meta.History.Select(h => h.TrainLoss), PlotlyFigure.Numbers(lines[0]!, "y"));
         Assert.Equal("validation error (% of the mark)", PlotlyFigure.AxisTitle(curves, "yaxis2"));
         Assert.Equal("Learning curves", PlotlyFigure.Title(curves));
