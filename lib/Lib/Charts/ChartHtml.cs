@@ -33,15 +33,18 @@ public static class ChartHtml
     internal static string Page(GenericChart chart, string? title, string? headStyle)
     {
         ArgumentNullException.ThrowIfNull(chart);
+        // The chart's own head tags (MathJax …) and description stay; its plotly.js reference is replaced.
+        var own = GenericChart.getDisplayOptions(chart);
         var head = new List<HtmlElements.XmlNode> { HtmlElements.rawText(BundleScript()) };
         if (headStyle is not null) head.Add(HtmlElements.rawText("<style>" + headStyle + "</style>"));
+        head.AddRange(DisplayOptions.tryGetAdditionalHeadTags(own)?.Value ?? []);
         var options = DisplayOptions.init(
             DocumentTitle: title ?? TitleOf(chart) ?? "Chart",
             DocumentCharset: "utf-8",
             DocumentDescription: null,
             DocumentFavicon: null,
             AdditionalHeadTags: ListModule.OfSeq(head),
-            ChartDescription: null,
+            ChartDescription: DisplayOptions.tryGetChartDescription(own),
             PlotlyJSReference: PlotlyJSReference.NoReference);
         return GenericChart.toEmbeddedHTML(GenericChart.setDisplayOptions(options, chart));
     }

@@ -40,6 +40,19 @@ public class ChartHtmlTests
     }
 
     [Fact]
+    public void The_charts_own_description_stays_and_its_cdn_reference_does_not()
+    {
+        var description = Microsoft.FSharp.Collections.ListModule.OfSeq(
+            [Giraffe.ViewEngine.HtmlElements.rawText("<p id=\"about\">100 m finals</p>")]);
+        var options = DisplayOptions.init(null, null, null, null, null, description,
+            PlotlyJSReference.NewCDN("https://cdn.plot.ly/plotly-2.27.1.min.js"));
+        var html = ChartHtml.Page(GenericChart.setDisplayOptions(options, Marks()));
+        Assert.Contains("<p id=\"about\">100 m finals</p>", html);
+        Assert.DoesNotContain("plotly-2.27.1.min.js", html);
+        Assert.DoesNotMatch("""<script[^>]*\bsrc\s*=""", html);
+    }
+
+    [Fact]
     public void Save_writes_the_page_and_leaves_no_temporary_file()
     {
         using var dir = new TempDir();
