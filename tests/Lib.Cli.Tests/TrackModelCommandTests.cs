@@ -66,6 +66,13 @@ public class TrackModelCommandTests(TrainedTrackModels trained) : IClassFixture<
         Assert.Matches(@"women: model \d+\.\d{3}% vs best baseline", output);
         Assert.Equal(["learning-curves.html", "men-error-by-event.html", "men-forecast-vs-actual.html", "women-error-by-event.html", "women-forecast-vs-actual.html"],
             Directory.GetFiles(charts).Select(Path.GetFileName).Order());
+        Assert.All(Directory.GetFiles(charts).Select(File.ReadAllText), html =>
+        {
+            // Plotly.NET's page with the npm plotly.js inline once: it opens offline.
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, @"\* plotly\.js v\d+\.\d+"));
+            Assert.DoesNotMatch(@"<script[^>]*\bsrc\s*=", html);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, @"Plotly\.newPlot\("));
+        });
 
         (code, output, error) = Lab("track", "evaluate", "--model", trained.ModelFolder, "--cache", trained.Cache, "--json");
         Assert.True(code == 0, error);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lib.Charts;
 using Lib.Track.Evaluate;
 using Lib.Track.Model;
 using Lib.Track.Predict;
@@ -37,10 +38,12 @@ internal static partial class TrackCommand
                 foreach (var g in report.Genders)
                 {
                     var who = g.Gender == "F" ? "women" : "men";
-                    EvaluationCharts.PredictedVsActual(g).SaveHtml(Path.Combine(dir, $"{who}-forecast-vs-actual.html"));
-                    EvaluationCharts.ErrorByEvent(g).SaveHtml(Path.Combine(dir, $"{who}-error-by-event.html"));
+                    ChartHtml.Save(EvaluationCharts.PredictedVsActual(g),
+                        Path.Combine(dir, $"{who}-forecast-vs-actual.html"));
+                    ChartHtml.Save(EvaluationCharts.ErrorByEvent(g), Path.Combine(dir, $"{who}-error-by-event.html"));
                 }
-                EvaluationCharts.LearningCurves([.. report.Genders.Select(g => g.Meta)]).SaveHtml(Path.Combine(dir, "learning-curves.html"));
+                ChartHtml.Save(EvaluationCharts.LearningCurves([.. report.Genders.Select(g => g.Meta)]),
+                    Path.Combine(dir, "learning-curves.html"));
                 context.Error.WriteLine($"Wrote the charts to {dir}.");
             }
             if (parse.GetValue(json))

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Lib.Charts;
+using Plotly.NET;
+using Chart = Plotly.NET.CSharp.Chart;
 
 namespace Lib.Tracking;
 
@@ -38,13 +40,23 @@ public sealed record RunRecord(
     public double? Last(string metric) => Metrics.TryGetValue(metric, out var points) && points.Count > 0 ? points[^1].Value : null;
 
     /// <summary>A chart of the metric histories against step (all metrics, or those named).</summary>
-    public Figure HistoryChart(params string[] metrics)
+    /// <exception cref="KeyNotFoundException">The run has none of the named metrics (or no metrics at all).</exception>
+    public GenericChart HistoryChart(params string[] metrics)
     {
-        var figure = new Figure($"{RunName}: history").Axes("step", "value");
-        foreach (var (name, points) in Metrics.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            if (metrics.Length == 0 || metrics.Contains(name))
-                figure.Scatter(points.Select(p => p.Step), points.Select(p => p.Value), name, mode: points.Count > 1 ? "lines+markers" : "markers");
-        return figure;
+        ArgumentNullException.ThrowIfNull(metrics);
+        var series = Metrics.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Where(kv => metrics.Length == 0 || metrics.Contains(kv.Key))
+            .Select(kv => Chart.Scatter<long, double, string>(
+                kv.Value.Select(p => p.Step), kv.Value.Select(p => p.Value),
+                kv.Value.Count > 1 ? StyleParam.Mode.Lines_Markers : StyleParam.Mode.Markers, Name: kv.Key))
+            .ToList();
+        if (series.Count == 0)
+        {
+            var wanted = metrics.Length == 0 ? "at all" : string.Join(" or ", metrics.Select(m => $"'{m}'"));
+            var has = Metrics.Count == 0 ? "none" : string.Join(", ", Metrics.Keys.Order(StringComparer.Ordinal));
+            throw new KeyNotFoundException($"Run '{RunName}' has no metric {wanted} (it has: {has}).");
+        }
+        return Chart.Combine(series).WithTitle($"{RunName}: history").WithAxisTitles("step", "value");
     }
 
     private static Dictionary<string, string> ReadFiles(string dir)

@@ -81,9 +81,9 @@ public class EvaluationTests(ClimbingFixture fixture)
         var json = Lib.Climbing.Ingest.ClimbingJson.Read<List<MetricRow>>(Path.Combine(dir.Path, "metrics.json"));
         Assert.Equal(evaluation.Metrics, json);
 
-        Assert.Equal(boards + 1, evaluation.PredictedVsTrue("transformer").TraceCount);
-        Assert.Equal(1, evaluation.VGradeConfusion("linear baseline").TraceCount);
-        Assert.Equal(3, evaluation.ErrorByBoard().TraceCount);
+        Assert.Equal(boards + 1, Lib.Tests.Charts.PlotlyFigure.Traces(evaluation.PredictedVsTrue("transformer")).Count);
+        Assert.Single(Lib.Tests.Charts.PlotlyFigure.Traces(evaluation.VGradeConfusion("linear baseline")));
+        Assert.Equal(3, Lib.Tests.Charts.PlotlyFigure.Traces(evaluation.ErrorByBoard()).Count);
         Assert.Throws<KeyNotFoundException>(() => evaluation.PredictedVsTrue("oracle"));
         Assert.Equal(1 + boards, evaluation.Table().RowCount / 3);
     }

@@ -4,6 +4,7 @@ using Lib.Track.Dataset;
 using Lib.Track.Evaluate;
 using Lib.Track.Model;
 using Lib.Track.Scrape;
+using Lib.Tests.Charts;
 using Lib.Track.Train;
 
 namespace Lib.Tests.Track;
@@ -127,9 +128,37 @@ public class TrackModelTests(TrackFixture fixture)
         Assert.Equal(5, json["genders"]![0]!["scores"]!.AsArray().Count);
         Assert.Equal(10, report.Summary().RowCount);
         Assert.Contains("men: model", report.ToString());
-        Assert.True(EvaluationCharts.PredictedVsActual(report.Genders[0]).TraceCount >= 4);
-        Assert.Equal(5, EvaluationCharts.ErrorByEvent(report.Genders[1]).TraceCount);
-        Assert.Equal(6, EvaluationCharts.LearningCurves([.. report.Genders.Select(g => g.Meta)]).TraceCount);
+
+        var men = report.Genders[0];
+        var families = men.Forecasts.Select(f => f.Window.Family.Event.Family).Distinct().Count();
+        var forecast = EvaluationCharts.PredictedVsActual(men);
+        var panels = PlotlyFigure.Traces(forecast);
+        Assert.Equal(2 * families, panels.Count); // the points and y = x, per family
+        Assert.Equal(men.Forecasts.Count, panels.Where((_, i) => i % 2 == 0).Sum(t => t!["x"]!.AsArray().Count));
+        Assert.All(panels.Where((_, i) => i % 2 == 1), t => Assert.Equal("y = x", (string)t!["name"]!));
+        if (families > 1) Assert.Equal("x2", (string)panels[2]!["xaxis"]!); // the second family's own panel
+        Assert.Equal(Math.Min(3, families), (int)PlotlyFigure.Layout(forecast)["grid"]!["columns"]!);
+        Assert.Equal("forecast", PlotlyFigure.AxisTitle(forecast, "yaxis"));
+        Assert.False((bool)PlotlyFigure.Layout(forecast)["showlegend"]!);
+
+        var women = report.Genders[1];
+        var errors = EvaluationCharts.ErrorByEvent(women);
+        var bars = PlotlyFigure.Traces(errors);
+        Assert.Equal(women.Scores.Select(s => s.Predictor), bars.Select(t => (string)t!["name"]!));
+        Assert.All(bars, t => Assert.Equal("bar", (string)t!["type"]!));
+        var firstEvent = women.Model.PercentByEvent.Keys.First();
+        Assert.Equal(firstEvent, (string)bars[0]!["x"]![0]!);
+        Assert.Equal(Math.Round(women.Model.PercentByEvent[firstEvent], 3), (double)bars[0]!["y"]![0]!);
+        Assert.Equal("group", (string)PlotlyFigure.Layout(errors)["barmode"]!);
+        Assert.Equal("mean error (%)", PlotlyFigure.AxisTitle(errors, "yaxis"));
+
+        var curves = EvaluationCharts.LearningCurves([.. report.Genders.Select(g => g.Meta)]);
+        var lines = PlotlyFigure.Traces(curves);
+        Assert.Equal(6, lines.Count);
+        Assert.Equal(["x", "x", "x", "x", "x2", "x2"], lines.Select(t => (string)t!["xaxis"]!));
+        Assert.Equal(men.Meta.History.Select(h => h.TrainLoss), PlotlyFigure.Numbers(lines[0]!, "y"));
+        Assert.Equal("validation error (% of the mark)", PlotlyFigure.AxisTitle(curves, "yaxis2"));
+        Assert.Equal("Learning curves", PlotlyFigure.Title(curves));
     }
 
     private string Copy(string gender, string name)

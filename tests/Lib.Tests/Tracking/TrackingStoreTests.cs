@@ -65,7 +65,13 @@ public class TrackingStoreTests : IDisposable
         Assert.NotNull(done.EndTime);
         Assert.Equal(RunStatus.Failed, runs.Single(r => r.RunName == "broken").Status);
         Assert.Equal(done.RunId, store.Run(done.RunId).RunId);
-        Assert.Equal(1, done.HistoryChart().TraceCount);
+        var history = done.HistoryChart();
+        var loss = Assert.Single(Lib.Tests.Charts.PlotlyFigure.Traces(history))!;
+        Assert.Equal(("loss", "lines+markers"), ((string)loss["name"]!, (string)loss["mode"]!));
+        Assert.Equal([0.0, 1, 2], Lib.Tests.Charts.PlotlyFigure.Numbers(loss, "x"));
+        Assert.Equal(("step", "value"), (Lib.Tests.Charts.PlotlyFigure.AxisTitle(history, "xaxis"),
+            Lib.Tests.Charts.PlotlyFigure.AxisTitle(history, "yaxis")));
+        Assert.Contains("'accuracy'", Assert.Throws<KeyNotFoundException>(() => done.HistoryChart("accuracy")).Message);
         Assert.Equal(["Default", "climbing"], store.Experiments().Select(e => e.Name));
         Assert.Equal(store.Experiment("climbing"), new TrackingStore(store.Root).Experiment("climbing"));
     }

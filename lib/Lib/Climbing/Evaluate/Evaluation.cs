@@ -4,6 +4,8 @@ using Lib.Charts;
 using Lib.Climbing.Ingest;
 using Lib.Display;
 using Lib.Tensors.IO;
+using Plotly.NET;
+using Chart = Plotly.NET.CSharp.Chart;
 
 namespace Lib.Climbing.Evaluate;
 
@@ -100,43 +102,65 @@ public sealed class Evaluation
     }
 
     /// <summary>Predicted against true difficulty for one predictor, one series per board, with the diagonal.</summary>
-    public Figure PredictedVsTrue(string predictor)
+    public GenericChart PredictedVsTrue(string predictor)
     {
         int p = IndexOf(predictor);
-        var figure = new Figure($"{predictor}: predicted vs true difficulty");
-        foreach (var g in Rows.GroupBy(r => r.Board).OrderBy(g => g.Key, StringComparer.Ordinal))
-            figure.Scatter(g.Select(r => r.Difficulty), g.Select(r => Math.Round(r.Predicted[p], 2)), g.Key, mode: "markers", hoverText: g.Select(r => $"{r.Name} ({r.Key})"));
-        double lo = Rows.Min(r => Math.Min(r.Difficulty, r.Predicted[p])), hi = Rows.Max(r => Math.Max(r.Difficulty, r.Predicted[p]));
-        return figure.Scatter(new[] { lo, hi }, new[] { lo, hi }, "exact", mode: "lines").Axes("true difficulty", "predicted difficulty").Height(420);
+        var series = Rows.GroupBy(r => r.Board).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+            Chart.Point<double, double, string>(
+                    g.Select(r => r.Difficulty), g.Select(r => Math.Round(r.Predicted[p], 2)), Name: g.Key)
+                .WithTraceProperty("hovertext", g.Select(r => $"{r.Name} ({r.Key})").ToArray())).ToList();
+        double lo = Rows.Min(r => Math.Min(r.Difficulty, r.Predicted[p]));
+        double hi = Rows.Max(r => Math.Max(r.Difficulty, r.Predicted[p]));
+        series.Add(Chart.Line<double, double, string>(new[] { lo, hi }, new[] { lo, hi }, Name: "exact"));
+        return Chart.Combine(series)
+            .WithTitle($"{predictor}: predicted vs true difficulty")
+            .WithAxisTitles("true difficulty", "predicted difficulty")
+            .WithHeight(420);
     }
 
-    /// <summary>The V-grade confusion matrix of one predictor: rows the true V grade, columns the predicted one, cells the share of the row.</summary>
-    public Figure VGradeConfusion(string predictor)
+    /// <summary>
+    /// The V-grade confusion matrix of one predictor: rows the true V grade, columns the predicted one, cells
+    /// the share of the row (empty for a grade no route has).
+    /// </summary>
+    public GenericChart VGradeConfusion(string predictor)
     {
         int p = IndexOf(predictor);
         var predicted = Rows.Select(r => Grades.VGrade(r.Predicted[p])).ToList();
-        int lo = Math.Min(Rows.Min(r => r.VGrade), predicted.Min()), hi = Math.Max(Rows.Max(r => r.VGrade), predicted.Max());
+        int lo = Math.Min(Rows.Min(r => r.VGrade), predicted.Min());
+        int hi = Math.Max(Rows.Max(r => r.VGrade), predicted.Max());
         int n = hi - lo + 1;
-        var z = new double[n, n];
-        for (int i = 0; i < Rows.Count; i++) z[Rows[i].VGrade - lo, predicted[i] - lo]++;
+        var counts = new double[n, n];
+        for (int i = 0; i < Rows.Count; i++) counts[Rows[i].VGrade - lo, predicted[i] - lo]++;
+        var shares = new double?[n][];
         for (int t = 0; t < n; t++)
         {
             double sum = 0;
-            for (int c = 0; c < n; c++) sum += z[t, c];
-            for (int c = 0; c < n; c++) z[t, c] = sum > 0 ? z[t, c] / sum : double.NaN;
+            for (int c = 0; c < n; c++) sum += counts[t, c];
+            shares[t] = [.. Enumerable.Range(0, n).Select(c => sum > 0 ? counts[t, c] / sum : (double?)null)];
         }
         var labels = Enumerable.Range(lo, n).Select(v => "V" + v.ToString(CultureInfo.InvariantCulture)).ToList();
-        return new Figure($"{predictor}: V-grade confusion (share of each true grade)")
-            .Heatmap(z, labels, labels, colorscale: "Blues", showValues: true).Axes("predicted V grade", "true V grade").Height(460);
+        var zeros = Enumerable.Range(0, n).Select(_ => new double[n]);
+        return Chart.Heatmap<double, string, string, string>(zeros, X: labels, Y: labels)
+            .WithTraceProperty("z", shares) // nullable shares: an empty row is a gap, not zero
+            .WithTraceProperty("colorscale", "Blues")
+            .WithTraceProperty("texttemplate", "%{z:.2f}")
+            .WithTraceProperty("hoverongaps", false)
+            .WithTitle($"{predictor}: V-grade confusion (share of each true grade)")
+            .WithAxisTitles("predicted V grade", "true V grade")
+            .WithHeight(460);
     }
 
     /// <summary>Absolute error by board, one box per predictor.</summary>
-    public Figure ErrorByBoard()
+    public GenericChart ErrorByBoard()
     {
-        var figure = new Figure("absolute error by board");
-        for (int p = 0; p < Predictors.Count; p++)
-            figure.Box(Rows.Select(r => Math.Abs(r.Predicted[p] - r.Difficulty)), Predictors[p], Rows.Select(r => r.Board));
-        return figure.Layout("boxmode", "group").Axes("board", "|predicted − true| (difficulty units)").Height(420);
+        var boards = Rows.Select(r => r.Board).ToList();
+        var boxes = Predictors.Select((name, p) => Chart.BoxPlot<string, double, string>(
+            X: boards, Y: Rows.Select(r => Math.Abs(r.Predicted[p] - r.Difficulty)).ToList(), Name: name));
+        return Chart.Combine(boxes)
+            .WithTitle("absolute error by board")
+            .WithAxisTitles("board", "|predicted − true| (difficulty units)")
+            .WithHeight(420)
+            .WithLayoutProperty("boxmode", "group");
     }
 
     private int IndexOf(string predictor)
