@@ -19,10 +19,10 @@ internal static class PackageExtensions
     {
         var added = new ConcurrentQueue<string>();
         var seen = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        kernel.KernelEvents.Subscribe(new Observer(e =>
+        kernel.KernelEvents.Subscribe(e =>
         {
             if (e is PackageAdded { PackageReference.PackageRoot: { } root } && seen.TryAdd(root, true)) added.Enqueue(root);
-        }));
+        });
         kernel.AddMiddleware(async (command, context, next) =>
         {
             await next(command, context);
@@ -59,12 +59,5 @@ internal static class PackageExtensions
         var name = AssemblyName.GetAssemblyName(path).Name;
         return AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == name)
                ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
-    }
-
-    private sealed class Observer(Action<KernelEvent> onNext) : IObserver<KernelEvent>
-    {
-        public void OnNext(KernelEvent value) => onNext(value);
-        public void OnError(Exception error) { }
-        public void OnCompleted() { }
     }
 }
