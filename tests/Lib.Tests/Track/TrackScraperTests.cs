@@ -101,8 +101,7 @@ public class TrackScraperTests : IDisposable
         var csv = Path.Combine(_dir.Path, "out", "performances.csv");
         PerformanceTable.Write(result.Rows, parquet, csv);
 
-        using var db = DuckDbDatabase.OpenInMemory();
-        using var connection = db.Connect();
+        using var connection = DuckDb.OpenInMemory();
         Assert.Equal(136L, connection.ExecuteScalar<long>("SELECT count(*) FROM read_parquet(?)", parquet));
         Assert.Equal(136L, connection.ExecuteScalar<long>("SELECT count(*) FROM read_csv(?)", csv));
         var columns = connection.Query("SELECT * FROM read_parquet(?) LIMIT 0", parquet).Columns.Select(c => c.Name).ToList();
