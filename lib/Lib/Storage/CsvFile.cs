@@ -51,10 +51,13 @@ public static class CsvFile
             BadDataFound = null,
             DetectColumnCountChanges = false,
         });
-        while (Read(parser, path))
+        while (parser.Read())
         {
             var raw = parser.RawRecord.TrimEnd('\r', '\n');
             int start = parser.RawRow - raw.Count(c => c == '\n');
+            if (OpenQuote(raw)) // then the line breaks at the end were inside the field too, and counted
+                throw new FormatException(
+                    $"{path}: line {parser.RawRow - parser.RawRecord.Count(c => c == '\n')}: a quoted field is not closed before the end of the file.");
             yield return new CsvRecord(start, parser.Record ?? [], raw);
         }
     }
@@ -88,15 +91,6 @@ public static class CsvFile
     {
         using (records)
             while (records.MoveNext()) yield return records.Current;
-    }
-
-    private static bool Read(CsvParser parser, string path)
-    {
-        bool more = parser.Read();
-        if (more && OpenQuote(parser.RawRecord))
-            throw new FormatException(
-                $"{path}: line {parser.RawRow - parser.RawRecord.Count(c => c == '\n') + 1}: a quoted field is not closed before the end of the file.");
-        return more;
     }
 
     /// <summary>Whether a raw record ends inside a quoted field (an odd number of quotes; doubled ones count twice).</summary>

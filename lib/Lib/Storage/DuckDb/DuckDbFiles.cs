@@ -50,12 +50,39 @@ public static class DuckDbFiles
         }
     }
 
-    /// <summary>A fresh temporary path beside <paramref name="full"/>: <c>.name.pid.guid.tmp</c> (its folder is created).</summary>
+    /// <summary>
+    /// A fresh temporary path beside <paramref name="full"/>, <c>.name.pid.guid.tmp</c> (its folder is created). Temporary
+    /// files of the same target left by processes that no longer run (a killed write) are deleted first.
+    /// </summary>
     public static string TemporaryPath(string full)
     {
         var dir = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);
+        DeleteAbandoned(dir, Path.GetFileName(full));
         return Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+    }
+
+    /// <summary>Deletes <c>.name.pid.guid.tmp</c> files in <paramref name="dir"/> whose process has ended.</summary>
+    public static void DeleteAbandoned(string dir, string name)
+    {
+        var prefix = $".{name}.";
+        foreach (var file in Directory.EnumerateFiles(dir, $".{name}.*.tmp"))
+        {
+            var parts = Path.GetFileName(file)[prefix.Length..].Split('.');
+            if (parts.Length != 3 || !int.TryParse(parts[0], out int pid) || Running(pid)) continue;
+            try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool Running(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
     }
 
     /// <summary>A SQL string literal: single quotes doubled.</summary>
