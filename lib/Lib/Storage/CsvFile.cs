@@ -39,6 +39,36 @@ public static class CsvFile
         using (records.GetEnumerator()) return header;
     }
 
+    /// <summary>
+    /// The records of <paramref name="path"/> with their fields by header name; every column in
+    /// <paramref name="required"/> must be in the header and every record must have the header's number of fields.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is empty, lacks a required column, a record has the wrong number of fields or a quote is left open.</exception>
+    public static List<CsvRow> ReadTable(string path, params string[] required)
+    {
+        try
+        {
+            var (header, records) = Open(path);
+            foreach (var column in required)
+                if (!header.Contains(column))
+                    throw new InvalidDataException($"{path}: line 1: no '{column}' column (the header has {string.Join(", ", header)}).");
+            var rows = new List<CsvRow>();
+            foreach (var record in records)
+            {
+                if (record.Fields.Count != header.Count)
+                    throw new InvalidDataException($"{path}: line {record.Line}: {record.Fields.Count} fields, but the header has {header.Count}.");
+                var map = new Dictionary<string, string>(header.Count, StringComparer.Ordinal);
+                for (int i = 0; i < header.Count; i++) map[header[i]] = record.Fields[i];
+                rows.Add(new CsvRow(record.Line, map));
+            }
+            return rows;
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+    }
+
     /// <summary>Every record of <paramref name="path"/>, header included.</summary>
     public static IEnumerable<CsvRecord> Read(string path)
     {

@@ -1,3 +1,4 @@
+using Lib.Storage;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Lib.Track.Events;
@@ -25,7 +26,7 @@ public class PerformanceListParserTests
     public void The_2024_list_parses_to_exactly_its_expected_csv()
     {
         var page = ParseFile(Current);
-        var expected = Csv.ReadRecords(Path.Combine(RepoPaths.TfrrsHtml, "performance_lists/tfrrs_2024_ncaa_d1_outdoor_rankings_final.expected.csv"));
+        var expected = CsvFile.ReadTable(Path.Combine(RepoPaths.TfrrsHtml, "performance_lists/tfrrs_2024_ncaa_d1_outdoor_rankings_final.expected.csv")).Select(r => r.Fields).ToList();
 
         Assert.Equal(ListLayout.Current, page.Layout);
         Assert.Equal("2024 NCAA Division I Rankings (FINAL)", page.Title);

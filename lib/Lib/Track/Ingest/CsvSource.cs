@@ -1,5 +1,7 @@
 using Lib.Track.Scrape;
 
+using Lib.Storage;
+
 namespace Lib.Track.Ingest;
 
 /// <summary>
@@ -40,7 +42,7 @@ public abstract class CsvSource : IPerformanceSource
     public IngestResult Read()
     {
         var file = System.IO.Path.GetFileName(Path);
-        var (header, records) = CsvRecords.Open(Path);
+        var (header, records) = CsvFile.Open(Path);
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < header.Count; i++) index.TryAdd(header[i], i);
         var missing = Columns.Where(c => !index.ContainsKey(c)).ToList();
