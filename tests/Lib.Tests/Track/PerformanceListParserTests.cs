@@ -1,6 +1,7 @@
-using Lib.Storage;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Lib.Storage;
+using Lib.Track;
 using Lib.Track.Events;
 using Lib.Track.Marks;
 using Lib.Track.Scrape;
@@ -53,7 +54,7 @@ public class PerformanceListParserTests
         {
             ["gender"] = p.Gender.Code(),
             ["event_hnd"] = p.TfrrsEventId?.ToString(CultureInfo.InvariantCulture) ?? "",
-            ["event_title"] = p.EventTitle,
+            ["event_title"] = p.EventTitle ?? "",
             ["place"] = p.Place?.ToString(CultureInfo.InvariantCulture) ?? "",
             ["athlete"] = p.Athlete ?? "",
             ["athlete_id"] = p.AthleteId?.ToString(CultureInfo.InvariantCulture) ?? "",
@@ -99,7 +100,7 @@ public class PerformanceListParserTests
 
         var ties = page.Rows.Where(r => r.Event.Code == "100" && r.Gender == Gender.Men).GroupBy(r => r.Place).Where(g => g.Count() > 1).ToList();
         Assert.NotEmpty(ties); // tied places repeat
-        Assert.Equal(Enumerable.Range(1, page.Rows.Count), page.Rows.Select(r => r.SourceRow));
+        Assert.Equal(Enumerable.Range(1, page.Rows.Count), page.Rows.Select(r => r.Line));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-
 using Lib.Storage;
 
 namespace Lib.Climbing.Ingest;

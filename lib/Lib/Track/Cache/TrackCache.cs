@@ -62,7 +62,7 @@ public static class TrackCache
     private static void Write(CacheBuild build, IReadOnlyList<IPerformanceSource> sources, IProgressReporter? progress)
     {
         using var task = progress?.Start("Reading the sources", sources.Count, "files");
-        var rows = new List<PerformanceRow>();
+        var rows = new List<Performance>();
         var rejected = new List<RejectedRow>();
         var summaries = new List<SourceSummary>();
         foreach (var source in sources)
@@ -88,11 +88,15 @@ public static class TrackCache
         task?.Complete();
     }
 
-    private static void WritePerformances(List<PerformanceRow> rows, string path) =>
-        RecordTable.Write(rows.Select(r => new CachedPerformance(r.Source, r.File, r.Line, r.AthleteKey, r.Athlete, r.Team, r.Gender.Code(),
-            r.Event.Code, r.Event.Family.ToString(), r.Mark.Text, r.Mark.Value, r.Mark.Unit.ToString().ToLowerInvariant(),
-            r.Mark.IsValid ? "OK" : r.Mark.Status.Code(), r.Wind, r.Date, r.Season.Code(), SeasonId.Of(r.Season, r.Date).ToString(),
-            r.SeasonInferred)), path);
+    private static void WritePerformances(List<Performance> rows, string path) =>
+        RecordTable.Write(rows.Select(Cached), path);
+
+    private static CachedPerformance Cached(Performance r) =>
+        r is { AthleteKey: { } key, Athlete: { } athlete, Date: { } date, Season: { } season }
+            ? new CachedPerformance(r.Source, r.File, r.Line, key, athlete, r.Team, r.Gender.Code(), r.Event.Code, r.Event.Family.ToString(),
+                r.Mark.Text, r.Mark.Value, r.Mark.Unit.ToString().ToLowerInvariant(), r.Mark.IsValid ? "OK" : r.Mark.Status.Code(),
+                r.Wind?.Value, date, season.Code(), SeasonId.Of(season, date).ToString(), r.SeasonInferred)
+            : throw new InvalidOperationException($"{r.File}, line {r.Line}: an adapter accepted a row without an athlete, date or season.");
 
     private static void WriteSeasons(List<Family> families, string parquet, string safetensors)
     {

@@ -1,6 +1,5 @@
-using Lib.Track.Scrape;
-
 using Lib.Storage;
+using Lib.Track.Scrape;
 
 namespace Lib.Track.Ingest;
 
@@ -49,7 +48,7 @@ public abstract class CsvSource : IPerformanceSource
         if (missing.Count > 0)
             throw new FormatException($"{Path}: line 1: the header lacks the column(s) {string.Join(", ", missing)} that the {Format} adapter reads (header: {string.Join(", ", header)}).");
 
-        var rows = new List<PerformanceRow>();
+        var rows = new List<Performance>();
         var rejected = new List<RejectedRow>();
         foreach (var record in records)
         {

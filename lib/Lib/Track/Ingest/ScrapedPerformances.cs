@@ -26,7 +26,7 @@ public sealed class ScrapedPerformances(string path, string name = "scraped") : 
         if (!File.Exists(Path)) throw new FileNotFoundException($"The scraped table '{Path}' does not exist (run 'lab track scrape' or notebooks/track/01-scrape.dib first).", Path);
         var file = System.IO.Path.GetFileName(Path);
         var table = RecordTable.Read<ScrapedRow>(Path);
-        var rows = new List<PerformanceRow>();
+        var rows = new List<Performance>();
         var rejected = new List<RejectedRow>();
         for (var i = 0; i < table.Count; i++)
         {

@@ -29,7 +29,7 @@ public static class PerformanceTable
 
     /// <summary>The table row of one performance.</summary>
     public static ScrapedRow Row(Performance p) => new(
-        p.SourceUrl, p.SourceKind, p.SourceRow, p.Gender.Code(), p.Event.Code,
+        p.File, p.SourceKind, p.Line, p.Gender.Code(), p.Event.Code,
         p.Event.Family.ToString(), p.EventTitle, p.TfrrsEventId, p.Athlete, p.AthleteId, p.Team,
         p.ClassYear?.Text, p.Mark.Text, p.Mark.Value, UnitCode(p.Mark.Unit), p.Mark.IsValid ? "OK" : p.Mark.Status.Code(), Flags(p.Mark.Flags),
         p.MarkConverted, p.MarkNote, p.Wind?.Value, p.Wind?.Text, p.Meet, p.MeetId, p.Date, p.DateText,
