@@ -43,7 +43,9 @@ public static class CsvFile
     /// The records of <paramref name="path"/> with their fields by header name; every column in
     /// <paramref name="required"/> must be in the header and every record must have the header's number of fields.
     /// </summary>
-    /// <exception cref="InvalidDataException">The file is empty, lacks a required column, a record has the wrong number of fields or a quote is left open.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is empty, lacks a required column, a record has the wrong number of fields or a quote is left open.
+    /// </exception>
     public static List<CsvRow> ReadTable(string path, params string[] required)
     {
         try
@@ -51,12 +53,15 @@ public static class CsvFile
             var (header, records) = Open(path);
             foreach (var column in required)
                 if (!header.Contains(column))
-                    throw new InvalidDataException($"{path}: line 1: no '{column}' column (the header has {string.Join(", ", header)}).");
+                    throw new InvalidDataException(
+                        $"{path}: line 1: no '{column}' column (the header has {string.Join(", ", header)}).");
             var rows = new List<CsvRow>();
             foreach (var record in records)
             {
                 if (record.Fields.Count != header.Count)
-                    throw new InvalidDataException($"{path}: line {record.Line}: {record.Fields.Count} fields, but the header has {header.Count}.");
+                    throw new InvalidDataException(
+                        $"{path}: line {record.Line}: {record.Fields.Count} fields, but the header has " +
+                        $"{header.Count}.");
                 var map = new Dictionary<string, string>(header.Count, StringComparer.Ordinal);
                 for (int i = 0; i < header.Count; i++) map[header[i]] = record.Fields[i];
                 rows.Add(new CsvRow(record.Line, map));
@@ -86,13 +91,16 @@ public static class CsvFile
             var raw = parser.RawRecord.TrimEnd('\r', '\n');
             int start = parser.RawRow - raw.Count(c => c == '\n');
             if (OpenQuote(raw)) // then the line breaks at the end were inside the field too, and counted
-                throw new FormatException(
-                    $"{path}: line {parser.RawRow - parser.RawRecord.Count(c => c == '\n')}: a quoted field is not closed before the end of the file.");
+                throw new FormatException($"{path}: line {parser.RawRow - parser.RawRecord.Count(c => c == '\n')}: " +
+                                          "a quoted field is not closed before the end of the file.");
             yield return new CsvRecord(start, parser.Record ?? [], raw);
         }
     }
 
-    /// <summary>Writes a header and rows of already formatted fields, atomically; fields with a comma, quote or line break are quoted.</summary>
+    /// <summary>
+    /// Writes a header and rows of already formatted fields, atomically; fields with a comma, quote or line break are
+    /// quoted.
+    /// </summary>
     public static void Write(string path, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -123,6 +131,7 @@ public static class CsvFile
             while (records.MoveNext()) yield return records.Current;
     }
 
-    /// <summary>Whether a raw record ends inside a quoted field (an odd number of quotes; doubled ones count twice).</summary>
+    /// <summary>Whether a raw record ends inside a quoted field (an odd number of quotes; doubled ones count twice).
+    /// </summary>
     private static bool OpenQuote(string raw) => raw.Count(c => c == '"') % 2 == 1;
 }

@@ -1,6 +1,8 @@
 namespace Lib.Storage;
 
-/// <summary>One record of a CSV table read by <see cref="CsvFile.ReadTable"/>: its 1-based line and its fields by header name.</summary>
+/// <summary>
+/// One record of a CSV table read by <see cref="CsvFile.ReadTable"/>: its 1-based line and its fields by header name.
+/// </summary>
 public sealed record CsvRow(int Line, IReadOnlyDictionary<string, string> Fields)
 {
     /// <summary>The field of a column the header has.</summary>

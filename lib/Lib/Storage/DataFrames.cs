@@ -29,14 +29,17 @@ public static class DataFrames
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (underlying == typeof(DateOnly))
-            return Column(name, typeof(DateTime), [.. values.Select(v => v is DateOnly d ? d.ToDateTime(TimeOnly.MinValue) : (object?)null)]);
+        {
+            object?[] dates = [.. values.Select(v => v is DateOnly d ? d.ToDateTime(TimeOnly.MinValue) : v)];
+            return Column(name, typeof(DateTime), dates);
+        }
         if (underlying.IsEnum || underlying == typeof(string) || !Primitives.Contains(underlying))
             return new StringDataFrameColumn(name, values.Select(Text));
         return (DataFrameColumn)PrimitiveMethod.MakeGenericMethod(underlying).Invoke(null, [name, values])!;
     }
 
-    private static PrimitiveDataFrameColumn<T> Primitive<T>(string name, IReadOnlyList<object?> values) where T : unmanaged =>
-        new(name, values.Select(v => v is null ? (T?)null : (T)v));
+    private static PrimitiveDataFrameColumn<T> Primitive<T>(string name, IReadOnlyList<object?> values)
+        where T : unmanaged => new(name, values.Select(v => v is null ? (T?)null : (T)v));
 
     private static string? Text(object? value) => value switch
     {

@@ -47,8 +47,19 @@ public sealed class RecordColumn
     /// <summary>The .NET type DuckDB reads the column back as (an enum's is <c>string</c>).</summary>
     public Type StoredType => ValueType.IsEnum ? typeof(string) : ValueType;
 
+    /// <summary>The element type of the column's values in an array: <see cref="Type"/>, string for enums.</summary>
+    public Type ArrayType => ValueType.IsEnum ? typeof(string) : Type;
+
+    /// <summary>The property's value on <paramref name="record"/> as stored (an enum by name).</summary>
+    public object? Stored(object? record)
+    {
+        var value = Property.GetValue(record);
+        return value is Enum ? value.ToString() : value;
+    }
+
     /// <summary>Describes the member for messages: <c>Route.Angle (int)</c>.</summary>
-    public string Describe() => $"{Property.DeclaringType?.Name}.{Property.Name} ({(IsNullable ? ValueType.Name + "?" : ValueType.Name)})";
+    public string Describe() =>
+        $"{Property.DeclaringType?.Name}.{Property.Name} ({(IsNullable ? ValueType.Name + "?" : ValueType.Name)})";
 
     /// <summary><c>AthleteKey</c> → <c>athlete_key</c>, <c>VGrade</c> → <c>v_grade</c>, <c>X</c> → <c>x</c>.</summary>
     public static string SnakeCase(string name)
@@ -57,8 +68,9 @@ public sealed class RecordColumn
         for (int i = 0; i < name.Length; i++)
         {
             char c = name[i];
-            bool boundary = i > 0 && char.IsUpper(c)
-                && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1])));
+            bool afterLower = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
+            bool beforeLower = i > 0 && i + 1 < name.Length && char.IsLower(name[i + 1]);
+            bool boundary = char.IsUpper(c) && (afterLower || beforeLower);
             if (boundary) text.Append('_');
             text.Append(char.ToLowerInvariant(c));
         }

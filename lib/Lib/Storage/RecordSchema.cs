@@ -17,10 +17,13 @@ public sealed class RecordSchema<T>
         var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0).ToList();
         _constructor = typeof(T).GetConstructors()
-            .Where(c => c.GetParameters().Length > 0 && c.GetParameters().All(a => properties.Any(p => Same(p.Name, a.Name))))
+            .Where(c => c.GetParameters() is { Length: > 0 } parameters
+                        && parameters.All(a => properties.Any(p => Same(p.Name, a.Name))))
             .MaxBy(c => c.GetParameters().Length);
-        var fromConstructor = _constructor?.GetParameters().Select(a => properties.First(p => Same(p.Name, a.Name))).ToList() ?? [];
-        Columns = [.. properties.Where(p => fromConstructor.Contains(p) || p.CanWrite).Select(p => new RecordColumn(p))];
+        var fromConstructor = _constructor?.GetParameters()
+            .Select(a => properties.First(p => Same(p.Name, a.Name))).ToList() ?? [];
+        Columns = [.. properties.Where(p => fromConstructor.Contains(p) || p.CanWrite)
+            .Select(p => new RecordColumn(p))];
         if (Columns.Count == 0)
             throw new NotSupportedException($"{typeof(T).Name} has no public properties to make columns of.");
         _constructorColumns = [.. fromConstructor.Select(p => Columns.ToList().FindIndex(c => c.Property == p))];
@@ -45,5 +48,6 @@ public sealed class RecordSchema<T>
         return (T)record;
     }
 
-    private static bool Same(string property, string? parameter) => string.Equals(property, parameter, StringComparison.OrdinalIgnoreCase);
+    private static bool Same(string property, string? parameter) =>
+        string.Equals(property, parameter, StringComparison.OrdinalIgnoreCase);
 }

@@ -13,7 +13,9 @@ namespace Lib.Storage;
 /// </summary>
 public static class RecordTable
 {
-    /// <summary>Writes <paramref name="rows"/> to a <c>.parquet</c> or <c>.csv</c> file (by extension), atomically.</summary>
+    /// <summary>
+    /// Writes <paramref name="rows"/> to a <c>.parquet</c> or <c>.csv</c> file (by extension), atomically.
+    /// </summary>
     public static void Write<T>(IEnumerable<T> rows, string path)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -25,9 +27,14 @@ public static class RecordTable
             format == TableFormat.Parquet ? "FORMAT parquet" : "FORMAT csv, HEADER true");
     }
 
-    /// <summary>Reads a <c>.parquet</c> or <c>.csv</c> file written as <typeparamref name="T"/> records (or any file with those columns).</summary>
+    /// <summary>
+    /// Reads a <c>.parquet</c> or <c>.csv</c> file written as <typeparamref name="T"/> records (or any file with those
+    /// columns).
+    /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is not a readable table of <typeparamref name="T"/>; the message names the file, column and row.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is not a readable table of <typeparamref name="T"/>; the message names the file, column and row.
+    /// </exception>
     public static List<T> Read<T>(string path)
     {
         var format = FormatOf(path);
@@ -43,7 +50,8 @@ public static class RecordTable
         }
         catch (DuckDBException e)
         {
-            throw new InvalidDataException($"{full}: not a readable {format} table of {typeof(T).Name}: {e.Message}", e);
+            throw new InvalidDataException(
+                $"{full}: not a readable {format} table of {typeof(T).Name}: {e.Message}", e);
         }
         return FromResult<T>(result, full);
     }
@@ -52,7 +60,10 @@ public static class RecordTable
     public static void Create<T>(DuckDBConnection connection, string table) =>
         connection.Execute($"CREATE TABLE \"{table}\" ({RecordSchema<T>.Instance.ColumnDefinitions})");
 
-    /// <summary>Appends <paramref name="rows"/> to <paramref name="table"/> (made by <see cref="Create{T}"/>), a column at a time.</summary>
+    /// <summary>
+    /// Appends <paramref name="rows"/> to <paramref name="table"/> (made by <see cref="Create{T}"/>), a column at a
+    /// time.
+    /// </summary>
     public static void Append<T>(DuckDBConnection connection, string table, IEnumerable<T> rows)
     {
         var list = rows as IReadOnlyList<T> ?? [.. rows];
@@ -61,19 +72,16 @@ public static class RecordTable
         for (int c = 0; c < columns.Count; c++)
         {
             var column = columns[c];
-            var stored = column.ValueType.IsEnum ? typeof(string) : column.IsNullable && column.Type.IsValueType ? column.Type : column.ValueType;
-            var array = Array.CreateInstance(stored, list.Count);
-            for (int r = 0; r < list.Count; r++)
-            {
-                var value = column.Property.GetValue(list[r]);
-                array.SetValue(value is Enum e ? e.ToString() : value, r);
-            }
+            var array = Array.CreateInstance(column.ArrayType, list.Count);
+            for (int r = 0; r < list.Count; r++) array.SetValue(column.Stored(list[r]), r);
             arrays[c] = array;
         }
         connection.AppendColumns(table, arrays);
     }
 
-    /// <summary>The rows of a query as <typeparamref name="T"/> records (columns by name, extra columns ignored).</summary>
+    /// <summary>
+    /// The rows of a query as <typeparamref name="T"/> records (columns by name, extra columns ignored).
+    /// </summary>
     public static List<T> Query<T>(DuckDBConnection connection, string sql, params object?[] args) =>
         FromResult<T>(connection.Query(sql, args), "the query");
 
@@ -82,11 +90,12 @@ public static class RecordTable
     {
         var list = rows as IReadOnlyList<T> ?? [.. rows];
         return DataFrames.From(RecordSchema<T>.Instance.Columns.Select(c =>
-            (c.Name, c.ValueType.IsEnum ? typeof(string) : c.Type,
-                (IReadOnlyList<object?>)[.. list.Select(r => c.Property.GetValue(r) is { } v && v is Enum ? v.ToString() : c.Property.GetValue(r))])));
+            (c.Name, c.ArrayType, (IReadOnlyList<object?>)[.. list.Select(r => c.Stored(r))])));
     }
 
-    /// <summary>Maps a result onto records, checking every column; <paramref name="source"/> names it in errors.</summary>
+    /// <summary>
+    /// Maps a result onto records, checking every column; <paramref name="source"/> names it in errors.
+    /// </summary>
     internal static List<T> FromResult<T>(DuckDbResult result, string source)
     {
         var columns = RecordSchema<T>.Instance.Columns;
@@ -110,7 +119,8 @@ public static class RecordTable
                 $"{string.Join(", ", result.Columns.Select(c => $"{c.Name} ({c.TypeName})"))}.");
         if (!DuckDbColumnConversion.Widens(found.ClrType, column.StoredType))
             throw new InvalidDataException(
-                $"{source}: column '{found.Name}' is {found.TypeName}, but {column.Describe()} expects {column.SqlType}.");
+                $"{source}: column '{found.Name}' is {found.TypeName}, but {column.Describe()} expects " +
+                $"{column.SqlType}.");
         return found;
     }
 
@@ -121,7 +131,8 @@ public static class RecordTable
                 $"{source}: row {row + 1}, column '{found.Name}': NULL, but {column.Describe()} cannot be null.");
         var value = found[row]!;
         if (column.ValueType.IsEnum)
-            return Enum.TryParse(column.ValueType, (string)value, ignoreCase: true, out var parsed) && Enum.IsDefined(column.ValueType, parsed)
+            return Enum.TryParse(column.ValueType, (string)value, ignoreCase: true, out var parsed)
+                   && Enum.IsDefined(column.ValueType, parsed)
                 ? parsed
                 : throw new InvalidDataException(
                     $"{source}: row {row + 1}, column '{found.Name}': '{value}' is not a {column.ValueType.Name} " +
@@ -134,9 +145,12 @@ public static class RecordTable
         var header = CsvFile.ReadHeader(path);
         var columns = RecordSchema<T>.Instance.Columns;
         var types = header.Select(name =>
-            $"{DuckDbFiles.StringLiteral(name)}: '{columns.FirstOrDefault(c => Normal(c.Name) == Normal(name))?.SqlType ?? "VARCHAR"}'");
-        return $"header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', allow_quoted_nulls = false, " +
-               $"columns = {{{string.Join(", ", types)}}}";
+        {
+            var type = columns.FirstOrDefault(c => Normal(c.Name) == Normal(name))?.SqlType ?? "VARCHAR";
+            return $"{DuckDbFiles.StringLiteral(name)}: '{type}'";
+        });
+        return "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', " +
+               $"allow_quoted_nulls = false, columns = {{{string.Join(", ", types)}}}";
     }
 
     private static string Normal(string name) => name.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();

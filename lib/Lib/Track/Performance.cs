@@ -8,25 +8,37 @@ namespace Lib.Track;
 /// One track performance, whether scraped from a TFRRS page or read from a source file by an ingest adapter: where it
 /// came from, who, the event, the mark, the wind, where and when, the season. What a page or file does not give is
 /// null; rows an adapter accepts always have an <see cref="AthleteKey"/>, an <see cref="Athlete"/>, a
-/// <see cref="Date"/> and a <see cref="Season"/>. Tables of it: <see cref="PerformanceTable"/> (scraped) and the cache's
+/// <see cref="Date"/> and a <see cref="Season"/>. Tables of it: <see cref="PerformanceTable"/> (scraped) and the
+/// cache's
 /// <c>performances.parquet</c>.
 /// </summary>
 public sealed record Performance
 {
-    /// <summary>The source's name: <c>big_south</c>, <c>lehigh</c> … for rows read from files (see <see cref="Ingest.IPerformanceSource.Name"/>), <c>tfrrs</c> for scraped rows.</summary>
+    /// <summary>
+    /// The source's name: <c>big_south</c>, <c>lehigh</c> … for rows read from files (see <see
+    /// cref="Ingest.IPerformanceSource.Name"/>), <c>tfrrs</c> for scraped rows.
+    /// </summary>
     public required string Source { get; init; }
 
-    /// <summary>The file the row was read from (its name), or the TFRRS address of the page it was scraped from (whatever server answered).</summary>
+    /// <summary>
+    /// The file the row was read from (its name), or the TFRRS address of the page it was scraped from (whatever server
+    /// answered).
+    /// </summary>
     public required string File { get; init; }
 
-    /// <summary>The line the row's record starts on (the header is line 1), or the row's position among the page's rows, from 1.</summary>
+    /// <summary>
+    /// The line the row's record starts on (the header is line 1), or the row's position among the page's rows, from 1.
+    /// </summary>
     public required int Line { get; init; }
 
-    /// <summary>Which page parser made a scraped row, <c>list</c> or <c>athlete</c>; null for rows read from files.</summary>
+    /// <summary>
+    /// Which page parser made a scraped row, <c>list</c> or <c>athlete</c>; null for rows read from files.
+    /// </summary>
     public string? SourceKind { get; init; }
 
     /// <summary>
-    /// Identifies the athlete across an ingested source's rows (<c>big_south:HUNTER ADAMS|M</c>, <c>scraped:7983217</c>),
+    /// Identifies the athlete across an ingested source's rows (<c>big_south:HUNTER ADAMS|M</c>,
+    /// <c>scraped:7983217</c>),
     /// prefixed by the source so rows of two sources never merge by accident; null on scraped rows.
     /// </summary>
     public string? AthleteKey { get; init; }
@@ -79,7 +91,10 @@ public sealed record Performance
     /// <summary>The meet date as printed, such as <c>May 18-19, 2022</c>.</summary>
     public string? DateText { get; init; }
 
-    /// <summary>Indoor, outdoor or cross country: from the page or file, else from the event and date (<see cref="SeasonInference"/>).</summary>
+    /// <summary>
+    /// Indoor, outdoor or cross country: from the page or file, else from the event and date (<see
+    /// cref="SeasonInference"/>).
+    /// </summary>
     public Season? Season { get; init; }
 
     /// <summary>True when the file did not say and the season was inferred from the event and date.</summary>

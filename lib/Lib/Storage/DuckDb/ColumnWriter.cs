@@ -5,7 +5,8 @@ using static DuckDB.NET.Native.NativeMethods;
 
 namespace Lib.Storage.DuckDb;
 
-/// <summary>Copies a slice of one .NET array into a DuckDB vector of a data chunk (for <see cref="ColumnAppender"/>).</summary>
+/// <summary>Copies a slice of one .NET array into a DuckDB vector of a data chunk (for <see cref="ColumnAppender"/>).
+/// </summary>
 internal abstract unsafe class ColumnWriter(DuckDBLogicalType logicalType)
 {
     private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
@@ -15,27 +16,39 @@ internal abstract unsafe class ColumnWriter(DuckDBLogicalType logicalType)
 
     public abstract void Write(IntPtr vector, int start, int count);
 
-    /// <summary>The writer of <paramref name="values"/> into a column of <paramref name="type"/>, or null when they do not match.</summary>
+    /// <summary>The writer of <paramref name="values"/> into a column of <paramref name="type"/>, or null when they do
+    /// not match.
+    /// </summary>
     public static ColumnWriter? For(Array values, DuckDBType type, DuckDBLogicalType logical) => (values, type) switch
     {
-        (bool[] v, DuckDBType.Boolean) => new Fixed<bool, bool>(v, logical, x => x),
-        (bool?[] v, DuckDBType.Boolean) => new Fixed<bool?, bool>(v, logical, x => x.GetValueOrDefault(), x => x.HasValue),
-        (sbyte[] v, DuckDBType.TinyInt) => new Fixed<sbyte, sbyte>(v, logical, x => x),
-        (short[] v, DuckDBType.SmallInt) => new Fixed<short, short>(v, logical, x => x),
-        (int[] v, DuckDBType.Integer) => new Fixed<int, int>(v, logical, x => x),
-        (int?[] v, DuckDBType.Integer) => new Fixed<int?, int>(v, logical, x => x.GetValueOrDefault(), x => x.HasValue),
-        (long[] v, DuckDBType.BigInt) => new Fixed<long, long>(v, logical, x => x),
-        (long?[] v, DuckDBType.BigInt) => new Fixed<long?, long>(v, logical, x => x.GetValueOrDefault(), x => x.HasValue),
-        (float[] v, DuckDBType.Float) => new Fixed<float, float>(v, logical, x => x),
-        (double[] v, DuckDBType.Double) => new Fixed<double, double>(v, logical, x => x),
-        (double?[] v, DuckDBType.Double) => new Fixed<double?, double>(v, logical, x => x.GetValueOrDefault(), x => x.HasValue),
-        (DateOnly[] v, DuckDBType.Date) => new Fixed<DateOnly, int>(v, logical, x => x.DayNumber - UnixEpochDay),
-        (DateOnly?[] v, DuckDBType.Date) =>
-            new Fixed<DateOnly?, int>(v, logical, x => x.GetValueOrDefault().DayNumber - UnixEpochDay, x => x.HasValue),
-        (DateTime[] v, DuckDBType.Timestamp) => new Fixed<DateTime, long>(v, logical, x => (x.Ticks - UnixEpochTicks) / 10),
+        (bool[] v, DuckDBType.Boolean) => Same(v, logical),
+        (bool?[] v, DuckDBType.Boolean) => Nullable(v, logical, x => x),
+        (sbyte[] v, DuckDBType.TinyInt) => Same(v, logical),
+        (short[] v, DuckDBType.SmallInt) => Same(v, logical),
+        (int[] v, DuckDBType.Integer) => Same(v, logical),
+        (int?[] v, DuckDBType.Integer) => Nullable(v, logical, x => x),
+        (long[] v, DuckDBType.BigInt) => Same(v, logical),
+        (long?[] v, DuckDBType.BigInt) => Nullable(v, logical, x => x),
+        (float[] v, DuckDBType.Float) => Same(v, logical),
+        (double[] v, DuckDBType.Double) => Same(v, logical),
+        (double?[] v, DuckDBType.Double) => Nullable(v, logical, x => x),
+        (DateOnly[] v, DuckDBType.Date) => new Fixed<DateOnly, int>(v, logical, DateDays),
+        (DateOnly?[] v, DuckDBType.Date) => Nullable(v, logical, DateDays),
+        (DateTime[] v, DuckDBType.Timestamp) => new Fixed<DateTime, long>(v, logical, Microseconds),
         (string?[] v, DuckDBType.Varchar) => new Strings(v, logical),
         _ => null,
     };
+
+    private static int DateDays(DateOnly date) => date.DayNumber - UnixEpochDay;
+
+    private static long Microseconds(DateTime time) => (time.Ticks - UnixEpochTicks) / 10;
+
+    private static Fixed<T, T> Same<T>(T[] values, DuckDBLogicalType logical) where T : unmanaged =>
+        new(values, logical, x => x);
+
+    private static Fixed<T?, TOut> Nullable<T, TOut>(T?[] values, DuckDBLogicalType logical, Func<T, TOut> convert)
+        where T : struct where TOut : unmanaged =>
+        new(values, logical, x => convert(x.GetValueOrDefault()), x => x.HasValue);
 
     private static void SetNull(IntPtr vector, int row)
     {
@@ -44,7 +57,8 @@ internal abstract unsafe class ColumnWriter(DuckDBLogicalType logicalType)
     }
 
     /// <summary>Fixed-width values, converted to DuckDB's physical type <typeparamref name="TOut"/>.</summary>
-    private sealed class Fixed<TIn, TOut>(TIn[] values, DuckDBLogicalType logical, Func<TIn, TOut> convert, Func<TIn, bool>? valid = null)
+    private sealed class Fixed<TIn, TOut>(
+        TIn[] values, DuckDBLogicalType logical, Func<TIn, TOut> convert, Func<TIn, bool>? valid = null)
         : ColumnWriter(logical) where TOut : unmanaged
     {
         public override void Write(IntPtr vector, int start, int count)

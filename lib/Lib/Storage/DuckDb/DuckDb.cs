@@ -18,7 +18,9 @@ public static class DuckDb
     /// <summary>An open connection to the database file at <paramref name="path"/> (created when missing).</summary>
     /// <param name="path">The file, or <c>null</c> / <c>:memory:</c> for an in-memory database.</param>
     /// <param name="threads">DuckDB's worker threads; <c>null</c> leaves DuckDB's default (the cores).</param>
-    /// <exception cref="DuckDBException">DuckDB could not open it (for example another process holds the file).</exception>
+    /// <exception cref="DuckDBException">
+    /// DuckDB could not open it (for example another process holds the file).
+    /// </exception>
     public static DuckDBConnection Open(string? path, int? threads = null)
     {
         var source = path is null or ":memory:" ? ":memory:" : Path.GetFullPath(path);
@@ -49,5 +51,6 @@ public static class DuckDb
 
     /// <summary>DuckDB's worker threads on <paramref name="connection"/>.</summary>
     public static int Threads(DuckDBConnection connection) =>
-        Convert.ToInt32(connection.ExecuteScalar<long>("SELECT current_setting('threads')"), CultureInfo.InvariantCulture);
+        Convert.ToInt32(connection.ExecuteScalar<long>("SELECT current_setting('threads')"),
+            CultureInfo.InvariantCulture);
 }

@@ -8,15 +8,15 @@ internal abstract class DuckDbColumnReader
     public static DuckDbColumnReader For(DuckDBDataReader reader, int ordinal)
     {
         var type = reader.GetFieldType(ordinal);
-        var generic = typeof(DuckDbColumnReader<>).MakeGenericType(type.IsValueType || type == typeof(string) ? type : typeof(object));
-        return (DuckDbColumnReader)Activator.CreateInstance(generic, ordinal, reader.GetName(ordinal), TypeName(reader, ordinal))!;
+        var element = type.IsValueType || type == typeof(string) ? type : typeof(object);
+        var generic = typeof(DuckDbColumnReader<>).MakeGenericType(element);
+        var typeName = reader.GetDataTypeName(ordinal).ToUpperInvariant();
+        return (DuckDbColumnReader)Activator.CreateInstance(generic, ordinal, reader.GetName(ordinal), typeName)!;
     }
 
     public abstract void Read(DuckDBDataReader reader, int row);
 
     public abstract DuckDbColumn Finish(int rows);
-
-    private static string TypeName(DuckDBDataReader reader, int ordinal) => reader.GetDataTypeName(ordinal).ToUpperInvariant();
 }
 
 /// <summary>The column reader for values of type <typeparamref name="T"/>.</summary>

@@ -25,7 +25,9 @@ public static class DuckDbCommands
         return DuckDbResult.Read(reader, sql);
     }
 
-    /// <summary>The first column of the first row, converted as <see cref="DuckDbResult.GetColumn{T}(int)"/> does.</summary>
+    /// <summary>
+    /// The first column of the first row, converted as <see cref="DuckDbResult.GetColumn{T}(int)"/> does.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The query returned no rows or no columns.</exception>
     public static T ExecuteScalar<T>(this DuckDBConnection connection, string sql, params object?[] args)
     {

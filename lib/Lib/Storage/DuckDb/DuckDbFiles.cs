@@ -12,12 +12,14 @@ public static class DuckDbFiles
 {
     /// <summary>Writes the rows of <paramref name="selectSql"/> to a Parquet file (snappy), atomically.</summary>
     /// <returns>The number of rows written.</returns>
-    public static long CopyToParquet(this DuckDBConnection connection, string selectSql, string path, params object?[] args) =>
+    public static long CopyToParquet(
+        this DuckDBConnection connection, string selectSql, string path, params object?[] args) =>
         CopyTo(connection, selectSql, path, "FORMAT parquet", args);
 
     /// <summary>Writes the rows of <paramref name="selectSql"/> to a CSV file with a header row, atomically.</summary>
     /// <returns>The number of rows written.</returns>
-    public static long CopyToCsv(this DuckDBConnection connection, string selectSql, string path, params object?[] args) =>
+    public static long CopyToCsv(
+        this DuckDBConnection connection, string selectSql, string path, params object?[] args) =>
         CopyTo(connection, selectSql, path, "FORMAT csv, HEADER true", args);
 
     /// <summary>The rows of a Parquet file (or glob).</summary>
@@ -32,7 +34,8 @@ public static class DuckDbFiles
     /// Runs <c>COPY (<paramref name="selectSql"/>) TO temp (<paramref name="options"/>)</c>, then moves the temporary
     /// file over <paramref name="path"/>. A failure deletes the temporary file and leaves the target as it was.
     /// </summary>
-    public static long CopyTo(DuckDBConnection connection, string selectSql, string path, string options, params object?[] args)
+    public static long CopyTo(
+        DuckDBConnection connection, string selectSql, string path, string options, params object?[] args)
     {
         ArgumentNullException.ThrowIfNull(selectSql);
         var full = Path.GetFullPath(path);
@@ -51,7 +54,8 @@ public static class DuckDbFiles
     }
 
     /// <summary>
-    /// A fresh temporary path beside <paramref name="full"/>, <c>.name.pid.guid.tmp</c> (its folder is created). Temporary
+    /// A fresh temporary path beside <paramref name="full"/>, <c>.name.pid.guid.tmp</c> (its folder is created).
+    /// Temporary
     /// files of the same target left by processes that no longer run (a killed write) are deleted first.
     /// </summary>
     public static string TemporaryPath(string full)

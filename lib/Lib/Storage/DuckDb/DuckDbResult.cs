@@ -53,13 +53,14 @@ public sealed class DuckDbResult
         Columns.FirstOrDefault(c => c.Name == name)
         ?? Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new KeyNotFoundException(
-            $"The result has no column '{name}'; it has {string.Join(", ", Columns.Select(c => $"{c.Name} ({c.TypeName})"))}." +
-            $"\nSQL: {Sql}");
+            $"The result has no column '{name}'; it has " +
+            $"{string.Join(", ", Columns.Select(c => $"{c.Name} ({c.TypeName})"))}.\nSQL: {Sql}");
 
     /// <summary>
     /// The column's values as a new <typeparamref name="T"/>[]: its own type (<see cref="DuckDbColumn.ClrType"/>), a
     /// nullable form (NULL → <c>null</c>), <c>object</c>, or a lossless widening (<c>INTEGER</c> as <c>long</c> or
-    /// <c>double</c>, <c>DATE</c> as <c>DateTime</c>, <c>DECIMAL</c> as <c>double</c>). Strings hold <c>null</c> for NULL.
+    /// <c>double</c>, <c>DATE</c> as <c>DateTime</c>, <c>DECIMAL</c> as <c>double</c>). Strings hold <c>null</c> for
+    /// NULL.
     /// </summary>
     /// <exception cref="InvalidCastException">The type does not convert, or NULLs into a non-nullable type.</exception>
     public T[] GetColumn<T>(string name) => DuckDbColumnConversion.Read<T>(Column(name));
@@ -67,19 +68,32 @@ public sealed class DuckDbResult
     /// <summary>The values of the column at <paramref name="index"/>; see <see cref="GetColumn{T}(string)"/>.</summary>
     public T[] GetColumn<T>(int index) => DuckDbColumnConversion.Read<T>(Columns[index]);
 
-    /// <summary>The value at <paramref name="row"/> of column <paramref name="column"/>, boxed; <c>null</c> for NULL.</summary>
+    /// <summary>
+    /// The value at <paramref name="row"/> of column <paramref name="column"/>, boxed; <c>null</c> for NULL.
+    /// </summary>
     public object? this[int row, string column] => Column(column)[row];
 
-    /// <summary>The rows as records (<see cref="RecordTable"/>'s mapping: a column per member, by snake_case name).</summary>
-    /// <exception cref="InvalidDataException">A member has no column, a type does not convert, or a NULL meets a non-nullable member.</exception>
+    /// <summary>
+    /// The rows as records (<see cref="RecordTable"/>'s mapping: a column per member, by snake_case name).
+    /// </summary>
+    /// <exception cref="InvalidDataException">
+    /// A member has no column, a type does not convert, or a NULL meets a non-nullable member.
+    /// </exception>
     public List<TRecord> ReadAs<TRecord>() => RecordTable.FromResult<TRecord>(this, "the query result");
 
-    /// <summary>The result as a <see cref="DataFrame"/> (DATE as <c>DateTime</c>; types without a column kind as text).</summary>
-    public DataFrame ToDataFrame() => DataFrames.From(Columns.Select(c => (c.Name, c.ClrType, (IReadOnlyList<object?>)new Boxed(c))));
+    /// <summary>
+    /// The result as a <see cref="DataFrame"/> (DATE as <c>DateTime</c>; types without a column kind as text).
+    /// </summary>
+    public DataFrame ToDataFrame() =>
+        DataFrames.From(Columns.Select(c => (c.Name, c.ClrType, (IReadOnlyList<object?>)new Boxed(c))));
 
-    /// <summary>The result as a <see cref="Table"/> (HTML in notebooks, <see cref="Table.Describe"/> for a summary).</summary>
-    public Table ToTable() => new(Columns.Select(c => new TableColumn(c.Name,
-        c.NullCount > 0 && c.ClrType.IsValueType ? typeof(Nullable<>).MakeGenericType(c.ClrType) : c.ClrType, new Boxed(c))));
+    /// <summary>
+    /// The result as a <see cref="Table"/> (HTML in notebooks, <see cref="Table.Describe"/> for a summary).
+    /// </summary>
+    public Table ToTable() => new(Columns.Select(c => new TableColumn(c.Name, ShownType(c), new Boxed(c))));
+
+    private static Type ShownType(DuckDbColumn c) =>
+        c.NullCount > 0 && c.ClrType.IsValueType ? typeof(Nullable<>).MakeGenericType(c.ClrType) : c.ClrType;
 
     /// <inheritdoc />
     public override string ToString() => ToTable().ToString();

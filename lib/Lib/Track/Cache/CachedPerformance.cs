@@ -6,5 +6,5 @@ namespace Lib.Track.Cache;
 /// </summary>
 public sealed record CachedPerformance(
     string Source, string File, int Line, string AthleteKey, string Athlete, string? Team, string Gender, string Event,
-    string EventFamily, string Mark, double? Value, string Unit, string Status, double? Wind, DateOnly Date, string Season,
-    string SeasonName, bool SeasonInferred);
+    string EventFamily, string Mark, double? Value, string Unit, string Status, double? Wind, DateOnly Date,
+    string Season, string SeasonName, bool SeasonInferred);

@@ -8,8 +8,8 @@ namespace Lib.Track.Scrape;
 /// (indoor, outdoor, xc); the round (F, P, S); relay members and their ids comma-separated. The record is the schema.
 /// </summary>
 public sealed record ScrapedRow(
-    string SourceUrl, string? SourceKind, int SourceRow, string Gender, string Event, string EventFamily, string? EventTitle,
-    int? TfrrsEventId, string? Athlete, long? AthleteId, string? Team, string? ClassYear, string Mark, double? Value,
-    string Unit, string Status, string? Flags, string? MarkConverted, string? MarkNote, double? Wind, string? WindText,
-    string? Meet, long? MeetId, DateOnly? Date, string? DateText, string? Season, int? Place, string? Round,
-    string? RelayMembers, string? RelayMemberIds, string? ResultUrl);
+    string SourceUrl, string? SourceKind, int SourceRow, string Gender, string Event, string EventFamily,
+    string? EventTitle, int? TfrrsEventId, string? Athlete, long? AthleteId, string? Team, string? ClassYear,
+    string Mark, double? Value, string Unit, string Status, string? Flags, string? MarkConverted, string? MarkNote,
+    double? Wind, string? WindText, string? Meet, long? MeetId, DateOnly? Date, string? DateText, string? Season,
+    int? Place, string? Round, string? RelayMembers, string? RelayMemberIds, string? ResultUrl);
