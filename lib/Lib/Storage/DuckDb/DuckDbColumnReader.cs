@@ -38,7 +38,9 @@ internal sealed class DuckDbColumnReader<T>(int ordinal, string name, string typ
             _validity[row] = false;
             return;
         }
-        _values[row] = typeof(T) == typeof(object) ? (T)reader.GetValue(ordinal) : reader.GetFieldValue<T>(ordinal);
+        _values[row] = typeof(T) == typeof(object) ? (T)reader.GetValue(ordinal)
+            : typeof(T) == typeof(string) ? (T)(object)Shared(reader.GetString(ordinal))
+            : reader.GetFieldValue<T>(ordinal);
         if (_validity is not null) _validity[row] = true;
     }
 
@@ -48,6 +50,22 @@ internal sealed class DuckDbColumnReader<T>(int ordinal, string name, string typ
         if (_validity is not null) Array.Resize(ref _validity, rows);
         return new DuckDbColumn(name, typeName, typeof(T), _values, _validity);
     }
+
+    /// <summary>
+    /// One string object per distinct value (up to <see cref="MaxShared"/> of them), so a column of repeated names
+    /// keeps a few thousand strings alive rather than a million: the copies die young, which the GC handles cheaply.
+    /// </summary>
+    private string Shared(string value)
+    {
+        if (_shared is null) return value;
+        if (_shared.TryGetValue(value, out var shared)) return shared;
+        if (_shared.Count < MaxShared) _shared.Add(value, value);
+        else _shared = null;
+        return value;
+    }
+
+    private const int MaxShared = 1 << 16;
+    private Dictionary<string, string>? _shared = typeof(T) == typeof(string) ? new(StringComparer.Ordinal) : null;
 
     private void Grow()
     {
