@@ -62,6 +62,16 @@ public class DuckDbTests : IDisposable
     }
 
     [Fact]
+    public void Appended_strings_are_valid_utf8_even_from_a_lone_surrogate()
+    {
+        using var sql = DuckDb.OpenInMemory();
+        sql.Execute("CREATE TABLE t (name VARCHAR)");
+        sql.AppendColumns("t", new[] { "Zoë 李娜", "half \uD800 pair", "" });
+        Assert.Equal(["Zoë 李娜", "half \uFFFD pair", ""], sql.Query("SELECT name FROM t").GetColumn<string>("name"));
+        Assert.Equal(3, sql.ExecuteScalar<long>("SELECT count(*) FROM t WHERE length(name) >= 0"));
+    }
+
+    [Fact]
     public void Appending_columns_that_do_not_fit_the_table_is_refused_with_the_reason()
     {
         using var sql = DuckDb.OpenInMemory();

@@ -78,7 +78,7 @@ internal abstract unsafe class ColumnWriter(DuckDBLogicalType logicalType)
         }
     }
 
-    /// <summary>Strings, UTF-8 encoded into one reused buffer (null = NULL).</summary>
+    /// <summary>Strings, UTF-8 encoded into one reused buffer (null = NULL); lone surrogates become U+FFFD.</summary>
     private sealed class Strings(string?[] values, DuckDBLogicalType logical) : ColumnWriter(logical)
     {
         public override void Write(IntPtr vector, int start, int count)
@@ -101,7 +101,8 @@ internal abstract unsafe class ColumnWriter(DuckDBLogicalType logicalType)
                         buffer = ArrayPool<byte>.Shared.Rent(max);
                     }
                     int length = Encoding.UTF8.GetBytes(s, buffer);
-                    fixed (byte* p = buffer) Vectors.DuckDBVectorAssignStringElementLength(vector, (ulong)i, p, length);
+                    // Encoding.UTF8 always produces valid UTF-8, so DuckDB's own validation can be skipped.
+                    fixed (byte* p = buffer) Vectors.DuckDBUnsafeVectorAssignStringElementLength(vector, (ulong)i, p, length);
                 }
             }
             finally
