@@ -23,8 +23,7 @@ public class ClimbingCommandTests : IDisposable
 
     private static long Count(string sql, string file)
     {
-        using var db = DuckDbDatabase.OpenInMemory();
-        using var connection = db.Connect();
+        using var connection = DuckDb.OpenInMemory();
         return connection.ExecuteScalar<long>(sql, file);
     }
 

@@ -44,7 +44,8 @@ public class LabAppTests : IDisposable
     public async Task Env_reports_the_native_tools()
     {
         Assert.Equal(0, await Lab("env"));
-        Assert.Contains("libduckdb", _out.ToString());
+        Assert.Contains("DuckDB", _out.ToString());
+        Assert.Contains("ffmpeg", _out.ToString());
         Assert.Contains("Cores", _out.ToString());
     }
 

@@ -24,8 +24,7 @@ public class TrackCommandTests : IDisposable
 
     private static long Count(string file, string where = "true")
     {
-        using var db = DuckDbDatabase.OpenInMemory();
-        using var connection = db.Connect();
+        using var connection = DuckDb.OpenInMemory();
         var reader = file.EndsWith(".csv", StringComparison.Ordinal) ? "read_csv" : "read_parquet";
         return connection.ExecuteScalar<long>($"SELECT count(*) FROM {reader}(?) WHERE {where}", file);
     }

@@ -5,14 +5,13 @@ namespace Lib.Tests;
 public class NativeToolsTests
 {
     [Theory]
-    [InlineData("linux", "x64", false, "@duckdb/node-bindings-linux-x64/libduckdb.so", "@ffmpeg-installer/linux-x64/ffmpeg")]
-    [InlineData("linux", "x64", true, "@duckdb/node-bindings-linux-x64-musl/libduckdb.so", "@ffmpeg-installer/linux-x64/ffmpeg")]
-    [InlineData("darwin", "arm64", false, "@duckdb/node-bindings-darwin-arm64/libduckdb.dylib", "@ffmpeg-installer/darwin-arm64/ffmpeg")]
-    [InlineData("win32", "x64", false, "@duckdb/node-bindings-win32-x64/duckdb.dll", "@ffmpeg-installer/win32-x64/ffmpeg.exe")]
-    public void Each_platform_maps_to_its_npm_package_layout(string os, string arch, bool musl, string duckdb, string ffmpeg)
+    [InlineData("linux", "x64", false, "@ffmpeg-installer/linux-x64/ffmpeg")]
+    [InlineData("linux", "x64", true, "@ffmpeg-installer/linux-x64/ffmpeg")]
+    [InlineData("darwin", "arm64", false, "@ffmpeg-installer/darwin-arm64/ffmpeg")]
+    [InlineData("win32", "x64", false, "@ffmpeg-installer/win32-x64/ffmpeg.exe")]
+    public void Each_platform_maps_to_its_npm_package_layout(string os, string arch, bool musl, string ffmpeg)
     {
         var platform = new PlatformId(os, arch, musl);
-        Assert.Equal(duckdb, NativeTool.DuckDb.RelativePath(platform));
         Assert.Equal(ffmpeg, NativeTool.Ffmpeg.RelativePath(platform));
         Assert.Equal(ffmpeg.Replace("ffmpeg", "ffprobe"), NativeTool.Ffprobe.RelativePath(platform));
     }
@@ -50,8 +49,8 @@ public class NativeToolsTests
     public void An_environment_override_must_exist()
     {
         var e = Assert.Throws<NativeToolNotFoundException>(() =>
-            NativeTools.Locate(NativeTool.DuckDb, PlatformId.Current, [], v => v == "LAB_DUCKDB_LIBRARY" ? "/nowhere/libduckdb.so" : null));
-        Assert.Contains("LAB_DUCKDB_LIBRARY is set to '/nowhere/libduckdb.so'", e.Message);
+            NativeTools.Locate(NativeTool.Ffmpeg, PlatformId.Current, [], v => v == "LAB_FFMPEG" ? "/nowhere/ffmpeg" : null));
+        Assert.Contains("LAB_FFMPEG is set to '/nowhere/ffmpeg'", e.Message);
     }
 
     [Fact]

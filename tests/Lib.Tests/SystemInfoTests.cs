@@ -11,7 +11,8 @@ public class SystemInfoTests
         var info = SystemInfo.Current();
         Assert.Equal(Environment.ProcessorCount, info.ProcessorCount);
         Assert.Contains(".NET", info.Runtime);
-        Assert.Contains(info.NativeTools, t => t.Tool == "libduckdb" && t.Path is not null);
+        Assert.Contains(info.NativeTools, t => t.Tool == "ffmpeg" && t.Path is not null);
+        Assert.Contains(info.Rows(), r => r.Fact == "DuckDB" && r.Value.StartsWith("v1.", StringComparison.Ordinal));
         Assert.Contains(info.VectorBits, new[] { 0, 128, 256, 512 });
 
         var html = new SystemInfoFormatterSource().CreateTypeFormatters().Cast<TypeFormatter<SystemInfo>>().Single(f => f.MimeType == "text/html");

@@ -16,12 +16,6 @@ public sealed record NativeTool(
     Func<PlatformId, string> RelativePath,
     bool IsExecutable = false)
 {
-    /// <summary>DuckDB's shared library with its C API (<c>@duckdb/node-bindings</c>).</summary>
-    public static NativeTool DuckDb { get; } = new(
-        "libduckdb", "LAB_DUCKDB_LIBRARY", "@duckdb/node-bindings",
-        p => $"@duckdb/node-bindings-{p.NpmName(withLibc: true)}/" +
-             (p.IsWindows ? "duckdb.dll" : p.Os == "darwin" ? "libduckdb.dylib" : "libduckdb.so"));
-
     /// <summary>The ffmpeg program (<c>@ffmpeg-installer/ffmpeg</c>).</summary>
     public static NativeTool Ffmpeg { get; } = new(
         "ffmpeg", "LAB_FFMPEG", "@ffmpeg-installer/ffmpeg",
@@ -37,5 +31,5 @@ public sealed record NativeTool(
         "plotly.js", "LAB_PLOTLY_JS", "plotly.js-dist-min", _ => "plotly.js-dist-min/plotly.min.js");
 
     /// <summary>Every tool the lab uses.</summary>
-    public static IReadOnlyList<NativeTool> All { get; } = [DuckDb, Ffmpeg, Ffprobe, PlotlyJs];
+    public static IReadOnlyList<NativeTool> All { get; } = [Ffmpeg, Ffprobe, PlotlyJs];
 }

@@ -7,7 +7,7 @@ using Lib.Tensors.Formatting;
 
 namespace Lib.Platform;
 
-/// <summary>What this machine offers the lab: runtime, cores, memory, SIMD and native tools.</summary>
+/// <summary>What this machine offers the lab: runtime, cores, memory, SIMD, DuckDB and native tools.</summary>
 [TypeFormatterSource(typeof(SystemInfoFormatterSource))]
 public sealed record SystemInfo(
     string Runtime,
@@ -57,6 +57,7 @@ public sealed record SystemInfo(
         yield return ("Cores", ProcessorCount.ToString(CultureInfo.InvariantCulture));
         yield return ("Memory", TotalMemoryGiB.ToString("0.0", CultureInfo.InvariantCulture) + " GiB");
         yield return ("SIMD", string.Join(", ", Simd.Where(s => s.Supported).Select(s => s.Feature)) is { Length: > 0 } s ? s : "none");
+        yield return ("DuckDB", $"{Storage.DuckDb.DuckDb.LibraryVersion} (DuckDB.NET; the native library comes with its NuGet package)");
         foreach (var (tool, path) in NativeTools) yield return (tool, path ?? "missing (run 'npm ci' in the repository root)");
     }
 

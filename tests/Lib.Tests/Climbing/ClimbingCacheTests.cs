@@ -1,3 +1,4 @@
+using Lib.Storage.DuckDb;
 using Lib.Climbing.Cache;
 using Lib.Climbing.Dataset;
 using Lib.Climbing.Ingest;
@@ -43,8 +44,7 @@ public class ClimbingCacheTests
         Assert.Equal(HoldRole.Foot, back.BoardSet().Get("kilter").RoleOf(15));
 
         table.WriteParquet(Path.Combine(dir.Path, "routes.parquet"), Path.Combine(dir.Path, "holds.parquet"));
-        using var db = Lib.Storage.DuckDb.DuckDbDatabase.OpenInMemory();
-        using var sql = db.Connect();
+        using var sql = DuckDb.OpenInMemory();
         Assert.Equal(3427, sql.ExecuteScalar<long>("SELECT count(*) FROM read_parquet(?)", Path.Combine(dir.Path, "routes.parquet")));
         Assert.Equal(result.Routes.Sum(r => r.Holds.Count), sql.ExecuteScalar<long>("SELECT count(*) FROM read_parquet(?)", Path.Combine(dir.Path, "holds.parquet")));
         Assert.Equal("6b+/V4", sql.ExecuteScalar<string>("SELECT grade FROM read_parquet(?) WHERE key = 'MOON2016/19215@40'", Path.Combine(dir.Path, "routes.parquet")));

@@ -38,8 +38,8 @@ public class AthletePageParserTests
         Assert.Empty(page.Skipped);
         Assert.Equal(results, page.Results.Count);
         Assert.Equal(history, page.EventHistory.Count);
-        Assert.Equal(Enumerable.Range(1, results), page.Results.Select(r => r.SourceRow));
-        Assert.All(page.Results, r => Assert.Equal((Gender.Men, "MORAVIAN", url, "athlete"), (r.Gender, r.Team, r.SourceUrl, r.SourceKind)));
+        Assert.Equal(Enumerable.Range(1, results), page.Results.Select(r => r.Line));
+        Assert.All(page.Results, r => Assert.Equal((Gender.Men, "MORAVIAN", url, "athlete"), (r.Gender, r.Team, r.File, r.SourceKind)));
         Assert.All(page.Results, r => Assert.NotNull(r.Season));
         Assert.All(page.Results, r => Assert.NotNull(r.Date));
 

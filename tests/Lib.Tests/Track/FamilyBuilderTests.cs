@@ -1,3 +1,4 @@
+using Lib.Track;
 using Lib.Track.Cache;
 using Lib.Track.Events;
 using Lib.Track.Ingest;
@@ -11,14 +12,14 @@ public class FamilyBuilderTests
 {
     private static int _line;
 
-    internal static PerformanceRow Row(string athlete, string ev, string mark, string date, Gender gender = Gender.Men, Season? season = null, double? wind = null)
+    internal static Performance Row(string athlete, string ev, string mark, string date, Gender gender = Gender.Men, Season? season = null, double? wind = null)
     {
         var info = EventCatalogue.Get(ev);
         var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
-        return new PerformanceRow
+        return new Performance
         {
             Source = "test", File = "test.csv", Line = ++_line, AthleteKey = "test:" + athlete, Athlete = athlete, Gender = gender, Event = info,
-            Mark = Mark.Parse(mark, info.Unit), Wind = wind, Date = day, Season = season ?? SeasonInference.Infer(info, day)!.Value,
+            Mark = Mark.Parse(mark, info.Unit), Wind = wind is { } w ? Wind.Of(w) : null, Date = day, Season = season ?? SeasonInference.Infer(info, day)!.Value,
         };
     }
 

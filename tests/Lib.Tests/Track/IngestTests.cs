@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Lib.Track;
 using Lib.Track.Events;
 using Lib.Track.Ingest;
 using Lib.Track.Scrape;
@@ -115,7 +116,7 @@ public class IngestTests : IDisposable
         var result = new SeasonBestListsCsv(path).Read();
         Assert.Equal(2, result.Rows.Count);
         Assert.Equal(("ncaa_lists:LEVINS, CAMERON|SOUTHERN UTAH|M", 1.3, Season.Outdoor, false),
-            (result.Rows[0].AthleteKey, result.Rows[0].Wind, result.Rows[0].Season, result.Rows[0].SeasonInferred));
+            (result.Rows[0].AthleteKey, result.Rows[0].Wind?.Value, result.Rows[0].Season, result.Rows[0].SeasonInferred));
         Assert.Null(result.Rows[1].Wind);
         Assert.Equal((4, "wind 'windy': expected a wind reading such as '+1.2', '-0.5' or 'NWI'"), (result.Rejected[0].Line, result.Rejected[0].Reason));
     }
@@ -127,7 +128,7 @@ public class IngestTests : IDisposable
         var ev = EventCatalogue.Get("400");
         Performance Row(int n, long? id, string? athlete) => new()
         {
-            SourceUrl = "https://www.tfrrs.org/athletes/1/X/A.html", SourceKind = "athlete", SourceRow = n, Gender = Gender.Women,
+            Source = "tfrrs", File = "https://www.tfrrs.org/athletes/1/X/A.html", SourceKind = "athlete", Line = n, Gender = Gender.Women,
             Event = athlete is null ? EventCatalogue.Get("4x400") : ev, EventTitle = "400", Athlete = athlete, AthleteId = id, Team = "X",
             Mark = Lib.Track.Marks.Mark.Parse(athlete is null ? "3:40.00" : "55.10", Lib.Track.Events.MarkUnit.Seconds),
             Date = new DateOnly(2024, 2, 10), Season = Season.Indoor,

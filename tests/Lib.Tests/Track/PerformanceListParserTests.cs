@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Lib.Storage;
+using Lib.Track;
 using Lib.Track.Events;
 using Lib.Track.Marks;
 using Lib.Track.Scrape;
@@ -25,7 +27,7 @@ public class PerformanceListParserTests
     public void The_2024_list_parses_to_exactly_its_expected_csv()
     {
         var page = ParseFile(Current);
-        var expected = Csv.ReadRecords(Path.Combine(RepoPaths.TfrrsHtml, "performance_lists/tfrrs_2024_ncaa_d1_outdoor_rankings_final.expected.csv"));
+        var expected = CsvFile.ReadTable(Path.Combine(RepoPaths.TfrrsHtml, "performance_lists/tfrrs_2024_ncaa_d1_outdoor_rankings_final.expected.csv")).Select(r => r.Fields).ToList();
 
         Assert.Equal(ListLayout.Current, page.Layout);
         Assert.Equal("2024 NCAA Division I Rankings (FINAL)", page.Title);
@@ -52,7 +54,7 @@ public class PerformanceListParserTests
         {
             ["gender"] = p.Gender.Code(),
             ["event_hnd"] = p.TfrrsEventId?.ToString(CultureInfo.InvariantCulture) ?? "",
-            ["event_title"] = p.EventTitle,
+            ["event_title"] = p.EventTitle ?? "",
             ["place"] = p.Place?.ToString(CultureInfo.InvariantCulture) ?? "",
             ["athlete"] = p.Athlete ?? "",
             ["athlete_id"] = p.AthleteId?.ToString(CultureInfo.InvariantCulture) ?? "",
@@ -98,7 +100,7 @@ public class PerformanceListParserTests
 
         var ties = page.Rows.Where(r => r.Event.Code == "100" && r.Gender == Gender.Men).GroupBy(r => r.Place).Where(g => g.Count() > 1).ToList();
         Assert.NotEmpty(ties); // tied places repeat
-        Assert.Equal(Enumerable.Range(1, page.Rows.Count), page.Rows.Select(r => r.SourceRow));
+        Assert.Equal(Enumerable.Range(1, page.Rows.Count), page.Rows.Select(r => r.Line));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Lib.Storage;
 using Lib.Track.Events;
 using Lib.Track.Marks;
 
@@ -9,7 +10,7 @@ public class RealMarksTests
     [Fact]
     public void Every_real_mark_parses_except_the_files_known_noise()
     {
-        var rows = Csv.ReadRecords(Path.Combine(RepoPaths.Data, "tfrrs", "big_south_tfrrs_performances.csv"));
+        var rows = CsvFile.ReadTable(Path.Combine(RepoPaths.Data, "tfrrs", "big_south_tfrrs_performances.csv")).Select(r => r.Fields).ToList();
         var failures = new List<string>();
         var statuses = new Dictionary<MarkStatus, int>();
         var flagged = 0;

@@ -32,8 +32,7 @@ public class TrackCacheTests : IDisposable
         // Every row of every file is in the table or in rejected.csv, with its file and line.
         Assert.Equal([22073, 1803, 2850, 4162], again.Sources.Select(s => s.Rows + s.Rejected));
         Assert.Equal([23, 1, 1, 4], again.Sources.Select(s => s.Rejected));
-        using var db = DuckDbDatabase.OpenInMemory();
-        using var sql = db.Connect();
+        using var sql = DuckDb.OpenInMemory();
         Assert.Equal(again.Sources.Sum(s => s.Rows), sql.ExecuteScalar<long>("SELECT count(*) FROM read_parquet(?)", again.PerformancesPath));
         Assert.Equal(29, sql.ExecuteScalar<long>("SELECT count(*) FROM read_csv(?)", again.RejectedPath));
         Assert.Equal(1, sql.ExecuteScalar<long>("SELECT count(*) FROM read_csv(?) WHERE file = 'big_south_tfrrs_performances.csv' AND line = 85", again.RejectedPath));

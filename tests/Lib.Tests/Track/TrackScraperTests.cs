@@ -35,8 +35,8 @@ public class TrackScraperTests : IDisposable
             result.Pages.Select(p => (p.Kind.Code(), p.Detail, p.Rows)));
         Assert.Equal([0, 0, 0, 0, 0, 0, 38, 18], result.Pages.Select(p => p.Athletes));
         Assert.Equal(5562, result.Rows.Count);
-        Assert.All(result.Rows, r => Assert.StartsWith("https://www.tfrrs.org/", r.SourceUrl)); // the TFRRS address, not the mirror's
-        Assert.Equal(DefaultUrls().Select(u => u.AbsoluteUri), result.Rows.Select(r => r.SourceUrl).Distinct().Concat(result.Rosters.Select(r => r.Url)));
+        Assert.All(result.Rows, r => Assert.StartsWith("https://www.tfrrs.org/", r.File)); // the TFRRS address, not the mirror's
+        Assert.Equal(DefaultUrls().Select(u => u.AbsoluteUri), result.Rows.Select(r => r.File).Distinct().Concat(result.Rosters.Select(r => r.Url)));
         Assert.Equal(8, fetcher.Stats.Fetched);
     }
 
@@ -101,8 +101,7 @@ public class TrackScraperTests : IDisposable
         var csv = Path.Combine(_dir.Path, "out", "performances.csv");
         PerformanceTable.Write(result.Rows, parquet, csv);
 
-        using var db = DuckDbDatabase.OpenInMemory();
-        using var connection = db.Connect();
+        using var connection = DuckDb.OpenInMemory();
         Assert.Equal(136L, connection.ExecuteScalar<long>("SELECT count(*) FROM read_parquet(?)", parquet));
         Assert.Equal(136L, connection.ExecuteScalar<long>("SELECT count(*) FROM read_csv(?)", csv));
         var columns = connection.Query("SELECT * FROM read_parquet(?) LIMIT 0", parquet).Columns.Select(c => c.Name).ToList();

@@ -3,6 +3,7 @@ using System.Text;
 using Lib.Charts;
 using Lib.Climbing.Ingest;
 using Lib.Display;
+using Lib.Storage;
 using Lib.Tensors.IO;
 using Plotly.NET;
 using Chart = Plotly.NET.CSharp.Chart;
@@ -75,31 +76,27 @@ public sealed class Evaluation
     public Table Table(string scope = "board") => Metrics.Where(m => m.Scope == scope || (scope == "board" && m.Scope == "overall")).ToTable();
 
     /// <summary>Writes <c>predictions.csv</c>: key, board, angle, route_id, name, difficulty, v_grade, then one column per predictor (atomically).</summary>
-    public void WritePredictions(string path)
-    {
-        var text = new StringBuilder();
-        text.Append("key,board,angle,route_id,name,difficulty,v_grade");
-        foreach (var p in Predictors) text.Append(',').Append(Csv(p));
-        text.Append('\n');
-        foreach (var r in Rows)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{Csv(r.Key)},{r.Board},{r.Angle},{Csv(r.RouteId)},{Csv(r.Name)},{r.Difficulty:0.####},{r.VGrade}");
-            foreach (var v in r.Predicted) text.Append(CultureInfo.InvariantCulture, $",{v:0.####}");
-            text.Append('\n');
-        }
-        AtomicFile.WriteAllText(path, text.ToString());
-    }
+    public void WritePredictions(string path) =>
+        CsvFile.Write(path, ["key", "board", "angle", "route_id", "name", "difficulty", "v_grade", .. Predictors],
+            Rows.Select(r => (IReadOnlyList<string?>)
+                [r.Key, r.Board, Text(r.Angle), r.RouteId, r.Name, Text(r.Difficulty), Text(r.VGrade), .. r.Predicted.Select(v => Text(v))]));
 
     /// <summary>Writes the metric table as JSON (a list of rows) and, when given, CSV (atomically).</summary>
     public void WriteMetrics(string jsonPath, string? csvPath = null)
     {
         ClimbingJson.Write(jsonPath, Metrics);
         if (csvPath is null) return;
-        var text = new StringBuilder("scope,group,predictor,count,mae,rmse,r2,within1,within2,v_exact,v_within1,v_within2\n");
-        foreach (var m in Metrics)
-            text.Append(CultureInfo.InvariantCulture, $"{m.Scope},{m.Group},{Csv(m.Predictor)},{m.Count},{m.Mae:0.####},{m.Rmse:0.####},{m.R2:0.####},{m.Within1:0.####},{m.Within2:0.####},{m.VExact:0.####},{m.VWithin1:0.####},{m.VWithin2:0.####}\n");
-        AtomicFile.WriteAllText(csvPath, text.ToString());
+        CsvFile.Write(csvPath, ["scope", "group", "predictor", "count", "mae", "rmse", "r2", "within1", "within2", "v_exact", "v_within1", "v_within2"],
+            Metrics.Select(m => (IReadOnlyList<string?>)
+            [
+                m.Scope, m.Group, m.Predictor, Text(m.Count), Text(m.Mae), Text(m.Rmse), Text(m.R2), Text(m.Within1), Text(m.Within2),
+                Text(m.VExact), Text(m.VWithin1), Text(m.VWithin2),
+            ]));
     }
+
+    private static string Text(double value, string format = "0.####") => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Predicted against true difficulty for one predictor, one series per board, with the diagonal.</summary>
     public GenericChart PredictedVsTrue(string predictor)
@@ -168,6 +165,4 @@ public sealed class Evaluation
         for (int i = 0; i < Predictors.Count; i++) if (Predictors[i] == predictor) return i;
         throw new KeyNotFoundException($"No predictor '{predictor}'; the evaluation has {string.Join(", ", Predictors)}.");
     }
-
-    private static string Csv(string s) => s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

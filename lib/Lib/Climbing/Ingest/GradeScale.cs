@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lib.Storage;
 
 namespace Lib.Climbing.Ingest;
 
@@ -48,7 +49,7 @@ public sealed class GradeScale
     public static GradeScale Load(string csvPath)
     {
         var entries = new List<GradeEntry>();
-        foreach (var row in CsvRows.Read(csvPath, "difficulty", "boulder_name", "is_listed"))
+        foreach (var row in CsvFile.ReadTable(csvPath, "difficulty", "boulder_name", "is_listed"))
         {
             var name = row["boulder_name"];
             var slash = name.IndexOf("/V", StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lib.Storage;
 
 namespace Lib.Climbing.Ingest;
 
@@ -20,7 +21,7 @@ public static class KilterBoards
     /// <summary>The boards, plus the table files' accounts (rows that name a missing hole or do not read are reported).</summary>
     public static (IReadOnlyList<Board> Boards, ParsedFile Holes, ParsedFile Placements) Load(string holesCsv, string placementsCsv)
     {
-        var holeRows = CsvRows.Read(holesCsv, "id", "x", "y");
+        var holeRows = CsvFile.ReadTable(holesCsv, "id", "x", "y");
         var holesFile = Path.GetFileName(holesCsv);
         var placementsFile = Path.GetFileName(placementsCsv);
         var holes = new Dictionary<int, (double X, double Y)>();
@@ -34,7 +35,7 @@ public static class KilterBoards
             else holeRejects.Add(new RejectedRecord(holesFile, $"line {row.Line}", $"expected an integer id and numeric x, y; got '{row["id"]}', '{row["x"]}', '{row["y"]}'"));
         }
 
-        var placementRows = CsvRows.Read(placementsCsv, "id", "layout_id", "hole_id");
+        var placementRows = CsvFile.ReadTable(placementsCsv, "id", "layout_id", "hole_id");
         var byLayout = new SortedDictionary<int, List<(int Placement, double X, double Y)>>();
         var placementRejects = new List<RejectedRecord>();
         var seen = new HashSet<int>();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Lib.Storage.DuckDb;
+using Lib.Storage;
 
 namespace Lib.Climbing.Ingest;
 
@@ -30,61 +30,36 @@ public sealed record RouteTable(IReadOnlyList<Route> Routes, IReadOnlyList<Board
     /// <summary>Reads a table written by <see cref="Save"/>.</summary>
     public static RouteTable Load(string path) => ClimbingJson.Read<RouteTable>(path);
 
-    /// <summary>Writes <c>routes.parquet</c> and <c>holds.parquet</c> (each atomically).</summary>
+    /// <summary>Writes <c>routes.parquet</c> (<see cref="RouteRow"/>s) and <c>holds.parquet</c> (<see cref="HoldRow"/>s), each atomically.</summary>
     public void WriteParquet(string routesPath, string holdsPath)
     {
         var scale = Scale();
-        using var db = DuckDbDatabase.OpenInMemory();
-        using var sql = db.Connect();
-        sql.Execute("""
-            CREATE TABLE routes (ord INTEGER, key VARCHAR, board VARCHAR, family VARCHAR, layout VARCHAR, angle INTEGER, route_id VARCHAR, name VARCHAR,
-                difficulty DOUBLE, grade VARCHAR, grade_text VARCHAR, v_grade INTEGER, ascents INTEGER, hold_count INTEGER, holds VARCHAR, source VARCHAR, record VARCHAR);
-            CREATE TABLE holds (ord INTEGER, key VARCHAR, board VARCHAR, angle INTEGER, route_id VARCHAR, hold_index INTEGER, hold VARCHAR, x DOUBLE, y DOUBLE, role VARCHAR);
-            """);
-        using (var routes = sql.CreateAppender("routes"))
-        using (var holds = sql.CreateAppender("holds"))
+        var routes = new List<RouteRow>(Routes.Count);
+        var holds = new List<HoldRow>();
+        foreach (var r in Routes)
         {
-            int h = 0;
-            for (int i = 0; i < Routes.Count; i++)
-            {
-                var r = Routes[i];
-                var grade = r.Difficulty is double d ? scale.Nearest(d) : null;
-                routes.AppendRow(i, r.Key, r.Board, r.Family, r.Layout, r.Angle, r.RouteId, r.Name, r.Difficulty, grade?.Name, r.GradeText, grade?.V, r.Ascents,
-                    r.Holds.Count, HoldsText(r.Holds), r.Source, r.Record);
-                for (int k = 0; k < r.Holds.Count; k++)
-                    holds.AppendRow(h++, r.Key, r.Board, r.Angle, r.RouteId, k, r.Holds[k].Hold, r.Holds[k].X, r.Holds[k].Y, r.Holds[k].Role.Code());
-            }
+            var grade = r.Difficulty is double d ? scale.Nearest(d) : null;
+            routes.Add(new RouteRow(r.Key, r.Board, r.Family, r.Layout, r.Angle, r.RouteId, r.Name, r.Difficulty, grade?.Name, r.GradeText,
+                grade?.V, r.Ascents, r.Holds.Count, HoldsText(r.Holds), r.Source, r.Record));
+            for (int k = 0; k < r.Holds.Count; k++)
+                holds.Add(new HoldRow(r.Key, r.Board, r.Angle, r.RouteId, k, r.Holds[k].Hold, r.Holds[k].X, r.Holds[k].Y, r.Holds[k].Role.Code()));
         }
-        sql.CopyToParquet("SELECT * EXCLUDE (ord) FROM routes ORDER BY ord", routesPath);
-        sql.CopyToParquet("SELECT * EXCLUDE (ord) FROM holds ORDER BY ord", holdsPath);
+        RecordTable.Write(routes, routesPath);
+        RecordTable.Write(holds, holdsPath);
     }
 
     /// <summary>Holds as text, <c>E6:start C5:start F11:middle K18:finish</c> (the form <c>lab climbing predict --holds</c> reads).</summary>
     public static string HoldsText(IEnumerable<RouteHold> holds) => string.Join(" ", holds.Select(h => $"{h.Hold}:{h.Role.Code()}"));
 
-    /// <summary>Writes each file's account (file, kind, records, parsed, reported, routes) as CSV.</summary>
+    /// <summary>Writes each file's account (<see cref="FileAccount"/>: file, kind, records, parsed, reported, routes) as CSV.</summary>
     public static void WriteAccount(IReadOnlyList<ParsedFile> files, string csvPath)
     {
         ArgumentNullException.ThrowIfNull(files);
-        using var db = DuckDbDatabase.OpenInMemory();
-        using var sql = db.Connect();
-        sql.Execute("CREATE TABLE files (ord INTEGER, file VARCHAR, kind VARCHAR, records INTEGER, parsed INTEGER, reported INTEGER, routes INTEGER)");
-        using (var a = sql.CreateAppender("files"))
-            for (int i = 0; i < files.Count; i++) a.AppendRow(i, files[i].File, files[i].Kind, files[i].Records, files[i].Parsed, files[i].Rejected.Count, files[i].Routes.Count);
-        sql.CopyToCsv("SELECT * EXCLUDE (ord) FROM files ORDER BY ord", csvPath);
+        RecordTable.Write(files.Select(f => new FileAccount(f.File, f.Kind, f.Records, f.Parsed, f.Rejected.Count, f.Routes.Count)), csvPath);
     }
 
     /// <summary>Writes reported records (file, record, reason) as CSV, a header only when there are none.</summary>
-    public static void WriteRejected(IReadOnlyList<RejectedRecord> rejected, string csvPath)
-    {
-        ArgumentNullException.ThrowIfNull(rejected);
-        using var db = DuckDbDatabase.OpenInMemory();
-        using var sql = db.Connect();
-        sql.Execute("CREATE TABLE rejected (ord INTEGER, file VARCHAR, record VARCHAR, reason VARCHAR)");
-        using (var a = sql.CreateAppender("rejected"))
-            for (int i = 0; i < rejected.Count; i++) a.AppendRow(i, rejected[i].File, rejected[i].Record, rejected[i].Reason);
-        sql.CopyToCsv("SELECT * EXCLUDE (ord) FROM rejected ORDER BY ord", csvPath);
-    }
+    public static void WriteRejected(IReadOnlyList<RejectedRecord> rejected, string csvPath) => RecordTable.Write(rejected, csvPath);
 
     /// <summary>A one-line summary: routes, graded, per board.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lib.Storage;
 
 namespace Lib.Climbing.Ingest;
 
@@ -15,7 +16,7 @@ public static class TensionBoards
     public static (IReadOnlyList<Board> Boards, ParsedFile Catalog) Load(string catalogCsv)
     {
         var file = Path.GetFileName(catalogCsv);
-        var rows = CsvRows.Read(catalogCsv, "layout", "raw_x", "raw_y");
+        var rows = CsvFile.ReadTable(catalogCsv, "layout", "raw_x", "raw_y");
         var rejects = new List<RejectedRecord>();
         var byLayout = new SortedDictionary<string, List<(int X, int Y)>>(StringComparer.Ordinal);
         foreach (var row in rows)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Lib.Climbing.Ingest;
 using Lib.Climbing.Model;
+using Lib.Storage;
 using Lib.Tensors.IO;
 
 namespace Lib.Climbing.Predict;
@@ -119,13 +120,13 @@ public sealed class GradePredictor
     public static void WriteCsv(IReadOnlyList<RoutePrediction> predictions, string path)
     {
         ArgumentNullException.ThrowIfNull(predictions);
-        var text = new StringBuilder("route_id,name,board,angle,predicted_difficulty,predicted_v_grade,predicted_grade,difficulty,holds\n");
-        foreach (var p in predictions)
-            text.Append(CultureInfo.InvariantCulture,
-                $"{Csv(p.RouteId)},{Csv(p.Name)},{p.Board},{p.Angle},{p.PredictedDifficulty:0.###},{p.PredictedVGrade},{Csv(p.PredictedGrade)},{(p.Difficulty is double d ? d.ToString("0.###", CultureInfo.InvariantCulture) : "")},{Csv(p.Holds)}\n");
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        AtomicFile.WriteAllText(path, text.ToString());
+        CsvFile.Write(path, ["route_id", "name", "board", "angle", "predicted_difficulty", "predicted_v_grade", "predicted_grade", "difficulty", "holds"],
+            predictions.Select(p => (IReadOnlyList<string?>)
+            [
+                p.RouteId, p.Name, p.Board, p.Angle.ToString(CultureInfo.InvariantCulture),
+                p.PredictedDifficulty.ToString("0.###", CultureInfo.InvariantCulture), p.PredictedVGrade, p.PredictedGrade,
+                p.Difficulty?.ToString("0.###", CultureInfo.InvariantCulture), p.Holds,
+            ]));
     }
 
     private RoutePrediction Prediction(Route route, double difficulty)
@@ -153,6 +154,4 @@ public sealed class GradePredictor
         try { return JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true }); }
         catch (JsonException e) { throw new InvalidDataException($"{path}: line {(e.LineNumber ?? 0) + 1}: not valid JSON ({e.Message})", e); }
     }
-
-    private static string Csv(string s) => s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

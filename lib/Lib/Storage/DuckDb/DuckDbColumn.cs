@@ -1,57 +1,50 @@
 namespace Lib.Storage.DuckDb;
 
 /// <summary>
-/// One column of a <see cref="DuckDbResult"/>, materialised in .NET: its name, DuckDB type and
-/// values in the .NET type DuckDB's type maps to (<see cref="ClrType"/>), with a validity mask.
+/// One column of a <see cref="DuckDbResult"/>: its name, DuckDB's type, the .NET type DuckDB.NET reads it as
+/// (<see cref="ClrType"/>), and the values in a <see cref="ClrType"/>[] with a validity mask for NULLs.
 /// </summary>
 public sealed class DuckDbColumn
 {
-    internal DuckDbColumn(string name, DuckDbType type, string typeName, Type clrType, Array values, bool[]? validity, int nullCount)
+    internal DuckDbColumn(string name, string typeName, Type clrType, Array values, bool[]? validity)
     {
         Name = name;
-        Type = type;
         TypeName = typeName;
         ClrType = clrType;
         Values = values;
         Validity = validity;
-        NullCount = nullCount;
+        NullCount = validity?.Count(v => !v) ?? 0;
     }
 
-    /// <summary>The column's name in the result.</summary>
+    /// <summary>The column's name.</summary>
     public string Name { get; }
 
-    /// <summary>DuckDB's type id.</summary>
-    public DuckDbType Type { get; }
-
-    /// <summary>DuckDB's type as SQL spells it, with details such as <c>DECIMAL(18,3)</c>.</summary>
+    /// <summary>DuckDB's type, such as <c>BIGINT</c> or <c>VARCHAR</c>.</summary>
     public string TypeName { get; }
 
     /// <summary>
-    /// The .NET element type the values are held in: <c>bool</c>, <c>sbyte</c>/<c>short</c>/<c>int</c>/<c>long</c>/<c>Int128</c>,
-    /// the unsigned counterparts, <c>float</c>, <c>double</c>, <c>decimal</c>, <c>string</c> (VARCHAR, ENUM), <c>byte[]</c> (BLOB),
-    /// <c>DateOnly</c> (DATE), <c>TimeOnly</c> (TIME), <c>DateTime</c> (TIMESTAMP variants; UTC for TIMESTAMPTZ), <c>Guid</c> (UUID),
-    /// <c>object</c> (the NULL type).
+    /// The .NET type of the values: BOOLEAN <c>bool</c>, INTEGER <c>int</c>, BIGINT <c>long</c>, DOUBLE <c>double</c>,
+    /// VARCHAR <c>string</c>, DATE <c>DateOnly</c>, TIMESTAMP <c>DateTime</c>, DECIMAL <c>decimal</c>, and so on.
     /// </summary>
     public Type ClrType { get; }
 
-    /// <summary>The number of rows.</summary>
+    /// <summary>The number of values.</summary>
     public int Length => Values.Length;
 
-    /// <summary>How many rows are NULL.</summary>
+    /// <summary>How many values are NULL.</summary>
     public int NullCount { get; }
 
-    /// <summary>The values, an array of <see cref="ClrType"/>; NULL rows hold the type's default.</summary>
     internal Array Values { get; }
 
     /// <summary><c>true</c> = a value, <c>false</c> = NULL; <c>null</c> when the column has no NULLs.</summary>
     internal bool[]? Validity { get; }
 
-    /// <summary>Whether <paramref name="row"/> is NULL.</summary>
+    /// <summary>Whether the value at <paramref name="row"/> is NULL.</summary>
     public bool IsNull(int row) => Validity is { } v && !v[row];
 
     /// <summary>The value at <paramref name="row"/>, boxed; <c>null</c> for NULL.</summary>
     public object? this[int row] => IsNull(row) ? null : Values.GetValue(row);
 
     /// <inheritdoc />
-    public override string ToString() => $"{Name} {TypeName} ({Length:N0} rows, {NullCount:N0} NULL)";
+    public override string ToString() => $"{Name} ({TypeName}, {Length} values, {NullCount} NULL)";
 }

@@ -1,22 +1,23 @@
+using DuckDB.NET.Data;
 using Lib.Display;
 using Lib.Tensors.Formatting;
+using Microsoft.Data.Analysis;
 
 namespace Lib.Storage.DuckDb;
 
 /// <summary>
-/// A query's result, fully materialised in .NET as typed columns (no native memory is held, so
-/// there is nothing to dispose). Read a column with <see cref="GetColumn{T}(string)"/>, rows with
-/// <see cref="ReadAs{TRecord}"/>, or show it with <see cref="ToTable"/> (notebooks render it as an HTML table).
+/// A query's whole result read into .NET as typed columns (nothing native is held, nothing to dispose): read a
+/// column with <see cref="GetColumn{T}(string)"/>, rows as records with <see cref="ReadAs{TRecord}"/>, or show it
+/// with <see cref="ToDataFrame"/> or <see cref="ToTable"/> (notebooks render the result itself as a table).
 /// </summary>
 [TypeFormatterSource(typeof(DuckDbResultFormatterSource))]
 public sealed class DuckDbResult
 {
-    internal DuckDbResult(string sql, IReadOnlyList<DuckDbColumn> columns, int rowCount, long rowsChanged)
+    private DuckDbResult(string sql, IReadOnlyList<DuckDbColumn> columns, int rowCount)
     {
         Sql = sql;
         Columns = columns;
         RowCount = rowCount;
-        RowsChanged = rowsChanged;
     }
 
     /// <summary>The SQL that produced the result.</summary>
@@ -31,58 +32,77 @@ public sealed class DuckDbResult
     /// <summary>The number of rows.</summary>
     public int RowCount { get; }
 
-    /// <summary>Rows inserted, updated or deleted by the statement (0 for a query).</summary>
-    public long RowsChanged { get; }
+    /// <summary>Reads every row of <paramref name="reader"/>.</summary>
+    public static DuckDbResult Read(DuckDBDataReader reader, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var columns = new DuckDbColumnReader[reader.FieldCount];
+        for (int i = 0; i < columns.Length; i++) columns[i] = DuckDbColumnReader.For(reader, i);
+        int rows = 0;
+        while (reader.Read())
+        {
+            foreach (var column in columns) column.Read(reader, rows);
+            rows++;
+        }
+        return new DuckDbResult(sql, [.. columns.Select(c => c.Finish(rows))], rows);
+    }
 
     /// <summary>The column called <paramref name="name"/> (exactly, else ignoring case).</summary>
     /// <exception cref="KeyNotFoundException">No such column; the message lists the result's columns.</exception>
     public DuckDbColumn Column(string name) =>
         Columns.FirstOrDefault(c => c.Name == name)
         ?? Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new KeyNotFoundException($"The result has no column '{name}'; it has {string.Join(", ", Columns.Select(c => $"{c.Name} ({c.TypeName})"))}.\nSQL: {Sql}");
+        ?? throw new KeyNotFoundException(
+            $"The result has no column '{name}'; it has " +
+            $"{string.Join(", ", Columns.Select(c => $"{c.Name} ({c.TypeName})"))}.\nSQL: {Sql}");
 
     /// <summary>
-    /// The column's values as a new <typeparamref name="T"/>[]: its own .NET type (see <see cref="DuckDbColumn.ClrType"/>),
-    /// a lossless widening (<c>INTEGER</c> as <c>long</c> or <c>double</c>, <c>FLOAT</c> as <c>double</c>, <c>DATE</c> as
-    /// <c>DateTime</c>; <c>DECIMAL</c> also as <c>double</c>), a nullable form (<c>double?</c>; NULL → <c>null</c>), or <c>object</c>.
-    /// Strings and blobs hold <c>null</c> for NULL.
+    /// The column's values as a new <typeparamref name="T"/>[]: its own type (<see cref="DuckDbColumn.ClrType"/>), a
+    /// nullable form (NULL → <c>null</c>), <c>object</c>, or a lossless widening (<c>INTEGER</c> as <c>long</c> or
+    /// <c>double</c>, <c>DATE</c> as <c>DateTime</c>, <c>DECIMAL</c> as <c>double</c>). Strings hold <c>null</c> for
+    /// NULL.
     /// </summary>
-    /// <exception cref="InvalidCastException">The column's type does not convert to <typeparamref name="T"/>, or it has NULLs and <typeparamref name="T"/> cannot hold them; the message names the column and its type.</exception>
+    /// <exception cref="InvalidCastException">The type does not convert, or NULLs into a non-nullable type.</exception>
     public T[] GetColumn<T>(string name) => DuckDbColumnConversion.Read<T>(Column(name));
 
     /// <summary>The values of the column at <paramref name="index"/>; see <see cref="GetColumn{T}(string)"/>.</summary>
     public T[] GetColumn<T>(int index) => DuckDbColumnConversion.Read<T>(Columns[index]);
 
-    /// <summary>The column's validity mask: <c>true</c> = a value, <c>false</c> = NULL.</summary>
-    public bool[] GetValidity(string name)
-    {
-        var column = Column(name);
-        return column.Validity is { } v ? (bool[])v.Clone() : Enumerable.Repeat(true, column.Length).ToArray();
-    }
-
-    /// <summary>The value at <paramref name="row"/> of column <paramref name="column"/>, boxed; <c>null</c> for NULL.</summary>
+    /// <summary>
+    /// The value at <paramref name="row"/> of column <paramref name="column"/>, boxed; <c>null</c> for NULL.
+    /// </summary>
     public object? this[int row, string column] => Column(column)[row];
 
     /// <summary>
-    /// The rows as <typeparamref name="TRecord"/>: the public constructor with the most parameters takes a column per
-    /// parameter (a parameter with a default may be missing), then public settable properties take one each. Names match
-    /// exactly, else ignoring case and underscores (<c>athlete_id</c> → <c>AthleteId</c>); values convert as in <see cref="GetColumn{T}(string)"/>.
+    /// The rows as records (<see cref="RecordTable"/>'s mapping: a column per member, by snake_case name).
     /// </summary>
-    /// <exception cref="InvalidOperationException">A member has no column; the message lists the result's columns.</exception>
-    /// <exception cref="InvalidCastException">A column does not convert to its member's type; the message names both.</exception>
-    public List<TRecord> ReadAs<TRecord>() => DuckDbRecordMapper.Map<TRecord>(this);
+    /// <exception cref="InvalidDataException">
+    /// A member has no column, a type does not convert, or a NULL meets a non-nullable member.
+    /// </exception>
+    public List<TRecord> ReadAs<TRecord>() => RecordTable.FromResult<TRecord>(this, "the query result");
 
-    /// <summary>The result as a <see cref="Table"/> (HTML in notebooks, <see cref="Table.Describe"/> for a summary).</summary>
-    public Table ToTable() => new(Columns.Select(c =>
-        new TableColumn(c.Name, c.NullCount > 0 && c.ClrType.IsValueType ? typeof(Nullable<>).MakeGenericType(c.ClrType) : c.ClrType, new BoxedValues(c))));
+    /// <summary>
+    /// The result as a <see cref="DataFrame"/> (DATE as <c>DateTime</c>; types without a column kind as text).
+    /// </summary>
+    public DataFrame ToDataFrame() =>
+        DataFrames.From(Columns.Select(c => (c.Name, c.ClrType, (IReadOnlyList<object?>)new Boxed(c))));
+
+    /// <summary>
+    /// The result as a <see cref="Table"/> (HTML in notebooks, <see cref="Table.Describe"/> for a summary).
+    /// </summary>
+    public Table ToTable() => new(Columns.Select(c => new TableColumn(c.Name, ShownType(c), new Boxed(c))));
+
+    private static Type ShownType(DuckDbColumn c) =>
+        c.NullCount > 0 && c.ClrType.IsValueType ? typeof(Nullable<>).MakeGenericType(c.ClrType) : c.ClrType;
 
     /// <inheritdoc />
     public override string ToString() => ToTable().ToString();
 
-    /// <summary>A column's values boxed on demand, so a table over a large result copies nothing.</summary>
-    private sealed class BoxedValues(DuckDbColumn column) : IReadOnlyList<object?>
+    /// <summary>A column's values boxed on demand, so a view of a large result copies nothing.</summary>
+    private sealed class Boxed(DuckDbColumn column) : IReadOnlyList<object?>
     {
         public object? this[int index] => column[index];
+
         public int Count => column.Length;
 
         public IEnumerator<object?> GetEnumerator()
@@ -94,7 +114,7 @@ public sealed class DuckDbResult
     }
 }
 
-/// <summary>Renders <see cref="DuckDbResult"/> in notebooks, as its <see cref="DuckDbResult.ToTable"/>.</summary>
+/// <summary>Renders <see cref="DuckDbResult"/> in notebooks as its <see cref="DuckDbResult.ToTable"/>.</summary>
 public sealed class DuckDbResultFormatterSource
 {
     /// <summary>The formatters, found by hosts through <see cref="TypeFormatterSourceAttribute"/>.</summary>

@@ -14,7 +14,7 @@ public sealed record FamilySeason(SeasonId Season, double Peak, IReadOnlyList<Ma
 /// The unit the model forecasts: the next season's peak of a family from its past seasons.
 /// </summary>
 /// <param name="Id">The family's position in the cache (stable for unchanged inputs).</param>
-/// <param name="AthleteKey">The athlete's key within the source (see <see cref="Ingest.PerformanceRow.AthleteKey"/>).</param>
+/// <param name="AthleteKey">The athlete's key within the source (see <see cref="Performance.AthleteKey"/>).</param>
 /// <param name="Athlete">The athlete's name as printed.</param>
 /// <param name="Gender">Men's or women's.</param>
 /// <param name="Event">The event.</param>

@@ -12,53 +12,66 @@ namespace Lib.Track.Cache;
 /// </summary>
 public static class FamilyBuilder
 {
-    /// <summary>The families of <paramref name="rows"/>.</summary>
-    public static List<Family> Build(IEnumerable<PerformanceRow> rows)
+    /// <summary>The families of <paramref name="rows"/> (rows an ingest adapter accepted).</summary>
+    /// <exception cref="ArgumentException">A row lacks the athlete key, name, date or season that accepted rows carry.</exception>
+    public static List<Family> Build(IEnumerable<Performance> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var groups = new Dictionary<(string Key, Gender Gender, string Event), List<(PerformanceRow Row, int Order)>>();
+        var groups = new Dictionary<(string Key, Gender Gender, string Event), List<Entry>>();
         var order = 0;
         foreach (var row in rows)
         {
             order++;
             if (!row.Mark.IsValid || row.Event.IsRelay || row.Gender == Gender.Mixed) continue;
-            var key = (row.AthleteKey, row.Gender, row.Event.Code);
+            var entry = Entry.Of(row, order);
+            var key = (entry.Key, row.Gender, row.Event.Code);
             if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
-            list.Add((row, order));
+            list.Add(entry);
         }
 
         var families = new List<Family>(groups.Count);
         foreach (var ((key, gender, _), list) in groups.OrderBy(g => g.Key.Gender).ThenBy(g => g.Key.Event, StringComparer.Ordinal).ThenBy(g => g.Key.Key, StringComparer.Ordinal))
         {
-            list.Sort((a, b) => a.Row.Date != b.Row.Date ? a.Row.Date.CompareTo(b.Row.Date) : a.Order.CompareTo(b.Order));
+            list.Sort((a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Order.CompareTo(b.Order));
             var ev = list[0].Row.Event;
             var seasons = new List<FamilySeason>();
             var marks = new List<MarkPoint>();
             SeasonId? current = null;
             DateOnly? previous = null;
             double? lastValue = null;
-            foreach (var (row, _) in list)
+            foreach (var e in list)
             {
-                var value = row.Mark.Value!.Value;
-                if (previous == row.Date && lastValue == value) continue; // one result listed twice
-                var season = SeasonId.Of(row.Season, row.Date);
+                var value = e.Row.Mark.Value!.Value;
+                if (previous == e.Date && lastValue == value) continue; // one result listed twice
+                var season = SeasonId.Of(e.Season, e.Date);
                 if (current is { } open && open != season)
                 {
                     seasons.Add(Close(open, marks, ev));
                     marks = [];
                 }
                 current = season;
-                var days = previous is { } p ? row.Date.DayNumber - p.DayNumber : 0;
-                marks.Add(new MarkPoint(row.Date, value, days, row.Wind));
-                previous = row.Date;
+                var days = previous is { } p ? e.Date.DayNumber - p.DayNumber : 0;
+                marks.Add(new MarkPoint(e.Date, value, days, e.Row.Wind?.Value));
+                previous = e.Date;
                 lastValue = value;
             }
             if (current is { } last) seasons.Add(Close(last, marks, ev));
             // A season interrupted by another (an outdoor-only event run in March, say) is merged back into one.
             seasons = Merge(seasons, ev);
-            families.Add(new Family(families.Count, key, list[0].Row.Athlete, gender, ev, seasons));
+            families.Add(new Family(families.Count, key, list[0].Athlete, gender, ev, seasons));
         }
         return families;
+    }
+
+    /// <summary>An accepted row with the fields families need, checked present, and its order among the rows.</summary>
+    private readonly record struct Entry(Performance Row, string Key, string Athlete, DateOnly Date, Season Season, int Order)
+    {
+        public static Entry Of(Performance row, int order) =>
+            row is { AthleteKey: { } key, Athlete: { } athlete, Date: { } date, Season: { } season }
+                ? new Entry(row, key, athlete, date, season, order)
+                : throw new ArgumentException(
+                    $"{row.File}, line {row.Line}: families are built from rows an ingest adapter accepted, " +
+                    "which carry an athlete key, a name, a date and a season; this row lacks one.", nameof(row));
     }
 
     private static FamilySeason Close(SeasonId season, List<MarkPoint> marks, EventInfo ev)

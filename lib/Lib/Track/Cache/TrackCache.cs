@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Lib.Display;
 using Lib.Storage;
-using Lib.Storage.DuckDb;
 using Lib.Tensors.IO;
 using Lib.Track.Events;
 using Lib.Track.Ingest;
@@ -63,7 +62,7 @@ public static class TrackCache
     private static void Write(CacheBuild build, IReadOnlyList<IPerformanceSource> sources, IProgressReporter? progress)
     {
         using var task = progress?.Start("Reading the sources", sources.Count, "files");
-        var rows = new List<PerformanceRow>();
+        var rows = new List<Performance>();
         var rejected = new List<RejectedRow>();
         var summaries = new List<SourceSummary>();
         foreach (var source in sources)
@@ -79,7 +78,7 @@ public static class TrackCache
         var families = FamilyBuilder.Build(rows);
 
         WritePerformances(rows, build.PathOf("performances.parquet"));
-        WriteRejected(rejected, build.PathOf("rejected.csv"));
+        RecordTable.Write(rejected, build.PathOf("rejected.csv"));
         AtomicFile.WriteAllText(build.PathOf("sources.json"), JsonSerializer.Serialize(summaries, Json));
         WriteSeasons(families, build.PathOf("seasons.parquet"), build.PathOf("marks.safetensors"));
         build.SetRows("performances.parquet", rows.Count);
@@ -89,39 +88,15 @@ public static class TrackCache
         task?.Complete();
     }
 
-    private static void WritePerformances(List<PerformanceRow> rows, string path)
-    {
-        using var db = DuckDbDatabase.OpenInMemory();
-        using var connection = db.Connect();
-        connection.Execute("""
-            CREATE TABLE performances (ord INTEGER, source VARCHAR, file VARCHAR, line INTEGER, athlete_key VARCHAR, athlete VARCHAR, team VARCHAR,
-                gender VARCHAR, event VARCHAR, event_family VARCHAR, mark VARCHAR, value DOUBLE, unit VARCHAR, status VARCHAR, wind DOUBLE,
-                date DATE, season VARCHAR, season_name VARCHAR, season_inferred BOOLEAN)
-            """);
-        using (var appender = connection.CreateAppender("performances"))
-        {
-            for (var i = 0; i < rows.Count; i++)
-            {
-                var r = rows[i];
-                appender.AppendRow(i, r.Source, r.File, r.Line, r.AthleteKey, r.Athlete, r.Team, r.Gender.Code(), r.Event.Code, r.Event.Family.ToString(),
-                    r.Mark.Text, r.Mark.Value, r.Mark.Unit.ToString().ToLowerInvariant(), r.Mark.IsValid ? "OK" : r.Mark.Status.Code(), r.Wind, r.Date,
-                    r.Season.Code(), SeasonId.Of(r.Season, r.Date).ToString(), r.SeasonInferred);
-            }
-        }
-        connection.CopyToParquet("SELECT * EXCLUDE (ord) FROM performances ORDER BY ord", path);
-    }
+    private static void WritePerformances(List<Performance> rows, string path) =>
+        RecordTable.Write(rows.Select(Cached), path);
 
-    private static void WriteRejected(List<RejectedRow> rejected, string path)
-    {
-        using var db = DuckDbDatabase.OpenInMemory();
-        using var connection = db.Connect();
-        connection.Execute("CREATE TABLE rejected (ord INTEGER, file VARCHAR, line INTEGER, reason VARCHAR, text VARCHAR)");
-        using (var appender = connection.CreateAppender("rejected"))
-        {
-            for (var i = 0; i < rejected.Count; i++) appender.AppendRow(i, rejected[i].File, rejected[i].Line, rejected[i].Reason, rejected[i].Text);
-        }
-        connection.CopyToCsv("SELECT * EXCLUDE (ord) FROM rejected ORDER BY ord", path);
-    }
+    private static CachedPerformance Cached(Performance r) =>
+        r is { AthleteKey: { } key, Athlete: { } athlete, Date: { } date, Season: { } season }
+            ? new CachedPerformance(r.Source, r.File, r.Line, key, athlete, r.Team, r.Gender.Code(), r.Event.Code, r.Event.Family.ToString(),
+                r.Mark.Text, r.Mark.Value, r.Mark.Unit.ToString().ToLowerInvariant(), r.Mark.IsValid ? "OK" : r.Mark.Status.Code(),
+                r.Wind?.Value, date, season.Code(), SeasonId.Of(season, date).ToString(), r.SeasonInferred)
+            : throw new InvalidOperationException($"{r.File}, line {r.Line}: an adapter accepted a row without an athlete, date or season.");
 
     private static void WriteSeasons(List<Family> families, string parquet, string safetensors)
     {
@@ -129,31 +104,21 @@ public static class TrackCache
         var winds = new List<double>();
         var dates = new List<long>();
         var days = new List<long>();
-        using var db = DuckDbDatabase.OpenInMemory();
-        using var connection = db.Connect();
-        connection.Execute("""
-            CREATE TABLE seasons (ord INTEGER, family INTEGER, athlete_key VARCHAR, athlete VARCHAR, gender VARCHAR, event VARCHAR, event_family VARCHAR,
-                season VARCHAR, season_year INTEGER, season_order INTEGER, season_name VARCHAR, peak DOUBLE, marks INTEGER, first_mark INTEGER,
-                first_date DATE, last_date DATE)
-            """);
-        using (var appender = connection.CreateAppender("seasons"))
-        {
-            var ord = 0;
-            foreach (var f in families)
-                foreach (var s in f.Seasons)
+        var rows = new List<SeasonRow>();
+        foreach (var f in families)
+            foreach (var s in f.Seasons)
+            {
+                rows.Add(new SeasonRow(f.Id, f.AthleteKey, f.Athlete, f.Gender.Code(), f.Event.Code, f.Event.Family.ToString(), s.Season.Label.Code(),
+                    s.Season.Year, s.Season.Order, s.Season.ToString(), s.Peak, s.Marks.Count, values.Count, s.Marks[0].Date, s.Marks[^1].Date));
+                foreach (var m in s.Marks)
                 {
-                    appender.AppendRow(ord++, f.Id, f.AthleteKey, f.Athlete, f.Gender.Code(), f.Event.Code, f.Event.Family.ToString(), s.Season.Label.Code(),
-                        s.Season.Year, s.Season.Order, s.Season.ToString(), s.Peak, s.Marks.Count, values.Count, s.Marks[0].Date, s.Marks[^1].Date);
-                    foreach (var m in s.Marks)
-                    {
-                        values.Add(m.Value);
-                        winds.Add(m.Wind ?? double.NaN);
-                        dates.Add(m.Date.DayNumber);
-                        days.Add(m.DaysSincePrevious);
-                    }
+                    values.Add(m.Value);
+                    winds.Add(m.Wind ?? double.NaN);
+                    dates.Add(m.Date.DayNumber);
+                    days.Add(m.DaysSincePrevious);
                 }
-        }
-        connection.CopyToParquet("SELECT * EXCLUDE (ord) FROM seasons ORDER BY ord", parquet);
+            }
+        RecordTable.Write(rows, parquet);
         SafeTensors.Save(safetensors, new Dictionary<string, SafeTensor>
         {
             ["value"] = Float64(values),

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Lib.Storage;
-using Lib.Storage.DuckDb;
 using Lib.Tensors.IO;
 using Lib.Track.Events;
 using Lib.Track.Scrape;
@@ -57,39 +56,26 @@ public sealed class TrackData
         var dates = Int64(tensors, "date", cache);
         var days = Int64(tensors, "days", cache);
 
-        using var db = DuckDbDatabase.OpenInMemory();
-        using var connection = db.Connect();
-        var rows = connection.Query("""
-            SELECT family, athlete_key, athlete, gender, event, season, season_year, peak, marks, first_mark
-            FROM read_parquet(?)
-            """, cache.PathOf("seasons.parquet"));
-        var familyIds = rows.GetColumn<int>("family");
-        var keys = rows.GetColumn<string>("athlete_key");
-        var athletes = rows.GetColumn<string>("athlete");
-        var genders = rows.GetColumn<string>("gender");
-        var events = rows.GetColumn<string>("event");
-        var labels = rows.GetColumn<string>("season");
-        var years = rows.GetColumn<int>("season_year");
-        var peaks = rows.GetColumn<double>("peak");
-        var counts = rows.GetColumn<int>("marks");
-        var firsts = rows.GetColumn<int>("first_mark");
-
+        var path = cache.PathOf("seasons.parquet");
+        var rows = RecordTable.Read<SeasonRow>(path);
         var families = new List<Family>();
         var seasons = new List<FamilySeason>();
-        for (var i = 0; i < rows.RowCount; i++)
+        for (var i = 0; i < rows.Count; i++)
         {
-            var marks = new MarkPoint[counts[i]];
+            var row = rows[i];
+            var marks = new MarkPoint[row.Marks];
             for (var j = 0; j < marks.Length; j++)
             {
-                var k = firsts[i] + j;
+                var k = row.FirstMark + j;
                 marks[j] = new MarkPoint(DateOnly.FromDayNumber((int)dates[k]), values[k], (int)days[k], double.IsNaN(winds[k]) ? null : winds[k]);
             }
-            var label = SeasonNames.FromText(labels[i]) ?? throw new InvalidDataException($"{cache.PathOf("seasons.parquet")}: row {i + 1}: season '{labels[i]}' is not indoor, outdoor or xc.");
-            seasons.Add(new FamilySeason(new SeasonId(label, years[i]), peaks[i], marks));
-            if (i + 1 == rows.RowCount || familyIds[i + 1] != familyIds[i])
+            var label = SeasonNames.FromText(row.Season)
+                ?? throw new InvalidDataException($"{path}: row {i + 1}: season '{row.Season}' is not indoor, outdoor or xc.");
+            seasons.Add(new FamilySeason(new SeasonId(label, row.SeasonYear), row.Peak, marks));
+            if (i + 1 == rows.Count || rows[i + 1].Family != row.Family)
             {
-                var gender = GenderCodes.FromText(genders[i]) ?? throw new InvalidDataException($"{cache.PathOf("seasons.parquet")}: row {i + 1}: gender '{genders[i]}'.");
-                families.Add(new Family(familyIds[i], keys[i], athletes[i], gender, EventCatalogue.Get(events[i]), seasons));
+                var gender = GenderCodes.FromText(row.Gender) ?? throw new InvalidDataException($"{path}: row {i + 1}: gender '{row.Gender}'.");
+                families.Add(new Family(row.Family, row.AthleteKey, row.Athlete, gender, EventCatalogue.Get(row.Event), seasons));
                 seasons = [];
             }
         }

@@ -1,3 +1,4 @@
+using Lib.Storage;
 using Lib.Track.Scrape;
 
 namespace Lib.Track.Ingest;
@@ -40,14 +41,14 @@ public abstract class CsvSource : IPerformanceSource
     public IngestResult Read()
     {
         var file = System.IO.Path.GetFileName(Path);
-        var (header, records) = CsvRecords.Open(Path);
+        var (header, records) = CsvFile.Open(Path);
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < header.Count; i++) index.TryAdd(header[i], i);
         var missing = Columns.Where(c => !index.ContainsKey(c)).ToList();
         if (missing.Count > 0)
             throw new FormatException($"{Path}: line 1: the header lacks the column(s) {string.Join(", ", missing)} that the {Format} adapter reads (header: {string.Join(", ", header)}).");
 
-        var rows = new List<PerformanceRow>();
+        var rows = new List<Performance>();
         var rejected = new List<RejectedRow>();
         foreach (var record in records)
         {

@@ -1,7 +1,7 @@
 namespace Lib.Track.Ingest;
 
 /// <summary>
-/// A file of performances and the adapter that reads it into <see cref="PerformanceRow"/>s. The cache
+/// A file of performances and the adapter that reads it into <see cref="Performance"/>s. The cache
 /// hashes <see cref="Path"/> and records <see cref="Describe"/>, so a changed file or adapter setting rebuilds.
 /// </summary>
 public interface IPerformanceSource

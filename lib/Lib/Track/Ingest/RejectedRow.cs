@@ -8,4 +8,4 @@ public sealed record RejectedRow(string File, int Line, string Reason, string Te
 }
 
 /// <summary>What a source gave: its rows in file order and the rows it rejected.</summary>
-public sealed record IngestResult(IReadOnlyList<PerformanceRow> Rows, IReadOnlyList<RejectedRow> Rejected);
+public sealed record IngestResult(IReadOnlyList<Performance> Rows, IReadOnlyList<RejectedRow> Rejected);

@@ -18,7 +18,7 @@ namespace Lib.Track.Ingest;
 public sealed record RowFields(string Athlete, string Key, string? Team, string? Gender, string Event, string Mark, string Date, string? Wind = null, string? Season = null);
 
 /// <summary>
-/// Turns a source row's text into a <see cref="PerformanceRow"/>, strictly: the event must be one the
+/// Turns a source row's text into a <see cref="Performance"/>, strictly: the event must be one the
 /// catalogue knows, the mark must parse in the event's unit, the date must be a calendar date, the gender
 /// men's or women's; the season is the source's word or, when it has none, <see cref="SeasonInference"/>'s.
 /// Anything else is a rejection with the reason.
@@ -26,7 +26,7 @@ public sealed record RowFields(string Athlete, string Key, string? Team, string?
 public static class RowParser
 {
     /// <summary>The row, or false with the reason it cannot be read.</summary>
-    public static bool TryParse(string source, string file, int line, RowFields fields, [NotNullWhen(true)] out PerformanceRow? row, [NotNullWhen(false)] out string? reason)
+    public static bool TryParse(string source, string file, int line, RowFields fields, [NotNullWhen(true)] out Performance? row, [NotNullWhen(false)] out string? reason)
     {
         row = null;
         if (string.IsNullOrWhiteSpace(fields.Athlete)) return Fail("the athlete's name is blank", out reason);
@@ -36,11 +36,11 @@ public static class RowParser
         if (!Mark.TryParse(fields.Mark, ev.Unit, out var mark, out var markError)) return Fail($"mark {markError} (event {ev.Code})", out reason);
         if (!TryDate(fields.Date, out var date, out var dateError)) return Fail(dateError, out reason);
 
-        double? wind = null;
+        Wind? wind = null;
         if (!string.IsNullOrWhiteSpace(fields.Wind))
         {
             if (!Marks.Wind.TryParse(fields.Wind, out var w, out var windError)) return Fail($"wind {windError}", out reason);
-            wind = w.Value;
+            wind = w;
         }
 
         Season season;
@@ -57,7 +57,7 @@ public static class RowParser
         }
         else return Fail($"no season: {ev.Name} on {date:yyyy-MM-dd} is not held in the season its date falls in", out reason);
 
-        row = new PerformanceRow
+        row = new Performance
         {
             Source = source,
             File = file,

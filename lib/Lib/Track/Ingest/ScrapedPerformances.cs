@@ -1,5 +1,6 @@
 using System.Globalization;
-using Lib.Storage.DuckDb;
+using Lib.Storage;
+using Lib.Track.Scrape;
 
 namespace Lib.Track.Ingest;
 
@@ -24,44 +25,29 @@ public sealed class ScrapedPerformances(string path, string name = "scraped") : 
     {
         if (!File.Exists(Path)) throw new FileNotFoundException($"The scraped table '{Path}' does not exist (run 'lab track scrape' or notebooks/track/01-scrape.dib first).", Path);
         var file = System.IO.Path.GetFileName(Path);
-        using var db = DuckDbDatabase.OpenInMemory();
-        using var connection = db.Connect();
-        var result = connection.Query("""
-            SELECT source_url, source_row, gender, event, athlete, athlete_id, team, mark, wind_text, CAST(date AS VARCHAR) AS date, season
-            FROM read_parquet(?)
-            """, Path);
-        var urls = result.GetColumn<string?>("source_url");
-        var sourceRows = result.GetColumn<int?>("source_row");
-        var genders = result.GetColumn<string?>("gender");
-        var events = result.GetColumn<string?>("event");
-        var athletes = result.GetColumn<string?>("athlete");
-        var ids = result.GetColumn<long?>("athlete_id");
-        var teams = result.GetColumn<string?>("team");
-        var marks = result.GetColumn<string?>("mark");
-        var winds = result.GetColumn<string?>("wind_text");
-        var dates = result.GetColumn<string?>("date");
-        var seasons = result.GetColumn<string?>("season");
-
-        var rows = new List<PerformanceRow>();
+        var table = RecordTable.Read<ScrapedRow>(Path);
+        var rows = new List<Performance>();
         var rejected = new List<RejectedRow>();
-        for (var i = 0; i < result.RowCount; i++)
+        for (var i = 0; i < table.Count; i++)
         {
             var line = i + 1;
-            var text = string.Join(", ", urls[i], sourceRows[i]?.ToString(CultureInfo.InvariantCulture), events[i], athletes[i], marks[i], dates[i]);
-            if (string.IsNullOrWhiteSpace(athletes[i]))
+            var r = table[i];
+            var date = r.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var text = string.Join(", ", r.SourceUrl, r.SourceRow.ToString(CultureInfo.InvariantCulture), r.Event, r.Athlete, r.Mark, date);
+            if (string.IsNullOrWhiteSpace(r.Athlete))
             {
                 rejected.Add(new RejectedRow(file, line, "a team (relay) row names no athlete", text));
                 continue;
             }
-            if (dates[i] is null)
+            if (date is null)
             {
                 rejected.Add(new RejectedRow(file, line, "the page printed no date for the mark", text));
                 continue;
             }
-            var athlete = athletes[i]!.Trim();
-            var key = ids[i] is { } id ? id.ToString(CultureInfo.InvariantCulture)
-                : $"{athlete.ToUpperInvariant()}|{teams[i]?.Trim().ToUpperInvariant()}|{genders[i]}";
-            var fields = new RowFields(athlete, key, teams[i], genders[i], events[i] ?? "", marks[i] ?? "", dates[i]!, winds[i], seasons[i]);
+            var athlete = r.Athlete.Trim();
+            var key = r.AthleteId is { } id ? id.ToString(CultureInfo.InvariantCulture)
+                : $"{athlete.ToUpperInvariant()}|{r.Team?.Trim().ToUpperInvariant()}|{r.Gender}";
+            var fields = new RowFields(athlete, key, r.Team, r.Gender, r.Event, r.Mark, date, r.WindText, r.Season);
             if (RowParser.TryParse(Name, file, line, fields, out var row, out var reason)) rows.Add(row);
             else rejected.Add(new RejectedRow(file, line, reason, text));
         }

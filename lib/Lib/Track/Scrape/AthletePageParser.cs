@@ -104,9 +104,10 @@ public static partial class AthletePageParser
         error = null;
         return new Performance
         {
-            SourceUrl = context.Url,
+            Source = "tfrrs",
+            File = context.Url,
+            Line = position,
             SourceKind = "athlete",
-            SourceRow = position,
             Gender = context.Gender!.Value,
             Event = ev,
             EventTitle = eventText,

@@ -168,9 +168,10 @@ public static partial class PerformanceListParser
         error = null;
         return new Performance
         {
-            SourceUrl = page.AbsoluteUri,
+            Source = "tfrrs",
+            File = page.AbsoluteUri,
+            Line = position,
             SourceKind = "list",
-            SourceRow = position,
             Gender = block.Gender!.Value,
             Event = ev,
             EventTitle = block.Title,

@@ -7,7 +7,7 @@ namespace Lib.Track.Scrape;
 /// <summary>
 /// Fetch → parse → rows for TFRRS pages. Pages are named by their TFRRS addresses; <see cref="Site"/> says
 /// where they are fetched from (a <see cref="LoopbackMirror"/> of saved pages, another mirror, or the live
-/// site), so the rows' <see cref="Performance.SourceUrl"/> is the same whichever server answered. Each page's
+/// site), so the rows' <see cref="Performance.File"/> is the same whichever server answered. Each page's
 /// kind is recognised from its markup (list, athlete, team); with <see cref="ScrapeOptions.FollowRosters"/>
 /// the athletes a roster links are fetched too. Pages that fail are reported, never fatal; a cancelled run
 /// throws <see cref="OperationCanceledException"/>, and with a cache a re-run resumes where it stopped.

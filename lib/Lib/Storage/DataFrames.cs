@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Data.Analysis;
+
+namespace Lib.Storage;
+
+/// <summary>
+/// Builds <see cref="DataFrame"/>s (Microsoft.Data.Analysis, the table type notebooks show) from named columns:
+/// numbers, booleans and <c>DateTime</c> as primitive columns with nulls, <c>DateOnly</c> as <c>DateTime</c>,
+/// strings as string columns, anything else as its invariant text.
+/// </summary>
+public static class DataFrames
+{
+    private static readonly Type[] Primitives =
+    [
+        typeof(bool), typeof(byte), typeof(sbyte), typeof(short), typeof(ushort), typeof(int), typeof(uint),
+        typeof(long), typeof(ulong), typeof(float), typeof(double), typeof(decimal), typeof(DateTime),
+    ];
+
+    private static readonly MethodInfo PrimitiveMethod =
+        typeof(DataFrames).GetMethod(nameof(Primitive), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>A data frame with one column per (name, .NET type, values); <c>null</c> values are missing.</summary>
+    public static DataFrame From(IEnumerable<(string Name, Type Type, IReadOnlyList<object?> Values)> columns) =>
+        new(columns.Select(c => Column(c.Name, c.Type, c.Values)));
+
+    /// <summary>One data frame column of the values of a .NET type (nullable forms allowed).</summary>
+    public static DataFrameColumn Column(string name, Type type, IReadOnlyList<object?> values)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying == typeof(DateOnly))
+        {
+            object?[] dates = [.. values.Select(v => v is DateOnly d ? d.ToDateTime(TimeOnly.MinValue) : v)];
+            return Column(name, typeof(DateTime), dates);
+        }
+        if (underlying.IsEnum || underlying == typeof(string) || !Primitives.Contains(underlying))
+            return new StringDataFrameColumn(name, values.Select(Text));
+        return (DataFrameColumn)PrimitiveMethod.MakeGenericMethod(underlying).Invoke(null, [name, values])!;
+    }
+
+    private static PrimitiveDataFrameColumn<T> Primitive<T>(string name, IReadOnlyList<object?> values)
+        where T : unmanaged => new(name, values.Select(v => v is null ? (T?)null : (T)v));
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}
