@@ -24,6 +24,24 @@ public static class DataFrames
     public static DataFrame From(IEnumerable<(string Name, Type Type, IReadOnlyList<object?> Values)> columns) =>
         new(columns.Select(c => Column(c.Name, c.Type, c.Values)));
 
+    /// <summary>
+    /// A data frame with one column per public property (then field) of <typeparamref name="T"/>, in
+    /// declaration order, anonymous types included; a sequence of plain values is one column, <c>value</c>.
+    /// </summary>
+    public static DataFrame FromRecords<T>(IEnumerable<T> records)
+    {
+        var rows = records.ToList();
+        var members = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0)
+            .Select(p => (p.Name, Type: p.PropertyType, Get: (Func<object?, object?>)p.GetValue))
+            .Concat(typeof(T).GetFields(BindingFlags.Public | BindingFlags.Instance)
+                .Select(f => (f.Name, Type: f.FieldType, Get: (Func<object?, object?>)f.GetValue)))
+            .ToList();
+        if (members.Count == 0 || IsValue(typeof(T)))
+            return From([("value", typeof(T), rows.Cast<object?>().ToList())]);
+        return From(members.Select(m => (m.Name, m.Type, (IReadOnlyList<object?>)rows.Select(r => m.Get(r)).ToList())));
+    }
+
     /// <summary>One data frame column of the values of a .NET type (nullable forms allowed).</summary>
     public static DataFrameColumn Column(string name, Type type, IReadOnlyList<object?> values)
     {
@@ -38,6 +56,10 @@ public static class DataFrames
         return (DataFrameColumn)PrimitiveMethod.MakeGenericMethod(underlying).Invoke(null, [name, values])!;
     }
 
+    private static bool IsValue(Type type) =>
+        type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) ||
+        type == typeof(DateTime) || type == typeof(DateOnly) || Nullable.GetUnderlyingType(type) is not null;
+
     private static PrimitiveDataFrameColumn<T> Primitive<T>(string name, IReadOnlyList<object?> values)
         where T : unmanaged => new(name, values.Select(v => v is null ? (T?)null : (T)v));
 
@@ -48,4 +70,11 @@ public static class DataFrames
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
+}
+
+/// <summary>Conversions to <see cref="DataFrame"/>.</summary>
+public static class DataFrameExtensions
+{
+    /// <summary>The records as a data frame, a column per public property (<see cref="DataFrames.FromRecords{T}"/>).</summary>
+    public static DataFrame ToDataFrame<T>(this IEnumerable<T> records) => DataFrames.FromRecords(records);
 }

@@ -85,6 +85,6 @@ public class EvaluationTests(ClimbingFixture fixture)
         Assert.Single(Lib.Tests.Charts.PlotlyFigure.Traces(evaluation.VGradeConfusion("linear baseline")));
         Assert.Equal(3, Lib.Tests.Charts.PlotlyFigure.Traces(evaluation.ErrorByBoard()).Count);
         Assert.Throws<KeyNotFoundException>(() => evaluation.PredictedVsTrue("oracle"));
-        Assert.Equal(1 + boards, evaluation.Table().RowCount / 3);
+        Assert.Equal(1 + boards, evaluation.Table().Rows.Count / 3);
     }
 }

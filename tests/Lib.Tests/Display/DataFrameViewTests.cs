@@ -1,4 +1,5 @@
 using Lib.Display;
+using Lib.Storage;
 using Microsoft.Data.Analysis;
 
 namespace Lib.Tests.Display;
@@ -40,5 +41,21 @@ public class DataFrameViewTests
     {
         var frame = new DataFrame(new StringDataFrameColumn("name", ["<b>x</b> & y"]));
         Assert.Contains("&lt;b&gt;x&lt;/b&gt; &amp; y", DataFrameView.ToHtml(frame));
+    }
+
+    private sealed record Mark(string Athlete, double Seconds, int? Place, DateOnly Date);
+
+    [Fact]
+    public void Records_become_typed_columns_with_nulls_and_anonymous_types_too()
+    {
+        var frame = new[] { new Mark("Ann", 11.9, 1, new DateOnly(2024, 5, 18)), new Mark("Cal", 24.8, null, new DateOnly(2024, 6, 1)) }.ToDataFrame();
+        Assert.Equal(["Athlete", "Seconds", "Place", "Date"], frame.Columns.Select(c => c.Name));
+        Assert.Equal([typeof(string), typeof(double), typeof(int), typeof(DateTime)], frame.Columns.Select(c => c.DataType));
+        Assert.Null(frame.Columns["Place"][1]);
+        Assert.Equal(new DateTime(2024, 6, 1), frame.Columns["Date"][1]);
+
+        var anonymous = new[] { new { board = "MOON2016", routes = 3 } }.ToDataFrame();
+        Assert.Equal(["board", "routes"], anonymous.Columns.Select(c => c.Name));
+        Assert.Equal(["value"], new[] { 1, 2, 3 }.ToDataFrame().Columns.Select(c => c.Name));
     }
 }

@@ -126,7 +126,8 @@ public class TrackModelTests(TrackFixture fixture)
         var json = JsonNode.Parse(report.ToJson())!;
         Assert.Equal(2, json["genders"]!.AsArray().Count);
         Assert.Equal(5, json["genders"]![0]!["scores"]!.AsArray().Count);
-        Assert.Equal(10, report.Summary().RowCount);
+        Assert.Equal(10, report.Summary().Rows.Count);
+        Assert.Equal(["gender", "predictor", "windows", "error %"], report.Summary().Columns.Take(4).Select(c => c.Name));
         Assert.Contains("men: model", report.ToString());
 
         var men = report.Genders[0];

@@ -8,6 +8,8 @@ using Lib.Tensors.IO;
 using Plotly.NET;
 using Chart = Plotly.NET.CSharp.Chart;
 
+using Microsoft.Data.Analysis;
+
 namespace Lib.Climbing.Evaluate;
 
 /// <summary>
@@ -73,7 +75,8 @@ public sealed class Evaluation
         ?? throw new KeyNotFoundException($"No metrics for predictor '{predictor}' on group '{group}' (predictors: {string.Join(", ", Predictors)}).");
 
     /// <summary>The metric rows of one scope as a table (MAE, RMSE, R², ±1, ±2, V exact/±1/±2).</summary>
-    public Table Table(string scope = "board") => Metrics.Where(m => m.Scope == scope || (scope == "board" && m.Scope == "overall")).ToTable();
+    public DataFrame Table(string scope = "board") =>
+        Metrics.Where(m => m.Scope == scope || (scope == "board" && m.Scope == "overall")).ToDataFrame();
 
     /// <summary>Writes <c>predictions.csv</c>: key, board, angle, route_id, name, difficulty, v_grade, then one column per predictor (atomically).</summary>
     public void WritePredictions(string path) =>

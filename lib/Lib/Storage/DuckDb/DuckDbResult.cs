@@ -8,7 +8,7 @@ namespace Lib.Storage.DuckDb;
 /// <summary>
 /// A query's whole result read into .NET as typed columns (nothing native is held, nothing to dispose): read a
 /// column with <see cref="GetColumn{T}(string)"/>, rows as records with <see cref="ReadAs{TRecord}"/>, or show it
-/// with <see cref="ToDataFrame"/> or <see cref="ToTable"/> (notebooks render the result itself as a table).
+/// with <see cref="ToDataFrame"/> (notebooks render the result itself as that table).
 /// </summary>
 [TypeFormatterSource(typeof(DuckDbResultFormatterSource))]
 public sealed class DuckDbResult
@@ -87,16 +87,8 @@ public sealed class DuckDbResult
     public DataFrame ToDataFrame() =>
         DataFrames.From(Columns.Select(c => (c.Name, c.ClrType, (IReadOnlyList<object?>)new Boxed(c))));
 
-    /// <summary>
-    /// The result as a <see cref="Table"/> (HTML in notebooks, <see cref="Table.Describe"/> for a summary).
-    /// </summary>
-    public Table ToTable() => new(Columns.Select(c => new TableColumn(c.Name, ShownType(c), new Boxed(c))));
-
-    private static Type ShownType(DuckDbColumn c) =>
-        c.NullCount > 0 && c.ClrType.IsValueType ? typeof(Nullable<>).MakeGenericType(c.ClrType) : c.ClrType;
-
     /// <inheritdoc />
-    public override string ToString() => ToTable().ToString();
+    public override string ToString() => DataFrameView.ToText(ToDataFrame());
 
     /// <summary>A column's values boxed on demand, so a view of a large result copies nothing.</summary>
     private sealed class Boxed(DuckDbColumn column) : IReadOnlyList<object?>
@@ -114,13 +106,13 @@ public sealed class DuckDbResult
     }
 }
 
-/// <summary>Renders <see cref="DuckDbResult"/> in notebooks as its <see cref="DuckDbResult.ToTable"/>.</summary>
+/// <summary>Renders <see cref="DuckDbResult"/> in notebooks as its <see cref="DuckDbResult.ToDataFrame"/>.</summary>
 public sealed class DuckDbResultFormatterSource
 {
     /// <summary>The formatters, found by hosts through <see cref="TypeFormatterSourceAttribute"/>.</summary>
     public IEnumerable<object> CreateTypeFormatters() =>
     [
-        new TypeFormatter<DuckDbResult>("text/html", r => r.ToTable().ToHtml()),
-        new TypeFormatter<DuckDbResult>("text/plain", r => r.ToTable().ToString()),
+        new TypeFormatter<DuckDbResult>("text/html", r => DataFrameView.ToHtml(r.ToDataFrame())),
+        new TypeFormatter<DuckDbResult>("text/plain", r => r.ToString()),
     ];
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Lib.Display;
+using Lib.Storage;
+using Microsoft.Data.Analysis;
 
 namespace Lib.Track.Evaluate;
 
@@ -15,35 +16,37 @@ public sealed record EvaluationReport(IReadOnlyList<GenderEvaluation> Genders)
     public bool ModelBeatsEveryBaseline => Genders.All(g => g.BeatsEveryBaseline);
 
     /// <summary>One row per gender and predictor: windows, pooled percent error, MAE per event family (in the family's units).</summary>
-    public Table Summary()
+    public DataFrame Summary()
     {
         var families = Genders.SelectMany(g => g.Model.MaeByFamily.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var rows = Genders.SelectMany(g => g.Scores.Select(s => (Gender: g, Score: s))).ToList();
-        var columns = new List<TableColumn>
+        var columns = new List<(string Name, Type Type, IReadOnlyList<object?> Values)>
         {
-            new("gender", typeof(string), [.. rows.Select(r => (object?)(r.Gender.Gender == "F" ? "women" : "men"))]),
-            new("predictor", typeof(string), [.. rows.Select(r => (object?)r.Score.Predictor)]),
-            new("windows", typeof(int), [.. rows.Select(r => (object?)r.Gender.Forecasts.Count)]),
-            new("error %", typeof(double), [.. rows.Select(r => (object?)Math.Round(r.Score.PercentError, 3))]),
+            ("gender", typeof(string), [.. rows.Select(r => (object?)(r.Gender.Gender == "F" ? "women" : "men"))]),
+            ("predictor", typeof(string), [.. rows.Select(r => (object?)r.Score.Predictor)]),
+            ("windows", typeof(int), [.. rows.Select(r => (object?)r.Gender.Forecasts.Count)]),
+            ("error %", typeof(double), [.. rows.Select(r => (object?)Math.Round(r.Score.PercentError, 3))]),
         };
         foreach (var family in families)
-            columns.Add(new($"MAE {family}", typeof(double), [.. rows.Select(r => (object?)(r.Score.MaeByFamily.TryGetValue(family, out var v) ? Math.Round(v, 3) : null))]));
-        return new Table(columns) { DisplayRows = rows.Count };
+            columns.Add(($"MAE {family}", typeof(double),
+                [.. rows.Select(r => (object?)(r.Score.MaeByFamily.TryGetValue(family, out var v) ? Math.Round(v, 3) : null))]));
+        return DataFrames.From(columns);
     }
 
     /// <summary>One row per gender and event: windows, the MAE (event units) of the model and of each baseline.</summary>
-    public Table ByEvent()
+    public DataFrame ByEvent()
     {
         var rows = Genders.SelectMany(g => g.Model.MaeByEvent.Keys.Select(e => (Gender: g, Event: e))).ToList();
-        var columns = new List<TableColumn>
+        var columns = new List<(string Name, Type Type, IReadOnlyList<object?> Values)>
         {
-            new("gender", typeof(string), [.. rows.Select(r => (object?)(r.Gender.Gender == "F" ? "women" : "men"))]),
-            new("event", typeof(string), [.. rows.Select(r => (object?)r.Event)]),
-            new("windows", typeof(int), [.. rows.Select(r => (object?)r.Gender.Forecasts.Count(f => f.Window.Family.Event.Code == r.Event))]),
+            ("gender", typeof(string), [.. rows.Select(r => (object?)(r.Gender.Gender == "F" ? "women" : "men"))]),
+            ("event", typeof(string), [.. rows.Select(r => (object?)r.Event)]),
+            ("windows", typeof(int), [.. rows.Select(r => (object?)r.Gender.Forecasts.Count(f => f.Window.Family.Event.Code == r.Event))]),
         };
         foreach (var predictor in Genders[0].Scores.Select(s => s.Predictor))
-            columns.Add(new($"MAE {predictor}", typeof(double), [.. rows.Select(r => (object?)Math.Round(r.Gender.Scores.First(s => s.Predictor == predictor).MaeByEvent[r.Event], 3))]));
-        return new Table(columns) { DisplayRows = rows.Count };
+            columns.Add(($"MAE {predictor}", typeof(double),
+                [.. rows.Select(r => (object?)Math.Round(r.Gender.Scores.First(s => s.Predictor == predictor).MaeByEvent[r.Event], 3))]));
+        return DataFrames.From(columns);
     }
 
     /// <summary>The report as JSON: per gender the test seasons, windows, training time, whether the model beats every baseline, and every predictor's scores.</summary>
