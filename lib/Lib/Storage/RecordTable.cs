@@ -85,14 +85,6 @@ public static class RecordTable
     public static List<T> Query<T>(DuckDBConnection connection, string sql, params object?[] args) =>
         FromResult<T>(connection.Query(sql, args), "the query");
 
-    /// <summary>Records as a <see cref="DataFrame"/>, a column per property (named as in files).</summary>
-    public static DataFrame ToDataFrame<T>(IEnumerable<T> rows)
-    {
-        var list = rows as IReadOnlyList<T> ?? [.. rows];
-        return DataFrames.From(RecordSchema<T>.Instance.Columns.Select(c =>
-            (c.Name, c.ArrayType, (IReadOnlyList<object?>)[.. list.Select(r => c.Stored(r))])));
-    }
-
     /// <summary>
     /// Maps a result onto records, checking every column; <paramref name="source"/> names it in errors.
     /// </summary>

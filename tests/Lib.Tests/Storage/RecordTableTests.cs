@@ -65,12 +65,12 @@ public class RecordTableTests : IDisposable
     [Fact]
     public void Records_convert_to_a_data_frame_and_so_do_query_results()
     {
-        var frame = RecordTable.ToDataFrame(Marks);
+        var frame = Marks.ToDataFrame();
         Assert.Equal(Marks.Length, frame.Rows.Count);
-        Assert.Equal("athlete_id", frame.Columns[3].Name);
-        Assert.Null(frame.Columns["athlete_id"][1]);
-        Assert.Equal(new DateTime(1999, 12, 31), frame.Columns["date"][1]);
-        Assert.Equal("Road", frame.Columns["surface"][1]);
+        Assert.Equal("AthleteId", frame.Columns[3].Name);
+        Assert.Null(frame.Columns["AthleteId"][1]);
+        Assert.Equal(new DateTime(1999, 12, 31), frame.Columns["Date"][1]);
+        Assert.Equal("Road", frame.Columns["Surface"][1]);
 
         using var sql = DuckDb.OpenInMemory();
         var result = sql.Query("SELECT 1 AS one, 'x' AS text, NULL::DOUBLE AS missing, DATE '2024-01-02' AS day");
