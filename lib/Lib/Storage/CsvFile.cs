@@ -33,10 +33,15 @@ public static class CsvFile
     }
 
     /// <summary>The header's fields of <paramref name="path"/>.</summary>
+    /// <exception cref="FileNotFoundException">No such file.</exception>
+    /// <exception cref="FormatException">The file is empty or its first record leaves a quote open.</exception>
     public static IReadOnlyList<string> ReadHeader(string path)
     {
-        var (header, records) = Open(path);
-        using (records.GetEnumerator()) return header;
+        if (!File.Exists(path)) throw new FileNotFoundException($"The CSV file '{path}' does not exist.", path);
+        using var records = Read(path).GetEnumerator(); // disposing it closes the file
+        return records.MoveNext()
+            ? [.. records.Current.Fields.Select(f => f.Trim())]
+            : throw new FormatException($"{path}: the file is empty (expected a header line).");
     }
 
     /// <summary>

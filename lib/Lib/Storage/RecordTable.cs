@@ -53,6 +53,10 @@ public static class RecordTable
             throw new InvalidDataException(
                 $"{full}: not a readable {format} table of {typeof(T).Name}: {e.Message}", e);
         }
+        catch (FormatException e) // the CSV header could not be read
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
         return FromResult<T>(result, full);
     }
 

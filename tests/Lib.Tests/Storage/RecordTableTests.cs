@@ -139,8 +139,17 @@ public class RecordTableTests : IDisposable
         RecordTable.Write(Marks, path);
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length * 2 / 3)]);
-        var e = Assert.ThrowsAny<Exception>(() => RecordTable.Read<Mark>(path));
-        Assert.True(e is InvalidDataException or FormatException, e.ToString());
+        var e = Assert.Throws<InvalidDataException>(() => RecordTable.Read<Mark>(path));
+        Assert.Contains(path, e.Message);
+    }
+
+    [Theory]
+    [InlineData("empty.parquet")]
+    [InlineData("empty.csv")]
+    public void An_empty_file_is_an_error_naming_it(string name)
+    {
+        var path = _dir.File(name, "");
+        var e = Assert.Throws<InvalidDataException>(() => RecordTable.Read<Mark>(path));
         Assert.Contains(path, e.Message);
     }
 

@@ -22,8 +22,11 @@ internal abstract class DuckDbColumnReader
 /// <summary>The column reader for values of type <typeparamref name="T"/>.</summary>
 internal sealed class DuckDbColumnReader<T>(int ordinal, string name, string typeName) : DuckDbColumnReader
 {
+    private const int MaxShared = 1 << 16;
+
     private T[] _values = new T[1024];
     private bool[]? _validity;
+    private Dictionary<string, string>? _shared = typeof(T) == typeof(string) ? new(StringComparer.Ordinal) : null;
 
     public override void Read(DuckDBDataReader reader, int row)
     {
@@ -63,9 +66,6 @@ internal sealed class DuckDbColumnReader<T>(int ordinal, string name, string typ
         else _shared = null;
         return value;
     }
-
-    private const int MaxShared = 1 << 16;
-    private Dictionary<string, string>? _shared = typeof(T) == typeof(string) ? new(StringComparer.Ordinal) : null;
 
     private void Grow()
     {
