@@ -80,7 +80,7 @@ public static class RunCommand
                     log.WriteLine($"  FAILED -> {DisplayPath.Of(html, cwd)}");
                 }
             }
-            catch (Exception e) when (e is NotebookFormatException or ParameterException)
+            catch (Exception e) when (e is NotebookFormatException or ParameterException or InvalidDataException)
             {
                 failed++;
                 log.WriteLine("  error: " + e.Message);

@@ -29,7 +29,7 @@ public class NuGetSourcesTests : IDisposable
     {
         Assert.Empty(NuGetSources.Read(_dir.Write("empty/nuget.config", "<configuration>\n</configuration>")));
         var broken = _dir.Write("broken/nuget.config", "<configuration>\n<packageSources>");
-        var e = Assert.Throws<InvalidOperationException>(() => NuGetSources.Read(broken));
+        var e = Assert.Throws<InvalidDataException>(() => NuGetSources.Read(broken));
         Assert.Contains("broken/nuget.config", e.Message);
     }
 }

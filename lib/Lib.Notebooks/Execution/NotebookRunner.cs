@@ -30,10 +30,8 @@ public static class NotebookRunner
         try
         {
             Directory.SetCurrentDirectory(Path.GetDirectoryName(document.Path)!);
-            var kernel = await NotebookKernel.CreateAsync(NuGetSources.FindConfig(Path.GetDirectoryName(document.Path)!));
-            var run = await new Execution(document, options, kernel).RunAsync();
-            kernel.Dispose();
-            return run;
+            using var kernel = await NotebookKernel.CreateAsync(NuGetSources.FindConfig(Path.GetDirectoryName(document.Path)!));
+            return await new Execution(document, options, kernel).RunAsync();
         }
         finally
         {

@@ -20,14 +20,14 @@ internal static class NuGetSources
     }
 
     /// <summary>The sources <paramref name="configPath"/> adds, relative folders made absolute; empty for none.</summary>
-    /// <exception cref="InvalidOperationException">The file is not readable XML; the message names it.</exception>
+    /// <exception cref="InvalidDataException">The file is not readable XML; the message names it.</exception>
     public static IReadOnlyList<string> Read(string configPath)
     {
         XDocument config;
         try { config = XDocument.Load(configPath); }
         catch (System.Xml.XmlException e)
         {
-            throw new InvalidOperationException($"{configPath}: not a readable nuget.config (line {e.LineNumber}): {e.Message}", e);
+            throw new InvalidDataException($"{configPath}: not a readable nuget.config (line {e.LineNumber}): {e.Message}", e);
         }
         var folder = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         return config.Root?.Element("packageSources")?.Elements("add")
