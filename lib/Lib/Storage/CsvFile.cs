@@ -138,5 +138,29 @@ public static class CsvFile
 
     /// <summary>Whether a raw record ends inside a quoted field (an odd number of quotes; doubled ones count twice).
     /// </summary>
-    private static bool OpenQuote(string raw) => raw.Count(c => c == '"') % 2 == 1;
+    /// <summary>
+    /// True when a field of the record opens a quote that the record never closes (the file ended inside it). A quote
+    /// inside an unquoted field (<c>5'10"</c>) is a literal character, as the parser reads it.
+    /// </summary>
+    private static bool OpenQuote(string raw)
+    {
+        bool fieldStart = true, quoted = false;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            char c = raw[i];
+            if (quoted)
+            {
+                if (c != '"') continue;
+                if (i + 1 < raw.Length && raw[i + 1] == '"') i++; // an escaped quote
+                else quoted = false;
+            }
+            else if (c == ',') fieldStart = true;
+            else
+            {
+                quoted = fieldStart && c == '"';
+                fieldStart = false;
+            }
+        }
+        return quoted;
+    }
 }

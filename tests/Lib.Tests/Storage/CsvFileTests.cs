@@ -42,6 +42,15 @@ public class CsvFileTests : IDisposable
     }
 
     [Fact]
+    public void A_quote_inside_an_unquoted_field_is_a_character_not_an_open_quote()
+    {
+        var path = _dir.File("heights.csv", "name,height\nBo,5'10\"\nAl,\"6'1\"\"\"\n");
+        var records = CsvFile.Open(path).Records.ToList();
+        Assert.Equal(["Bo", "5'10\""], records[0].Fields);
+        Assert.Equal(["Al", "6'1\""], records[1].Fields);
+    }
+
+    [Fact]
     public void An_empty_file_is_an_error()
     {
         var path = _dir.File("empty.csv", "");
