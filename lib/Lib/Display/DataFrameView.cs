@@ -76,6 +76,6 @@ public static class DataFrameView
     private static string TypeName(Type type) => type.Name switch
     {
         "Int32" => "int", "Int64" => "long", "Single" => "float", "Double" => "double", "String" => "string",
-        "Boolean" => "bool", "DateTime" => "date", var other => other.ToLowerInvariant(),
+        "Boolean" => "bool", "DateTime" => "datetime", var other => other.ToLowerInvariant(),
     };
 }

@@ -9,8 +9,6 @@ namespace Lib.Storage;
 /// </summary>
 public sealed class RecordColumn
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     internal RecordColumn(PropertyInfo property)
     {
         Property = property;
@@ -19,7 +17,8 @@ public sealed class RecordColumn
         var underlying = Nullable.GetUnderlyingType(Type);
         ValueType = underlying ?? Type;
         IsNullable = underlying is not null
-            || (!Type.IsValueType && Nullability.Create(property).ReadState != NullabilityState.NotNull);
+            || (!Type.IsValueType // a context per column: NullabilityInfoContext is not thread-safe
+                && new NullabilityInfoContext().Create(property).ReadState != NullabilityState.NotNull);
         SqlType = SqlTypeOf(ValueType)
             ?? throw new NotSupportedException(
                 $"{property.DeclaringType?.Name}.{property.Name} is {Type.Name}, which a table column cannot hold; " +

@@ -78,13 +78,22 @@ public static class ColumnAppender
             throw new ArgumentException(
                 $"Appending to '{table}': the table has {count} columns, but {columns.Length} were given.");
         var writers = new ColumnWriter[count];
-        for (int c = 0; c < count; c++)
+        int made = 0;
+        try
         {
-            var logical = Appender.DuckDBAppenderColumnType(appender, (ulong)c);
-            var type = LogicalType.DuckDBGetTypeId(logical);
-            writers[c] = ColumnWriter.For(columns[c], type, logical) ?? Mismatch(logical, table, c, type, columns[c]);
+            for (; made < count; made++)
+            {
+                var logical = Appender.DuckDBAppenderColumnType(appender, (ulong)made);
+                var type = LogicalType.DuckDBGetTypeId(logical);
+                writers[made] = ColumnWriter.For(columns[made], type, logical) ?? Mismatch(logical, table, made, type, columns[made]);
+            }
+            return writers;
         }
-        return writers;
+        catch
+        {
+            for (int c = 0; c < made; c++) writers[c].LogicalType.Dispose(); // the mismatched column's is released by Mismatch
+            throw;
+        }
     }
 
     private static ColumnWriter Mismatch(
