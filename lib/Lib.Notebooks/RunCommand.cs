@@ -38,8 +38,8 @@ public static class RunCommand
         var repoRoot = FindRepoRoot(cwd);
         var outDir = Path.GetFullPath(request.OutputDirectory ?? Path.Combine(repoRoot ?? cwd, "artifacts", "notebooks"));
         IReadOnlyList<NotebookEntry> notebooks;
-        try { notebooks = NotebookSet.Expand(request.Paths, repoRoot is null ? null : Path.Combine(repoRoot, "notebooks")); }
-        catch (FileNotFoundException e)
+        try { notebooks = NotebookSet.Expand(request.Paths, repoRoot is null ? null : Path.Combine(repoRoot, "notebooks"), outDir); }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {
             log.WriteLine("error: " + e.Message);
             return 2;
@@ -85,6 +85,11 @@ public static class RunCommand
                 failed++;
                 log.WriteLine("  error: " + e.Message);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failed++; // a report that cannot be written fails its notebook, not the whole run
+                log.WriteLine($"  error: {shown}: the reports could not be written: {e.Message}");
+            }
         }
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Finished in {total.Elapsed.TotalSeconds:0.0} s."));
         log.WriteLine($"{passed} passed, {failed} failed");
@@ -101,8 +106,13 @@ public static class RunCommand
         var ipynb = Path.Combine(outDir, outputName + ".ipynb");
         var html = Path.Combine(outDir, outputName + ".html");
         string? plotly = null;
-        if (HtmlReportWriter.HasCharts(run) && PlotlyBundle.CopyTo(outDir) is { } bundle)
+        if (HtmlReportWriter.HasCharts(run))
+        {
+            var bundle = PlotlyBundle.CopyTo(outDir) ?? throw new IOException(
+                "plotly.js-dist-min is not installed, so the charts of the .html report could not draw: run npm ci in " +
+                "the repository (the build does it) or set LAB_PLOTLY_JS to plotly.min.js.");
             plotly = Path.GetRelativePath(Path.GetDirectoryName(html)!, bundle).Replace('\\', '/');
+        }
         WriteAtomically(ipynb, IpynbWriter.ToJson(run));
         WriteAtomically(html, HtmlReportWriter.ToHtml(run, outputName, plotly));
         return (ipynb, html);

@@ -80,4 +80,42 @@ public class CommandTests : IDisposable
         var explicitShared = NotebookSet.Expand([Path.Combine(_dir.Path, "n", "_setup.dib")], null);
         Assert.Equal("_setup", Assert.Single(explicitShared).OutputName);
     }
+
+    [Fact]
+    public void Jupyter_notebooks_are_found_too_but_not_in_the_output_folder_nor_beside_a_dib_of_the_same_name()
+    {
+        _dir.Write("n/a.dib", "#!csharp\n\n1");
+        _dir.Write("n/b.ipynb", "{}");
+        _dir.Write("n/out/a.ipynb", "{}");
+        var set = NotebookSet.Expand([Path.Combine(_dir.Path, "n")], null, Path.Combine(_dir.Path, "n", "out"));
+        Assert.Equal(["a", "b"], set.Select(e => e.OutputName));
+
+        _dir.Write("n/b.dib", "#!csharp\n\n1");
+        var e = Assert.Throws<InvalidDataException>(() => NotebookSet.Expand([Path.Combine(_dir.Path, "n")], null, Path.Combine(_dir.Path, "n", "out")));
+        Assert.Contains("would both write the reports b.ipynb and b.html", e.Message);
+    }
+
+    [Fact]
+    public async Task An_ipynb_runs_with_its_parameters_cell_and_smoke_values()
+    {
+        var notebook = _dir.Write("nb.ipynb", """
+            {"cells":[
+              {"cell_type":"markdown","metadata":{},"source":["# Jupyter"]},
+              {"cell_type":"code","execution_count":null,"metadata":{"polyglot_notebook":{"kernelName":"csharp"}},"outputs":[],
+               "source":["// parameters\n","int n = 3; // smoke: 1"]},
+              {"cell_type":"code","execution_count":null,"metadata":{"polyglot_notebook":{"kernelName":"csharp"}},"outputs":[],
+               "source":["Console.WriteLine(n * 10);"]},
+              {"cell_type":"code","execution_count":null,"metadata":{"polyglot_notebook":{"kernelName":"csharp"}},"outputs":[],
+               "source":["var x = 1;\n","var missing = undefinedName;"]}],
+             "metadata":{"kernelspec":{"display_name":".NET (C#)","language":"C#","name":".net-csharp"}},"nbformat":4,"nbformat_minor":5}
+            """);
+        var log = new StringWriter();
+        int exit = await RunCommand.ExecuteAsync(new RunRequest([notebook], true, [], Path.Combine(_dir.Path, "out"), false), log);
+        Assert.Equal(1, exit);
+        Assert.Contains("nb.ipynb: cell 4, line 2: CS0103", log.ToString());
+        var nb = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir.Path, "out", "nb.ipynb")))!;
+        var cells = nb["cells"]!.AsArray();
+        Assert.Equal("injected-parameters", (string)cells[2]!["metadata"]!["tags"]![0]!);
+        Assert.Equal("10\n", (string)cells[3]!["outputs"]![0]!["text"]![0]!);
+    }
 }

@@ -2,6 +2,8 @@ using System.Reflection;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Formatting;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.PackageManagement;
 
@@ -20,8 +22,12 @@ internal static class NotebookKernel
         typeof(CSharpKernel).GetField("_scriptOptions", BindingFlags.Instance | BindingFlags.NonPublic);
 
     /// <summary>A new kernel whose NuGet restores also use the sources of <paramref name="nugetConfig"/>; the caller disposes it.</summary>
+    /// <exception cref="InvalidDataException">The <c>nuget.config</c> is not readable.</exception>
     public static async Task<CompositeKernel> CreateAsync(string? nugetConfig)
     {
+        var sources = nugetConfig is null ? [] : NuGetSources.Read(nugetConfig);
+        // A fresh kernel process in VS Code starts with the default formatters: a notebook's registrations end with it.
+        Formatter.ResetToDefault();
         var csharp = new CSharpKernel().UseKernelHelpers().UseWho().UseValueSharing();
         csharp.UseNugetDirective((k, references) =>
         {
@@ -34,8 +40,15 @@ internal static class NotebookKernel
         TimeDirective.Add(kernel);
         PackageExtensions.Use(kernel, ChartFormatting.Register);
         ChartFormatting.Register();
-        foreach (var source in nugetConfig is null ? [] : NuGetSources.Read(nugetConfig))
-            await csharp.SendAsync(new SubmitCode($"#i \"nuget:{source}\""));
+        foreach (var source in sources)
+        {
+            var added = await csharp.SendAsync(new SubmitCode($"#i \"nuget:{source}\""));
+            if (added.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
+            {
+                kernel.Dispose();
+                throw new InvalidDataException($"{nugetConfig}: package source '{source}' was refused: {failed.Message}");
+            }
+        }
         return kernel;
     }
 

@@ -80,7 +80,8 @@ public static partial class IpynbWriter
         foreach (var mime in data.Select(kv => kv.Key).Where(m => JsonMimeType().IsMatch(m)).ToList())
         {
             if (data[mime] is not JsonArray lines) continue;
-            data[mime] = JsonNode.Parse(string.Concat(lines.Select(l => l!.GetValue<string>())));
+            try { data[mime] = JsonNode.Parse(string.Concat(lines.Select(l => l!.GetValue<string>()))); }
+            catch (JsonException) { } // a formatter that wrote no JSON: its text stays, as the writer stored it
         }
         if (data.ContainsKey(ChartFormatting.PlotlyMimeType)) data.Remove("text/html");
     }

@@ -2,8 +2,9 @@ namespace Lib.Notebooks.Reports;
 
 /// <summary>
 /// The plotly.js bundle that HTML reports load: <c>LAB_PLOTLY_JS</c> when set, else
-/// <c>node_modules/plotly.js-dist-min/plotly.min.js</c> in the nearest folder above the working
-/// directory or the runner (the build installs it from npm).
+/// <c>plotly.js-dist-min/plotly.min.js</c> under <c>LAB_NODE_MODULES</c>, else under <c>node_modules</c> in the
+/// nearest folder above the working directory or the runner (the build installs it from npm), as the library's
+/// <c>NativeTools</c> looks (the runner does not load the library).
 /// </summary>
 public static class PlotlyBundle
 {
@@ -13,6 +14,8 @@ public static class PlotlyBundle
     public static string? Locate()
     {
         if (Environment.GetEnvironmentVariable("LAB_PLOTLY_JS") is { Length: > 0 } set) return File.Exists(set) ? set : null;
+        if (Environment.GetEnvironmentVariable("LAB_NODE_MODULES") is { Length: > 0 } modules)
+            return File.Exists(Path.Combine(modules, "plotly.js-dist-min", FileName)) ? Path.Combine(modules, "plotly.js-dist-min", FileName) : null;
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
