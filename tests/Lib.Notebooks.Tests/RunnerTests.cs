@@ -230,11 +230,26 @@ public class RunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_import_is_an_error()
+    public async Task Import_cycles_and_missing_files_are_errors()
     {
+        _dir.Write("_a.dib", "#!csharp\n\n#!import _b.dib\n");
+        _dir.Write("_b.dib", "#!csharp\n\n#!import _a.dib\n");
+        var cycle = await Run(Notebook("#!import _a.dib"), new NotebookRunOptions { CellTimeout = TimeSpan.FromSeconds(60) });
+        Assert.False(cycle.Succeeded);
+        Assert.Contains("nb.dib: cell 1: #!import cycle (nb.dib -> _a.dib -> _b.dib -> _a.dib)", cycle.Failure);
+
         var missing = await Run(Notebook("#!import nowhere.dib"));
         Assert.False(missing.Succeeded);
         Assert.Contains("nowhere.dib", missing.Failure);
+    }
+
+    [Fact]
+    public async Task Cells_of_kernels_the_runner_lacks_fail_naming_the_line()
+    {
+        var run = await Run("#!csharp\n\nvar a = 1;\n\n#!fsharp\n\nlet b = 2\n");
+        Assert.False(run.Succeeded);
+        Assert.Contains("line 5 of the file", run.Failure);
+        Assert.Contains("'#!fsharp'", run.Failure);
     }
 
     [Fact]
@@ -274,5 +289,15 @@ public class RunnerTests : IDisposable
         var run = await Run(Notebook("#!time\nvar z = 1;"));
         Assert.True(run.Succeeded, run.Failure);
         Assert.Matches(@"^Wall time: \d+(\.\d)? ms$", Plain(run.Cells[0].Outputs.Single()));
+    }
+
+    [Fact]
+    public async Task Library_types_render_through_their_convention_formatter_source()
+    {
+        var tensors = Path.Combine(RepoPaths.Root, "lib", "Lib", "bin", "Debug", "net10.0", "Lib.Tensors.dll");
+        var run = await Run(Notebook($"#r \"{tensors}\"", "Lib.Tensors.Tensor.Zeros(2, 3)"));
+        Assert.True(run.Succeeded, run.Failure);
+        var shown = Assert.IsType<DisplayOutput>(run.Cells[1].Outputs.Single());
+        Assert.Contains("<div class=\"lab-tensor\"><b>Tensor</b> shape [2, 3]", shown.Data["text/html"]);
     }
 }

@@ -16,9 +16,6 @@ internal sealed partial record CellFailure(KernelCommand Command, string Message
     [GeneratedRegex(@"#cell\d+:line (?<line>\d+)")]
     private static partial Regex FrameLine();
 
-    [GeneratedRegex(@"^#!import\s+(--file\s+)?(?<path>""[^""]+""|\S+)", RegexOptions.Multiline)]
-    private static partial Regex ImportLine();
-
     [GeneratedRegex(@"^[^\n]*?\((?<line>\d+),(?<column>\d+)\): error (?<id>\w+): (?<message>.*)$", RegexOptions.Multiline)]
     private static partial Regex ErrorLine();
 
@@ -78,9 +75,8 @@ internal sealed partial record CellFailure(KernelCommand Command, string Message
     {
         code = code.Replace("\r\n", "\n").Trim();
         string? first = null;
-        foreach (Match import in ImportLine().Matches(cellSource))
+        foreach (var file in Imports.Of(cellSource, notebookFolder))
         {
-            var file = Path.GetFullPath(import.Groups["path"].Value.Trim('"'), notebookFolder);
             first ??= file;
             try
             {

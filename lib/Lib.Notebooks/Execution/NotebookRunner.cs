@@ -92,6 +92,13 @@ public static class NotebookRunner
             NotebookKernel.SetSourcePath(NotebookKernel.CSharp(kernel), CellEvents.SourcePath(document.Path, run.Number));
             events.Begin(run, $"{Show(document.Path)}: {where}");
             var clock = Stopwatch.StartNew();
+            if (Imports.Cycle(run.Cell.Source, document.Path) is { } cycle)
+            {
+                var refused = $"{Show(document.Path)}: {where}: #!import cycle " +
+                              $"({string.Join(" -> ", cycle.Select(Show))}); the kernel would import forever.";
+                _outputs.Add(new ErrorOutput("ImportCycle", refused, [refused]));
+                return Finish(run, clock, label, refused);
+            }
             using var cancel = new CancellationTokenSource();
             var work = Task.Run(() => kernel.SendAsync(new SubmitCode(run.Cell.Source, run.Cell.Kernel), cancel.Token));
             string? failure;
@@ -108,6 +115,11 @@ public static class NotebookRunner
                 await work;
                 failure = events.End();
             }
+            return Finish(run, clock, label, failure);
+        }
+
+        private string? Finish(CellRun run, Stopwatch clock, string label, string? failure)
+        {
             run.Duration = clock.Elapsed;
             run.Status = failure is null ? CellStatus.Succeeded : CellStatus.Failed;
             options.Log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
