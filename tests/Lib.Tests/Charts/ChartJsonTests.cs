@@ -22,6 +22,22 @@ public class ChartJsonTests
         Assert.Equal([10.5, 10.3], PlotlyFigure.Numbers(data[0]!, "y"));
         Assert.Equal("a", (string)data[1]!["x"]![0]!);
         Assert.Equal("Marks", (string)figure["layout"]!["title"]!["text"]!);
-        Assert.Equal(GenericChart.toJson(chart), ChartJson.Of(chart));
+    }
+
+    [Fact]
+    public void Odd_values_are_written_as_plotly_net_writes_them()
+    {
+        var days = new[] { new DateTime(2026, 4, 1, 9, 30, 15, 250), new DateTime(2026, 5, 2) };
+        var chart = Chart.Combine(
+        [
+            Chart.Line<DateTime, double, string>(days, new[] { double.NaN, double.PositiveInfinity }, Name: "wind ±2.0 m/s <é>",
+                LineColor: Color.fromKeyword(ColorKeyword.Crimson)),
+            Chart.Point<float, long, string>(new[] { 1.5f, float.NaN }, new[] { 3L, long.MaxValue }, MultiText: new[] { "a\"b", "</script>" },
+                MarkerColor: Color.fromColors(new[] { Color.fromHex("#336699"), Color.fromRGB(1, 2, 3) })),
+            Chart.Column<decimal, string, string>(new[] { 1.25m }, Keys: new[] { "x" }, UseDefaults: false),
+        ]).WithTitle("Odd values");
+        var figure = PlotlyFigure.Of(chart); // equal, as JSON, to GenericChart.toJson
+        Assert.Equal("NaN", (string)figure["data"]![0]!["y"]![0]!);
+        Assert.Equal("wind ±2.0 m/s <é>", (string)figure["data"]![0]!["name"]!);
     }
 }

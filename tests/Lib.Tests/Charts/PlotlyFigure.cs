@@ -7,8 +7,19 @@ namespace Lib.Tests.Charts;
 /// <summary>Reads a chart back as the plotly.js figure Plotly.NET writes, for assertions.</summary>
 internal static class PlotlyFigure
 {
-    /// <summary>The figure: <c>{"data", "layout", "config"}</c>.</summary>
-    public static JsonNode Of(GenericChart chart) => JsonNode.Parse(ChartJson.Of(chart))!;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GenericChart, JsonNode> Checked = new();
+
+    /// <summary>
+    /// The figure: <c>{"data", "layout", "config"}</c>, as <see cref="ChartJson"/> writes it; every chart a test reads is
+    /// also checked (once) to be, as JSON, what Plotly.NET's own <see cref="GenericChart.toJson"/> writes.
+    /// </summary>
+    public static JsonNode Of(GenericChart chart) => Checked.GetValue(chart, c =>
+    {
+        var figure = JsonNode.Parse(ChartJson.Of(c))!;
+        var plotly = JsonNode.Parse(GenericChart.toJson(c))!;
+        Assert.True(JsonNode.DeepEquals(plotly, figure), $"ChartJson differs from GenericChart.toJson:\n{figure}\n{plotly}");
+        return figure;
+    }).DeepClone();
 
     /// <summary>The traces.</summary>
     public static JsonArray Traces(GenericChart chart) => Of(chart)["data"]!.AsArray();
