@@ -79,6 +79,14 @@ public sealed class Trainer<TBatch>
     /// <summary>Optional progress receiver.</summary>
     public ITrainingProgress? Progress { get; set; }
 
+    /// <summary>
+    /// When true, <see cref="Fit"/> ends with the weights of the best epoch (by <see cref="Checkpoints"/>' monitor, else
+    /// <see cref="EarlyStopping"/>'s), as Keras' <c>restore_best_weights</c>: a copy is kept in memory at each new best,
+    /// and a resumed run whose best epoch came before the resume reads <see cref="CheckpointOptions.BestPath"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Set without a monitor (neither checkpoints with one nor early stopping).</exception>
+    public bool RestoreBestWeights { get; set; }
+
     private sealed class RunState
     {
         public long Step, SchedulerSteps;
@@ -87,6 +95,7 @@ public sealed class Trainer<TBatch>
         public bool StopRequested;
         public TimeSpan ElapsedOffset;
         public TrainingHistory History = new();
+        public Dictionary<string, Tensor>? BestWeights;
         public readonly Stopwatch Watch = Stopwatch.StartNew();
         public TimeSpan Elapsed => ElapsedOffset + Watch.Elapsed;
     }
@@ -137,6 +146,7 @@ public sealed class Trainer<TBatch>
             var record = new EpochRecord(epoch, trainLoss, metrics, lrUsed, epochWatch.Elapsed.TotalSeconds, run.Step);
             run.History.Add(record);
             bool isBest = UpdateBest(record, run);
+            if (isBest && RestoreBestWeights) run.BestWeights = Model.StateDict().ToDictionary(kv => kv.Key, kv => kv.Value.Detach().Clone());
             if (EarlyStopping is not null && EarlyStopping.Update(Monitored(record, EarlyStopping.Monitor))) run.StopRequested = true;
 
             var end = Context(run, epoch, train.Count, train.Count, trainLoss, metrics, isBest);
@@ -149,14 +159,23 @@ public sealed class Trainer<TBatch>
         }
 
         run.History.StoppedEarly = run.StopRequested && lastEpoch < MaxEpochs - 1;
+        if (RestoreBestWeights) RestoreBest(run);
         var final = Context(run, Math.Max(lastEpoch, 0), train.Count, train.Count, lastLoss, lastMetrics, false);
         foreach (var c in Callbacks) c.OnTrainEnd(final);
         Report(run, TrainingEvent.Ended, Math.Max(lastEpoch, 0), train.Count, train.Count, lastLoss, lastLoss, lastMetrics);
         return run.History;
     }
 
+    private void RestoreBest(RunState run)
+    {
+        if (run.BestWeights is not null) Model.LoadStateDict(run.BestWeights);
+        else if (run.BestEpoch is not null && Checkpoints is { Monitor: not null } c && File.Exists(c.BestPath)) TrainingCheckpoint.LoadModel(c.BestPath, Model);
+    }
+
     private void CheckConfiguration(IDataLoader<TBatch> train, IDataLoader<TBatch>? validation)
     {
+        if (RestoreBestWeights && BestMonitor is null)
+            throw new InvalidOperationException("RestoreBestWeights needs a monitored metric: set EarlyStopping, or Checkpoints with a Monitor.");
         if (MaxEpochs < 1) throw new InvalidOperationException($"MaxEpochs must be at least 1, got {MaxEpochs}.");
         if (train.Count == 0) throw new ArgumentException("The training loader has no batches (an empty dataset, or dropLast with fewer samples than one batch).", nameof(train));
         if (ValidationStep is not null && Validate is not null) throw new InvalidOperationException("Set either ValidationStep or Validate, not both.");

@@ -54,10 +54,12 @@ public class TrainerTests
         Assert.Equal(expected, history.Epochs[0].Metrics["mean_y"], 5);
     }
 
-    private static TrainingHistory FitScripted(double[] script, EarlyStopping early, string? checkpointDir = null, Action<int, LinearRegression>? atEpochEnd = null)
+    private static TrainingHistory FitScripted(double[] script, EarlyStopping early, string? checkpointDir = null, Action<int, LinearRegression>? atEpochEnd = null,
+        bool restoreBest = false, LinearRegression? model = null)
     {
-        var model = new LinearRegression(new Generator(1), 2);
+        model ??= new LinearRegression(new Generator(1), 2);
         var trainer = Make(model, new SGD(model.Parameters(), lr: 0.05));
+        trainer.RestoreBestWeights = restoreBest;
         int epoch = 0;
         trainer.MaxEpochs = script.Length;
         trainer.Validate = _ => new Dictionary<string, double> { ["score"] = script[epoch++] };
@@ -88,6 +90,30 @@ public class TrainerTests
         var max = FitScripted([1, 2, 2, 1, 3], new EarlyStopping("score", MetricMode.Max, patience: 2));
         Assert.Equal(4, max.Epochs.Count);
         Assert.Equal(1, max.BestEpoch);
+    }
+
+    [Fact]
+    public void Restoring_the_best_weights_ends_with_the_best_epochs_weights_not_the_last()
+    {
+        var weights = new Dictionary<int, (float[] Weight, float[] Bias)>();
+        void Record(int e, LinearRegression m) => weights[e] = (m.Weight.ToArray(), m.Bias.ToArray());
+        var kept = new LinearRegression(new Generator(1), 2);
+        var history = FitScripted([3, 1, 2, 4], new EarlyStopping("score", patience: 10), atEpochEnd: Record, restoreBest: true, model: kept);
+        Assert.Equal(1, history.BestEpoch);
+        Assert.NotEqual(weights[3].Weight, weights[1].Weight);
+        Assert.Equal(weights[1].Weight, kept.Weight.ToArray());
+        Assert.Equal(weights[1].Bias, kept.Bias.ToArray());
+        Assert.True(kept.Weight.RequiresGrad); // loaded into the parameters, which stay parameters
+
+        var last = new LinearRegression(new Generator(1), 2);
+        FitScripted([3, 1, 2, 4], new EarlyStopping("score", patience: 10), model: last); // off: the last epoch's weights
+        Assert.Equal(weights[3].Weight, last.Weight.ToArray());
+
+        var model = new LinearRegression(new Generator(1), 2);
+        var trainer = Make(model, new SGD(model.Parameters(), lr: 0.05));
+        trainer.RestoreBestWeights = true;
+        var error = Assert.Throws<InvalidOperationException>(() => trainer.Fit(TinyData.Loader(TinyData.Make(8, 2), 8, null)));
+        Assert.Contains("monitored metric", error.Message);
     }
 
     [Fact]
