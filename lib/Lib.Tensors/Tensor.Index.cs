@@ -106,7 +106,7 @@ public sealed partial class Tensor
     /// </summary>
     internal static int[] SavedIndices(int[] indices, Tensor input) =>
         !input.RequiresGrad || !Autograd.GradMode.IsEnabled ? indices
-        : DisposeScope.Current is { } scope ? scope.CopyIndices(indices) : (int[])indices.Clone();
+        : TensorStorage.SaveIndices(indices);
 
     private static IndexTensor SavedIndex(IndexTensor index, Tensor input)
     {

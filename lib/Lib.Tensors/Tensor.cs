@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Lib.Tensors.Formatting;
+using Lib.Tensors.Memory;
 
 namespace Lib.Tensors;
 
@@ -13,8 +14,8 @@ public sealed partial class Tensor
     private float[]? _storage;
     internal readonly int[] _shape;
 
-    /// <summary>The scope that disposes this tensor when it ends (see <see cref="DisposeScope"/>), or null.</summary>
-    internal DisposeScope? _scope;
+    /// <summary>The region (a <see cref="DisposeScope"/>) that frees this tensor's storage when it ends, or null.</summary>
+    internal IStorageRegion? _scope;
 
     internal Tensor(float[] data, int[] shape)
     {
@@ -23,7 +24,7 @@ public sealed partial class Tensor
             throw new ArgumentException($"Shape [{string.Join(", ", shape)}] holds {count} elements but {data.Length} were given.");
         _storage = data;
         _shape = (int[])shape.Clone();
-        DisposeScope.Current?.Adopt(this, data);
+        TensorStorage.Track(this, data);
     }
 
     /// <summary>The storage; throws once the tensor's <see cref="DisposeScope"/> has ended.</summary>
@@ -83,7 +84,7 @@ public sealed partial class Tensor
     /// <summary>A tensor of zeros.</summary>
     public static Tensor Zeros(params int[] shape) => new(new float[ShapeSize(Checked(shape))], shape);
 
-    /// <summary>An op result of zeros (its storage from <see cref="TensorStorage"/>, so a <see cref="DisposeScope"/> takes it back).</summary>
+    /// <summary>An op result of zeros (its storage from <see cref="TensorStorage"/>).</summary>
     internal static Tensor ZeroedResult(params int[] shape) => new(TensorStorage.Zeroed((int)ShapeSize(shape)), shape);
 
     /// <summary>An op result filled with <paramref name="value"/> (its storage from <see cref="TensorStorage"/>).</summary>

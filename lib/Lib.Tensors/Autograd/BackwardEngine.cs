@@ -1,12 +1,14 @@
+using Lib.Tensors.Memory;
+
 namespace Lib.Tensors.Autograd;
 
 /// <summary>
 /// Runs backward from a root tensor: orders the graph topologically with an explicit stack (long
 /// LSTM unrolls cannot overflow the call stack), then applies each op's rule once all gradients
 /// flowing into its output have been summed. Leaves that require grad accumulate into <see cref="Tensor.Grad"/>.
-/// Gradient arrays come from a <see cref="GradientArena"/>: a sum is added in place when one of its terms is
-/// seen by no one else, a leaf takes such a gradient as its <see cref="Tensor.Grad"/> without a copy, and a
-/// consumed gradient's array is reused by later results of the same size.
+/// The allocator's <see cref="IGradientStorage"/> counts the pending gradients over each array: a sum is added in
+/// place when one of its terms is seen by no one else, a leaf takes such a gradient as its <see cref="Tensor.Grad"/>
+/// without a copy, and a consumed gradient is released (the pooled allocator reuses its array).
 /// </summary>
 internal static class BackwardEngine
 {
@@ -47,12 +49,12 @@ internal static class BackwardEngine
         var pending = workspace.Pending;
         pending[root] = gradient;
         using var _ = GradMode.NoGrad();
-        using var arena = GradientArena.Enter();
+        using var arena = TensorStorage.BeginBackward();
         foreach (var tensor in order)
         {
             if (!pending.Remove(tensor, out var grad)) continue;
             var fn = tensor.GradFn;
-            if (fn?.Scope is { IsDisposed: true })
+            if (fn?.Region is { HasEnded: true })
                 throw new ObjectDisposedException(nameof(DisposeScope), $"Backward() through {fn.Name}, which was recorded inside a DisposeScope that has ended and freed the arrays its rule needs. Call Backward() before the scope ends.");
             if (fn is null)
             {
@@ -77,7 +79,7 @@ internal static class BackwardEngine
     }
 
     /// <summary>a + b, into whichever term no one else sees (else a new array); the terms' uses pass to the sum.</summary>
-    private static Tensor Sum(Tensor a, Tensor b, GradientArena arena)
+    private static Tensor Sum(Tensor a, Tensor b, IGradientStorage arena)
     {
         if (arena.IsExclusive(a._data) && !ReferenceEquals(a._data, b._data))
         {
@@ -100,7 +102,7 @@ internal static class BackwardEngine
 
     /// <summary>Adds <paramref name="grad"/> into <paramref name="tensor"/>'s <see cref="Tensor.Grad"/>; with
     /// <paramref name="mayTake"/>, a first gradient no one else sees becomes it without a copy.</summary>
-    private static void Accumulate(Tensor tensor, Tensor grad, GradientArena arena, bool mayTake)
+    private static void Accumulate(Tensor tensor, Tensor grad, IGradientStorage arena, bool mayTake)
     {
         if (tensor.Grad is not null)
         {

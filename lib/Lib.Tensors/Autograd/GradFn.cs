@@ -1,3 +1,5 @@
+using Lib.Tensors.Memory;
+
 namespace Lib.Tensors.Autograd;
 
 /// <summary>
@@ -14,11 +16,11 @@ public sealed class GradFn
         Name = name;
         Inputs = inputs;
         _backward = backward;
-        Scope = DisposeScope.Current;
+        Region = TensorStorage.CurrentRegion;
     }
 
-    /// <summary>The scope active when the op ran: its arrays (which the rule may hold) are gone once it ends.</summary>
-    internal DisposeScope? Scope { get; }
+    /// <summary>The storage region active when the op ran (a <see cref="DisposeScope"/>): the arrays the rule holds are gone once it ends.</summary>
+    internal IStorageRegion? Region { get; }
 
     /// <summary>The op's name, such as <c>MulBackward</c>.</summary>
     public string Name { get; }

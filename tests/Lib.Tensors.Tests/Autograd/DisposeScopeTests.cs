@@ -1,3 +1,4 @@
+using Lib.Tensors.Memory;
 using Lib.Tensors.NN;
 using Lib.Tensors.Optim;
 

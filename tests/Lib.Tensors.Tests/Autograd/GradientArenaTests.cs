@@ -1,10 +1,11 @@
+using Lib.Tensors.Memory;
 using Lib.Tensors.NN;
 
 namespace Lib.Tensors.Tests.Autograd;
 
 /// <summary>
 /// Backward sums gradients in place, hands a gradient nobody else sees to a leaf and reuses consumed
-/// gradients' arrays (above <see cref="Lib.Tensors.Autograd.GradientArena.MinLength"/> elements): none of
+/// gradients' arrays (above <see cref="GradientArena.MinLength"/> elements): none of
 /// that may change a result or alias two tensors the caller sees.
 /// </summary>
 public class GradientArenaTests

@@ -1,3 +1,4 @@
+using Lib.Tensors.Memory;
 using System.Runtime.CompilerServices;
 
 namespace Lib.Tensors.Tests.Autograd;

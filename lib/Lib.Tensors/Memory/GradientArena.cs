@@ -1,15 +1,15 @@
-namespace Lib.Tensors.Autograd;
+namespace Lib.Tensors.Memory;
 
 /// <summary>
 /// The storage of one backward pass. While it is active on a thread, op results ask it for their arrays
 /// (<see cref="TensorStorage"/>); it remembers which arrays it issued and how many pending gradients refer
-/// to each, so that <see cref="BackwardEngine"/> may add into a gradient nobody else sees and reuse the
+/// to each, so that <see cref="Autograd.BackwardEngine"/> may add into a gradient nobody else sees and reuse the
 /// array of a gradient once its rule has consumed it. Arrays it did not issue (inputs, parameters,
 /// forward results, the root gradient) are never written or reused; an issued array that escapes (a
 /// leaf's <see cref="Tensor.Grad"/>) is given up with <see cref="Disown"/>. Consumed arrays go to
 /// <see cref="SpareArrays"/>, where later results of the same length, in this pass or the next forward, take them.
 /// </summary>
-internal sealed class GradientArena : IDisposable
+internal sealed class GradientArena : IGradientStorage
 {
     /// <summary>Arrays shorter than this come from the GC as usual: reusing them saves nothing.</summary>
     public const int MinLength = 1024;

@@ -1,3 +1,5 @@
+using Lib.Tensors.Memory;
+
 namespace Lib.Tensors;
 
 /// <summary>
@@ -24,7 +26,7 @@ namespace Lib.Tensors;
 /// <see cref="Tensor.Randn"/> and the other factories), parameters, their gradients and optimizer state are never the
 /// scope's. Scopes nest; each belongs to the thread that entered it and must end there, innermost first.</para>
 /// </remarks>
-public sealed class DisposeScope : IDisposable
+public sealed class DisposeScope : IDisposable, IStorageRegion
 {
     /// <summary>Index arrays (saved copies of gather positions) kept for the next scope, by length.</summary>
     private static readonly Dictionary<int, Stack<int[]>> SpareIndices = [];
@@ -55,6 +57,10 @@ public sealed class DisposeScope : IDisposable
 
     /// <summary>Whether the scope has ended.</summary>
     public bool IsDisposed { get; private set; }
+
+    bool IStorageRegion.HasEnded => IsDisposed;
+    void IStorageRegion.MoveOut(Tensor tensor, float[] data) => MoveOut(tensor, data);
+    void IStorageRegion.Detach(Tensor tensor, float[] data) => Detach(tensor, data);
 
     /// <summary>Ends the scope: its tensors are disposed and their arrays go back to the pool.</summary>
     /// <exception cref="InvalidOperationException">An inner scope is still active, or this is another thread.</exception>

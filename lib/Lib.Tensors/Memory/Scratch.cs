@@ -1,4 +1,4 @@
-namespace Lib.Tensors.Ops;
+namespace Lib.Tensors.Memory;
 
 /// <summary>
 /// Per-thread buffers for temporaries that live only inside one kernel call (an attention head's score

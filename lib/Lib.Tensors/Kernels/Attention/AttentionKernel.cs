@@ -1,3 +1,4 @@
+using Lib.Tensors.Memory;
 using System.Numerics.Tensors;
 
 namespace Lib.Tensors.Ops;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Lib.Tensors;
+namespace Lib.Tensors.Memory;
 
 /// <summary>
 /// A pool of large float arrays for op results. Fresh memory is expensive on the lab's VMs: after a collection the
@@ -11,7 +11,7 @@ namespace Lib.Tensors;
 /// <para>Every array handed out carries a lease: a finalizable object the GC keeps alive exactly as long as the array
 /// (a <see cref="ConditionalWeakTable{TKey, TValue}"/> entry, whose value does not keep its key alive). Once nothing
 /// refers to the array, whatever held it (a tensor, a view, a closure, a kernel), the lease is finalized, the array
-/// comes back to life with it, and the lease puts it back here. <see cref="Autograd.GradientArena"/> returns the
+/// comes back to life with it, and the lease puts it back here. <see cref="GradientArena"/> returns the
 /// gradients it knows are dead at once (<see cref="Recycle"/>).</para>
 /// <para>Arrays taken from the pool do not count towards the GC's allocation budget, so on its own it would seldom
 /// collect, and dead arrays would pile up unreturned; after every <see cref="CollectAfterFloats"/> floats handed out
