@@ -5,7 +5,8 @@ namespace Lib.Tensors.NN;
 public static partial class Functional
 {
     /// <summary>
-    /// Scaled dot-product attention as one fused op with a hand-written backward: for each batch and
+    /// Scaled dot-product attention as one fused op with a hand-written backward (its reference:
+    /// <see cref="Composed.ScaledDotProductAttention"/>): for each batch and
     /// head, P = softmax(Q·Kᵀ/√d + attnMask) with padded keys at −∞, dropout on P when
     /// <paramref name="dropoutP"/> &gt; 0, and O = P·V. Shapes: <paramref name="query"/> [B, H, T, d],
     /// <paramref name="key"/> [B, H, S, d], <paramref name="value"/> [B, H, S, dv] → O [B, H, T, dv].
@@ -42,6 +43,7 @@ public static partial class Functional
             throw new ArgumentNullException(nameof(generator), $"ScaledDotProductAttention with dropoutP = {dropoutP} needs a generator to draw the dropout mask.");
         var padRow = keyPaddingMask is null ? null : PaddingRow(keyPaddingMask, b, s, nameof(keyPaddingMask));
         var additive = attnMask is null ? null : AttnMaskData(attnMask, t, s, nameof(attnMask));
+        if (!FusedOps.IsEnabled) return Composed.ScaledDotProductAttention(query, key, value, keyPaddingMask, attnMask, dropoutP, generator, needWeights);
 
         var output = TensorStorage.Uninitialized(b * h * t * dv);
         var lo = HeadLayout.Split(h, t, dv);
@@ -88,6 +90,7 @@ public static partial class Functional
         var lo = HeadLayout.Interleaved(t, e, d);
         var padRow = keyPaddingMask is null ? null : PaddingRow(keyPaddingMask, b, s, nameof(keyPaddingMask));
         var additive = attnMask is null ? null : AttnMaskData(attnMask, t, s, nameof(attnMask));
+        if (!FusedOps.IsEnabled) return Composed.AttendHeads(query, key, value, heads, keyPaddingMask, attnMask, dropoutP, generator, needWeights);
         var output = TensorStorage.Uninitialized(b * t * e);
         var kernel = AttentionKernel.Forward(b, heads, t, s, d, d, query._data, lq, key._data, lk, value._data, lv,
             padRow, additive, dropoutP, generator, needWeights, output, lo);

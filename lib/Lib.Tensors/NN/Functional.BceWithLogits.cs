@@ -17,6 +17,7 @@ public static partial class Functional
         LossSupport.CheckSameShape(input, target, name);
         var w = BroadcastConstant(weight, input, name, nameof(weight));
         var pw = BroadcastConstant(posWeight, input, name, nameof(posWeight));
+        if (!FusedOps.IsEnabled) return Composed.BinaryCrossEntropyWithLogits(input, target, weight, posWeight, reduction);
         int n = input.NumEl;
         float[] x = input._data, t = target._data;
         bool plain = w is null && pw is null;

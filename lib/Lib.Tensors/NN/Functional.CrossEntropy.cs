@@ -1,14 +1,11 @@
-using System.Numerics.Tensors;
-using Lib.Tensors.Ops;
-
 namespace Lib.Tensors.NN;
 
 public static partial class Functional
 {
     /// <summary>
-    /// Cross entropy of logits against class indices (<c>F.cross_entropy</c>), one fused op: a stable
-    /// log-softmax over the class dimension, the negative log-likelihood, and its backward from the saved
-    /// log-probabilities. <paramref name="input"/> is [N, C] or [N, C, d1, ...] (class dimension 1) or [C];
+    /// Cross entropy of logits against class indices (<c>F.cross_entropy</c>), composed from primitives: a stable
+    /// log-softmax over the class dimension times constant per-class coefficients (the one-hot target, its class
+    /// weight and the label smoothing), summed. <paramref name="input"/> is [N, C] or [N, C, d1, ...] (class dimension 1) or [C];
     /// <paramref name="target"/> is [N] or [N, d1, ...] (or 0-dimensional) with entries in [0, C) or equal
     /// to <paramref name="ignoreIndex"/>. Ignored targets contribute 0 and are left out of the mean's
     /// denominator, which is the sum of <c>weight[target]</c> over the other targets (their count without
@@ -34,55 +31,35 @@ public static partial class Functional
 
         // One row of C logits per target position: [N, C, S] is permuted to [N, S, C] when S > 1.
         int rows = batch * spatial;
-        var logits = spatial == 1 ? input._data : input.Detach().Reshape(batch, classes, spatial).Permute(0, 2, 1)._data;
-        var logp = TensorStorage.Zeroed(logits.Length);
-        SoftmaxKernels.LogSoftmax(logits, logp, rows, classes, 1);
+        var logits = input.Dim == 1 ? input.Unsqueeze(0)
+            : spatial == 1 ? input : input.Reshape(batch, classes, spatial).Permute(0, 2, 1).Reshape(rows, classes);
+        var logp = logits.LogSoftmax(1); // [rows, C]
+
+        // Each row's loss is −Σ_c coefficient[r, c]·logp[r, c]; the coefficients are constants:
+        // (1 − ε)·w_y at the target's class plus (ε/C)·w_c everywhere, 0 on ignored rows.
+        var coefficient = new float[rows * classes];
         var w = weight?._data;
-        float eps = labelSmoothing;
-        float smoothScale = classes == 0 ? 0f : eps / classes;
-        var y = target._data;
-        var values = TensorStorage.Zeroed(rows);
+        float smoothScale = classes == 0 ? 0f : labelSmoothing / classes;
         double totalWeight = 0;
+        var y = target._data;
         for (int r = 0; r < rows; r++)
         {
             int cls = y[r];
             if (cls == ignoreIndex) continue;
             if ((uint)cls >= (uint)classes)
                 throw new ArgumentException($"{name}: target {cls} at {IndexText(r, target._shape)} is out of range for {classes} classes (expected 0 to {classes - 1}, or ignoreIndex {ignoreIndex}).", nameof(target));
-            var row = logp.AsSpan(r * classes, classes);
+            var row = coefficient.AsSpan(r * classes, classes);
+            if (labelSmoothing > 0f)
+                for (int c = 0; c < classes; c++) row[c] = smoothScale * (w is null ? 1f : w[c]);
             float wy = w is null ? 1f : w[cls];
-            float value = -(1f - eps) * wy * row[cls];
-            if (eps > 0f) value -= smoothScale * (w is null ? TensorPrimitives.Sum(row) : TensorPrimitives.Dot(row, w));
-            values[r] = value;
+            row[cls] += (1f - labelSmoothing) * wy;
             totalWeight += wy;
         }
-        float denominator = (float)totalWeight;
-        var result = LossSupport.Reduce(values, targetShape, reduction, denominator);
-        float weightSum = w is null ? classes : TensorPrimitives.Sum(w);
-        return Tensor.Record(result, "CrossEntropyLossBackward", [input], g =>
-        {
-            var up = LossSupport.Upstream(g, rows, reduction, denominator);
-            var dx = TensorStorage.Zeroed(logp.Length);
-            for (int r = 0; r < rows; r++)
-            {
-                int cls = y[r];
-                if (cls == ignoreIndex) continue;
-                float s = up[r];
-                float wy = w is null ? 1f : w[cls];
-                // d/dx_k = s·(p_k·((1 − ε)·w_y + (ε/C)·Σw) − (1 − ε)·w_y·[k = y] − (ε/C)·w_k)
-                var dst = dx.AsSpan(r * classes, classes);
-                TensorPrimitives.Exp(logp.AsSpan(r * classes, classes), dst);
-                TensorPrimitives.Multiply(dst, s * ((1f - eps) * wy + smoothScale * weightSum), dst);
-                dst[cls] -= s * (1f - eps) * wy;
-                if (eps > 0f)
-                {
-                    if (w is null) TensorPrimitives.Subtract(dst, s * smoothScale, dst);
-                    else TensorPrimitives.MultiplyAdd(w, -s * smoothScale, dst, dst);
-                }
-            }
-            var grad = new Tensor(dx, spatial == 1 ? input._shape : [batch, spatial, classes]);
-            return [spatial == 1 ? grad : grad.Permute(0, 2, 1).Reshape(input._shape)];
-        });
+        var losses = -(logp * Tensor.Wrap(coefficient, rows, classes)).Sum(1).Reshape(targetShape);
+        if (reduction == Reduction.None) return losses;
+        if (reduction == Reduction.Sum) return losses.Sum();
+        // The mean over the targets' weights; none left (every target ignored) gives NaN with zero gradients, as in PyTorch.
+        return totalWeight == 0 ? losses.Sum() * 0f + float.NaN : losses.Sum() / (float)totalWeight;
     }
 
     /// <summary>The multi-index of flat position <paramref name="flat"/> in <paramref name="shape"/>, as <c>[i, j]</c>.</summary>

@@ -1,5 +1,3 @@
-using Lib.Tensors.Ops;
-
 namespace Lib.Tensors.NN;
 
 public static partial class Functional
@@ -21,41 +19,20 @@ public static partial class Functional
         LossSupport.CheckReduction(reduction, name);
         LossSupport.CheckSameShape(input, target, name);
         var varShape = VarianceShape(input, variance, name);
-        for (int i = 0; i < variance.NumEl; i++)
-            if (variance._data[i] < 0f)
-                throw new ArgumentException($"{name}: variance has negative entries (the first is {variance._data[i]} at flat index {i}).", nameof(variance));
-        var clamped = TensorStorage.Zeroed(variance.NumEl);
-        for (int i = 0; i < clamped.Length; i++) clamped[i] = float.IsNaN(variance._data[i]) ? float.NaN : MathF.Max(variance._data[i], eps);
-        var v = new Tensor(clamped, varShape).Expand(input._shape)._data;
-        int n = input.NumEl;
-        float[] x = input._data, t = target._data;
-        float constant = full ? HalfLogTwoPi : 0f;
-        var values = TensorStorage.Zeroed(n);
-        for (int i = 0; i < n; i++)
+        var clamped = new float[variance.NumEl];
+        for (int i = 0; i < clamped.Length; i++)
         {
-            float d = x[i] - t[i];
-            values[i] = 0.5f * (MathF.Log(v[i]) + d * d / v[i]) + constant;
+            float value = variance._data[i];
+            if (value < 0f)
+                throw new ArgumentException($"{name}: variance has negative entries (the first is {value} at flat index {i}).", nameof(variance));
+            clamped[i] = float.IsNaN(value) ? float.NaN : MathF.Max(value, eps);
         }
-        var result = LossSupport.Reduce(values, input._shape, reduction, n);
-        return Tensor.Record(result, "GaussianNllLossBackward", [input, target, variance], g =>
-        {
-            var up = LossSupport.Upstream(g, n, reduction, n);
-            var dx = TensorStorage.Zeroed(n);
-            var dv = variance.RequiresGrad ? TensorStorage.Zeroed(n) : null;
-            for (int i = 0; i < n; i++)
-            {
-                float d = x[i] - t[i];
-                dx[i] = up[i] * d / v[i];
-                if (dv is not null) dv[i] = up[i] * 0.5f * (1f - d * d / v[i]) / v[i];
-            }
-            var gradInput = new Tensor(dx, input._shape);
-            return
-            [
-                input.RequiresGrad ? gradInput : null,
-                target.RequiresGrad ? gradInput.Neg() : null,
-                dv is null ? null : Broadcast.SumTo(new Tensor(dv, input._shape), varShape).Reshape(variance._shape),
-            ];
-        });
+        // v has the clamped values and passes its gradient straight to the variance: (variance − variance) is exactly 0.
+        var v = (variance - variance.Detach() + Tensor.Wrap(clamped, variance._shape)).Reshape(varShape);
+        var d = input - target;
+        var values = 0.5f * (v.Log() + d * d / v); // v broadcasts over the input's last dimension
+        if (full) values = values + HalfLogTwoPi;
+        return LossSupport.Reduce(values, reduction, name);
     }
 
     /// <summary>The shape the variance broadcasts from (its own, or with the missing last dimension of 1 appended), or an error naming both shapes.</summary>
@@ -71,11 +48,11 @@ public static partial class Functional
     }
 
     /// <summary>
-    /// Negative log-likelihood of <paramref name="target"/> [N, D] under a mixture of K diagonal Gaussians,
-    /// one fused op: mixture weights softmax(<paramref name="logits"/> [N, K]), means <paramref name="mu"/>
-    /// [N, K, D], standard deviations exp(<paramref name="logSigma"/> [N, K, D]).
-    /// <c>nll_n = −logsumexp_k(log_softmax(logits_n)_k + Σ_d [−0.5·((t_nd − mu_nkd)/σ_nkd)² − logσ_nkd − 0.5·log 2π])</c>;
-    /// the reduction is over N (<see cref="Reduction.None"/> gives [N]). Gradients flow to every input, target included.
+    /// Negative log-likelihood of <paramref name="target"/> [N, D] under a mixture of K diagonal Gaussians:
+    /// mixture weights softmax(<paramref name="logits"/> [N, K]), means <paramref name="mu"/> [N, K, D], standard
+    /// deviations exp(<paramref name="logSigma"/> [N, K, D]).
+    /// <c>nll_n = −logsumexp_k(log_softmax(logits_n)_k + Σ_d [−0.5·((t_nd − mu_nkd)/σ_nkd)² − logσ_nkd − 0.5·log 2π])</c>,
+    /// composed from primitives; the reduction is over N (<see cref="Reduction.None"/> gives [N]). Gradients flow to every input, target included.
     /// </summary>
     public static Tensor MixtureGaussianNll(Tensor logits, Tensor mu, Tensor logSigma, Tensor target, Reduction reduction = Reduction.Mean)
     {
@@ -93,63 +70,10 @@ public static partial class Functional
         if (!logSigma._shape.AsSpan().SequenceEqual(componentShape))
             throw new ArgumentException($"{name}: logSigma must be [N, K, D] = {Tensor.ShapeText(componentShape)}, got {Tensor.ShapeText(logSigma.Shape)}.", nameof(logSigma));
 
-        var logPi = TensorStorage.Zeroed(n * k);
-        SoftmaxKernels.LogSoftmax(logits._data, logPi, n, k, 1);
-        float[] m = mu._data, ls = logSigma._data, t = target._data;
-        var z = TensorStorage.Zeroed(n * k * dims);      // (t − mu)/σ, kept for backward
-        var joint = TensorStorage.Zeroed(n * k);         // log π_k + log N(t | mu_k, σ_k)
-        var nll = TensorStorage.Zeroed(n);
-        for (int i = 0; i < n; i++)
-        {
-            for (int c = 0; c < k; c++)
-            {
-                float a = logPi[i * k + c];
-                for (int d = 0; d < dims; d++)
-                {
-                    int at = (i * k + c) * dims + d;
-                    float zz = (t[i * dims + d] - m[at]) * MathF.Exp(-ls[at]);
-                    z[at] = zz;
-                    a += -0.5f * zz * zz - ls[at] - HalfLogTwoPi;
-                }
-                joint[i * k + c] = a;
-            }
-        }
-        SoftmaxKernels.LogSumExp(joint, nll, n, k, 1);
-        for (int i = 0; i < n; i++) nll[i] = -nll[i];
-        var result = LossSupport.Reduce((float[])nll.Clone(), [n], reduction, n);
-        return Tensor.Record(result, "MixtureGaussianNllBackward", [logits, mu, logSigma, target], g =>
-        {
-            var up = LossSupport.Upstream(g, n, reduction, n);
-            var dLogits = TensorStorage.Zeroed(n * k);
-            var dMu = TensorStorage.Zeroed(n * k * dims);
-            var dLogSigma = TensorStorage.Zeroed(n * k * dims);
-            var dTarget = TensorStorage.Zeroed(n * dims);
-            for (int i = 0; i < n; i++)
-            {
-                float s = up[i];
-                for (int c = 0; c < k; c++)
-                {
-                    // responsibility r = exp(joint − logsumexp) = exp(joint + nll)
-                    float r = MathF.Exp(joint[i * k + c] + nll[i]);
-                    dLogits[i * k + c] = s * (MathF.Exp(logPi[i * k + c]) - r);
-                    for (int d = 0; d < dims; d++)
-                    {
-                        int at = (i * k + c) * dims + d;
-                        float zz = z[at];
-                        float zOverSigma = zz * MathF.Exp(-ls[at]);
-                        dMu[at] = -s * r * zOverSigma;
-                        dLogSigma[at] = -s * r * (zz * zz - 1f);
-                        dTarget[i * dims + d] += s * r * zOverSigma;
-                    }
-                }
-            }
-            return
-            [
-                logits.RequiresGrad ? new Tensor(dLogits, logits._shape) : null,
-                mu.RequiresGrad ? new Tensor(dMu, mu._shape) : null,
-                logSigma.RequiresGrad ? new Tensor(dLogSigma, logSigma._shape) : null,
-                target.RequiresGrad ? new Tensor(dTarget, target._shape) : null,
-            ];
-        });
+        var logPi = logits.LogSoftmax(-1);                                    // [N, K]
+        var z = (target.Unsqueeze(1) - mu) * (-logSigma).Exp();               // [N, K, D]
+        var logComponent = (-0.5f * z * z - logSigma - HalfLogTwoPi).Sum(-1); // [N, K]
+        var nll = -(logPi + logComponent).LogSumExp(-1);                      // [N]
+        return LossSupport.Reduce(nll, reduction, name);
     }
 }

@@ -9,10 +9,11 @@ public static partial class Functional
     /// each row is centred and scaled by 1/√(biased variance + <paramref name="eps"/>), then multiplied by
     /// <paramref name="weight"/> and shifted by <paramref name="bias"/> (both of shape
     /// <paramref name="normalizedShape"/>, optional). One fused op: the forward keeps each row's mean and
-    /// reciprocal standard deviation, and the backward uses them directly.
+    /// reciprocal standard deviation, and the backward uses them directly; <see cref="Composed.LayerNorm"/> is its reference.
     /// </summary>
     public static Tensor LayerNorm(Tensor x, int[] normalizedShape, Tensor? weight = null, Tensor? bias = null, float eps = 1e-5f)
     {
+        if (!FusedOps.IsEnabled) return Composed.LayerNorm(x, normalizedShape, weight, bias, eps);
         CheckLayerNormShapes(x, normalizedShape, weight, bias);
         int d = (int)Tensor.ShapeSize(normalizedShape);
         int rows = d == 0 ? 0 : x.NumEl / d;
@@ -93,7 +94,7 @@ public static partial class Functional
         return (dx, dw, db);
     }
 
-    private static void CheckLayerNormShapes(Tensor x, int[] normalizedShape, Tensor? weight, Tensor? bias)
+    internal static void CheckLayerNormShapes(Tensor x, int[] normalizedShape, Tensor? weight, Tensor? bias)
     {
         if (normalizedShape.Length == 0)
             throw new ArgumentException("LayerNorm: normalizedShape must name at least one trailing dimension.", nameof(normalizedShape));

@@ -33,6 +33,13 @@ internal static class LossSupport
         return Tensor.Scalar(reduction == Reduction.Sum ? sum : sum / denominator);
     }
 
+    /// <summary>A composed loss's per-element <paramref name="values"/> as they are, or their sum, or their mean (autograd differentiates the reduction).</summary>
+    public static Tensor Reduce(Tensor values, Reduction reduction, string loss)
+    {
+        CheckReduction(reduction, loss);
+        return reduction switch { Reduction.None => values, Reduction.Sum => values.Sum(), _ => values.Mean() };
+    }
+
     /// <summary>The upstream gradient of every element: <paramref name="g"/> itself for <see cref="Reduction.None"/>,
     /// else g broadcast (and divided by <paramref name="denominator"/> for the mean).</summary>
     public static float[] Upstream(Tensor g, int count, Reduction reduction, float denominator)

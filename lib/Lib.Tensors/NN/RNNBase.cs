@@ -133,6 +133,7 @@ public abstract class RNNBase : Module
 
         int dirs = NumDirections, h = HiddenSize, outWidth = dirs * h, outSize = b * t * outWidth, stateSize = dirs * b * h;
         int[] outShape = BatchFirst ? [b, t, outWidth] : [t, b, outWidth];
+        if (!FusedOps.IsEnabled) return RunComposed(input, b, batch.Lengths.All(l => l == t) ? null : batch.Lengths, h0, c0, hasCell, outShape);
         if (!Autograd.GradMode.IsEnabled) return Infer(input, batch, h0, c0, hasCell, outShape, stateSize);
         var results = new Tensor[NumLayers];
         var layerInput = input;
@@ -183,6 +184,48 @@ public abstract class RNNBase : Module
         }
         int[] stateShape = [NumLayers * NumDirections, batch.Batch, HiddenSize];
         return (output, new Tensor(hN, stateShape), cN is null ? null : new Tensor(cN, stateShape));
+    }
+
+    /// <summary>
+    /// The layers step by step from primitives (<see cref="Composed.LstmLayer"/>, <see cref="Composed.GruLayer"/>), with the
+    /// same dropout masks between layers: the reference the fused layers are tested against.
+    /// </summary>
+    private (Tensor Output, Tensor H, Tensor? C) RunComposed(Tensor input, int b, int[]? lengths, Tensor? h0, Tensor? c0, bool hasCell, int[] outShape)
+    {
+        int dirs = NumDirections;
+        var x = BatchFirst ? input.Transpose(0, 1) : input; // [T, B, F]
+        var hs = new List<Tensor>();
+        var cs = new List<Tensor>();
+        Tensor output = input;
+        for (int layer = 0; layer < NumLayers; layer++)
+        {
+            var directions = new Tensor[dirs];
+            for (int d = 0; d < dirs; d++)
+            {
+                var w = _layers[layer][d];
+                int row = layer * dirs + d;
+                var hStart = h0?.Select(0, row) ?? Tensor.Zeros(b, HiddenSize);
+                if (hasCell)
+                {
+                    var (y, hT, cT) = Composed.LstmLayer(x, w.WeightIh, w.WeightHh, w.BiasIh, w.BiasHh, hStart,
+                        c0?.Select(0, row) ?? Tensor.Zeros(b, HiddenSize), lengths, reverse: d == 1);
+                    directions[d] = y;
+                    hs.Add(hT);
+                    cs.Add(cT);
+                }
+                else
+                {
+                    var (y, hT) = Composed.GruLayer(x, w.WeightIh, w.WeightHh, w.BiasIh, w.BiasHh, hStart, lengths, reverse: d == 1);
+                    directions[d] = y;
+                    hs.Add(hT);
+                }
+            }
+            var layerOut = dirs == 1 ? directions[0] : Tensor.Cat(directions, 2); // [T, B, D·H]
+            output = BatchFirst ? layerOut.Transpose(0, 1) : layerOut;
+            if (layer < NumLayers - 1 && Training && Dropout > 0f) output = output.Mul(DropoutMask(outShape)); // the fused path's masks
+            x = BatchFirst ? output.Transpose(0, 1) : output;
+        }
+        return (output, Tensor.Stack(hs), hasCell ? Tensor.Stack(cs) : null);
     }
 
     /// <summary>Keep-or-drop scaled by 1/(1-p), drawn from the module's generator (<see cref="Ops.DropoutMask"/>).</summary>

@@ -11,8 +11,14 @@ namespace Lib.Tensors.Tests.Autograd;
 /// changing a single number.
 /// </summary>
 [Collection(nameof(SpareArraysTests))]
-public class DisposeScopeTests
+public class DisposeScopeTests : IDisposable
 {
+    /// <summary>These tests are about the pooled allocator: they use it whatever LAB_TENSOR_ALLOCATOR says.</summary>
+    private readonly TensorAllocator.UseScope _pooled = TensorAllocator.Use(TensorAllocator.Pooled);
+
+    /// <inheritdoc/>
+    public void Dispose() => _pooled.Dispose();
+
     [Fact]
     public void Results_made_in_a_scope_are_disposed_when_it_ends_and_using_them_says_why()
     {

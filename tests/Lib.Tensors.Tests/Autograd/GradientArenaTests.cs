@@ -8,8 +8,14 @@ namespace Lib.Tensors.Tests.Autograd;
 /// gradients' arrays (above <see cref="GradientArena.MinLength"/> elements): none of
 /// that may change a result or alias two tensors the caller sees.
 /// </summary>
-public class GradientArenaTests
+public class GradientArenaTests : IDisposable
 {
+    /// <summary>These tests are about the pooled allocator: they use it whatever LAB_TENSOR_ALLOCATOR says.</summary>
+    private readonly TensorAllocator.UseScope _pooled = TensorAllocator.Use(TensorAllocator.Pooled);
+
+    /// <inheritdoc/>
+    public void Dispose() => _pooled.Dispose();
+
     private const int Rows = 32, Cols = 40; // 1,280 elements: the arena's arrays are used
 
     [Fact]

@@ -11,8 +11,14 @@ public sealed class SpareArraysCollection;
 /// nothing refers to it, and nothing still reachable (a tensor, a view, a raw array) is ever handed out again.
 /// </summary>
 [Collection(nameof(SpareArraysTests))]
-public class SpareArraysTests
+public class SpareArraysTests : IDisposable
 {
+    /// <summary>These tests are about the pooled allocator: they use it whatever LAB_TENSOR_ALLOCATOR says.</summary>
+    private readonly TensorAllocator.UseScope _pooled = TensorAllocator.Use(TensorAllocator.Pooled);
+
+    /// <inheritdoc/>
+    public void Dispose() => _pooled.Dispose();
+
     private const int Rows = 128, Cols = 160, Length = Rows * Cols; // above SpareArrays.MinLength
 
     private static void Collect()

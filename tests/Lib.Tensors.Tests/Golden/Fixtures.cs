@@ -64,6 +64,9 @@ public sealed class Fixture
         Call = Arguments(metadata, "call");
     }
 
+    /// <summary>The same case, its name followed by the engine <paramref name="mode"/> it runs in (for messages).</summary>
+    public Fixture WithMode(string mode) => new($"{Case} [{mode}]", _tensors, (Dictionary<string, string>)Metadata);
+
     /// <summary>The case name (the file name without extension).</summary>
     public string Case { get; }
 

@@ -33,9 +33,21 @@ public static class GoldenCheck
     /// Σ output ⊙ upstream is backpropagated and each leaf's gradient compared with <c>grad.input.*</c>, and, with a
     /// <paramref name="module"/>, each of its parameters' with <c>grad.param.*</c> (its parameter names must be PyTorch's keys).
     /// </summary>
+    /// <remarks>The case runs once in every <see cref="EngineModes"/> mode (pooled and plain allocators, fused and composed ops).</remarks>
     /// <param name="tolerance">For outputs, and for gradients unless <paramref name="gradientTolerance"/> is given; <see cref="Tolerance.Default"/> when omitted.</param>
     public static void Run(Fixture fixture, Func<IReadOnlyDictionary<string, Tensor>, Dictionary<string, Tensor>> forward,
         Module? module = null, Tolerance? tolerance = null, Tolerance? gradientTolerance = null)
+    {
+        foreach (var mode in EngineModes.All)
+            using (EngineModes.Enter(mode))
+            {
+                if (module is not null) foreach (var p in module.Parameters()) p.Grad = null;
+                RunOnce(fixture.WithMode(mode), forward, module, tolerance, gradientTolerance);
+            }
+    }
+
+    private static void RunOnce(Fixture fixture, Func<IReadOnlyDictionary<string, Tensor>, Dictionary<string, Tensor>> forward,
+        Module? module, Tolerance? tolerance, Tolerance? gradientTolerance)
     {
         var outputTolerance = tolerance ?? Tolerance.Default;
         var gradTolerance = gradientTolerance ?? outputTolerance;

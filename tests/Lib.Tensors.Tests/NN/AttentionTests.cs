@@ -13,20 +13,12 @@ public class AttentionTests
     /// <summary>[B, S]: batch 0 has all four keys, batch 1 only the first two.</summary>
     private static Tensor PaddingMask() => Tensor.FromArray([1f, 1f, 1f, 1f, 1f, 1f, 0f, 0f], B, S);
 
-    /// <summary>The oracle: softmax((q·kᵀ)/√d + attnMask, padded keys at −∞), dropout, then ·v.</summary>
-    private static (Tensor Output, Tensor Weights) Composed(Tensor q, Tensor k, Tensor v, Tensor? keyPaddingMask, Tensor? attnMask = null,
+    /// <summary>The oracle: the composition in the library (<see cref="Composed.ScaledDotProductAttention"/>): softmax((q·kᵀ)/√d + attnMask, padded keys at −∞), dropout, then ·v.</summary>
+    private static (Tensor Output, Tensor Weights) Reference(Tensor q, Tensor k, Tensor v, Tensor? keyPaddingMask, Tensor? attnMask = null,
         float dropoutP = 0f, Generator? generator = null)
     {
-        var scores = q.MatMul(k.Transpose(-2, -1)).Mul(Tensor.Scalar(1f / MathF.Sqrt(q.Shape[^1])));
-        if (attnMask is not null) scores = scores + attnMask;
-        if (keyPaddingMask is not null)
-        {
-            var padded = (1f - keyPaddingMask).Reshape(keyPaddingMask.Shape[0], 1, 1, keyPaddingMask.Shape[1]);
-            scores = scores.MaskedFill(padded, float.NegativeInfinity);
-        }
-        var weights = scores.Softmax(-1);
-        if (dropoutP > 0f) weights = Functional.Dropout(weights, dropoutP, training: true, generator!);
-        return (weights.MatMul(v), weights);
+        var (output, weights) = Composed.ScaledDotProductAttention(q, k, v, keyPaddingMask, attnMask, dropoutP, generator, needWeights: true);
+        return (output, weights!);
     }
 
     private static Tensor[] Inputs(long seed) =>
@@ -62,7 +54,7 @@ public class AttentionTests
         var composed = fused.Select(x => x.Detach().Clone().RequireGrad()).ToArray();
         foreach (var x in fused) x.RequireGrad();
         var (o1, w1) = Functional.ScaledDotProductAttention(fused[0], fused[1], fused[2], mask, attnMask, needWeights: true);
-        var (o2, w2) = Composed(composed[0], composed[1], composed[2], mask, attnMask);
+        var (o2, w2) = Reference(composed[0], composed[1], composed[2], mask, attnMask);
         Approx.Equal(o2, o1, 1e-6f, 1e-5f, "output");
         Approx.Equal(w2, w1!, 1e-6f, 1e-5f, "weights");
         if (padding)
@@ -90,7 +82,7 @@ public class AttentionTests
         var mask = Tensor.Ones(b, t);
         for (int i = 0; i < b; i++) mask.AsSpan().Slice(i * t + 5 + 2 * i, t - 5 - 2 * i).Clear();
         var (fused, weights) = Functional.ScaledDotProductAttention(q, k, v, mask, needWeights: true);
-        var (composed, composedWeights) = Composed(q, k, v, mask);
+        var (composed, composedWeights) = Reference(q, k, v, mask);
         Approx.Equal(composed, fused, 1e-6f, 1e-5f, "output");
         Approx.Equal(composedWeights, weights!, 1e-6f, 1e-5f, "weights");
     }
@@ -102,7 +94,7 @@ public class AttentionTests
         var composed = fused.Select(x => x.Detach().Clone().RequireGrad()).ToArray();
         foreach (var x in fused) x.RequireGrad();
         var (o1, w1) = Functional.ScaledDotProductAttention(fused[0], fused[1], fused[2], PaddingMask(), dropoutP: 0.4f, generator: new Generator(3), needWeights: true);
-        var (o2, w2) = Composed(composed[0], composed[1], composed[2], PaddingMask(), dropoutP: 0.4f, generator: new Generator(3));
+        var (o2, w2) = Reference(composed[0], composed[1], composed[2], PaddingMask(), dropoutP: 0.4f, generator: new Generator(3));
         Approx.Equal(w2, w1!, 1e-6f, 1e-5f, "dropped weights");
         Approx.Equal(o2, o1, 1e-6f, 1e-5f, "output");
         Assert.Contains(0f, w1!.ToArray()[..(T * S)]); // batch 0 has no padding: its zeros are dropped weights

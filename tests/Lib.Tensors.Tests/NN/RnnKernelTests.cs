@@ -2,7 +2,7 @@ using Lib.Tensors.NN;
 
 namespace Lib.Tensors.Tests.NN;
 
-/// <summary>The fused LSTM/GRU kernels against the slow reference and finite differences, and the packing semantics of ragged lengths.</summary>
+/// <summary>The fused LSTM/GRU kernels against their composition from primitives (<see cref="FusedOps.Disable"/>) and finite differences, and the packing semantics of ragged lengths.</summary>
 public class RnnKernelTests
 {
     private const int B = 3, T = 4, In = 3, H = 4;
@@ -37,6 +37,13 @@ public class RnnKernelTests
         _ => throw new InvalidOperationException(),
     };
 
+    /// <summary>The same module on its composed path (<see cref="Composed.LstmLayer"/>, <see cref="Composed.GruLayer"/>).</summary>
+    private static (Tensor Output, Tensor H, Tensor? C) Reference(RNNBase m, Tensor x, int[]? lengths, Tensor? h0, Tensor? c0)
+    {
+        using var _ = FusedOps.Disable();
+        return Fused(m, x, lengths is null ? null : IndexTensor.FromArray(lengths), h0, c0);
+    }
+
     private static (Tensor, Tensor, Tensor?) ToTriple((Tensor Output, Tensor H) r) => (r.Output, r.H, null);
 
     private static Tensor Loss((Tensor Output, Tensor H, Tensor? C) r, long seed)
@@ -61,7 +68,8 @@ public class RnnKernelTests
         var grads = new[] { x, h0, c0 }.Concat(m.Parameters()).Select(t => t?.Grad?.ToArray()).ToList();
         foreach (var t in new[] { x, h0, c0 }.Concat(m.Parameters())) if (t is not null) t.Grad = null;
 
-        var reference = RnnReference.Run(m, x, lengths, h0, c0);
+        var reference = Reference(m, x, lengths, h0, c0);
+        Assert.NotEqual(fused.Output.GradFn!.Name, reference.Output.GradFn!.Name); // the composed path ran
         Approx.Equal(reference.Output, fused.Output, Atol, Rtol, "output");
         Approx.Equal(reference.H, fused.H, Atol, Rtol, "h_n");
         if (lstm) Approx.Equal(reference.C!, fused.C!, Atol, Rtol, "c_n");
@@ -111,13 +119,56 @@ public class RnnKernelTests
         var grads = new[] { x }.Concat(m.Parameters()).Select(t => t.Grad!.ToArray()).ToList();
         foreach (var t in new[] { x }.Concat(m.Parameters())) t.Grad = null;
 
-        var reference = RnnReference.Run(m, x, lengths, null, null);
+        var reference = Reference(m, x, lengths, null, null);
         Approx.Equal(reference.Output, fused.Output, Atol, Rtol, "output");
         Approx.Equal(reference.H, fused.H, Atol, Rtol, "h_n");
         Approx.Equal(reference.C!, fused.C!, Atol, Rtol, "c_n");
         Loss(reference, 7).Backward();
         var tensors = new[] { x }.Concat(m.Parameters()).ToList();
         for (int i = 0; i < tensors.Count; i++) Approx.Equal(tensors[i].Grad!, Tensor.FromArray(grads[i], [.. tensors[i].Shape]), Atol, Rtol, $"grad {i}");
+    }
+
+    /// <summary>Dropout between layers in training: the composed path applies the same masks, drawn from the module's generator.</summary>
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void With_dropout_between_layers_the_composed_path_draws_the_same_masks(bool lstm, bool batchFirst)
+    {
+        RNNBase Build() => lstm
+            ? new LSTM(In, H, new Generator(11), numLayers: 3, batchFirst: batchFirst, dropout: 0.4f, bidirectional: true)
+            : new GRU(In, H, new Generator(11), numLayers: 3, batchFirst: batchFirst, dropout: 0.4f, bidirectional: true);
+        var (fusedModule, composedModule) = (Build(), Build());
+        int[] lengths = [2, T, 1];
+        var x = GradCheck.Randn(1, batchFirst ? [B, T, In] : [T, B, In]);
+        var (xf, xc) = (x.Detach().Clone().RequireGrad(), x.Detach().Clone().RequireGrad());
+        var fused = Fused(fusedModule, xf, IndexTensor.FromArray(lengths), null, null);
+        var composed = Reference(composedModule, xc, lengths, null, null);
+        Assert.Contains(0f, fused.Output.ToArray()); // padding, and dropped units of the last layer's input
+        Approx.Equal(composed.Output, fused.Output, Atol, Rtol, "output");
+        Approx.Equal(composed.H, fused.H, Atol, Rtol, "h_n");
+        Loss(fused, 7).Backward();
+        Loss(composed, 7).Backward();
+        Approx.Equal(xc.Grad!, xf.Grad!, Atol, Rtol, "grad input");
+        foreach (var ((name, pf), pc) in fusedModule.NamedParameters().Zip(composedModule.Parameters()))
+            Approx.Equal(pc.Grad!, pf.Grad!, Atol, Rtol, $"grad {name}");
+    }
+
+    /// <summary>Under NoGrad the fused layers' inference path and the composed path agree too.</summary>
+    [Theory, MemberData(nameof(Configs))]
+    public void Without_autograd_the_fused_and_composed_paths_agree(bool lstm, int layers, bool bidirectional, bool batchFirst, bool ragged, bool withState, bool bias)
+    {
+        var m = Make(lstm, layers, bidirectional, batchFirst, bias);
+        int[]? lengths = ragged ? [2, T, 1] : null;
+        var x = GradCheck.Randn(1, batchFirst ? [B, T, In] : [T, B, In]);
+        int rows = layers * m.NumDirections;
+        var h0 = withState ? GradCheck.Randn(2, rows, B, H) : null;
+        var c0 = withState && lstm ? GradCheck.Randn(3, rows, B, H) : null;
+        using var _ = Lib.Tensors.Autograd.GradMode.NoGrad();
+        var fused = Fused(m, x, lengths is null ? null : IndexTensor.FromArray(lengths), h0, c0);
+        var reference = Reference(m, x, lengths, h0, c0);
+        Approx.Equal(reference.Output, fused.Output, Atol, Rtol, "output");
+        Approx.Equal(reference.H, fused.H, Atol, Rtol, "h_n");
+        if (lstm) Approx.Equal(reference.C!, fused.C!, Atol, Rtol, "c_n");
     }
 
     [Theory]

@@ -73,7 +73,7 @@ public class CrossEntropyTests
     }
 
     [Theory, MemberData(nameof(Cases))]
-    public void Fused_op_matches_the_composition_with_weight_ignore_and_smoothing(bool weighted, int ignoreIndex, float eps, Reduction reduction)
+    public void Matches_the_one_hot_definition_with_weight_ignore_and_smoothing(bool weighted, int ignoreIndex, float eps, Reduction reduction)
     {
         // The last target is ignored (the ignore index itself); with ignore index 3 so are the two 3s.
         int[] target = [0, 3, 4, 3, 1, ignoreIndex];

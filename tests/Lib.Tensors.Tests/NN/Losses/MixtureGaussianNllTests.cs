@@ -31,7 +31,7 @@ public class MixtureGaussianNllTests
     [InlineData(Reduction.None)]
     [InlineData(Reduction.Mean)]
     [InlineData(Reduction.Sum)]
-    public void Fused_op_matches_the_composition_in_values_and_every_gradient(Reduction reduction)
+    public void Matches_the_definition_in_values_and_every_gradient(Reduction reduction)
     {
         Tensor[] inputs = [GradCheck.Randn(1, 4, 3), GradCheck.Randn(2, 4, 3, 2), GradCheck.Randn(3, 4, 3, 2) * 0.3f, GradCheck.Randn(4, 4, 2)];
         var leaves = inputs.Select(x => x.Detach().RequireGrad()).ToArray();
