@@ -13,9 +13,9 @@ public sealed class TrackFixture : IDisposable
 
     public TrackFixture()
     {
-        Data = TrackCache.Build(new DerivedCache(Path.Combine(_dir.Path, "cache")), PerformanceSources.Bundled(RepoPaths.Data));
+        Data = TrackCacheStep.Build(new DerivedCache(Path.Combine(_dir.Path, "cache")), PerformanceSources.Bundled(RepoPaths.Data));
         ModelDirectory = Path.Combine(_dir.Path, "model");
-        Models = TrackTraining.TrainAndSave(Data, Options, ModelDirectory);
+        Models = TrackTrainStep.Run(Data, Options, ModelDirectory);
     }
 
     /// <summary>Smoke settings with a few more epochs, so that training moves the weights.</summary>
