@@ -1,6 +1,4 @@
-using Lib.Storage;
 using Lib.Track.Cache;
-using Lib.Track.Ingest;
 using Lib.Track.Model;
 using Lib.Track.Train;
 
@@ -13,7 +11,7 @@ public sealed class TrackFixture : IDisposable
 
     public TrackFixture()
     {
-        Data = TrackCacheStep.Build(new DerivedCache(Path.Combine(_dir.Path, "cache")), PerformanceSources.Bundled(RepoPaths.Data));
+        Data = TrackCacheStep.Run(new TrackCacheRequest(RepoPaths.Data, Path.Combine(_dir.Path, "cache")));
         ModelDirectory = Path.Combine(_dir.Path, "model");
         Models = TrackTrainStep.Run(Data, Options, ModelDirectory);
     }
