@@ -67,6 +67,8 @@ public class BaselinesTests
         Assert.Equal([5.0, 6.0], Baselines.LastSameLabelPeak.Predict(windows));
         Assert.Equal([5.0, 6.2], Baselines.LastPeak.Predict(windows));
         Assert.Equal([5.0, (6.0 + 6.2) / 2], Baselines.MeanOfPeaks.Predict(windows));
+        Assert.Equal([7.0, 7.0], new WindowBaseline("seven", _ => 7.0).Predict(windows));
+        Assert.Throws<ArgumentException>(() => new WindowBaseline(" ", _ => 0));
     }
 
     /// <summary>The model's forecast and every baseline's, by name, as evaluation gathers them.</summary>
