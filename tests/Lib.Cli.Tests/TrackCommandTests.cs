@@ -40,7 +40,7 @@ public class TrackCommandTests : IDisposable
         Assert.Equal(21, Count(Path.Combine(outDir, "performances.parquet"), "season = 'xc'"));
         Assert.Contains("5562 performances from 8 of 8 pages, 0 rows skipped, 0 pages failed", _out.ToString());
         Assert.Contains("/lists/4515/2024_NCAA_Division_I_Rankings_FINAL", _out.ToString());
-        Assert.Contains("Serving the saved pages of data/tfrrs/html at http://127.0.0.1:", _err.ToString());
+        Assert.Contains("Served the saved pages of data/tfrrs/html at http://127.0.0.1:", _err.ToString());
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public class TrackModelCommandTests(TrainedTrackModels trained) : IClassFixture<
         foreach (var gender in new[] { "men", "women" })
         {
             Assert.True(File.Exists(Path.Combine(trained.ModelFolder, gender, "model.safetensors")));
-            Assert.True(File.Exists(Path.Combine(trained.ModelFolder, gender, "meta.json")));
+            Assert.True(File.Exists(Path.Combine(trained.ModelFolder, gender, "model.json")));
             Assert.Contains($"Saved the {gender}'s model to {Path.Combine(trained.ModelFolder, gender)}.", trained.TrainOutput);
         }
         Assert.Contains("Split by target season: validation 2025 Outdoor, 2025 XC; test 2026 Indoor, 2026 Outdoor (held out)", trained.TrainError);

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Lib.Track.Events;
-using Lib.Track.Marks;
+using Lib.Track.Domain;
 using Lib.Track.Scrape;
+using Lib.Workflow;
 
 namespace Lib.Tests.Track;
 
@@ -115,6 +115,6 @@ public class AthletePageParserTests
         Assert.Equal(41, page.Results.Count + page.Skipped.Count(s => s.Location.StartsWith("meet results", StringComparison.Ordinal)));
         Assert.Contains(page.Skipped, s => s.Location == "meet results, Landmark Conference Outdoor Track & Field Championships 2022, row 1" && s.Reason.Contains("'11.2.4'"));
         Assert.Contains(page.Skipped, s => s.Reason == "the event 'Sack Race' is not in the event catalogue" && s.Text.StartsWith("Sack Race", StringComparison.Ordinal));
-        Assert.All(page.Skipped, s => Assert.Equal("https://www.tfrrs.org/athletes/7983217/Moravian/Trevor_Gray.html", s.SourceUrl));
+        Assert.All(page.Skipped, s => Assert.Equal("https://www.tfrrs.org/athletes/7983217/Moravian/Trevor_Gray.html", s.Source));
     }
 }

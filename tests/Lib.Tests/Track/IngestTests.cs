@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using Lib.Track;
-using Lib.Track.Events;
+using Lib.Track.Domain;
 using Lib.Track.Ingest;
 using Lib.Track.Scrape;
 
@@ -22,11 +22,11 @@ public class IngestTests : IDisposable
 
         Assert.Equal(22073, result.Rows.Count + result.Rejected.Count);
         Assert.Equal(23, result.Rejected.Count); // the same 23 rows the mark tests find: year or DNS in the event column, ENR, NP
-        var year = Assert.Single(result.Rejected, r => r.Line == 85);
-        Assert.Equal("big_south_tfrrs_performances.csv", year.File);
+        var year = Assert.Single(result.Rejected, r => r.Location == "line 85");
+        Assert.Equal("big_south_tfrrs_performances.csv", year.Source);
         Assert.Equal("'2026' is not an event the catalogue knows", year.Reason);
         // A quoted date with line breaks inside: the record is named by the line it starts on, the next record by its own.
-        Assert.Equal([135, 139], result.Rejected.Where(r => r.Reason.StartsWith("'DNS'", StringComparison.Ordinal)).Select(r => r.Line));
+        Assert.Equal(["line 135", "line 139"], result.Rejected.Where(r => r.Reason.StartsWith("'DNS'", StringComparison.Ordinal)).Select(r => r.Location));
 
         var first = result.Rows[0];
         Assert.Equal(("big_south", 2, "big_south:HUNTER ADAMS|M", Gender.Men, "4X100"), (first.Source, first.Line, first.AthleteKey, first.Gender, first.Event.Code));
@@ -42,7 +42,7 @@ public class IngestTests : IDisposable
         var lehigh = new TeamAthletesCsv(Tfrrs(PerformanceSources.LehighFile), Gender.Men, "Lehigh").Read();
         Assert.Equal(1803, lehigh.Rows.Count + lehigh.Rejected.Count);
         var np = Assert.Single(lehigh.Rejected);
-        Assert.Equal((383, "mark 'NP': expected a whole number of points such as '6219' (event HEP)"), (np.Line, np.Reason));
+        Assert.Equal(("line 383", "mark 'NP': expected a whole number of points such as '6219' (event HEP)"), (np.Location, np.Reason));
         Assert.All(lehigh.Rows, r => Assert.Equal((Gender.Men, "Lehigh"), (r.Gender, r.Team)));
         Assert.Contains(lehigh.Rows, r => r.AthleteKey == "lehigh:ELI AARONSON" && r.Event.Code == "HJ" && r.Mark.Value == 1.86);
 
@@ -84,13 +84,13 @@ public class IngestTests : IDisposable
         Assert.Equal(("team:ANN LEE", Gender.Women, 130.5, Season.Outdoor), (row.AthleteKey, row.Gender, row.Mark.Value, row.Season));
         Assert.Equal(
         [
-            (3, "the record has 3 fields, the header 4"),
-            (4, "'Skipping' is not an event the catalogue knows"),
-            (5, "mark '2:1x.50': expected a time such as '10.31', '1:52.34' or '1:04:12.3' (event 800)"),
-            (6, "date 'Apr 31, 2022': Apr 31, 2022 is not a calendar date"),
-            (7, "the athlete's name is blank"),
-        ], result.Rejected.Select(r => (r.Line, r.Reason)));
-        Assert.Equal("team.csv, line 3: the record has 3 fields, the header 4 [Ann Lee,800 Meters,2:10.50]", result.Rejected[0].ToString());
+            ("line 3", "the record has 3 fields, the header 4"),
+            ("line 4", "'Skipping' is not an event the catalogue knows"),
+            ("line 5", "mark '2:1x.50': expected a time such as '10.31', '1:52.34' or '1:04:12.3' (event 800)"),
+            ("line 6", "date 'Apr 31, 2022': Apr 31, 2022 is not a calendar date"),
+            ("line 7", "the athlete's name is blank"),
+        ], result.Rejected.Select(r => (r.Location, r.Reason)));
+        Assert.Equal("team.csv: line 3: the record has 3 fields, the header 4 [Ann Lee,800 Meters,2:10.50]", result.Rejected[0].ToString());
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class IngestTests : IDisposable
         Assert.Equal(("ncaa_lists:LEVINS, CAMERON|SOUTHERN UTAH|M", 1.3, Season.Outdoor, false),
             (result.Rows[0].AthleteKey, result.Rows[0].Wind?.Value, result.Rows[0].Season, result.Rows[0].SeasonInferred));
         Assert.Null(result.Rows[1].Wind);
-        Assert.Equal((4, "wind 'windy': expected a wind reading such as '+1.2', '-0.5' or 'NWI'"), (result.Rejected[0].Line, result.Rejected[0].Reason));
+        Assert.Equal(("line 4", "wind 'windy': expected a wind reading such as '+1.2', '-0.5' or 'NWI'"), (result.Rejected[0].Location, result.Rejected[0].Reason));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public class IngestTests : IDisposable
         {
             Source = "tfrrs", File = "https://www.tfrrs.org/athletes/1/X/A.html", SourceKind = "athlete", Line = n, Gender = Gender.Women,
             Event = athlete is null ? EventCatalogue.Get("4x400") : ev, EventTitle = "400", Athlete = athlete, AthleteId = id, Team = "X",
-            Mark = Lib.Track.Marks.Mark.Parse(athlete is null ? "3:40.00" : "55.10", Lib.Track.Events.MarkUnit.Seconds),
+            Mark = Lib.Track.Domain.Mark.Parse(athlete is null ? "3:40.00" : "55.10", Lib.Track.Domain.MarkUnit.Seconds),
             Date = new DateOnly(2024, 2, 10), Season = Season.Indoor,
         };
         PerformanceTable.Write([Row(1, 7, "Ann Lee"), Row(2, null, null), Row(3, null, "Bo Li")], path);
@@ -138,6 +138,6 @@ public class IngestTests : IDisposable
         var result = new ScrapedPerformances(path).Read();
         Assert.Equal(["scraped:7", "scraped:BO LI|X|F"], result.Rows.Select(r => r.AthleteKey));
         Assert.All(result.Rows, r => Assert.Equal((Season.Indoor, false, 55.1), (r.Season, r.SeasonInferred, r.Mark.Value)));
-        Assert.Equal((2, "a team (relay) row names no athlete"), (result.Rejected.Single().Line, result.Rejected.Single().Reason));
+        Assert.Equal(("line 2", "a team (relay) row names no athlete"), (result.Rejected.Single().Location, result.Rejected.Single().Reason));
     }
 }

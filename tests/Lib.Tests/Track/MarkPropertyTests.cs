@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Lib.Track.Events;
-using Lib.Track.Marks;
+using Lib.Track.Domain;
 using Microsoft.FSharp.Core;
 
 namespace Lib.Tests.Track;

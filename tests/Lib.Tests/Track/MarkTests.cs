@@ -1,5 +1,4 @@
-using Lib.Track.Events;
-using Lib.Track.Marks;
+using Lib.Track.Domain;
 
 namespace Lib.Tests.Track;
 

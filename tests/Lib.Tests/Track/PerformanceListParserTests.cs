@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Lib.Storage;
 using Lib.Track;
-using Lib.Track.Events;
-using Lib.Track.Marks;
+using Lib.Track.Domain;
 using Lib.Track.Scrape;
+using Lib.Workflow;
 
 namespace Lib.Tests.Track;
 
@@ -163,7 +163,7 @@ public class PerformanceListParserTests
         var page = PerformanceListParser.Parse("https://www.tfrrs.org/saved/" + Printable, html);
 
         Assert.Equal(1606, page.RowsSeen); // nothing lost, nothing invented
-        Assert.All(page.Skipped, s => Assert.Equal("https://www.tfrrs.org/saved/" + Printable, s.SourceUrl));
+        Assert.All(page.Skipped, s => Assert.Equal("https://www.tfrrs.org/saved/" + Printable, s.Source));
         var first = page.Skipped[0];
         Assert.Equal("100 Meters (Men), row 1", first.Location);
         Assert.Equal("mark '10.3.1': expected a time such as '10.31', '1:52.34' or '1:04:12.3'", first.Reason);

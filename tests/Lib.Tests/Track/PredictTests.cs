@@ -1,4 +1,5 @@
-using Lib.Track.Events;
+using Lib.Track.Domain;
+using Lib.Track.Model;
 using Lib.Track.Predict;
 
 namespace Lib.Tests.Track;
@@ -19,7 +20,7 @@ public class PredictTests(TrackFixture fixture)
 
         var undated = MarkLines.Parse("53.10\n52.40\n", EventCatalogue.Get("400"), Season.Indoor);
         Assert.Equal([53.10, 52.40], undated.Select(m => m.Mark.Value!.Value));
-        var season = TrackPredictor.Season(undated, EventCatalogue.Get("400"), Season.Indoor);
+        var season = TrackPredictStep.Season(undated, EventCatalogue.Get("400"), Season.Indoor);
         Assert.Equal((52.40, 7), (season.Peak, season.Marks[1].DaysSincePrevious));
     }
 
@@ -46,18 +47,18 @@ public class PredictTests(TrackFixture fixture)
     [Fact]
     public void One_call_forecasts_from_a_model_folder_and_unknown_events_are_named()
     {
-        var forecast = TrackPredictor.Predict(fixture.ModelDirectory, "women", "outdoor", "Triple Jump", "2026-03-28, 12.80\n2026-04-11, 13.05\n2026-04-25, 13.20");
-        Assert.Equal(("F", Season.Outdoor, "TJ", 3), (forecast.Gender, forecast.Label, forecast.Event.Code, forecast.Marks));
+        var forecast = TrackPredictStep.Run(fixture.ModelDirectory, "women", "outdoor", "Triple Jump", "2026-03-28, 12.80\n2026-04-11, 13.05\n2026-04-25, 13.20");
+        Assert.Equal((Gender.Women, Season.Outdoor, "TJ", 3), (forecast.Gender, forecast.Label, forecast.Event.Code, forecast.Marks));
         Assert.InRange(forecast.Value, 11.5, 15);
         Assert.Equal($"Predicted next Outdoor peak for Triple Jump: {forecast.Mark}", forecast.Sentence);
         Assert.Matches(@"^\d+\.\d\dm$", forecast.Mark);
 
         var model = TrackModels.Open(fixture.ModelDirectory, "men");
         Assert.Contains("'Tripple Jump' is not an event the catalogue knows; the men's model forecasts",
-            Assert.Throws<ArgumentException>(() => TrackPredictor.FindEvent(model, "Tripple Jump")).Message);
+            Assert.Throws<ArgumentException>(() => TrackPredictStep.FindEvent(model, "Tripple Jump")).Message);
         Assert.Contains("holds the men's and the women's models: say which",
             Assert.Throws<ArgumentException>(() => TrackModels.Open(fixture.ModelDirectory)).Message);
-        Assert.Contains("'summer' is not a season label", Assert.Throws<ArgumentException>(() => TrackPredictor.ParseLabel("summer")).Message);
-        Assert.Equal("M", TrackModels.Open(Path.Combine(fixture.ModelDirectory, "men")).Meta.Gender);
+        Assert.Contains("'summer' is not a season label", Assert.Throws<ArgumentException>(() => TrackPredictStep.ParseLabel("summer")).Message);
+        Assert.Equal(Gender.Men, TrackModels.Open(Path.Combine(fixture.ModelDirectory, "men")).Gender);
     }
 }

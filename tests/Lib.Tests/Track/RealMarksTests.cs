@@ -1,6 +1,5 @@
 using Lib.Storage;
-using Lib.Track.Events;
-using Lib.Track.Marks;
+using Lib.Track.Domain;
 
 namespace Lib.Tests.Track;
 

@@ -1,3 +1,4 @@
+using Lib.Track.Domain;
 using Lib.Track.Scrape;
 
 namespace Lib.Tests.Track;

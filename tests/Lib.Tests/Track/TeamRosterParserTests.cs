@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using Lib.Track.Domain;
 using Lib.Track.Scrape;
 
 namespace Lib.Tests.Track;

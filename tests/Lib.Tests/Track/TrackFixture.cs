@@ -1,6 +1,4 @@
-using Lib.Storage;
 using Lib.Track.Cache;
-using Lib.Track.Ingest;
 using Lib.Track.Model;
 using Lib.Track.Train;
 
@@ -13,9 +11,9 @@ public sealed class TrackFixture : IDisposable
 
     public TrackFixture()
     {
-        Data = TrackCache.Build(new DerivedCache(Path.Combine(_dir.Path, "cache")), PerformanceSources.Bundled(RepoPaths.Data));
+        Data = TrackCacheStep.Run(new TrackCacheRequest(RepoPaths.Data, Path.Combine(_dir.Path, "cache")));
         ModelDirectory = Path.Combine(_dir.Path, "model");
-        Models = TrackTraining.TrainAndSave(Data, Options, ModelDirectory);
+        Models = TrackTrainStep.Run(Data, Options, ModelDirectory);
     }
 
     /// <summary>Smoke settings with a few more epochs, so that training moves the weights.</summary>

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Lib.Tensors;
 using Lib.Track.Dataset;
+using Lib.Track.Domain;
 using Lib.Track.Evaluate;
 using Lib.Track.Model;
-using Lib.Track.Scrape;
 using Lib.Tests.Charts;
 using Lib.Track.Train;
+using Lib.Workflow;
 
 namespace Lib.Tests.Track;
 
@@ -14,8 +15,8 @@ namespace Lib.Tests.Track;
 public class TrackModelTests(TrackFixture fixture)
 {
     private List<WindowSample> Samples(TrackModel model, int count) =>
-        [.. Windows.Build(fixture.Data.Of(model.Meta.Gender == "F" ? Gender.Women : Gender.Men), model.Meta.Config.Seasons)
-            .Where(w => model.Encoder.Knows(w.Family.Event.Code)).Take(count).Select(model.Encoder.Encode)];
+        [.. Windows.Build(fixture.Data.Of(model.Gender), model.Config.Seasons)
+            .Where(w => model.Encoder.Knows(w.History.Event.Code)).Take(count).Select(model.Encoder.Encode)];
 
     [Theory]
     [InlineData(HeadKind.Mlp32, false)]
@@ -24,8 +25,8 @@ public class TrackModelTests(TrackFixture fixture)
     public void An_untrained_model_forecasts_its_residual_base_and_every_head_gets_gradients(HeadKind head, bool shared)
     {
         var model = fixture.Models[0];
-        var config = model.Meta.Config with { Head = head, SharedHead = shared };
-        var network = new HierarchicalLstm(config, model.Meta.Events.Count, new Generator(3));
+        var config = model.Config with { Head = head, SharedHead = shared };
+        var network = new HierarchicalLstm(config, model.Inputs.Events.Count, new Generator(3));
         var batch = TrackBatch.Collate(Samples(model, 50), config.Seasons);
         network.Eval();
         Assert.Equal(batch.Base.ToArray(), network.Forward(batch).ToArray()); // the output layer starts at zero
@@ -41,20 +42,25 @@ public class TrackModelTests(TrackFixture fixture)
     [Fact]
     public void Training_records_its_settings_history_and_split_and_moves_the_weights()
     {
-        var men = fixture.Models.Single(m => m.Meta.Gender == "M");
-        var t = men.Meta.Training;
+        var men = fixture.Models.Single(m => m.Gender == Gender.Men);
+        var t = men.Card.Training;
+        Assert.Equal(TrackModel.Format, men.Card.Format);
         Assert.Equal(TrackFixture.Options.MaxEpochs, t.MaxEpochs);
         Assert.InRange(t.Epochs, 1, t.MaxEpochs);
-        Assert.Equal(t.Epochs, men.Meta.History.Count);
-        Assert.All(men.Meta.History, h => Assert.True(h.Validation.ContainsKey(TrackTrainer.ValidationMetric) && h.Validation.ContainsKey("val_l1_z")));
-        Assert.Equal(["2025 Outdoor", "2025 XC"], men.Meta.ValidationSeasons);
-        Assert.Equal(["2026 Indoor", "2026 Outdoor"], men.Meta.TestSeasons);
-        Assert.Equal(fixture.Data.Fingerprint, men.Meta.DataFingerprint);
-        Assert.True(t.TrainWindows > 1000 && t.ValidationWindows > 200, $"{t.TrainWindows}, {t.ValidationWindows}");
-        Assert.Equal(men.Meta.Events.Order(StringComparer.Ordinal), men.Meta.Events);
-        Assert.All(men.Meta.Events, e => Assert.True(men.Meta.Scales[e].Std > 0));
+        Assert.Equal(t.Epochs, men.Card.History.Count);
+        Assert.All(men.Card.History, h => Assert.True(h.Metrics.ContainsKey(TrackTrainer.ValidationMetric) && h.Metrics.ContainsKey("val_l1_z")));
+        Assert.Equal(TrackTrainer.ValidationMetric, t.Monitor);
+        Assert.Equal(men.Card.History.Min(h => h.Metrics[TrackTrainer.ValidationMetric]), t.BestValue);
+        Assert.Equal(men.Card.History[t.BestEpoch].Metrics, men.Card.Metrics);
+        Assert.Equal(["2025 Outdoor", "2025 XC"], men.Inputs.ValidationSeasons);
+        Assert.Equal(["2026 Indoor", "2026 Outdoor"], men.Inputs.TestSeasons);
+        Assert.Equal(fixture.Data.Fingerprint, men.Card.DataFingerprint);
+        Assert.True(t.TrainSamples > 1000 && t.ValidationSamples > 200, $"{t.TrainSamples}, {t.ValidationSamples}");
+        Assert.Equal(TrackFixture.Options.Seed, Convert.ToInt64(t.Options["seed"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(men.Inputs.Events.Order(StringComparer.Ordinal), men.Inputs.Events);
+        Assert.All(men.Inputs.Events, e => Assert.True(men.Inputs.Scales[e].Std > 0));
 
-        var batch = TrackBatch.Collate(Samples(men, 100), men.Meta.Config.Seasons);
+        var batch = TrackBatch.Collate(Samples(men, 100), men.Config.Seasons);
         men.Network.Eval();
         Assert.NotEqual(batch.Base.ToArray(), men.Network.Forward(batch).ToArray());
     }
@@ -62,27 +68,34 @@ public class TrackModelTests(TrackFixture fixture)
     [Fact]
     public void A_saved_model_loads_back_and_forecasts_the_same()
     {
-        var women = fixture.Models.Single(m => m.Meta.Gender == "F");
+        var women = fixture.Models.Single(m => m.Gender == Gender.Women);
         var loaded = TrackModel.Load(Path.Combine(fixture.ModelDirectory, "women"));
         var samples = Samples(women, 200);
         Assert.Equal(women.Predict(samples), loaded.Predict(samples));
-        Assert.Equal(women.Meta.Events, loaded.Meta.Events);
-        Assert.Equal(women.Meta.Config, loaded.Meta.Config);
-        var meta = JsonNode.Parse(File.ReadAllText(Path.Combine(fixture.ModelDirectory, "women", TrackModel.MetaFile)))!;
-        Assert.Equal("F", meta["gender"]!.GetValue<string>());
-        Assert.Equal("layerNormLinear", meta["config"]!["head"]!.GetValue<string>());
+        var windows = samples.Select(s => s.Window!).ToList();
+        Assert.Equal(women.Predict(samples), loaded.Predict(windows)); // as a predictor of windows, the same forecasts
+        Assert.Equal(women.Inputs.Events, loaded.Inputs.Events);
+        Assert.Equal(women.Inputs.Scales, loaded.Inputs.Scales);
+        Assert.Equal(women.Config, loaded.Config);
+        Assert.Equal(women.Card.History.Select(h => (h.Epoch, h.TrainLoss)), loaded.Card.History.Select(h => (h.Epoch, h.TrainLoss)));
+        Assert.Equal(women.Card.Training.BestEpoch, loaded.Card.Training.BestEpoch);
+        Assert.Equal(["model.json", "model.safetensors"], Directory.GetFiles(Path.Combine(fixture.ModelDirectory, "women")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var card = JsonNode.Parse(File.ReadAllText(Path.Combine(fixture.ModelDirectory, "women", ModelFolder.CardFile)))!;
+        Assert.Equal(TrackModel.Format, card["format"]!.GetValue<string>());
+        Assert.Equal("women", card["inputs"]!["gender"]!.GetValue<string>());
+        Assert.Equal("layerNormLinear", card["config"]!["head"]!.GetValue<string>());
     }
 
     [Theory]
-    [InlineData("seasonHidden", 64, "seasonHidden: meta.json says 64, the weights have 8")]
-    [InlineData("acrossHidden", 16, "acrossHidden: meta.json says 16, the weights have 8")]
-    [InlineData("labelEmbedding", 3, "labelEmbedding: meta.json says 3, the weights have 2")]
-    public void Loading_weights_of_another_shape_than_the_meta_says_fails_clearly(string setting, int value, string expected)
+    [InlineData("seasonHidden", 64, "seasonHidden: the card says 64, the weights have 8")]
+    [InlineData("acrossHidden", 16, "acrossHidden: the card says 16, the weights have 8")]
+    [InlineData("labelEmbedding", 3, "labelEmbedding: the card says 3, the weights have 2")]
+    public void Loading_weights_of_another_shape_than_the_card_says_fails_clearly(string setting, int value, string expected)
     {
         var dir = Copy("women", setting);
-        var meta = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, TrackModel.MetaFile)))!;
-        meta["config"]![setting] = value;
-        File.WriteAllText(Path.Combine(dir, TrackModel.MetaFile), meta.ToJsonString());
+        var card = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, ModelFolder.CardFile)))!;
+        card["config"]![setting] = value;
+        File.WriteAllText(Path.Combine(dir, ModelFolder.CardFile), card.ToJsonString());
 
         var e = Assert.Throws<InvalidDataException>(() => TrackModel.Load(dir));
         Assert.Contains("model.safetensors does not match", e.Message);
@@ -91,36 +104,40 @@ public class TrackModelTests(TrackFixture fixture)
     }
 
     [Fact]
-    public void Another_head_variant_or_event_list_in_the_meta_fails_clearly()
+    public void Another_head_variant_event_list_or_format_in_the_card_fails_clearly()
     {
         var dir = Copy("men", "head");
-        var path = Path.Combine(dir, TrackModel.MetaFile);
-        var meta = JsonNode.Parse(File.ReadAllText(path))!;
-        meta["config"]!["head"] = "mlp32";
-        File.WriteAllText(path, meta.ToJsonString());
-        Assert.Contains("head: meta.json says Mlp32, the weights have LayerNormLinear", Assert.Throws<InvalidDataException>(() => TrackModel.Load(dir)).Message);
+        var path = Path.Combine(dir, ModelFolder.CardFile);
+        var card = JsonNode.Parse(File.ReadAllText(path))!;
+        card["config"]!["head"] = "mlp32";
+        File.WriteAllText(path, card.ToJsonString());
+        Assert.Contains("head: the card says Mlp32, the weights have LayerNormLinear", Assert.Throws<InvalidDataException>(() => TrackModel.Load(dir)).Message);
 
-        meta["config"]!["head"] = "layerNormLinear";
-        meta["events"]!.AsArray().RemoveAt(0);
-        File.WriteAllText(path, meta.ToJsonString());
-        Assert.Matches(@"events: meta\.json says \d+, the weights have \d+", Assert.Throws<InvalidDataException>(() => TrackModel.Load(dir)).Message);
+        card["config"]!["head"] = "layerNormLinear";
+        card["inputs"]!["events"]!.AsArray().RemoveAt(0);
+        File.WriteAllText(path, card.ToJsonString());
+        Assert.Matches(@"events: the card says \d+, the weights have \d+", Assert.Throws<InvalidDataException>(() => TrackModel.Load(dir)).Message);
 
-        File.WriteAllText(path, "{ \"gender\": ");
-        Assert.Contains($"{path}: line 1: not a track model's meta", Assert.Throws<InvalidDataException>(() => TrackModel.Load(dir)).Message);
+        card["format"] = "lab.track.hierarchical-lstm/1";
+        File.WriteAllText(path, card.ToJsonString());
+        Assert.Contains($"format 'lab.track.hierarchical-lstm/1', expected '{TrackModel.Format}'", Assert.Throws<InvalidDataException>(() => TrackModel.Load(dir)).Message);
+
+        File.WriteAllText(path, "{ \"format\": ");
+        Assert.Contains($"{path}: line 1: not JSON", Assert.Throws<InvalidDataException>(() => TrackModel.Load(dir)).Message);
         File.Delete(path);
-        Assert.Contains("meta.json is missing", Assert.Throws<FileNotFoundException>(() => TrackModel.Load(dir)).Message);
+        Assert.Contains("model.json is missing", Assert.Throws<FileNotFoundException>(() => TrackModel.Load(dir)).Message);
     }
 
     [Fact]
     public void Evaluation_scores_the_model_and_every_baseline_on_the_same_test_windows()
     {
-        var report = new EvaluationReport([.. fixture.Models.Select(m => TrackEvaluation.Run(fixture.Data, m))]);
+        var report = TrackEvaluateStep.Run(fixture.Data, fixture.Models);
         foreach (var g in report.Genders)
         {
             Assert.Equal(["model", "last same-label peak", "last peak (any label)", "mean of past peaks", "linear trend"], g.Scores.Select(s => s.Predictor));
             Assert.True(g.SameData);
             Assert.All(g.Forecasts, f => Assert.Contains(f.Window.TargetSeason.Season.ToString(), g.TestSeasons));
-            Assert.All(g.Forecasts, f => Assert.Equal(f.Window.LastSameLabel.Peak, f.Baselines[Baseline.LastSameLabelPeak]));
+            Assert.All(g.Forecasts, f => Assert.Equal(f.Window.LastSameLabel.Peak, f.Of(Baselines.LastSameLabelPeak.Name)));
             Assert.All(g.Scores, s => Assert.Equal(g.Model.MaeByEvent.Keys, s.MaeByEvent.Keys));
         }
         var json = JsonNode.Parse(report.ToJson())!;
@@ -131,7 +148,7 @@ public class TrackModelTests(TrackFixture fixture)
         Assert.Contains("men: model", report.ToString());
 
         var men = report.Genders[0];
-        var families = men.Forecasts.Select(f => f.Window.Family.Event.Family).Distinct().Count();
+        var families = men.Forecasts.Select(f => f.Window.History.Event.Family).Distinct().Count();
         var forecast = EvaluationCharts.PredictedVsActual(men);
         var panels = PlotlyFigure.Traces(forecast);
         Assert.Equal(2 * families, panels.Count); // the points and y = x, per family
@@ -153,13 +170,19 @@ public class TrackModelTests(TrackFixture fixture)
         Assert.Equal("group", (string)PlotlyFigure.Layout(errors)["barmode"]!);
         Assert.Equal("mean error (%)", PlotlyFigure.AxisTitle(errors, "yaxis"));
 
-        var curves = EvaluationCharts.LearningCurves([.. report.Genders.Select(g => g.Meta)]);
+        var curves = EvaluationCharts.LearningCurves([.. report.Genders.Select(g => g.Card)]);
         var lines = PlotlyFigure.Traces(curves);
         Assert.Equal(6, lines.Count);
         Assert.Equal(["x", "x", "x", "x", "x2", "x2"], lines.Select(t => (string)t!["xaxis"]!));
-        Assert.Equal(men.Meta.History.Select(h => h.TrainLoss), PlotlyFigure.Numbers(lines[0]!, "y"));
+        Assert.Equal(men.Card.History.Select(h => h.TrainLoss), PlotlyFigure.Numbers(lines[0]!, "y"));
         Assert.Equal("validation error (% of the mark)", PlotlyFigure.AxisTitle(curves, "yaxis2"));
         Assert.Equal("Learning curves", PlotlyFigure.Title(curves));
+
+        var dir = Path.Combine(fixture.Temp, $"charts-{Guid.NewGuid():N}");
+        var files = TrackEvaluateStep.SaveCharts(report, dir);
+        Assert.Equal(["learning-curves.html", "men-error-by-event.html", "men-forecast-vs-actual.html", "women-error-by-event.html", "women-forecast-vs-actual.html"],
+            files.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(files, f => Assert.Contains("Plotly.newPlot", File.ReadAllText(f), StringComparison.Ordinal));
     }
 
     private string Copy(string gender, string name)

@@ -1,5 +1,5 @@
 using Lib.Storage.DuckDb;
-using Lib.Track.Events;
+using Lib.Track.Domain;
 using Lib.Track.Scrape;
 using Lib.Web;
 using Lib.Tests.Web;

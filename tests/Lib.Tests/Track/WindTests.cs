@@ -1,4 +1,4 @@
-using Lib.Track.Marks;
+using Lib.Track.Domain;
 
 namespace Lib.Tests.Track;
 

@@ -1,25 +1,24 @@
 using Lib.Track.Cache;
 using Lib.Track.Dataset;
-using Lib.Track.Events;
-using Lib.Track.Scrape;
+using Lib.Track.Domain;
 
 namespace Lib.Tests.Track;
 
-/// <summary>Windows, the time-aware split and the standardisation: on hand-made families and on the bundled data.</summary>
+/// <summary>Windows, the time-aware split and the standardisation: on hand-made histories and on the bundled data.</summary>
 [Collection(TrackCollection.Name)]
 public class WindowsTests(TrackFixture fixture)
 {
-    internal static FamilySeason S(string season, params double[] marks) =>
+    internal static HistorySeason S(string season, params double[] marks) =>
         new(SeasonId.Parse(season), marks.Min(), [.. marks.Select((m, i) => new MarkPoint(SeasonId.Parse(season).Start.AddDays(7 * i), m, i == 0 ? 0 : 7))]);
 
-    internal static Family F(int id, string ev, params FamilySeason[] seasons) => new(id, $"test:{id}", $"Athlete {id}", Gender.Women, EventCatalogue.Get(ev), seasons);
+    internal static AthleteEventHistory F(int id, string ev, params HistorySeason[] seasons) => new(id, $"test:{id}", $"Athlete {id}", Gender.Women, EventCatalogue.Get(ev), seasons);
 
     [Fact]
     public void A_window_forecasts_each_season_that_has_a_same_label_season_among_the_K_before_it()
     {
-        var family = F(0, "200", S("2022 Indoor", 25.0), S("2022 Outdoor", 24.8), S("2023 Indoor", 24.9), S("2023 Outdoor", 24.5),
+        var history = F(0, "200", S("2022 Indoor", 25.0), S("2022 Outdoor", 24.8), S("2023 Indoor", 24.9), S("2023 Outdoor", 24.5),
             S("2024 Outdoor", 24.4), S("2025 Indoor", 24.6));
-        var windows = Windows.Build([family], seasons: 2);
+        var windows = Windows.Build([history], seasons: 2);
 
         Assert.Equal(
         [
@@ -28,15 +27,15 @@ public class WindowsTests(TrackFixture fixture)
             "Athlete 0 200: 2023 Indoor, 2023 Outdoor → 2024 Outdoor",
             // 2025 Indoor: the two seasons before it are both outdoor, so the window would have no same-label season.
         ], windows.Select(w => w.ToString()));
-        Assert.Equal(4, Windows.Build([family], seasons: 4).Count);
-        var last = Windows.Build([family], seasons: 4)[^1];
+        Assert.Equal(4, Windows.Build([history], seasons: 4).Count);
+        var last = Windows.Build([history], seasons: 4)[^1];
         Assert.Equal(("2024 Outdoor", "2023 Indoor", 24.6), (last.Last.Season.ToString(), last.LastSameLabel.Season.ToString(), last.Actual));
     }
 
     [Fact]
     public void The_split_holds_out_the_latest_target_seasons_and_trains_only_on_earlier_ones()
     {
-        var windows = Windows.Build(fixture.Data.Families, 4);
+        var windows = Windows.Build(fixture.Data.Histories, 4);
         var plan = SplitPlan.Latest(windows, testSeasons: 2, validationSeasons: 2);
         Assert.Equal("2025 Outdoor, 2025 XC | 2026 Indoor, 2026 Outdoor", plan.ToString());
 
@@ -63,8 +62,8 @@ public class WindowsTests(TrackFixture fixture)
     [Fact]
     public void The_split_needs_enough_seasons_and_a_later_season_in_neither_list_is_left_out()
     {
-        var family = F(0, "LJ", S("2023 Outdoor", 5.0), S("2024 Outdoor", 5.2), S("2025 Outdoor", 5.3));
-        var windows = Windows.Build([family], 4);
+        var history = F(0, "LJ", S("2023 Outdoor", 5.0), S("2024 Outdoor", 5.2), S("2025 Outdoor", 5.3));
+        var windows = Windows.Build([history], 4);
         Assert.Contains("a split into 2 test, 2 validation and at least one training season needs 5",
             Assert.Throws<ArgumentException>(() => SplitPlan.Latest(windows)).Message);
         var plan = new SplitPlan([SeasonId.Parse("2024 Outdoor")], [SeasonId.Parse("2024 Indoor")]);
@@ -89,8 +88,8 @@ public class WindowsTests(TrackFixture fixture)
     [Fact]
     public void A_window_encodes_to_features_and_collates_into_slots()
     {
-        var family = F(0, "200", S("2024 Indoor", 25.0, 24.8), S("2024 Outdoor", 24.6, 24.4, 24.5), S("2025 Indoor", 24.5));
-        var window = Windows.Build([family], 4)[^1];
+        var history = F(0, "200", S("2024 Indoor", 25.0, 24.8), S("2024 Outdoor", 24.6, 24.4, 24.5), S("2025 Indoor", 24.5));
+        var window = Windows.Build([history], 4)[^1];
         var encoder = new WindowEncoder(["100", "200"], new Dictionary<string, EventScale> { ["100"] = new(12, 1), ["200"] = new(25, 0.5) }, 2, ResidualBase.LastPeak);
         var sample = encoder.Encode(window);
 

@@ -1,3 +1,5 @@
+using Lib.Track.Domain;
+
 namespace Lib.Track.Cache;
 
 /// <summary>

@@ -2,29 +2,28 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Lib.Storage;
 using Lib.Tensors.IO;
-using Lib.Track.Events;
-using Lib.Track.Scrape;
+using Lib.Track.Domain;
 
 namespace Lib.Track.Cache;
 
 /// <summary>
-/// The track cache loaded: the families with their seasons and marks, what each source gave, and where the
+/// The track cache loaded: the athletes' event histories with their seasons and marks, what each source gave, and where the
 /// step's files are (query <see cref="PerformancesPath"/> or <see cref="RejectedPath"/> with DuckDB).
 /// </summary>
 public sealed class TrackData
 {
-    private TrackData(CacheResult cache, IReadOnlyList<Family> families, IReadOnlyList<SourceSummary> sources)
+    private TrackData(CacheResult cache, IReadOnlyList<AthleteEventHistory> histories, IReadOnlyList<SourceSummary> sources)
     {
         Cache = cache;
-        Families = families;
+        Histories = histories;
         Sources = sources;
     }
 
     /// <summary>The cache step's result: its folder, whether it was rebuilt and why, its manifest.</summary>
     public CacheResult Cache { get; }
 
-    /// <summary>Every family, in id order.</summary>
-    public IReadOnlyList<Family> Families { get; }
+    /// <summary>Every athlete's event history, in id order.</summary>
+    public IReadOnlyList<AthleteEventHistory> Histories { get; }
 
     /// <summary>Rows and rejections per source.</summary>
     public IReadOnlyList<SourceSummary> Sources { get; }
@@ -35,16 +34,21 @@ public sealed class TrackData
     /// <summary>The rows the sources could not read, with file, line and reason (CSV).</summary>
     public string RejectedPath => Cache.PathOf("rejected.csv");
 
-    /// <summary>One row per family season (Parquet).</summary>
+    /// <summary>One row per history season (Parquet).</summary>
     public string SeasonsPath => Cache.PathOf("seasons.parquet");
 
     /// <summary>The SHA-256 of <c>seasons.parquet</c> and <c>marks.safetensors</c> together: identifies the data a model was trained on.</summary>
     public string Fingerprint => string.Join("+", Cache.Manifest.Outputs.Where(o => o.Path is "seasons.parquet" or "marks.safetensors").OrderBy(o => o.Path, StringComparer.Ordinal).Select(o => o.Sha256[..16]));
 
-    /// <summary>The families of one gender.</summary>
-    public IReadOnlyList<Family> Of(Gender gender) => [.. Families.Where(f => f.Gender == gender)];
+    /// <summary>The histories of one gender.</summary>
+    public IReadOnlyList<AthleteEventHistory> Of(Gender gender) => [.. Histories.Where(f => f.Gender == gender)];
 
-    /// <summary>Loads the outputs of a built <see cref="TrackCache"/> step.</summary>
+    /// <summary>One line for logs and notebooks: whether the cache was built (and why) or loaded, the histories, the rows read and rejected.</summary>
+    public string Describe() => Cache.Rebuilt
+        ? $"Built the track cache ({Cache.Reason}): {Histories.Count} athletes' event histories from {Sources.Sum(s => s.Rows)} rows, {Sources.Sum(s => s.Rejected)} rejected (see {RejectedPath})."
+        : $"Loaded the track cache: {Histories.Count} athletes' event histories (sources unchanged).";
+
+    /// <summary>Loads the outputs of a built <see cref="TrackCacheStep"/> step.</summary>
     public static TrackData Load(CacheResult cache)
     {
         ArgumentNullException.ThrowIfNull(cache);
@@ -58,8 +62,8 @@ public sealed class TrackData
 
         var path = cache.PathOf("seasons.parquet");
         var rows = RecordTable.Read<SeasonRow>(path);
-        var families = new List<Family>();
-        var seasons = new List<FamilySeason>();
+        var histories = new List<AthleteEventHistory>();
+        var seasons = new List<HistorySeason>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -71,15 +75,15 @@ public sealed class TrackData
             }
             var label = SeasonNames.FromText(row.Season)
                 ?? throw new InvalidDataException($"{path}: row {i + 1}: season '{row.Season}' is not indoor, outdoor or xc.");
-            seasons.Add(new FamilySeason(new SeasonId(label, row.SeasonYear), row.Peak, marks));
-            if (i + 1 == rows.Count || rows[i + 1].Family != row.Family)
+            seasons.Add(new HistorySeason(new SeasonId(label, row.SeasonYear), row.Peak, marks));
+            if (i + 1 == rows.Count || rows[i + 1].History != row.History)
             {
                 var gender = GenderCodes.FromText(row.Gender) ?? throw new InvalidDataException($"{path}: row {i + 1}: gender '{row.Gender}'.");
-                families.Add(new Family(row.Family, row.AthleteKey, row.Athlete, gender, EventCatalogue.Get(row.Event), seasons));
+                histories.Add(new AthleteEventHistory(row.History, row.AthleteKey, row.Athlete, gender, EventCatalogue.Get(row.Event), seasons));
                 seasons = [];
             }
         }
-        return new TrackData(cache, families, sources);
+        return new TrackData(cache, histories, sources);
     }
 
     private static double[] Float64(Dictionary<string, SafeTensor> tensors, string name, CacheResult cache) =>

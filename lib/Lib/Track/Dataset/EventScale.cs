@@ -1,3 +1,5 @@
+using Lib.Track.Domain;
+
 namespace Lib.Track.Dataset;
 
 /// <summary>An event's standardisation: z = (mark − <see cref="Mean"/>) / <see cref="Std"/>, in the event's unit.</summary>
@@ -12,7 +14,7 @@ public sealed record EventScale(double Mean, double Std)
 
 /// <summary>
 /// Per-event standardisation fitted on training windows only: every mark of every season the training windows use
-/// (inputs and targets, each family season once). An event whose marks do not spread (fewer than two, or all equal)
+/// (inputs and targets, each history season once). An event whose marks do not spread (fewer than two, or all equal)
 /// gets a standard deviation of 1% of its mean.
 /// </summary>
 public static class EventScales
@@ -21,20 +23,20 @@ public static class EventScales
     public static Dictionary<string, EventScale> Fit(IEnumerable<Window> training)
     {
         ArgumentNullException.ThrowIfNull(training);
-        var seen = new HashSet<(int Family, int Season)>();
+        var seen = new HashSet<(int History, int Season)>();
         var sums = new Dictionary<string, (double Sum, double Squares, long N)>(StringComparer.Ordinal);
         foreach (var w in training)
             for (var i = w.First; i <= w.Target; i++)
             {
-                if (!seen.Add((w.Family.Id, i))) continue;
-                var (sum, squares, n) = sums.GetValueOrDefault(w.Family.Event.Code);
-                foreach (var m in w.Family.Seasons[i].Marks)
+                if (!seen.Add((w.History.Id, i))) continue;
+                var (sum, squares, n) = sums.GetValueOrDefault(w.History.Event.Code);
+                foreach (var m in w.History.Seasons[i].Marks)
                 {
                     sum += m.Value;
                     squares += m.Value * m.Value;
                     n++;
                 }
-                sums[w.Family.Event.Code] = (sum, squares, n);
+                sums[w.History.Event.Code] = (sum, squares, n);
             }
         return sums.ToDictionary(kv => kv.Key, kv =>
         {

@@ -1,4 +1,4 @@
-using Lib.Track.Events;
+using Lib.Track.Domain;
 
 namespace Lib.Track.Dataset;
 

@@ -1,4 +1,5 @@
 using Lib.Tensors;
+using Lib.Track.Domain;
 
 namespace Lib.Track.Dataset;
 

@@ -1,11 +1,11 @@
 using Lib.Track.Cache;
-using Lib.Track.Events;
+using Lib.Track.Domain;
 
 namespace Lib.Track.Dataset;
 
 /// <summary>
 /// Turns windows into model inputs. Each mark becomes three features: its z-score in its event's standardisation, the
-/// days since the family's previous mark as log(1 + days) / 6, and the wind in m/s divided by 4 (0 without a reading).
+/// days since the history's previous mark as log(1 + days) / 6, and the wind in m/s divided by 4 (0 without a reading).
 /// A season keeps its latest <see cref="MarksPerSeason"/> marks. Two summary features describe the window: the z-gap
 /// between the last same-label peak and the last peak, and whether the last season has the target's label.
 /// </summary>
@@ -42,13 +42,13 @@ public sealed class WindowEncoder(IReadOnlyList<string> Events, IReadOnlyDiction
     public WindowSample Encode(Window window)
     {
         ArgumentNullException.ThrowIfNull(window);
-        var sample = Encode(window.Family.Event, window.Inputs, window.Label);
-        var scale = Scales[window.Family.Event.Code];
+        var sample = Encode(window.History.Event, window.Inputs, window.Label);
+        var scale = Scales[window.History.Event.Code];
         return sample with { Target = (float)scale.ToZ(window.Actual), Weight = (float)(scale.Std / window.Actual * 100), Window = window };
     }
 
     /// <summary>Input seasons of <paramref name="ev"/> (oldest first, one with the target's label) as a sample with an unknown target.</summary>
-    public WindowSample Encode(EventInfo ev, IReadOnlyList<FamilySeason> inputs, Season target)
+    public WindowSample Encode(EventInfo ev, IReadOnlyList<HistorySeason> inputs, Season target)
     {
         ArgumentNullException.ThrowIfNull(ev);
         ArgumentNullException.ThrowIfNull(inputs);

@@ -1,5 +1,8 @@
 using Lib.Charts;
+using Lib.Track.Domain;
 using Lib.Track.Model;
+using Lib.Track.Train;
+using Lib.Workflow;
 using Plotly.NET;
 using Chart = Plotly.NET.CSharp.Chart;
 
@@ -19,7 +22,7 @@ public static class EvaluationCharts
     public static GenericChart PredictedVsActual(GenderEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        var families = evaluation.Forecasts.GroupBy(f => f.Window.Family.Event.Family).OrderBy(g => g.Key).ToList();
+        var families = evaluation.Forecasts.GroupBy(f => f.Window.History.Event.Family).OrderBy(g => g.Key).ToList();
         if (families.Count == 0)
             throw new ArgumentException(
                 $"{Who(evaluation)}: the evaluation has no forecasts to chart.", nameof(evaluation));
@@ -28,10 +31,10 @@ public static class EvaluationCharts
         var panels = families.Select(family =>
         {
             var group = family.ToList();
-            var unit = Unit(group[0].Window.Family.Event.Unit);
+            var unit = Unit(group[0].Window.History.Event.Unit);
             double lo = group.Min(f => Math.Min(f.Actual, f.Model)), hi = group.Max(f => Math.Max(f.Actual, f.Model));
             var hover = group.Select(f =>
-                $"{f.Window.Family.Athlete} {f.Window.Family.Event.Code} {f.Window.TargetSeason.Season}");
+                $"{f.Window.History.Athlete} {f.Window.History.Event.Code} {f.Window.TargetSeason.Season}");
             var points = Chart.Point<double, double, string>(
                     group.Select(f => f.Actual), group.Select(f => f.Model), Name: family.Key.ToString())
                 .WithTraceProperty("hovertext", hover.ToArray());
@@ -51,7 +54,7 @@ public static class EvaluationCharts
         ArgumentNullException.ThrowIfNull(evaluation);
         var events = evaluation.Model.PercentByEvent.Keys.ToList();
         var hover = events
-            .Select(e => $"{e}: {evaluation.Forecasts.Count(f => f.Window.Family.Event.Code == e)} windows").ToArray();
+            .Select(e => $"{e}: {evaluation.Forecasts.Count(f => f.Window.History.Event.Code == e)} windows").ToArray();
         var bars = evaluation.Scores.Select(score => Chart.Column<double, string, string>(
                 events.Select(e => Math.Round(score.PercentByEvent[e], 3)), Keys: events, Name: score.Predictor)
             .WithTraceProperty("hovertext", hover));
@@ -64,27 +67,25 @@ public static class EvaluationCharts
 
     /// <summary>
     /// Training loss and validation loss (L1 in z-space) per epoch, and the validation error in percent on a
-    /// second panel. A missing validation value is a gap in its line.
+    /// second panel, from the models' cards. A missing validation value is a gap in its line.
     /// </summary>
-    /// <exception cref="ArgumentException">No model's metadata was given.</exception>
-    public static GenericChart LearningCurves(params TrackModelMeta[] metas)
+    /// <exception cref="ArgumentException">No model card was given.</exception>
+    public static GenericChart LearningCurves(params ModelCard<TrackModelConfig, TrackInputs>[] cards)
     {
-        ArgumentNullException.ThrowIfNull(metas);
-        if (metas.Length == 0)
-            throw new ArgumentException("Learning curves need at least one model's metadata.", nameof(metas));
+        ArgumentNullException.ThrowIfNull(cards);
+        if (cards.Length == 0)
+            throw new ArgumentException("Learning curves need at least one model's card.", nameof(cards));
         var losses = new List<GenericChart>();
         var errors = new List<GenericChart>();
-        foreach (var meta in metas)
+        foreach (var card in cards)
         {
-            var who = meta.Gender == "F" ? "women" : "men";
-            var epochs = meta.History.Select(h => h.Epoch + 1).ToList();
-            IEnumerable<double> Validation(string key) =>
-                meta.History.Select(h => h.Validation.GetValueOrDefault(key, double.NaN));
-            var train = meta.History.Select(h => h.TrainLoss);
+            var who = TrackModels.Name(card.Inputs.Gender);
+            var epochs = card.History.Select(h => h.Epoch + 1).ToList();
+            IEnumerable<double> Validation(string key) => card.History.Select(h => h.Metrics.GetValueOrDefault(key, double.NaN));
+            var train = card.History.Select(h => h.TrainLoss);
             losses.Add(Chart.Line<int, double, string>(epochs, train, Name: $"{who} train loss"));
             losses.Add(Chart.Line<int, double, string>(epochs, Validation("val_l1_z"), Name: $"{who} validation loss"));
-            var error = Validation("val_pct");
-            errors.Add(Chart.Line<int, double, string>(epochs, error, Name: $"{who} validation error %"));
+            errors.Add(Chart.Line<int, double, string>(epochs, Validation(TrackTrainer.ValidationMetric), Name: $"{who} validation error %"));
         }
         return Chart.Grid(
             [
@@ -95,8 +96,8 @@ public static class EvaluationCharts
             .WithHeight(360);
     }
 
-    private static string Who(GenderEvaluation e) => e.Gender == "F" ? "Women" : "Men";
+    private static string Who(GenderEvaluation e) => e.Gender == Gender.Women ? "Women" : "Men";
 
-    private static string Unit(Events.MarkUnit unit) =>
-        unit switch { Events.MarkUnit.Seconds => "s", Events.MarkUnit.Metres => "m", _ => "points" };
+    private static string Unit(MarkUnit unit) =>
+        unit switch { MarkUnit.Seconds => "s", MarkUnit.Metres => "m", _ => "points" };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lib.Storage;
+using Lib.Track.Domain;
 using Microsoft.Data.Analysis;
 
 namespace Lib.Track.Evaluate;
@@ -22,7 +23,7 @@ public sealed record EvaluationReport(IReadOnlyList<GenderEvaluation> Genders)
         var rows = Genders.SelectMany(g => g.Scores.Select(s => (Gender: g, Score: s))).ToList();
         var columns = new List<(string Name, Type Type, IReadOnlyList<object?> Values)>
         {
-            ("gender", typeof(string), [.. rows.Select(r => (object?)(r.Gender.Gender == "F" ? "women" : "men"))]),
+            ("gender", typeof(string), [.. rows.Select(r => (object?)r.Gender.Who)]),
             ("predictor", typeof(string), [.. rows.Select(r => (object?)r.Score.Predictor)]),
             ("windows", typeof(int), [.. rows.Select(r => (object?)r.Gender.Forecasts.Count)]),
             ("error %", typeof(double), [.. rows.Select(r => (object?)Math.Round(r.Score.PercentError, 3))]),
@@ -39,9 +40,9 @@ public sealed record EvaluationReport(IReadOnlyList<GenderEvaluation> Genders)
         var rows = Genders.SelectMany(g => g.Model.MaeByEvent.Keys.Select(e => (Gender: g, Event: e))).ToList();
         var columns = new List<(string Name, Type Type, IReadOnlyList<object?> Values)>
         {
-            ("gender", typeof(string), [.. rows.Select(r => (object?)(r.Gender.Gender == "F" ? "women" : "men"))]),
+            ("gender", typeof(string), [.. rows.Select(r => (object?)r.Gender.Who)]),
             ("event", typeof(string), [.. rows.Select(r => (object?)r.Event)]),
-            ("windows", typeof(int), [.. rows.Select(r => (object?)r.Gender.Forecasts.Count(f => f.Window.Family.Event.Code == r.Event))]),
+            ("windows", typeof(int), [.. rows.Select(r => (object?)r.Gender.Forecasts.Count(f => f.Window.History.Event.Code == r.Event))]),
         };
         foreach (var predictor in Genders[0].Scores.Select(s => s.Predictor))
             columns.Add(($"MAE {predictor}", typeof(double),
@@ -67,17 +68,17 @@ public sealed record EvaluationReport(IReadOnlyList<GenderEvaluation> Genders)
                 });
             genders.Add(new JsonObject
             {
-                ["gender"] = g.Gender,
+                ["gender"] = g.Gender.Code(),
                 ["testSeasons"] = new JsonArray([.. g.TestSeasons.Select(t => (JsonNode?)t)]),
                 ["windows"] = g.Forecasts.Count,
                 ["dropped"] = g.Dropped,
                 ["sameData"] = g.SameData,
                 ["beatsEveryBaseline"] = g.BeatsEveryBaseline,
-                ["trainingSeconds"] = Round(g.Meta.Training.Seconds),
-                ["trainWindows"] = g.Meta.Training.TrainWindows,
-                ["validationWindows"] = g.Meta.Training.ValidationWindows,
-                ["bestEpoch"] = g.Meta.Training.BestEpoch,
-                ["epochs"] = g.Meta.Training.Epochs,
+                ["trainingSeconds"] = Round(g.Card.Training.Seconds),
+                ["trainWindows"] = g.Card.Training.TrainSamples,
+                ["validationWindows"] = g.Card.Training.ValidationSamples,
+                ["bestEpoch"] = g.Card.Training.BestEpoch,
+                ["epochs"] = g.Card.Training.Epochs,
                 ["scores"] = scores,
             });
         }
@@ -86,7 +87,7 @@ public sealed record EvaluationReport(IReadOnlyList<GenderEvaluation> Genders)
 
     /// <summary>A plain-text version of <see cref="Summary"/> with one line per gender saying whether the model beats every baseline.</summary>
     public override string ToString() => Summary() + "\n" + string.Join("\n", Genders.Select(g => string.Create(CultureInfo.InvariantCulture,
-        $"{(g.Gender == "F" ? "women" : "men")}: model {g.Model.PercentError:0.000}% vs best baseline {g.Scores.Skip(1).Min(s => s.PercentError):0.000}%: {(g.BeatsEveryBaseline ? "beats every baseline" : "does NOT beat every baseline")}")));
+        $"{g.Who}: model {g.Model.PercentError:0.000}% vs best baseline {g.Scores.Skip(1).Min(s => s.PercentError):0.000}%: {(g.BeatsEveryBaseline ? "beats every baseline" : "does NOT beat every baseline")}")));
 
     private static double Round(double value) => Math.Round(value, 4);
 

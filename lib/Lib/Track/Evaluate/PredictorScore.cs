@@ -1,8 +1,12 @@
+using Lib.Track.Model;
+using Lib.Workflow;
+
 namespace Lib.Track.Evaluate;
 
 /// <summary>
-/// How well one predictor did on the test windows: the pooled error in percent of the actual peak (mean over windows),
-/// and the mean absolute error in native units (seconds, metres, points) per event and per event family.
+/// How well one predictor did on the test windows, every number through <see cref="RegressionMetrics"/>: the pooled error in
+/// percent of the actual peak (mean over windows), and the mean absolute error in native units (seconds, metres, points)
+/// per event and per event family (the groups whose units agree).
 /// </summary>
 /// <param name="Predictor"><c>model</c> or a baseline's name.</param>
 /// <param name="PercentError">Mean |forecast − actual| / actual × 100 over all windows.</param>
@@ -17,18 +21,25 @@ public sealed record PredictorScore(
     IReadOnlyDictionary<string, double> PercentByEvent)
 {
     /// <summary>The model's name in tables.</summary>
-    public const string ModelName = "model";
+    public const string ModelName = TrackModel.PredictorName;
 
     /// <summary>Scores <paramref name="predictor"/> on <paramref name="forecasts"/>.</summary>
     public static PredictorScore Of(string predictor, IReadOnlyList<WindowForecast> forecasts)
     {
         ArgumentNullException.ThrowIfNull(forecasts);
         if (forecasts.Count == 0) throw new ArgumentException("No forecasts to score.", nameof(forecasts));
-        double Error(WindowForecast f) => Math.Abs(f.Of(predictor) - f.Actual);
+        RegressionMetrics Metrics(IEnumerable<WindowForecast> group)
+        {
+            var list = group.ToList();
+            return RegressionMetrics.Compute([.. list.Select(f => f.Of(predictor))], [.. list.Select(f => f.Actual)]);
+        }
+        Dictionary<string, RegressionMetrics> By(Func<WindowForecast, string> key) =>
+            forecasts.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, Metrics);
+        var byEvent = By(f => f.Window.History.Event.Code);
         return new PredictorScore(predictor,
-            forecasts.Average(f => Error(f) / f.Actual * 100),
-            forecasts.GroupBy(f => f.Window.Family.Event.Family.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Average(Error)),
-            forecasts.GroupBy(f => f.Window.Family.Event.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Average(Error)),
-            forecasts.GroupBy(f => f.Window.Family.Event.Code).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Average(f => Error(f) / f.Actual * 100)));
+            Metrics(forecasts).PercentError,
+            By(f => f.Window.History.Event.Family.ToString()).ToDictionary(kv => kv.Key, kv => kv.Value.Mae),
+            byEvent.ToDictionary(kv => kv.Key, kv => kv.Value.Mae),
+            byEvent.ToDictionary(kv => kv.Key, kv => kv.Value.PercentError));
     }
 }

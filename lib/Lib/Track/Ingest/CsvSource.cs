@@ -1,12 +1,13 @@
 using Lib.Storage;
-using Lib.Track.Scrape;
+using Lib.Track.Domain;
+using Lib.Workflow;
 
 namespace Lib.Track.Ingest;
 
 /// <summary>
 /// The shared part of the CSV adapters: checks the header has the columns the adapter reads, maps each
 /// record to <see cref="RowFields"/> and parses it with <see cref="RowParser"/>; a record with the wrong
-/// number of fields, or one that does not parse, is a <see cref="RejectedRow"/> with its line.
+/// number of fields, or one that does not parse, is a <see cref="RejectedRecord"/> with its line.
 /// </summary>
 public abstract class CsvSource : IPerformanceSource
 {
@@ -38,7 +39,7 @@ public abstract class CsvSource : IPerformanceSource
     protected abstract RowFields Fields(Func<string, string> column);
 
     /// <inheritdoc />
-    public IngestResult Read()
+    public IngestResult<Performance> Read()
     {
         var file = System.IO.Path.GetFileName(Path);
         var (header, records) = CsvFile.Open(Path);
@@ -49,19 +50,19 @@ public abstract class CsvSource : IPerformanceSource
             throw new FormatException($"{Path}: line 1: the header lacks the column(s) {string.Join(", ", missing)} that the {Format} adapter reads (header: {string.Join(", ", header)}).");
 
         var rows = new List<Performance>();
-        var rejected = new List<RejectedRow>();
+        var rejected = new List<RejectedRecord>();
         foreach (var record in records)
         {
             if (record.Fields.Count != header.Count)
             {
-                rejected.Add(new RejectedRow(file, record.Line, $"the record has {record.Fields.Count} fields, the header {header.Count}", record.Text));
+                rejected.Add(RejectedRecord.AtLine(file, record.Line, $"the record has {record.Fields.Count} fields, the header {header.Count}", record.Text));
                 continue;
             }
             var fields = Fields(name => record.Fields[index[name]]);
             if (RowParser.TryParse(Name, file, record.Line, fields, out var row, out var reason)) rows.Add(row);
-            else rejected.Add(new RejectedRow(file, record.Line, reason, record.Text));
+            else rejected.Add(RejectedRecord.AtLine(file, record.Line, reason, record.Text));
         }
-        return new IngestResult(rows, rejected);
+        return new IngestResult<Performance>(rows, rejected);
     }
 
     /// <summary>Collapses runs of whitespace and trims (names are keyed in this form).</summary>

@@ -1,3 +1,6 @@
+using Lib.Track.Domain;
+using Lib.Workflow;
+
 namespace Lib.Track.Ingest;
 
 /// <summary>
@@ -16,5 +19,5 @@ public interface IPerformanceSource
     string Describe();
 
     /// <summary>Reads the file: every row, or a rejection saying why not.</summary>
-    IngestResult Read();
+    IngestResult<Performance> Read();
 }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
-using Lib.Track.Events;
-using Lib.Track.Scrape;
+using Lib.Track.Domain;
 
 namespace Lib.Track.Ingest;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using Lib.Track.Events;
-using Lib.Track.Marks;
-using Lib.Track.Scrape;
+using Lib.Track.Domain;
 
 namespace Lib.Track.Ingest;
 
@@ -39,7 +37,7 @@ public static class RowParser
         Wind? wind = null;
         if (!string.IsNullOrWhiteSpace(fields.Wind))
         {
-            if (!Marks.Wind.TryParse(fields.Wind, out var w, out var windError)) return Fail($"wind {windError}", out reason);
+            if (!Domain.Wind.TryParse(fields.Wind, out var w, out var windError)) return Fail($"wind {windError}", out reason);
             wind = w;
         }
 

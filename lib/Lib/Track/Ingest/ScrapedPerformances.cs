@@ -1,6 +1,8 @@
 using System.Globalization;
 using Lib.Storage;
+using Lib.Track.Domain;
 using Lib.Track.Scrape;
+using Lib.Workflow;
 
 namespace Lib.Track.Ingest;
 
@@ -21,13 +23,13 @@ public sealed class ScrapedPerformances(string path, string name = "scraped") : 
     public string Describe() => $"scraped-parquet {Name}";
 
     /// <inheritdoc />
-    public IngestResult Read()
+    public IngestResult<Performance> Read()
     {
         if (!File.Exists(Path)) throw new FileNotFoundException($"The scraped table '{Path}' does not exist (run 'lab track scrape' or notebooks/track/01-scrape.dib first).", Path);
         var file = System.IO.Path.GetFileName(Path);
         var table = RecordTable.Read<ScrapedRow>(Path);
         var rows = new List<Performance>();
-        var rejected = new List<RejectedRow>();
+        var rejected = new List<RejectedRecord>();
         for (var i = 0; i < table.Count; i++)
         {
             var line = i + 1;
@@ -36,12 +38,12 @@ public sealed class ScrapedPerformances(string path, string name = "scraped") : 
             var text = string.Join(", ", r.SourceUrl, r.SourceRow.ToString(CultureInfo.InvariantCulture), r.Event, r.Athlete, r.Mark, date);
             if (string.IsNullOrWhiteSpace(r.Athlete))
             {
-                rejected.Add(new RejectedRow(file, line, "a team (relay) row names no athlete", text));
+                rejected.Add(RejectedRecord.AtLine(file, line, "a team (relay) row names no athlete", text));
                 continue;
             }
             if (date is null)
             {
-                rejected.Add(new RejectedRow(file, line, "the page printed no date for the mark", text));
+                rejected.Add(RejectedRecord.AtLine(file, line, "the page printed no date for the mark", text));
                 continue;
             }
             var athlete = r.Athlete.Trim();
@@ -49,8 +51,8 @@ public sealed class ScrapedPerformances(string path, string name = "scraped") : 
                 : $"{athlete.ToUpperInvariant()}|{r.Team?.Trim().ToUpperInvariant()}|{r.Gender}";
             var fields = new RowFields(athlete, key, r.Team, r.Gender, r.Event, r.Mark, date, r.WindText, r.Season);
             if (RowParser.TryParse(Name, file, line, fields, out var row, out var reason)) rows.Add(row);
-            else rejected.Add(new RejectedRow(file, line, reason, text));
+            else rejected.Add(RejectedRecord.AtLine(file, line, reason, text));
         }
-        return new IngestResult(rows, rejected);
+        return new IngestResult<Performance>(rows, rejected);
     }
 }

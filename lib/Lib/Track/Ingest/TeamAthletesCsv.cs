@@ -1,4 +1,4 @@
-using Lib.Track.Scrape;
+using Lib.Track.Domain;
 
 namespace Lib.Track.Ingest;
 

@@ -1,6 +1,7 @@
 using Lib.Tensors;
 using Lib.Tensors.NN;
 using Lib.Track.Dataset;
+using Lib.Track.Domain;
 
 namespace Lib.Track.Model;
 

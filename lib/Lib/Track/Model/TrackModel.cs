@@ -1,37 +1,45 @@
-using System.Text.Json;
 using Lib.Tensors;
 using Lib.Tensors.Autograd;
-using Lib.Tensors.IO;
-using Lib.Tensors.NN;
 using Lib.Track.Dataset;
-using Lib.Track.Events;
+using Lib.Track.Domain;
+using Lib.Workflow;
 
 namespace Lib.Track.Model;
 
 /// <summary>
-/// A trained forecaster of one gender: the network, its <c>meta.json</c> and the encoder they define. Saved as a folder
-/// holding <c>model.safetensors</c> (PyTorch keys) and <c>meta.json</c>; <see cref="Load"/> rebuilds the network from the
-/// meta and refuses weights of another shape with an error saying which setting disagrees.
+/// A trained forecaster of one gender: the network, its <see cref="ModelCard{TConfig, TInputs}"/> and the encoder they
+/// define. Saved as a <see cref="ModelFolder"/> (<c>model.safetensors</c> with PyTorch keys + <c>model.json</c>);
+/// <see cref="Load"/> rebuilds the network from the card and refuses weights of another shape with an error saying which
+/// setting disagrees. As an <see cref="IPredictor{TInput}"/> it forecasts windows like the baselines do.
 /// </summary>
-public sealed class TrackModel
+public sealed class TrackModel : IPredictor<Window>
 {
-    /// <summary>The weights' file name.</summary>
-    public const string WeightsFile = "model.safetensors";
+    /// <summary>The model folder's format tag (version 2: the shared model card; version 1 was <c>meta.json</c>).</summary>
+    public const string Format = "lab.track.hierarchical-lstm/2";
 
-    /// <summary>The meta file's name.</summary>
-    public const string MetaFile = "meta.json";
+    /// <summary>The model's name in evaluation tables.</summary>
+    public const string PredictorName = "model";
 
-    /// <summary>A model of <paramref name="network"/> described by <paramref name="meta"/>.</summary>
-    public TrackModel(TrackModelMeta meta, HierarchicalLstm network)
+    /// <summary>A model of <paramref name="network"/> described by <paramref name="card"/>.</summary>
+    public TrackModel(ModelCard<TrackModelConfig, TrackInputs> card, HierarchicalLstm network)
     {
-        Meta = meta ?? throw new ArgumentNullException(nameof(meta));
+        Card = card ?? throw new ArgumentNullException(nameof(card));
         Network = network ?? throw new ArgumentNullException(nameof(network));
-        if (network.Events != meta.Events.Count) throw new ArgumentException($"The network has {network.Events} heads but meta lists {meta.Events.Count} events.", nameof(network));
-        Encoder = new WindowEncoder(meta.Events, meta.Scales, meta.Config.MarksPerSeason, meta.Config.Residual);
+        if (network.Events != card.Inputs.Events.Count) throw new ArgumentException($"The network has {network.Events} heads but the card lists {card.Inputs.Events.Count} events.", nameof(network));
+        Encoder = new WindowEncoder(card.Inputs.Events, card.Inputs.Scales, card.Config.MarksPerSeason, card.Config.Residual);
     }
 
-    /// <summary>The meta.</summary>
-    public TrackModelMeta Meta { get; }
+    /// <summary>The card: arguments, inputs, data fingerprint, training summary and learning curve.</summary>
+    public ModelCard<TrackModelConfig, TrackInputs> Card { get; }
+
+    /// <summary>The model's shape.</summary>
+    public TrackModelConfig Config => Card.Config;
+
+    /// <summary>The events, their scales, the split and the sources.</summary>
+    public TrackInputs Inputs => Card.Inputs;
+
+    /// <summary>The gender the model forecasts.</summary>
+    public Gender Gender => Card.Inputs.Gender;
 
     /// <summary>The network.</summary>
     public HierarchicalLstm Network { get; }
@@ -40,7 +48,17 @@ public sealed class TrackModel
     public WindowEncoder Encoder { get; }
 
     /// <summary>The events the model forecasts.</summary>
-    public IReadOnlyList<EventInfo> Events => [.. Meta.Events.Select(EventCatalogue.Get)];
+    public IReadOnlyList<EventInfo> Events => [.. Inputs.Events.Select(EventCatalogue.Get)];
+
+    /// <inheritdoc />
+    public string Name => PredictorName;
+
+    /// <summary>Forecasts of <paramref name="windows"/> (whose events the model knows) in the events' units.</summary>
+    public double[] Predict(IReadOnlyList<Window> windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        return Predict([.. windows.Select(Encoder.Encode)]);
+    }
 
     /// <summary>Forecasts in the events' units (seconds, metres, points), in evaluation mode and without gradients.</summary>
     public double[] Predict(IReadOnlyList<WindowSample> samples, int batchSize = 256)
@@ -53,82 +71,50 @@ public sealed class TrackModel
         {
             var part = samples.Skip(start).Take(batchSize).ToList();
             using var scope = DisposeScope.Enter(); // the batch's arrays serve the next batch
-            var z = Network.Forward(TrackBatch.Collate(part, Meta.Config.Seasons)).Data;
+            var z = Network.Forward(TrackBatch.Collate(part, Config.Seasons)).Data;
             for (var i = 0; i < part.Count; i++)
-                result[start + i] = Meta.Scales[Meta.Events[part[i].Event]].FromZ(z[i]);
+                result[start + i] = Inputs.Scales[Inputs.Events[part[i].Event]].FromZ(z[i]);
         }
         return result;
     }
 
-    /// <summary>Writes <c>model.safetensors</c> and <c>meta.json</c> into <paramref name="directory"/> (each atomically).</summary>
-    public void Save(string directory)
-    {
-        Directory.CreateDirectory(directory);
-        var meta = JsonSerializer.Serialize(Meta, TrackModelMeta.Json);
-        Checkpoint.Save(Path.Combine(directory, WeightsFile), Network, new Dictionary<string, string> { ["lab.track.meta"] = meta });
-        AtomicFile.WriteAllText(Path.Combine(directory, MetaFile), meta);
-    }
+    /// <summary>Writes the model folder (<c>model.safetensors</c> and <c>model.json</c>, each atomically) into <paramref name="directory"/>.</summary>
+    public void Save(string directory) => ModelFolder.Save(directory, Network, Card);
 
     /// <summary>
-    /// Loads the model in <paramref name="directory"/>: <c>meta.json</c> rebuilds the network, <c>model.safetensors</c> fills it.
-    /// Weights that do not fit the meta's shape (another hidden size, label embedding, head variant or event count) are an
-    /// <see cref="InvalidDataException"/> naming the setting, the value in meta.json and the value the weights have.
+    /// Loads the model in <paramref name="directory"/>: <c>model.json</c> rebuilds the network, <c>model.safetensors</c> fills
+    /// it. Weights that do not fit the card's shape (another hidden size, label embedding, head variant or event count) are an
+    /// <see cref="InvalidDataException"/> naming the setting, the value in the card and the value the weights have.
     /// </summary>
     public static TrackModel Load(string directory)
     {
-        var metaPath = Path.Combine(directory, MetaFile);
-        var weightsPath = Path.Combine(directory, WeightsFile);
-        if (!File.Exists(metaPath)) throw new FileNotFoundException($"No trained track model in '{directory}': {MetaFile} is missing (train one with 'lab track train' or notebooks/track/03-train.dib).", metaPath);
-        if (!File.Exists(weightsPath)) throw new FileNotFoundException($"'{directory}' has {MetaFile} but no {WeightsFile}.", weightsPath);
-        TrackModelMeta meta;
-        try
-        {
-            meta = JsonSerializer.Deserialize<TrackModelMeta>(File.ReadAllText(metaPath), TrackModelMeta.Json)
-                   ?? throw new InvalidDataException($"{metaPath}: the file holds null, expected a track model's meta.");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{metaPath}: line {(e.LineNumber ?? 0) + 1}: not a track model's meta ({e.Message})", e);
-        }
-        if (meta.FormatVersion != 1) throw new InvalidDataException($"{metaPath}: format version {meta.FormatVersion}; this build reads version 1.");
-        try { meta.Config.Validate(); }
-        catch (ArgumentException e) { throw new InvalidDataException($"{metaPath}: {e.Message}", e); }
-
-        var network = new HierarchicalLstm(meta.Config, meta.Events.Count, new Generator(0));
-        var (tensors, _) = Checkpoint.LoadTensors(weightsPath);
-        var mismatches = Mismatches(meta, tensors);
-        if (mismatches.Count > 0)
-            throw new InvalidDataException($"{weightsPath} does not match {metaPath}: {string.Join("; ", mismatches)}. The two files do not belong together (retrain, or restore the meta.json saved with these weights).");
-        try { network.LoadStateDict(tensors); }
-        catch (ArgumentException e) { throw new InvalidDataException($"{weightsPath} does not match {metaPath}: {e.Message}", e); }
-        return new TrackModel(meta, network);
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (Directory.Exists(directory) && !ModelFolder.Holds(directory))
+            throw new FileNotFoundException($"No trained track model in '{directory}': {ModelFolder.CardFile} is missing (train one with 'lab track train' or notebooks/track/03-train.dib).",
+                Path.Combine(directory, ModelFolder.CardFile));
+        var (card, network) = ModelFolder.Load<TrackModelConfig, TrackInputs, HierarchicalLstm>(directory, Format,
+            c => new HierarchicalLstm(c.Config.Validate(), c.Inputs.Events.Count, new Generator(0)), Mismatches);
+        return new TrackModel(card, network);
     }
 
-    /// <summary>The settings the weights imply that differ from the meta's, each as "setting: meta.json says X, the weights have Y".</summary>
-    private static List<string> Mismatches(TrackModelMeta meta, Dictionary<string, Tensor> tensors)
+    /// <summary>The settings the weights imply that differ from the card's, each as "setting: the card says X, the weights have Y".</summary>
+    private static List<string> Mismatches(ModelCard<TrackModelConfig, TrackInputs> card, IReadOnlyDictionary<string, Tensor> tensors)
     {
         var found = new List<string>();
         void Check(string setting, object expected, object? actual)
         {
-            if (actual is not null && !Equals(expected, actual)) found.Add($"{setting}: meta.json says {expected}, the weights have {actual}");
+            if (actual is not null && !Equals(expected, actual)) found.Add($"{setting}: the card says {expected}, the weights have {actual}");
         }
         int? Size(string key, int dim) => tensors.TryGetValue(key, out var t) && t.Dim > dim ? t.Size(dim) : null;
 
-        Check("seasonHidden", meta.Config.SeasonHidden, Size("season_lstm.weight_hh_l0", 1));
-        Check("acrossHidden", meta.Config.AcrossHidden, Size("across_lstm.weight_hh_l0", 1));
-        Check("labelEmbedding", meta.Config.LabelEmbedding, Size("label_embedding.weight", 1));
+        var config = card.Config;
+        Check("seasonHidden", config.SeasonHidden, Size("season_lstm.weight_hh_l0", 1));
+        Check("acrossHidden", config.AcrossHidden, Size("across_lstm.weight_hh_l0", 1));
+        Check("labelEmbedding", config.LabelEmbedding, Size("label_embedding.weight", 1));
         var head = tensors.ContainsKey("heads.weight1") ? HeadKind.Mlp32 : tensors.ContainsKey("heads.norm.weight") ? HeadKind.LayerNormLinear : tensors.ContainsKey("heads.weight") ? HeadKind.Linear : (HeadKind?)null;
-        Check("head", meta.Config.Head, head);
-        Check("sharedHead", meta.Config.SharedHead, tensors.Count == 0 ? null : tensors.ContainsKey("heads.shared_weight"));
-        Check("events", meta.Events.Count, Size(head == HeadKind.Mlp32 ? "heads.bias2" : "heads.bias", 0));
-        if (found.Count == 0)
-        {
-            var expected = new HierarchicalLstm(meta.Config, meta.Events.Count, new Generator(0)).StateDict();
-            var missing = expected.Keys.Where(k => !tensors.ContainsKey(k)).ToList();
-            var extra = tensors.Keys.Where(k => !expected.ContainsKey(k)).ToList();
-            if (missing.Count > 0) found.Add($"the weights lack {string.Join(", ", missing)}");
-            if (extra.Count > 0) found.Add($"the weights have unexpected {string.Join(", ", extra)}");
-        }
+        Check("head", config.Head, head);
+        Check("sharedHead", config.SharedHead, tensors.Count == 0 ? null : tensors.ContainsKey("heads.shared_weight"));
+        Check("events", card.Inputs.Events.Count, Size(head == HeadKind.Mlp32 ? "heads.bias2" : "heads.bias", 0));
         return found;
     }
 }

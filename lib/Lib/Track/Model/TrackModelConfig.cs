@@ -1,9 +1,10 @@
 using Lib.Track.Dataset;
+using Lib.Track.Domain;
 
 namespace Lib.Track.Model;
 
 /// <summary>
-/// The hierarchical model's shape, recorded in <c>meta.json</c> and checked against the weights on load. Defaults: K = 4
+/// The hierarchical model's shape, recorded in the model card (<c>model.json</c>) and checked against the weights on load. Defaults: K = 4
 /// seasons of L = 32 marks, season and across-season LSTMs of 32, a season-label embedding of 4, layer-norm + linear heads
 /// with a shared output layer, dropout 0.2 on the heads' input, and the change from the last peak as the output (chosen on
 /// the validation seasons among the head variants, with and without the shared layer, and the residual bases).

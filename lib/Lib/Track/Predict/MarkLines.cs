@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Lib.Track.Events;
-using Lib.Track.Marks;
+using Lib.Track.Domain;
 
 namespace Lib.Track.Predict;
 
@@ -61,7 +60,7 @@ public static partial class MarkLines
         double? wind = null;
         if (windText is { Length: > 0 })
         {
-            if (!Marks.Wind.TryParse(windText, out var w, out var windError)) throw new MarkLineException(line, $"wind {windError}.");
+            if (!Domain.Wind.TryParse(windText, out var w, out var windError)) throw new MarkLineException(line, $"wind {windError}.");
             wind = w.Value;
         }
         if (date is { } day && !InSeason(label, day))

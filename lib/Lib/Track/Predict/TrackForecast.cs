@@ -1,5 +1,4 @@
-using Lib.Track.Events;
-using Lib.Track.Marks;
+using Lib.Track.Domain;
 
 namespace Lib.Track.Predict;
 
@@ -8,11 +7,11 @@ namespace Lib.Track.Predict;
 /// <param name="Label">The season label forecast.</param>
 /// <param name="Value">The forecast peak in seconds, metres or points.</param>
 /// <param name="Marks">The marks it was forecast from.</param>
-/// <param name="Gender"><c>M</c> or <c>F</c>: the model's.</param>
-public sealed record TrackForecast(EventInfo Event, Season Label, double Value, int Marks, string Gender)
+/// <param name="Gender">The model's gender.</param>
+public sealed record TrackForecast(EventInfo Event, Season Label, double Value, int Marks, Gender Gender)
 {
     /// <summary>The peak as TFRRS prints it: <c>13.54m</c>, <c>1:52.34</c>, <c>5210</c>.</summary>
-    public string Mark => Lib.Track.Marks.Mark.Format(Value, Event.Unit);
+    public string Mark => Lib.Track.Domain.Mark.Format(Value, Event.Unit);
 
     /// <summary><c>Predicted next Outdoor peak for Triple Jump: 13.54m</c>.</summary>
     public string Sentence => $"Predicted next {SeasonId.LabelName(Label)} peak for {Event.Name}: {Mark}";

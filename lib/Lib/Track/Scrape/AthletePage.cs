@@ -1,5 +1,5 @@
-using Lib.Track.Events;
-using Lib.Track.Marks;
+using Lib.Track.Domain;
+using Lib.Workflow;
 
 namespace Lib.Track.Scrape;
 
@@ -18,7 +18,7 @@ public sealed record AthletePage(
     IReadOnlyList<Performance> Results,
     IReadOnlyList<PersonalBest> PersonalBests,
     IReadOnlyList<EventHistoryEntry> EventHistory,
-    IReadOnlyList<SkippedRow> Skipped);
+    IReadOnlyList<RejectedRecord> Skipped);
 
 /// <summary>A best mark in one event and season, from the page's bests tables.</summary>
 public sealed record PersonalBest(EventInfo Event, string EventText, Season Season, Mark Mark, Wind? Wind, string? MarkConverted, string? ResultUrl);

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Lib.Track.Events;
+using Lib.Track.Domain;
+using Lib.Workflow;
 
 namespace Lib.Track.Scrape;
 
@@ -34,7 +35,7 @@ public static partial class AthletePageParser
         var athleteId = TfrrsLinks.AthleteId(page.AbsolutePath);
         var context = new Context(page, url, name.Length > 0 ? name : null, athleteId, team, gender);
 
-        var skipped = new List<SkippedRow>();
+        var skipped = new List<RejectedRecord>();
         var rows = ReadResults(context, results, skipped);
         var bests = ReadBests(context, document, skipped);
         var history = ReadHistory(context, document.QuerySelector("#event-history"), skipped);
@@ -43,7 +44,7 @@ public static partial class AthletePageParser
 
     private sealed record Context(Uri Page, string Url, string? Name, long? AthleteId, string? Team, Gender? Gender);
 
-    private static List<Performance> ReadResults(Context context, IElement section, List<SkippedRow> skipped)
+    private static List<Performance> ReadResults(Context context, IElement section, List<RejectedRecord> skipped)
     {
         var rows = new List<Performance>();
         var position = 0;
@@ -74,7 +75,7 @@ public static partial class AthletePageParser
                 Performance? row = null;
                 if (error is null && cells.Count != 3) error = $"the row has {cells.Count} cells, expected 3 (event, mark, place)";
                 if (error is null) row = BuildResult(context, cells, season, meet, meetId, date, dateText, position, out error);
-                if (row is null) skipped.Add(new SkippedRow(context.Url, location, error!, text));
+                if (row is null) skipped.Add(new RejectedRecord(context.Url, location, error!, text));
                 else rows.Add(row);
             }
         }
@@ -128,7 +129,7 @@ public static partial class AthletePageParser
         };
     }
 
-    private static List<PersonalBest> ReadBests(Context context, IDocument document, List<SkippedRow> skipped)
+    private static List<PersonalBest> ReadBests(Context context, IDocument document, List<RejectedRecord> skipped)
     {
         var bests = new List<PersonalBest>();
         foreach (var (selector, season) in new[] { ("table.indoor_bests", Season.Indoor), ("table.outdoor_bests", Season.Outdoor), ("table.xc_bests", Season.CrossCountry) })
@@ -152,14 +153,14 @@ public static partial class AthletePageParser
                         bests.Add(new PersonalBest(ev, eventText, season, mark.Mark, mark.Wind, mark.Converted, mark.ResultUrl));
                         continue;
                     }
-                    skipped.Add(new SkippedRow(context.Url, location, error!, text));
+                    skipped.Add(new RejectedRecord(context.Url, location, error!, text));
                 }
             }
         }
         return bests;
     }
 
-    private static List<EventHistoryEntry> ReadHistory(Context context, IElement? section, List<SkippedRow> skipped)
+    private static List<EventHistoryEntry> ReadHistory(Context context, IElement? section, List<RejectedRecord> skipped)
     {
         var entries = new List<EventHistoryEntry>();
         if (section is null) return entries;
@@ -191,7 +192,7 @@ public static partial class AthletePageParser
                         continue;
                     }
                 }
-                skipped.Add(new SkippedRow(context.Url, location, error!, HtmlText.Of(tr)));
+                skipped.Add(new RejectedRecord(context.Url, location, error!, HtmlText.Of(tr)));
             }
         }
         return entries;

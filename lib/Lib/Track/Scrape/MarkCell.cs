@@ -1,7 +1,5 @@
 using AngleSharp.Dom;
-using Lib.Track.Events;
-using Lib.Track.Marks;
-using Marks = Lib.Track.Marks;
+using Lib.Track.Domain;
 
 namespace Lib.Track.Scrape;
 
@@ -33,7 +31,7 @@ internal sealed record MarkCell(Mark Mark, Wind? Wind, string? Converted, string
                     error = $"two wind readings ({earlier.Text}, {s})";
                     return null;
                 }
-                if (!Marks.Wind.TryParse(s, out var reading, out var windError))
+                if (!Domain.Wind.TryParse(s, out var reading, out var windError))
                 {
                     error = $"wind {windError}";
                     return null;

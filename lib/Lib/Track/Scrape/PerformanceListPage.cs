@@ -1,4 +1,5 @@
-using Lib.Track.Events;
+using Lib.Track.Domain;
+using Lib.Workflow;
 
 namespace Lib.Track.Scrape;
 
@@ -10,7 +11,7 @@ public sealed record PerformanceListPage(
     Season? Season,
     int Events,
     IReadOnlyList<Performance> Rows,
-    IReadOnlyList<SkippedRow> Skipped)
+    IReadOnlyList<RejectedRecord> Skipped)
 {
     /// <summary>Every row the page holds: parsed plus skipped.</summary>
     public int RowsSeen => Rows.Count + Skipped.Count;

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Lib.Track.Events;
-using Lib.Track.Marks;
+using Lib.Track.Domain;
+using Lib.Workflow;
 
 namespace Lib.Track.Scrape;
 
@@ -46,7 +46,7 @@ public static partial class PerformanceListParser
         var season = SeasonNames.FromText(title) ?? SeasonInference.FromEvents(blocks.Where(b => b.Event is not null).Select(b => b.Event!));
 
         var rows = new List<Performance>();
-        var skipped = new List<SkippedRow>();
+        var skipped = new List<RejectedRecord>();
         var position = 0;
         foreach (var block in blocks)
         {
@@ -65,7 +65,7 @@ public static partial class PerformanceListParser
                 var text = HtmlText.Of(row);
                 if (block.Problem is { } problem)
                 {
-                    skipped.Add(new SkippedRow(url, location, problem, text));
+                    skipped.Add(new RejectedRecord(url, location, problem, text));
                     continue;
                 }
                 var cells = new Dictionary<string, IElement>(StringComparer.Ordinal);
@@ -84,7 +84,7 @@ public static partial class PerformanceListParser
                             if (!cells.TryAdd(labels[i], tds[i])) error = $"two columns are headed '{labels[i]}'";
                 }
                 var performance = error is null ? Build(page, block, cells, season, position, out error) : null;
-                if (performance is null) skipped.Add(new SkippedRow(url, location, error!, text));
+                if (performance is null) skipped.Add(new RejectedRecord(url, location, error!, text));
                 else rows.Add(performance);
             }
         }

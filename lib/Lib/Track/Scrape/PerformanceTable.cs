@@ -1,7 +1,7 @@
 using System.Globalization;
 using Lib.Storage;
-using Lib.Track.Events;
-using Lib.Track.Marks;
+using Lib.Track.Domain;
+using Lib.Workflow;
 
 namespace Lib.Track.Scrape;
 
@@ -25,7 +25,7 @@ public static class PerformanceTable
     }
 
     /// <summary>Writes the skipped rows (source_url, location, reason, text) to a CSV file, a header only when there are none.</summary>
-    public static void WriteSkipped(IReadOnlyList<SkippedRow> skipped, string csvPath) => RecordTable.Write(skipped, csvPath);
+    public static void WriteSkipped(IReadOnlyList<RejectedRecord> skipped, string csvPath) => RecordTable.Write(skipped, csvPath);
 
     /// <summary>The table row of one performance.</summary>
     public static ScrapedRow Row(Performance p) => new(

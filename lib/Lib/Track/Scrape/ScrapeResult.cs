@@ -1,4 +1,6 @@
 using Lib.Web;
+using Lib.Track.Domain;
+using Lib.Workflow;
 
 namespace Lib.Track.Scrape;
 
@@ -24,7 +26,7 @@ public sealed record PageReport(string Url, PageKind Kind, string? Detail, Fetch
 /// </summary>
 public sealed record ScrapeResult(
     IReadOnlyList<Performance> Rows,
-    IReadOnlyList<SkippedRow> Skipped,
+    IReadOnlyList<RejectedRecord> Skipped,
     IReadOnlyList<PageReport> Pages,
     IReadOnlyList<AthletePage> AthletePages,
     IReadOnlyList<TeamRoster> Rosters,

@@ -1,5 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Lib.Track.Domain;
+using Lib.Workflow;
 
 namespace Lib.Track.Scrape;
 
@@ -27,7 +29,7 @@ public static class TeamRosterParser
         var season = HtmlText.Of(document.QuerySelector("select[name='config_hnd'] option[selected]"));
 
         var athletes = new List<RosterEntry>();
-        var skipped = new List<SkippedRow>();
+        var skipped = new List<RejectedRecord>();
         var n = 0;
         foreach (var tr in table.QuerySelectorAll("tbody > tr"))
         {
@@ -45,7 +47,7 @@ public static class TeamRosterParser
                 if (ClassYear.TryParse(yearText, out var y, out error)) year = y;
             }
             if (error is null) athletes.Add(new RosterEntry(HtmlText.Of(link), id!.Value, href!, year));
-            else skipped.Add(new SkippedRow(url, $"roster, row {n}", error, HtmlText.Of(tr)));
+            else skipped.Add(new RejectedRecord(url, $"roster, row {n}", error, HtmlText.Of(tr)));
         }
         return new TeamRoster(url, team, gender, sport, season.Length > 0 ? season : null, athletes, skipped);
     }

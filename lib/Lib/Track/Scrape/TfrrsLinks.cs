@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Lib.Track.Domain;
 
 namespace Lib.Track.Scrape;
 

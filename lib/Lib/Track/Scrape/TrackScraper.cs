@@ -1,6 +1,8 @@
 using AngleSharp.Html.Parser;
 using Lib.Display;
 using Lib.Web;
+using Lib.Track.Domain;
+using Lib.Workflow;
 
 namespace Lib.Track.Scrape;
 
@@ -69,7 +71,7 @@ public sealed class TrackScraper
     private sealed class Collected
     {
         public List<Performance> Rows { get; } = [];
-        public List<SkippedRow> Skipped { get; } = [];
+        public List<RejectedRecord> Skipped { get; } = [];
         public List<PageReport> Reports { get; } = [];
         public List<AthletePage> Athletes { get; } = [];
         public List<TeamRoster> Rosters { get; } = [];
@@ -129,7 +131,7 @@ public sealed class TrackScraper
         parsing?.Complete();
     }
 
-    private static void Add(Collected into, IReadOnlyList<Performance> rows, IReadOnlyList<SkippedRow> skipped)
+    private static void Add(Collected into, IReadOnlyList<Performance> rows, IReadOnlyList<RejectedRecord> skipped)
     {
         into.Rows.AddRange(rows);
         into.Skipped.AddRange(skipped);

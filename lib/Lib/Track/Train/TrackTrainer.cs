@@ -7,16 +7,17 @@ using Lib.Tensors.Optim;
 using Lib.Tensors.Training;
 using Lib.Track.Cache;
 using Lib.Track.Dataset;
+using Lib.Track.Domain;
 using Lib.Track.Model;
-using Lib.Track.Scrape;
 using Lib.Tracking;
+using Lib.Workflow;
 
 namespace Lib.Track.Train;
 
 /// <summary>
-/// Trains one gender's forecaster: windows of that gender's families, the plan's training windows to fit the per-event
+/// Trains one gender's forecaster: windows of that gender's athletes' event histories, the plan's training windows to fit the per-event
 /// standardisation and the weights (AdamW, L1 loss in z-space, clipped gradients), its validation windows to stop early on
-/// the error in percent of the mark; the weights of the best validation epoch are kept. Test windows are never touched.
+/// the error in percent of the mark; the engine's <see cref="Trainer{TBatch}.RestoreBestWeights"/> ends it with the weights of the best validation epoch. Test windows are never touched.
 /// </summary>
 public static class TrackTrainer
 {
@@ -28,7 +29,7 @@ public static class TrackTrainer
     /// <param name="gender">Men or women.</param>
     /// <param name="plan">The split, the same for both genders (<see cref="SplitPlan.Latest"/> over all windows).</param>
     /// <param name="options">Model and optimiser settings.</param>
-    /// <param name="progress">Where to show progress (one task counting epochs).</param>
+    /// <param name="progress">Where to show progress (one task counting optimizer steps).</param>
     /// <param name="run">A tracked run to log parameters and per-epoch metrics into.</param>
     /// <param name="cancellationToken">Stops training between batches.</param>
     public static TrackModel Train(TrackData data, Gender gender, SplitPlan plan, TrackTrainOptions options, IProgressReporter? progress = null,
@@ -43,57 +44,52 @@ public static class TrackTrainer
         if (train.Count == 0) throw new InvalidOperationException($"No {gender} windows forecast a season before {plan.Cutoff}: nothing to train on.");
         var validation = plan.Select(windows, WindowSplit.Validation);
         var watch = Stopwatch.StartNew();
-        run?.LogParams(Parameters(gender, plan, options, train.Count, validation.Count));
-        var first = Fit(train, validation, options, options.MaxEpochs, progress, $"Training the {Name(gender)}'s model", run, cancellationToken);
+        var parameters = Parameters(gender, plan, options, train.Count, validation.Count);
+        run?.LogParams(parameters);
+        var first = Fit(train, validation, options, options.MaxEpochs, progress, $"Training the {TrackModels.Name(gender)}'s model", run, cancellationToken);
         var final = first;
         if (options.Refit)
         {
-            var epochs = first.BestEpoch + 1;
-            final = Fit([.. train, .. validation], null, options, epochs, progress, $"Refitting the {Name(gender)}'s model on train + validation ({epochs} epochs)", null, cancellationToken);
+            var epochs = (first.History.BestEpoch ?? first.History.Epochs.Count - 1) + 1;
+            final = Fit([.. train, .. validation], null, options, epochs, progress, $"Refitting the {TrackModels.Name(gender)}'s model on train + validation ({epochs} epochs)", null, cancellationToken);
         }
         watch.Stop();
         var (network, scales, events) = (final.Network, final.Encoder.Scales, final.Encoder.Events);
-
-        var meta = new TrackModelMeta
+        var summary = TrainingSummary.Of(first.History, options.MaxEpochs, ValidationMetric, options.Refit ? train.Count + validation.Count : train.Count,
+            first.Validation, watch.Elapsed.TotalSeconds, network.NumParameters(), parameters);
+        var card = new ModelCard<TrackModelConfig, TrackInputs>
         {
-            Gender = gender.Code(),
+            Format = TrackModel.Format,
             Config = config,
-            Events = events,
-            Scales = new Dictionary<string, EventScale>(scales, StringComparer.Ordinal),
-            ValidationSeasons = [.. plan.Validation.Select(s => s.ToString())],
-            TestSeasons = [.. plan.Test.Select(s => s.ToString())],
-            DataFingerprint = data.Fingerprint,
-            Sources = [.. data.Sources.Select(s => $"{s.Adapter} <{s.File}>")],
-            Training = new TrainingSummary
+            Inputs = new TrackInputs
             {
-                TrainWindows = options.Refit ? train.Count + validation.Count : train.Count,
-                ValidationWindows = first.Validation,
-                Refit = options.Refit,
-                MaxEpochs = options.MaxEpochs,
-                Epochs = first.History.Count,
-                BestEpoch = first.BestEpoch,
-                Seconds = watch.Elapsed.TotalSeconds,
-                Parameters = network.NumParameters(),
-                LearningRate = options.LearningRate,
-                WeightDecay = options.WeightDecay,
-                BatchSize = options.BatchSize,
-                Patience = options.Patience,
-                Seed = options.Seed,
+                Gender = gender,
+                Events = events,
+                Scales = new Dictionary<string, EventScale>(scales, StringComparer.Ordinal),
+                ValidationSeasons = [.. plan.Validation.Select(s => s.ToString())],
+                TestSeasons = [.. plan.Test.Select(s => s.ToString())],
+                Sources = [.. data.Sources.Select(s => $"{s.Adapter} <{s.File}>")],
             },
-            History = first.History,
+            DataFingerprint = data.Fingerprint,
+            Training = summary,
+            History = first.History.Epochs,
+            Metrics = first.History.Epochs[summary.BestEpoch].Metrics,
         };
         if (run is not null)
         {
             run.LogMetric("parameters", network.NumParameters());
             run.LogMetric("train_seconds", watch.Elapsed.TotalSeconds);
-            run.LogMetric("best_epoch", meta.Training.BestEpoch);
+            run.LogMetric("best_epoch", summary.BestEpoch);
         }
-        return new TrackModel(meta, network);
+        return new TrackModel(card, network);
     }
 
-    private sealed record Fitted(HierarchicalLstm Network, WindowEncoder Encoder, List<EpochSummary> History, int BestEpoch, int Validation);
+    private sealed record Fitted(HierarchicalLstm Network, WindowEncoder Encoder, TrainingHistory History, int Validation);
 
-    /// <summary>Fits a fresh network on <paramref name="train"/> for at most <paramref name="epochs"/> epochs, early-stopped on <paramref name="validation"/> when given.</summary>
+    /// <summary>
+    /// Fits a fresh network on <paramref name="train"/> for at most <paramref name="epochs"/> epochs, early-stopped on
+    /// <paramref name="validation"/> when given and then holding the best validation epoch's weights.
+    /// </summary>
     private static Fitted Fit(List<Window> train, List<Window>? validation, TrackTrainOptions options, int epochs, IProgressReporter? progress, string description,
         TrackedRun? run, CancellationToken cancellationToken)
     {
@@ -105,7 +101,7 @@ public static class TrackTrainer
         List<WindowSample>? validationSamples = null;
         if (validation is not null)
         {
-            validationSamples = [.. validation.Where(w => encoder.Knows(w.Family.Event.Code)).Select(encoder.Encode)];
+            validationSamples = [.. validation.Where(w => encoder.Knows(w.History.Event.Code)).Select(encoder.Encode)];
             if (validationSamples.Count == 0) throw new InvalidOperationException("No validation windows forecast an event seen in training: nothing to stop early on.");
         }
 
@@ -117,8 +113,6 @@ public static class TrackTrainer
         var validationLoader = validationSamples is null ? null
             : new DataLoader<WindowSample, TrackBatch>(new ListDataset<WindowSample>(validationSamples), b => TrackBatch.Collate(b, config.Seasons), 512, prefetch: 0);
 
-        Dictionary<string, Tensor>? best = null;
-        var history = new List<EpochSummary>();
         var trainer = new Trainer<TrackBatch>(network, optimizer, b => options.PercentLoss
             ? network.Forward(b).Sub(b.Target).Abs().Mul(b.Weight).Mean()
             : Functional.L1Loss(network.Forward(b), b.Target))
@@ -126,6 +120,7 @@ public static class TrackTrainer
             MaxEpochs = epochs,
             Validate = validationLoader is null ? null : loader => Metrics(network, loader, encoder),
             EarlyStopping = validationLoader is null ? null : new EarlyStopping(ValidationMetric, MetricMode.Min, options.Patience),
+            RestoreBestWeights = validationLoader is not null,
             ClipGradients = ps => ClipGrad.ClipGradNorm(ps, options.ClipNorm),
             Progress = progress is null ? null : new TrainingProgressReporter(progress, description),
         };
@@ -134,38 +129,41 @@ public static class TrackTrainer
             EpochStart = c => generator.ManualSeed(options.Seed * 1000 + c.Epoch), // dropout masks repeat per epoch
             EpochEnd = c =>
             {
-                if (c.IsBest) best = network.StateDict().ToDictionary(kv => kv.Key, kv => kv.Value.Clone());
-                history.Add(new EpochSummary(c.Epoch, c.Loss, new Dictionary<string, double>(c.Metrics)));
                 if (run is null) return;
                 run.LogMetric("train_loss", c.Loss, c.Epoch);
                 foreach (var (name, value) in c.Metrics) run.LogMetric(name, value, c.Epoch);
             },
         });
-        var fit = trainer.Fit(trainLoader, validationLoader, cancellationToken: cancellationToken);
-        if (best is not null) network.LoadStateDict(best);
-        return new Fitted(network, encoder, history, fit.BestEpoch ?? fit.Epochs.Count - 1, validationSamples?.Count ?? 0);
+        var history = trainer.Fit(trainLoader, validationLoader, cancellationToken: cancellationToken);
+        return new Fitted(network, encoder, history, validationSamples?.Count ?? 0);
     }
 
-    /// <summary>Validation metrics over the whole loader: <c>val_pct</c> (error in percent of the actual peak) and <c>val_l1_z</c> (the loss).</summary>
+    /// <summary>
+    /// Validation metrics over the whole loader, through <see cref="RegressionMetrics"/>: <c>val_pct</c> (the error in
+    /// percent of the actual peak) and <c>val_l1_z</c> (the loss: the mean absolute error in z-space).
+    /// </summary>
     private static Dictionary<string, double> Metrics(HierarchicalLstm network, IDataLoader<TrackBatch> loader, WindowEncoder encoder)
     {
-        double pct = 0, l1 = 0;
-        long n = 0;
+        List<double> marks = [], actual = [], z = [], targets = [];
         foreach (var batch in loader.Batches())
         {
             using var scope = DisposeScope.Enter();
-            var z = network.Forward(batch.Value).Data;
+            var output = network.Forward(batch.Value).Data;
             var target = batch.Value.Target.Data;
             for (var i = 0; i < batch.Value.Size; i++)
             {
                 var window = batch.Value.Samples[i].Window!;
-                var scale = encoder.Scales[window.Family.Event.Code];
-                pct += Math.Abs(scale.FromZ(z[i]) - window.Actual) / window.Actual * 100;
-                l1 += Math.Abs(z[i] - target[i]);
-                n++;
+                marks.Add(encoder.Scales[window.History.Event.Code].FromZ(output[i]));
+                actual.Add(window.Actual);
+                z.Add(output[i]);
+                targets.Add(target[i]);
             }
         }
-        return new Dictionary<string, double>(StringComparer.Ordinal) { [ValidationMetric] = pct / n, ["val_l1_z"] = l1 / n };
+        return new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            [ValidationMetric] = RegressionMetrics.Compute(marks, actual).PercentError,
+            ["val_l1_z"] = RegressionMetrics.MeanAbsoluteError(z, targets),
+        };
     }
 
     private static Dictionary<string, object?> Parameters(Gender gender, SplitPlan plan, TrackTrainOptions o, int train, int validation) => new()
@@ -191,7 +189,4 @@ public static class TrackTrainer
         ["validation_windows"] = validation,
         ["refit"] = o.Refit,
     };
-
-    /// <summary><c>men</c> or <c>women</c>.</summary>
-    public static string Name(Gender gender) => gender == Gender.Women ? "women" : "men";
 }
