@@ -4,17 +4,18 @@ using Lib.Storage;
 namespace Lib.Climbing.Cache;
 
 /// <summary>
-/// The workflow's two cached steps in the derived-data cache: <c>climbing-routes</c> (the ingest: its
-/// inputs are the source files) and <c>climbing-tokens</c> (tokens, split and vocabulary: its input is the
-/// route table, its parameters the <see cref="TokenOptions"/>). Each rebuilds only when what it reads changed.
+/// The workflow's ingest in the derived-data cache: step <c>climbing-routes</c>, whose inputs are the source files and
+/// whose outputs are the route table (<c>routes.json</c>, <c>routes.parquet</c>, <c>holds.parquet</c>) with the account
+/// of every file (<c>files.csv</c>) and every record left out (<c>rejected.csv</c>). It rebuilds only when a source
+/// changed. (The tokens are cached by the dataset room, which defines them: <c>Dataset.TokenCache</c>.)
 /// </summary>
 public sealed class ClimbingCache(DerivedCache cache)
 {
-    /// <summary>Bump when the ingest changes what it writes.</summary>
-    public const string RoutesVersion = "1";
+    /// <summary>Bump when the ingest changes what it writes (2: rejected.csv is source, location, reason, text).</summary>
+    public const string RoutesVersion = "2";
 
-    /// <summary>Bump when tokenising changes what it writes.</summary>
-    public const string TokensVersion = "4";
+    /// <summary>The outputs of the routes step, in the order they are listed.</summary>
+    public static IReadOnlyList<string> RouteFiles { get; } = ["routes.json", "routes.parquet", "holds.parquet", "files.csv", "rejected.csv"];
 
     /// <summary>A cache rooted at <paramref name="root"/> (<c>artifacts/cache</c>).</summary>
     public ClimbingCache(string root) : this(new DerivedCache(root)) { }
@@ -22,7 +23,7 @@ public sealed class ClimbingCache(DerivedCache cache)
     /// <summary>The underlying cache.</summary>
     public DerivedCache Cache { get; } = cache ?? throw new ArgumentNullException(nameof(cache));
 
-    /// <summary>The ingest step: <c>routes.json</c>, <c>routes.parquet</c>, <c>holds.parquet</c>, <c>files.csv</c>, <c>rejected.csv</c>.</summary>
+    /// <summary>The ingest step: <see cref="RouteFiles"/>, rebuilt when the sources (or this code's version) changed.</summary>
     public CacheResult Routes(ClimbingSources sources, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(sources);
@@ -30,7 +31,7 @@ public sealed class ClimbingCache(DerivedCache cache)
         {
             CodeVersion = RoutesVersion,
             Inputs = [.. sources.All],
-            Outputs = ["routes.json", "routes.parquet", "holds.parquet", "files.csv", "rejected.csv"],
+            Outputs = [.. RouteFiles],
         };
         return Cache.Run(step, build =>
         {
@@ -45,28 +46,6 @@ public sealed class ClimbingCache(DerivedCache cache)
             build.SetRows("holds.parquet", result.Routes.Sum(r => r.Holds.Count));
             build.SetRows("files.csv", result.Files.Count);
             build.SetRows("rejected.csv", result.Rejected.Count);
-        }, force);
-    }
-
-    /// <summary>The tokens step over the route table of <paramref name="routes"/>: <c>vocabulary.json</c>, <c>sequences.json</c>.</summary>
-    public CacheResult Tokens(CacheResult routes, TokenOptions options, bool force = false)
-    {
-        ArgumentNullException.ThrowIfNull(routes);
-        ArgumentNullException.ThrowIfNull(options);
-        var table = routes.PathOf("routes.json");
-        var step = new CacheStep("climbing-tokens")
-        {
-            CodeVersion = TokensVersion,
-            Inputs = [table],
-            Parameters = options.Parameters(),
-            Outputs = ["vocabulary.json", "sequences.json"],
-        };
-        return Cache.Run(step, build =>
-        {
-            var set = TokenSet.Build(RouteTable.Load(table).Routes, options);
-            set.Save(build.PathOf("vocabulary.json"), build.PathOf("sequences.json"));
-            build.SetRows("vocabulary.json", set.Vocabulary.Count);
-            build.SetRows("sequences.json", set.Routes.Count);
         }, force);
     }
 }

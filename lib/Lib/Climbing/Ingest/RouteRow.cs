@@ -1,3 +1,6 @@
+using Lib.Climbing.Domain;
+using Lib.Workflow;
+
 namespace Lib.Climbing.Ingest;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Lib.Climbing.Ingest;
+namespace Lib.Climbing.Domain;
 
 /// <summary>
 /// One graded (or ungraded) route on one board at one wall angle: a row of the route table.

@@ -1,24 +1,15 @@
-using Lib.Climbing.Ingest;
+using Lib.Climbing.Domain;
 
 namespace Lib.Climbing.Model;
 
 /// <summary>
-/// The JSON sidecar of a model folder (<c>model.json</c> beside <c>model.safetensors</c>): everything that
-/// rebuilds the model and turns a route into its input, so prediction needs no other file — the
-/// arguments, the feature names, the vocabulary, the boards it knows with every hold's coordinates,
-/// the grade table, the target's standardisation, and how it was trained.
+/// What a grade model needs besides its weights to turn a route into its input and its output into a grade (the
+/// <c>Inputs</c> of its <see cref="Lib.Workflow.ModelCard{TConfig, TInputs}"/>): the token features in order, the
+/// vocabulary, the boards of the training routes with every hold's coordinates, the grade table and the target's
+/// standardisation. Prediction needs no other file.
 /// </summary>
-public sealed record ModelCard
+public sealed record GradeInputs
 {
-    /// <summary>The format tag this code reads.</summary>
-    public const string CurrentFormat = "lab.climbing.grade-transformer/1";
-
-    /// <summary>The format tag.</summary>
-    public string Format { get; init; } = CurrentFormat;
-
-    /// <summary>The model's arguments.</summary>
-    public required GradeTransformerConfig Config { get; init; }
-
     /// <summary>The token features in order (must match the tokenizer's).</summary>
     public required IReadOnlyList<string> FeatureNames { get; init; }
 
@@ -36,7 +27,4 @@ public sealed record ModelCard
 
     /// <summary>The training targets' standard deviation.</summary>
     public required double TargetStd { get; init; }
-
-    /// <summary>How it was trained.</summary>
-    public TrainingSummary? Training { get; init; }
 }

@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Lib.Climbing.Ingest;
+using Lib.Climbing.Domain;
 
-namespace Lib.Climbing.Cache;
+namespace Lib.Climbing.Dataset;
 
 /// <summary>
 /// A stable split by route: SHA-256 of <c>salt/board/holds</c> (the route's holds and roles, sorted) read as a

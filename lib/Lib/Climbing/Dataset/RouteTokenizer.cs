@@ -1,7 +1,7 @@
 using System.Globalization;
-using Lib.Climbing.Ingest;
+using Lib.Climbing.Domain;
 
-namespace Lib.Climbing.Cache;
+namespace Lib.Climbing.Dataset;
 
 /// <summary>
 /// Turns a route into tokens, BERT style: <c>&lt;CLS&gt; &lt;BOARD_MOON2016&gt; &lt;ANGLE_40&gt;

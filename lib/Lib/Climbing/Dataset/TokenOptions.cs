@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Lib.Climbing.Cache;
+namespace Lib.Climbing.Dataset;
 
 /// <summary>How routes become token sequences: the split and the vocabulary's minimum count.</summary>
 public sealed record TokenOptions

@@ -1,4 +1,4 @@
-namespace Lib.Climbing.Cache;
+namespace Lib.Climbing.Dataset;
 
 /// <summary>
 /// Token ↔ id: <c>&lt;PAD&gt;</c> = 0, <c>&lt;UNK&gt;</c> = 1, <c>&lt;CLS&gt;</c> = 2, then the tokens of the training

@@ -4,7 +4,7 @@ using Plotly.NET;
 using Plotly.NET.CSharp;
 using Chart = Plotly.NET.CSharp.Chart;
 
-namespace Lib.Climbing.Ingest;
+namespace Lib.Climbing.Domain;
 
 /// <summary>
 /// Charts of boards (Plotly.NET): every hold position with a route's holds by role on top, and how often

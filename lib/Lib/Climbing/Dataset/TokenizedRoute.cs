@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Lib.Climbing.Cache;
+namespace Lib.Climbing.Dataset;
 
 /// <summary>
 /// A graded route ready for the model: its tokens and their ids, the features of each token (row-major,

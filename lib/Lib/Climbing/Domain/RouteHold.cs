@@ -1,4 +1,4 @@
-namespace Lib.Climbing.Ingest;
+namespace Lib.Climbing.Domain;
 
 /// <summary>
 /// One hold of a route: its name on the board (a MoonBoard cell <c>E6</c>, a Kilter placement <c>p1162</c>,

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Lib.Climbing.Ingest;
+namespace Lib.Climbing.Domain;
 
 /// <summary>The JSON settings of the workflow's files (route table, vocabulary, model folder): snake_case, roles as names.</summary>
 public static class ClimbingJson

@@ -1,4 +1,4 @@
-namespace Lib.Climbing.Cache;
+namespace Lib.Climbing.Dataset;
 
 /// <summary>Which part of the data a route belongs to.</summary>
 public enum SplitName

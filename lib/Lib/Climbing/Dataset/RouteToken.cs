@@ -1,6 +1,6 @@
-using Lib.Climbing.Ingest;
+using Lib.Climbing.Domain;
 
-namespace Lib.Climbing.Cache;
+namespace Lib.Climbing.Dataset;
 
 /// <summary>
 /// One token of a route: its text (<c>&lt;MOON2016_E6_start&gt;</c>) and the numbers the model reads beside

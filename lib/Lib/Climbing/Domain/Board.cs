@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Lib.Climbing.Ingest;
+namespace Lib.Climbing.Domain;
 
 /// <summary>
 /// One board layout the workflow knows: its key (<c>MOON2016</c>, <c>KILTER1</c> …), maker and layout

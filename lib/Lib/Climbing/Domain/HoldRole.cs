@@ -1,4 +1,4 @@
-namespace Lib.Climbing.Ingest;
+namespace Lib.Climbing.Domain;
 
 /// <summary>What a hold is for on a route: where the hands start, a hand hold on the way, the finish, or a foot hold.</summary>
 public enum HoldRole

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Lib.Climbing.Ingest;
+namespace Lib.Climbing.Domain;
 
 /// <summary>
 /// The MoonBoard layouts: a grid of columns A–K and rows 1–18 (1–12 on the Mini MoonBoard), holds

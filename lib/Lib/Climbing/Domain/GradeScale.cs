@@ -1,7 +1,7 @@
 using System.Globalization;
 using Lib.Storage;
 
-namespace Lib.Climbing.Ingest;
+namespace Lib.Climbing.Domain;
 
 /// <summary>
 /// The one grade scale of the climbing workflow: Kilter's difficulty numbers and their names from

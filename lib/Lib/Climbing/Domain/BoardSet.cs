@@ -1,4 +1,4 @@
-namespace Lib.Climbing.Ingest;
+namespace Lib.Climbing.Domain;
 
 /// <summary>The boards a table or a model knows, found by key or alias.</summary>
 public sealed class BoardSet

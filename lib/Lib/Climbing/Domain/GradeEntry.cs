@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Lib.Climbing.Ingest;
+namespace Lib.Climbing.Domain;
 
 /// <summary>One row of the grade table: a difficulty number, its Font boulder grade (<c>6a+</c>) and V grade (3 for V3).</summary>
 /// <param name="Difficulty">Kilter's difficulty number.</param>

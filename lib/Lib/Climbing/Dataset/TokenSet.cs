@@ -1,6 +1,6 @@
-using Lib.Climbing.Ingest;
+using Lib.Climbing.Domain;
 
-namespace Lib.Climbing.Cache;
+namespace Lib.Climbing.Dataset;
 
 /// <summary>The tokenised graded routes and the vocabulary built from the training part.</summary>
 public sealed record TokenSet(Vocabulary Vocabulary, IReadOnlyList<TokenizedRoute> Routes)
