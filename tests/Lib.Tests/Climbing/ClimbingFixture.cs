@@ -1,3 +1,4 @@
+using Lib.Climbing;
 using Lib.Climbing.Dataset;
 using Lib.Climbing.Model;
 using Lib.Climbing.Train;
@@ -16,8 +17,8 @@ public sealed class ClimbingFixture : IDisposable
 
     public ClimbingFixture()
     {
-        _data = new(() => ClimbingData.Prepare(DataFolder, Path.Combine(_dir.Path, "cache")));
-        _model = new(() => GradeModelTrainer.Train(Data, TinyOptions, ModelFolder).Model);
+        _data = new(() => ClimbingWorkflow.Tokenise(DataFolder, Path.Combine(_dir.Path, "cache")));
+        _model = new(() => ClimbingWorkflow.Train(Data, TinyOptions, ModelFolder).Model);
     }
 
     public static string DataFolder => Path.Combine(RepoPaths.Data, "climbing");

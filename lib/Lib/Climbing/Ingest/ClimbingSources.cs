@@ -1,6 +1,3 @@
-using Lib.Climbing.Domain;
-using Lib.Workflow;
-
 namespace Lib.Climbing.Ingest;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Lib.Climbing.Domain;
-using Lib.Workflow;
 
 namespace Lib.Climbing.Ingest;
 

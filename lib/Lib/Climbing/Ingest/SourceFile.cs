@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Lib.Climbing.Domain;
-using Lib.Workflow;
 
 namespace Lib.Climbing.Ingest;
 
