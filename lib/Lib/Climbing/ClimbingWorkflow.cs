@@ -7,6 +7,7 @@ using Lib.Climbing.Predict;
 using Lib.Climbing.Train;
 using Lib.Display;
 using Lib.Tracking;
+using Lib.Workflow;
 
 namespace Lib.Climbing;
 
@@ -43,6 +44,17 @@ public static class ClimbingWorkflow
         var result = GradeModelTrainer.Train(data, options, progress, cancellationToken);
         result.Model.Save(modelFolder);
         return result;
+    }
+
+    /// <summary>
+    /// When <paramref name="modelFolder"/> holds no model (a later notebook run on its own), trains a quick small one there
+    /// (3 epochs, d_model 32, 1 layer) so the caller still runs, and returns true; the train step makes the real one.
+    /// </summary>
+    public static bool TrainQuickModelIfMissing(string dataFolder, string cacheRoot, string modelFolder)
+    {
+        if (ModelFolder.Holds(modelFolder)) return false;
+        Train(Tokenise(dataFolder, cacheRoot), new TrainOptions { Epochs = 3, DModel = 32, NHead = 2, NumLayers = 1, DimFeedforward = 64 }, modelFolder);
+        return true;
     }
 
     /// <summary>
