@@ -1,4 +1,3 @@
-using Lib.Climbing;
 using Lib.Climbing.Dataset;
 using Lib.Climbing.Model;
 using Lib.Climbing.Train;
@@ -17,8 +16,8 @@ public sealed class ClimbingFixture : IDisposable
 
     public ClimbingFixture()
     {
-        _data = new(() => ClimbingWorkflow.Tokenise(DataFolder, Path.Combine(_dir.Path, "cache")));
-        _model = new(() => ClimbingWorkflow.Train(Data, TinyOptions, ModelFolder).Model);
+        _data = new(() => ClimbingDatasetStep.Run(DataFolder, Path.Combine(_dir.Path, "cache")));
+        _model = new(() => ClimbingTrainStep.Run(Data, TinyOptions, ModelFolder).Model);
     }
 
     public static string DataFolder => Path.Combine(RepoPaths.Data, "climbing");

@@ -1,4 +1,3 @@
-using Lib.Climbing;
 using Lib.Climbing.Dataset;
 using Lib.Climbing.Model;
 using Lib.Climbing.Train;
@@ -59,7 +58,7 @@ public class GradeTransformerTests(ClimbingFixture fixture)
     {
         var options = ClimbingFixture.TinyOptions with { Epochs = 4, MaxTrainRoutes = 200 };
         using var dir = new TempDir();
-        var result = ClimbingWorkflow.Train(fixture.Data, options, dir.Path);
+        var result = ClimbingTrainStep.Run(fixture.Data, options, dir.Path);
         var loss = result.History.TrainLoss;
         Assert.Equal(4, loss.Length);
         Assert.True(loss[^1] < loss[0], $"training loss {string.Join(", ", loss)} did not fall");

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Lib.Climbing;
+using Lib.Climbing.Evaluate;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -17,7 +17,7 @@ internal static partial class ClimbingCommand
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(model) ?? Path.Combine(context.Artifacts, "climbing", "model");
-            var evaluated = ClimbingWorkflow.Evaluate(data.Tokenise(context, parse), folder, Runs(context, parse, runs));
+            var evaluated = ClimbingEvaluateStep.Run(data.Tokenise(context, parse), folder, Runs(context, parse, runs));
             WriteMetrics(context, evaluated.Evaluation);
             context.Console.WriteLine($"Wrote {folder}: metrics.json, metrics.csv, predictions.csv (run {evaluated.Run!.RunId[..8]} in lab runs).");
             return 0;

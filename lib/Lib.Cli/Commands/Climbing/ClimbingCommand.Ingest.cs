@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Lib.Climbing;
+using Lib.Climbing.Cache;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -16,7 +16,7 @@ internal static partial class ClimbingCommand
         data.AddTo(command);
         command.SetAction(parse =>
         {
-            var routes = ClimbingWorkflow.Ingest(data.Data(context, parse), data.Cache(context, parse), parse.GetValue(force));
+            var routes = ClimbingCacheStep.Run(data.Data(context, parse), data.Cache(context, parse), parse.GetValue(force));
             var outDir = parse.GetValue(output) ?? Path.Combine(context.Artifacts, "climbing", "routes");
             routes.CopyTo(outDir);
 

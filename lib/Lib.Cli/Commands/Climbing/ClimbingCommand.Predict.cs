@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Lib.Climbing;
+using Lib.Climbing.Predict;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -25,8 +25,8 @@ internal static partial class ClimbingCommand
             if (file is null && (parse.GetValue(board) is null || parse.GetValue(angle) is null))
                 throw new ArgumentException("Typed holds need --board (e.g. 2016) and --angle (e.g. 40).");
             var graded = file is not null
-                ? ClimbingWorkflow.PredictFile(parse.GetValue(model)!, file, csv)
-                : ClimbingWorkflow.PredictHolds(parse.GetValue(model)!, string.Join(' ', typed), parse.GetValue(board)!, parse.GetValue(angle)!.Value, csv);
+                ? ClimbingPredictStep.Run(parse.GetValue(model)!, file, csv)
+                : ClimbingPredictStep.Run(parse.GetValue(model)!, string.Join(' ', typed), parse.GetValue(board)!, parse.GetValue(angle)!.Value, csv);
             if (file is not null) context.Error.WriteLine($"{file}: {graded.Format}, {graded.Predictions.Count} routes to grade, {graded.Refused.Count} records refused.");
 
             var predictions = graded.Predictions;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Lib.Climbing;
+using Lib.Climbing.Evaluate;
 using Lib.Climbing.Train;
 using Spectre.Console;
 
@@ -39,8 +39,8 @@ internal static partial class ClimbingCommand
             if (options.DModel % options.NHead != 0) throw new ArgumentException($"--d-model {options.DModel} must be a multiple of --heads {options.NHead}.");
             var outDir = parse.GetValue(output) ?? Path.Combine(context.Artifacts, "climbing", "model");
             var prepared = data.Tokenise(context, parse);
-            var t = ClimbingWorkflow.Train(prepared, options, outDir, context.Progress).Model.Card.Training;
-            var evaluated = ClimbingWorkflow.Evaluate(prepared, outDir, Runs(context, parse, runs));
+            var t = ClimbingTrainStep.Run(prepared, options, outDir, context.Progress).Model.Card.Training;
+            var evaluated = ClimbingEvaluateStep.Run(prepared, outDir, Runs(context, parse, runs));
 
             WriteMetrics(context, evaluated.Evaluation);
             context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -9,7 +9,8 @@ namespace Lib.Cli.Commands;
 /// <summary>
 /// <c>lab climbing ingest|train|evaluate|predict</c>: MoonBoard, Kilter and Tension routes → one route table → a
 /// Transformer grade predictor (evaluated against two baselines) → grades for new routes. Each verb parses its options,
-/// calls its step of <c>Lib.Climbing.ClimbingWorkflow</c> and shows what the step returns; one file per verb.
+/// calls its room's step class (<c>ClimbingCacheStep</c>, <c>ClimbingDatasetStep</c>, <c>ClimbingTrainStep</c>,
+/// <c>ClimbingEvaluateStep</c>, <c>ClimbingPredictStep</c>) and shows what the step returns; one file per verb.
 /// </summary>
 internal static partial class ClimbingCommand
 {
@@ -38,7 +39,7 @@ internal static partial class ClimbingCommand
         /// <summary>The tokenised data (the cached ingest and tokens), its split sizes reported on the error stream.</summary>
         public ClimbingData Tokenise(CliContext context, ParseResult parse)
         {
-            var data = Lib.Climbing.ClimbingWorkflow.Tokenise(Data(context, parse), Cache(context, parse));
+            var data = ClimbingDatasetStep.Run(Data(context, parse), Cache(context, parse));
             context.Error.WriteLine($"{data.Split(SplitName.Train).Count} train, {data.Split(SplitName.Val).Count} val, {data.Split(SplitName.Test).Count} test routes; vocabulary {data.Tokens.Vocabulary.Count} tokens.");
             return data;
         }

@@ -6,7 +6,7 @@ using Lib.Workflow;
 namespace Lib.Climbing.Cache;
 
 /// <summary>
-/// The outputs of the cached ingest (<see cref="ClimbingCache.Routes"/>) read back: the route table with its boards and
+/// The outputs of the cached ingest (<see cref="ClimbingCacheStep.Run"/>) read back: the route table with its boards and
 /// grades, each source file's account and every record left out, and the cache step (where the files are, whether
 /// they were rebuilt and why).
 /// </summary>
@@ -21,12 +21,12 @@ public sealed record CachedRoutes(RouteTable Table, IReadOnlyList<FileAccount> F
             RecordTable.Read<RejectedRecord>(step.PathOf("rejected.csv")), step);
     }
 
-    /// <summary>Copies the step's files (<see cref="ClimbingCache.RouteFiles"/>) into <paramref name="folder"/> (created if needed), each atomically.</summary>
+    /// <summary>Copies the step's files (<see cref="ClimbingCacheStep.Outputs"/>) into <paramref name="folder"/> (created if needed), each atomically.</summary>
     public void CopyTo(string folder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         Directory.CreateDirectory(folder);
-        foreach (var name in ClimbingCache.RouteFiles)
+        foreach (var name in ClimbingCacheStep.Outputs)
             AtomicFile.Write(Path.Combine(folder, name), target =>
             {
                 using var source = File.OpenRead(Step.PathOf(name));

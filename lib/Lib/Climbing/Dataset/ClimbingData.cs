@@ -9,7 +9,7 @@ namespace Lib.Climbing.Dataset;
 /// <summary>
 /// Everything training and evaluation read, from the cache: the route table (with its boards and grades) and the
 /// tokenised graded routes with their vocabulary and split, and the two cache steps they came from.
-/// <c>ClimbingWorkflow.Tokenise</c> runs (or reuses) both steps and returns this.
+/// <see cref="ClimbingDatasetStep.Run"/> runs (or reuses) both steps and returns this.
 /// </summary>
 public sealed record ClimbingData(RouteTable Table, TokenSet Tokens, CacheResult RoutesStep, CacheResult TokensStep)
 {

@@ -18,7 +18,7 @@ namespace Lib.Climbing.Train;
 /// AdamW (decay on matrices only), linear warm-up then cosine decay per step, gradient clipping, and early
 /// stopping on the validation MAE (in difficulty units) with the best epoch's weights restored (the trainer's
 /// <c>RestoreBestWeights</c>). The result is a <see cref="GradeModel"/> whose card holds the shared
-/// <see cref="TrainingSummary"/> and the learning curve; <c>ClimbingWorkflow.Train</c> saves it as a model folder.
+/// <see cref="TrainingSummary"/> and the learning curve; <see cref="ClimbingTrainStep.Run"/> saves it as a model folder.
 /// </summary>
 public static class GradeModelTrainer
 {

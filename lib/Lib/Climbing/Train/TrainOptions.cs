@@ -9,6 +9,12 @@ namespace Lib.Climbing.Train;
 /// </summary>
 public sealed record TrainOptions
 {
+    /// <summary>
+    /// A quick small model (3 epochs, d_model 32, 1 layer): what <see cref="ClimbingTrainStep.LoadOrRun"/> trains when a
+    /// later notebook runs on its own, so it still runs; the train step makes the real one.
+    /// </summary>
+    public static TrainOptions Quick { get; } = new() { Epochs = 3, DModel = 32, NHead = 2, NumLayers = 1, DimFeedforward = 64 };
+
     /// <summary>Epochs at most.</summary>
     public int Epochs { get; init; } = 40;
 
