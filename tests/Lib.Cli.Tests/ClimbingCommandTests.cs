@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Lib.Cli.Tests;
 
-/// <summary><c>lab climbing ingest|train|predict</c> on the bundled data, with a tiny model so the whole file runs in seconds.</summary>
+/// <summary><c>lab climbing ingest|train|evaluate|predict</c> on the bundled data, with a tiny model so the whole file runs in seconds.</summary>
 public class ClimbingCommandTests : IDisposable
 {
     private static readonly string Repo = LabRun.Repo;
@@ -36,7 +36,7 @@ public class ClimbingCommandTests : IDisposable
     public async Task Ingest_writes_the_route_table_and_accounts_for_every_record()
     {
         var outDir = Path.Combine(_dir, "routes");
-        Assert.Equal(0, await Lab("climbing", "ingest", "--out", outDir));
+        Assert.Equal(0, await Lab("climbing", "ingest", "--out", outDir, "--cache", Path.Combine(_dir, "cache")));
         Assert.Equal(3427, Count("SELECT count(*) FROM read_parquet(?)", Path.Combine(outDir, "routes.parquet")));
         Assert.Equal(1648, Count("SELECT count(*) FROM read_parquet(?) WHERE difficulty IS NOT NULL", Path.Combine(outDir, "routes.parquet")));
         Assert.Equal(1779, Count("SELECT count(*) FROM read_csv(?)", Path.Combine(outDir, "rejected.csv")));
@@ -45,6 +45,11 @@ public class ClimbingCommandTests : IDisposable
         Assert.Contains("3427 routes (1648 graded: KILTER1 209, KILTER8 20, MOON2016 405, MOON2017 428, MOON2019 348, MOONMINI2020 238); 1779 records reported.", _out.ToString());
         Assert.Contains("reported: 1768 × regisxu_kilter_sync_climb_stats_page.json: climb # is not on the climbs page", _err.ToString());
         Assert.Contains("'j5' is not a cell of MoonBoard 2016", _err.ToString());
+        Assert.Contains("Parsed the sources", _out.ToString());
+
+        Assert.Equal(0, await Lab("climbing", "ingest", "--out", outDir, "--cache", Path.Combine(_dir, "cache"))); // the same cached step
+        Assert.Contains("Reused the cached route table", _out.ToString());
+        Assert.Equal(1779, Count("SELECT count(*) FROM read_csv(?) WHERE source <> '' AND location <> '' AND reason <> ''", Path.Combine(outDir, "rejected.csv")));
     }
 
     [Fact]
@@ -66,6 +71,34 @@ public class ClimbingCommandTests : IDisposable
         Assert.Equal(405, Count("SELECT count(*) FROM read_csv(?) WHERE predicted_v_grade LIKE 'V%' AND board = 'MOON2016' AND angle = 40", csv));
         Assert.Contains("405 routes to grade, 3 records refused", _err.ToString());
         Assert.Contains("refused: smchase_raw_2016-40.json: record 52 (apiId 23360 'Blackfish')", _err.ToString());
+    }
+
+    [Fact]
+    public async Task Evaluate_scores_a_saved_model_and_refuses_one_of_other_data()
+    {
+        await TrainTiny();
+        File.Delete(Path.Combine(Model, "metrics.csv"));
+        Assert.Equal(0, await Lab("climbing", "evaluate", "--model", Model, "--cache", Path.Combine(_dir, "cache"), "--runs", Path.Combine(_dir, "mlruns")));
+        Assert.True(File.Exists(Path.Combine(Model, "metrics.csv")));
+        Assert.Contains("mean baseline", _out.ToString());
+        var experiment = Directory.GetDirectories(Path.Combine(_dir, "mlruns")).Single(d => Path.GetFileName(d) != "0" && !d.EndsWith(".trash", StringComparison.Ordinal));
+        Assert.Equal(2, Directory.GetDirectories(experiment).Length); // train and evaluate each recorded a run
+
+        var data = Path.Combine(_dir, "data");
+        CopyFolder(Path.Combine(Repo, "data", "climbing"), data);
+        File.Delete(Directory.GetFiles(Path.Combine(data, "moonboard"), "*2020-40.json").Single());
+        Assert.Equal(1, await Lab("climbing", "evaluate", "--model", Model, "--data", data, "--cache", Path.Combine(_dir, "cache"), "--runs", Path.Combine(_dir, "mlruns")));
+        Assert.Contains("was trained on other data", _err.ToString());
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     [Fact]

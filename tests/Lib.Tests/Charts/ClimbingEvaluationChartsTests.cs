@@ -1,4 +1,6 @@
+using Lib.Workflow;
 using Lib.Climbing.Evaluate;
+using Lib.Climbing.Domain;
 using Lib.Climbing.Ingest;
 using Lib.Tests.Climbing;
 
@@ -10,7 +12,7 @@ public class ClimbingEvaluationChartsTests
         Path.Combine(ClimbingFixture.DataFolder, "kilter", "ilsenatorov_kilter_difficulty_grades.csv"));
 
     /// <summary>Predicts fixed difficulties, in route order.</summary>
-    private sealed class Fixed(string name, params double[] values) : IGradePredictor
+    private sealed class Fixed(string name, params double[] values) : IPredictor<Route>
     {
         public string Name => name;
         public double[] Predict(IReadOnlyList<Route> routes) => values;

@@ -1,6 +1,6 @@
 using Lib.Storage.DuckDb;
-using Lib.Climbing.Cache;
 using Lib.Climbing.Dataset;
+using Lib.Climbing.Domain;
 using Lib.Climbing.Ingest;
 
 namespace Lib.Tests.Climbing;
@@ -12,17 +12,17 @@ public class ClimbingCacheTests
     {
         using var dir = new TempDir();
         var cache = Path.Combine(dir.Path, "cache");
-        var first = ClimbingData.Prepare(ClimbingFixture.DataFolder, cache);
+        var first = ClimbingDatasetStep.Run(ClimbingFixture.DataFolder, cache);
         Assert.True(first.RoutesStep.Rebuilt && first.TokensStep.Rebuilt);
         Assert.Equal(3427, first.Table.Routes.Count);
         Assert.Equal(1648, first.Tokens.Routes.Count);
         Assert.Equal(first.Tokens.Routes.Count, first.Split(SplitName.Train).Count + first.Split(SplitName.Val).Count + first.Split(SplitName.Test).Count);
 
-        var again = ClimbingData.Prepare(ClimbingFixture.DataFolder, cache);
+        var again = ClimbingDatasetStep.Run(ClimbingFixture.DataFolder, cache);
         Assert.False(again.RoutesStep.Rebuilt || again.TokensStep.Rebuilt);
         Assert.Equal(first.Tokens.Vocabulary.Tokens, again.Tokens.Vocabulary.Tokens);
 
-        var other = ClimbingData.Prepare(ClimbingFixture.DataFolder, cache, new TokenOptions { MinCount = 1 });
+        var other = ClimbingDatasetStep.Run(ClimbingFixture.DataFolder, cache, new TokenOptions { MinCount = 1 });
         Assert.False(other.RoutesStep.Rebuilt);
         Assert.True(other.TokensStep.Rebuilt);
         Assert.True(other.Tokens.Vocabulary.Count > first.Tokens.Vocabulary.Count);

@@ -16,8 +16,8 @@ public sealed class ClimbingFixture : IDisposable
 
     public ClimbingFixture()
     {
-        _data = new(() => ClimbingData.Prepare(DataFolder, Path.Combine(_dir.Path, "cache")));
-        _model = new(() => GradeModelTrainer.Train(Data, TinyOptions, ModelFolder).Model);
+        _data = new(() => ClimbingDatasetStep.Run(DataFolder, Path.Combine(_dir.Path, "cache")));
+        _model = new(() => ClimbingTrainStep.Run(Data, TinyOptions, ModelFolder).Model);
     }
 
     public static string DataFolder => Path.Combine(RepoPaths.Data, "climbing");

@@ -1,5 +1,6 @@
-using Lib.Climbing.Cache;
+using Lib.Climbing.Dataset;
 using Lib.Climbing.Evaluate;
+using Lib.Climbing.Domain;
 using Lib.Climbing.Ingest;
 
 namespace Lib.Tests.Climbing;
@@ -78,7 +79,7 @@ public class EvaluationTests(ClimbingFixture fixture)
         Assert.Equal("key,board,angle,route_id,name,difficulty,v_grade,transformer,mean baseline,linear baseline", lines[0]);
         Assert.Equal(val.Count + 1, lines.Length);
         Assert.Equal(evaluation.Metrics.Count + 1, File.ReadAllLines(Path.Combine(dir.Path, "metrics.csv")).Length);
-        var json = Lib.Climbing.Ingest.ClimbingJson.Read<List<MetricRow>>(Path.Combine(dir.Path, "metrics.json"));
+        var json = ClimbingJson.Read<List<MetricRow>>(Path.Combine(dir.Path, "metrics.json"));
         Assert.Equal(evaluation.Metrics, json);
 
         Assert.Equal(boards + 1, Lib.Tests.Charts.PlotlyFigure.Traces(evaluation.PredictedVsTrue("transformer")).Count);

@@ -1,3 +1,4 @@
+using Lib.Climbing.Domain;
 using Lib.Climbing.Ingest;
 using Lib.Climbing.Predict;
 

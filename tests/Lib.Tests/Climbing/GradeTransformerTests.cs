@@ -1,4 +1,3 @@
-using Lib.Climbing.Cache;
 using Lib.Climbing.Dataset;
 using Lib.Climbing.Model;
 using Lib.Climbing.Train;
@@ -59,23 +58,32 @@ public class GradeTransformerTests(ClimbingFixture fixture)
     {
         var options = ClimbingFixture.TinyOptions with { Epochs = 4, MaxTrainRoutes = 200 };
         using var dir = new TempDir();
-        var result = GradeModelTrainer.Train(fixture.Data, options, dir.Path);
+        var result = ClimbingTrainStep.Run(fixture.Data, options, dir.Path);
         var loss = result.History.TrainLoss;
         Assert.Equal(4, loss.Length);
         Assert.True(loss[^1] < loss[0], $"training loss {string.Join(", ", loss)} did not fall");
         Assert.Equal(["model.json", "model.safetensors"], Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         var card = result.Model.Card;
-        Assert.Equal(200, card.Training!.TrainRoutes);
+        Assert.Equal(200, card.Training.TrainSamples);
         Assert.Equal(result.History.BestEpoch, card.Training.BestEpoch);
-        Assert.Equal(result.History.Metric(GradeModelTrainer.Monitor).Min(), card.Training.BestValMae, 9);
-        Assert.Equal(RouteTokenizer.FeatureNames, card.FeatureNames);
-        Assert.Contains(card.Boards, b => b.Key == "MOON2016" && b.Holds.Count == 198);
+        Assert.Equal(result.History.Metric(GradeModelTrainer.Monitor).Min(), card.Training.BestValue, 9);
+        Assert.Equal(RouteTokenizer.FeatureNames, card.Inputs.FeatureNames);
+        Assert.Contains(card.Inputs.Boards, b => b.Key == "MOON2016" && b.Holds.Count == 198);
+
+        Assert.Equal((GradeModel.Format, fixture.Data.Fingerprint), (card.Format, card.DataFingerprint));
+        Assert.Equal(result.History.Epochs, card.History);
+        Assert.Equal(card.Training.BestValue, card.Metrics[GradeModelTrainer.Monitor]);
 
         var loaded = GradeModel.Load(dir.Path);
         var val = fixture.Data.Split(SplitName.Val).Take(40).ToList();
         Assert.Equal(result.Model.Predict(val), loaded.Predict(val));
+        Assert.Equal(result.Model.Predict(fixture.Data.Routes(SplitName.Val).Take(40).ToList()), loaded.Predict(val)); // as an IPredictor<Route>
         Assert.Equal(result.Model.Vocabulary.Tokens, loaded.Vocabulary.Tokens);
+        Assert.Equal((card.Inputs.TargetMean, card.Inputs.TargetStd, card.DataFingerprint), (loaded.Card.Inputs.TargetMean, loaded.Card.Inputs.TargetStd, loaded.Card.DataFingerprint));
+        Assert.Equal(card.History.Select(e => (e.Epoch, e.TrainLoss, e.Metrics[GradeModelTrainer.Monitor])), loaded.Card.History.Select(e => (e.Epoch, e.TrainLoss, e.Metrics[GradeModelTrainer.Monitor])));
+        Assert.Equal((card.Training.BestEpoch, card.Training.Epochs, card.Training.TrainSamples), (loaded.Card.Training.BestEpoch, loaded.Card.Training.Epochs, loaded.Card.Training.TrainSamples));
+        Assert.Equal("200", loaded.Card.Training.Options["max_train_routes"]?.ToString());
     }
 
     [Fact]
@@ -83,10 +91,18 @@ public class GradeTransformerTests(ClimbingFixture fixture)
     {
         using var dir = new TempDir();
         Assert.Contains("does not exist", Assert.Throws<DirectoryNotFoundException>(() => GradeModel.Load(Path.Combine(dir.Path, "none"))).Message);
-        Assert.Contains("has no model.safetensors", Assert.Throws<FileNotFoundException>(() => GradeModel.Load(dir.Path)).Message);
+        Assert.Contains("it has no model.json", Assert.Throws<FileNotFoundException>(() => GradeModel.Load(dir.Path)).Message);
         fixture.Model.Save(dir.Path);
         var json = Path.Combine(dir.Path, "model.json");
-        File.WriteAllText(json, File.ReadAllText(json).Replace(ModelCard.CurrentFormat, "something/9", StringComparison.Ordinal));
-        Assert.Contains("format 'something/9'", Assert.Throws<InvalidDataException>(() => GradeModel.Load(dir.Path)).Message);
+        var saved = File.ReadAllText(json);
+        File.WriteAllText(json, saved.Replace(GradeModel.Format, "something/9", StringComparison.Ordinal));
+        Assert.Contains("format 'something/9', expected 'lab.climbing.grade-transformer/2'", Assert.Throws<InvalidDataException>(() => GradeModel.Load(dir.Path)).Message);
+        File.WriteAllText(json, saved.Replace("\"hold_count\"", "\"holds\"", StringComparison.Ordinal));
+        var features = Assert.Throws<InvalidDataException>(() => GradeModel.Load(dir.Path)).Message;
+        Assert.Contains(json, features);
+        Assert.Contains("the model reads features [x, y, is_hold, is_start, is_finish, is_foot, angle, holds]", features);
+        File.WriteAllText(json, saved);
+        File.Delete(Path.Combine(dir.Path, "model.safetensors"));
+        Assert.Contains("has model.json but no model.safetensors", Assert.Throws<FileNotFoundException>(() => GradeModel.Load(dir.Path)).Message);
     }
 }

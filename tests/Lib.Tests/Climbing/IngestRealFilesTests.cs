@@ -1,3 +1,4 @@
+using Lib.Climbing.Domain;
 using Lib.Climbing.Ingest;
 
 namespace Lib.Tests.Climbing;
@@ -5,7 +6,7 @@ namespace Lib.Tests.Climbing;
 /// <summary>The ingest on the bundled real files (data/climbing): every record of every file is parsed or reported with a reason.</summary>
 public class IngestRealFilesTests
 {
-    private static readonly Lazy<IngestResult> Result = new(() => ClimbingIngest.Run(ClimbingFixture.DataFolder));
+    private static readonly Lazy<IngestedRoutes> Result = new(() => ClimbingIngest.Run(ClimbingFixture.DataFolder));
 
     private static ParsedFile File(string name) => Result.Value.Files.Single(f => f.File == name);
 
@@ -31,6 +32,8 @@ public class IngestRealFilesTests
         Assert.Equal(3427, Result.Value.Routes.Count);
         Assert.Equal(1648, Result.Value.Graded.Count);
         Assert.Equal(Result.Value.Routes.Count, Result.Value.Routes.Select(r => r.Key).Distinct().Count());
+        Assert.Equal(Result.Value.Files.SelectMany(f => f.Rejected), Result.Value.Result.Rejected); // the kit's IngestResult<Route>, file by file
+        Assert.Equal(Result.Value.Files.SelectMany(f => f.Routes), Result.Value.Result.Rows);
     }
 
     [Fact]
@@ -53,7 +56,7 @@ public class IngestRealFilesTests
         Assert.Equal(2, climbs.Count(r => r.Reason == "no 'angle' field"));
         Assert.Equal(["a climb of 12 frames (a sequence, not one route)", "a climb of 18 frames (a sequence, not one route)", "a climb of 31 frames (a sequence, not one route)"],
             climbs.Where(r => r.Reason.Contains("frames", StringComparison.Ordinal)).Select(r => r.Reason).Order(StringComparer.Ordinal));
-        Assert.Contains(climbs, r => r.Record == "record 4 (uuid 5F9AC49220DF43D08E3A9E0501E0ABD7 'parsley the panda')");
+        Assert.Contains(climbs, r => r.Location == "record 4 (uuid 5F9AC49220DF43D08E3A9E0501E0ABD7 'parsley the panda')");
 
         var stats = File("regisxu_kilter_sync_climb_stats_page.json").Rejected;
         Assert.Equal(1768, stats.Count(r => r.Reason.Contains("is not on the climbs page", StringComparison.Ordinal)));

@@ -1,4 +1,5 @@
-using Lib.Climbing.Cache;
+using Lib.Climbing.Dataset;
+using Lib.Climbing.Domain;
 using Lib.Climbing.Ingest;
 
 namespace Lib.Tests.Climbing;

@@ -1,4 +1,3 @@
-using Lib.Climbing.Cache;
 using Lib.Tensors;
 
 namespace Lib.Climbing.Dataset;

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text;
 using Lib.Charts;
-using Lib.Climbing.Ingest;
+using Lib.Climbing.Domain;
 using Lib.Display;
 using Lib.Storage;
-using Lib.Tensors.IO;
+using Lib.Workflow;
 using Plotly.NET;
 using Chart = Plotly.NET.CSharp.Chart;
-
 using Microsoft.Data.Analysis;
 
 namespace Lib.Climbing.Evaluate;
@@ -41,7 +40,7 @@ public sealed class Evaluation
     public GradeScale Grades { get; }
 
     /// <summary>Runs every predictor on the graded <paramref name="routes"/>.</summary>
-    public static Evaluation Run(IReadOnlyList<Route> routes, IReadOnlyList<IGradePredictor> predictors, GradeScale grades)
+    public static Evaluation Run(IReadOnlyList<Route> routes, IReadOnlyList<IPredictor<Route>> predictors, GradeScale grades)
     {
         ArgumentNullException.ThrowIfNull(routes);
         ArgumentNullException.ThrowIfNull(predictors);

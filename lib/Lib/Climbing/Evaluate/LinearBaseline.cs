@@ -1,4 +1,5 @@
-using Lib.Climbing.Ingest;
+using Lib.Climbing.Domain;
+using Lib.Workflow;
 
 namespace Lib.Climbing.Evaluate;
 
@@ -7,7 +8,7 @@ namespace Lib.Climbing.Evaluate;
 /// features — hold count, height gained, mean and max reach (<see cref="RouteFeatures"/>) — plus the wall
 /// angle and a one-hot of the board, so it can learn each board's level and the effect of steepness.
 /// </summary>
-public sealed class LinearBaseline : IGradePredictor
+public sealed class LinearBaseline : IPredictor<Route>
 {
     private readonly string[] _boards;
     private readonly double[] _mean, _scale, _weights;
@@ -56,8 +57,8 @@ public sealed class LinearBaseline : IGradePredictor
     public IReadOnlyList<double> Weights => _weights;
 
     /// <inheritdoc />
-    public double[] Predict(IReadOnlyList<Route> routes) =>
-        [.. routes.Select(r => { var z = Standardise(Raw(r)); double s = _intercept; for (int j = 0; j < z.Length; j++) s += _weights[j] * z[j]; return s; })];
+    public double[] Predict(IReadOnlyList<Route> inputs) =>
+        [.. inputs.Select(r => { var z = Standardise(Raw(r)); double s = _intercept; for (int j = 0; j < z.Length; j++) s += _weights[j] * z[j]; return s; })];
 
     private double[] Raw(Route r) => [.. RouteFeatures.Of(r).Values, r.Angle, .. _boards.Select(b => b == r.Board ? 1.0 : 0.0)];
 

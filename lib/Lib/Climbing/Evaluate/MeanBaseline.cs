@@ -1,4 +1,5 @@
-using Lib.Climbing.Ingest;
+using Lib.Climbing.Domain;
+using Lib.Workflow;
 
 namespace Lib.Climbing.Evaluate;
 
@@ -6,7 +7,7 @@ namespace Lib.Climbing.Evaluate;
 /// The first baseline: the training routes' mean difficulty of the route's board and angle, falling back
 /// to the board's mean when that angle has no training route, and to the overall mean for an unseen board.
 /// </summary>
-public sealed class MeanBaseline : IGradePredictor
+public sealed class MeanBaseline : IPredictor<Route>
 {
     private readonly Dictionary<(string, int), double> _byBoardAngle;
     private readonly Dictionary<string, double> _byBoard;
@@ -27,6 +28,6 @@ public sealed class MeanBaseline : IGradePredictor
     public string Name => "mean baseline";
 
     /// <inheritdoc />
-    public double[] Predict(IReadOnlyList<Route> routes) =>
-        [.. routes.Select(r => _byBoardAngle.TryGetValue((r.Board, r.Angle), out var m) ? m : _byBoard.TryGetValue(r.Board, out var b) ? b : _overall)];
+    public double[] Predict(IReadOnlyList<Route> inputs) =>
+        [.. inputs.Select(r => _byBoardAngle.TryGetValue((r.Board, r.Angle), out var m) ? m : _byBoard.TryGetValue(r.Board, out var b) ? b : _overall)];
 }

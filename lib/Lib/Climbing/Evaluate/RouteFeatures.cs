@@ -1,4 +1,4 @@
-using Lib.Climbing.Ingest;
+using Lib.Climbing.Domain;
 
 namespace Lib.Climbing.Evaluate;
 

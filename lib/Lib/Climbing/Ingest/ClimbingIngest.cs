@@ -1,3 +1,6 @@
+using Lib.Climbing.Domain;
+using Lib.Workflow;
+
 namespace Lib.Climbing.Ingest;
 
 /// <summary>
@@ -7,10 +10,10 @@ namespace Lib.Climbing.Ingest;
 public static class ClimbingIngest
 {
     /// <summary>Ingests the sources found in a folder laid out like <c>data/climbing</c>.</summary>
-    public static IngestResult Run(string folder) => Run(ClimbingSources.FromFolder(folder));
+    public static IngestedRoutes Run(string folder) => Run(ClimbingSources.FromFolder(folder));
 
     /// <summary>Ingests <paramref name="sources"/>.</summary>
-    public static IngestResult Run(ClimbingSources sources)
+    public static IngestedRoutes Run(ClimbingSources sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var grades = GradeScale.Load(sources.GradeTable);
@@ -40,7 +43,7 @@ public static class ClimbingIngest
         }
 
         files = RefuseRepeats(files);
-        return new IngestResult([.. files.SelectMany(f => f.Routes)], boards, grades, files);
+        return IngestedRoutes.Of(files, boards, grades);
     }
 
     /// <summary>A route (board, id, angle) that comes again is reported in the later file, naming the first.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Lib.Storage;
+using Lib.Climbing.Domain;
+using Lib.Workflow;
 
 namespace Lib.Climbing.Ingest;
 
@@ -32,7 +34,7 @@ public static class KilterBoards
             {
                 if (!holes.TryAdd(id, (x, y))) holeRejects.Add(new RejectedRecord(holesFile, $"line {row.Line} (hole {id})", $"hole id {id} appears twice"));
             }
-            else holeRejects.Add(new RejectedRecord(holesFile, $"line {row.Line}", $"expected an integer id and numeric x, y; got '{row["id"]}', '{row["x"]}', '{row["y"]}'"));
+            else holeRejects.Add(RejectedRecord.AtLine(holesFile, row.Line, $"expected an integer id and numeric x, y; got '{row["id"]}', '{row["x"]}', '{row["y"]}'"));
         }
 
         var placementRows = CsvFile.ReadTable(placementsCsv, "id", "layout_id", "hole_id");
@@ -43,7 +45,7 @@ public static class KilterBoards
         {
             if (Int(row["id"]) is not int id || Int(row["layout_id"]) is not int layout || Int(row["hole_id"]) is not int hole)
             {
-                placementRejects.Add(new RejectedRecord(placementsFile, $"line {row.Line}", $"expected integer id, layout_id, hole_id; got '{row["id"]}', '{row["layout_id"]}', '{row["hole_id"]}'"));
+                placementRejects.Add(RejectedRecord.AtLine(placementsFile, row.Line, $"expected integer id, layout_id, hole_id; got '{row["id"]}', '{row["layout_id"]}', '{row["hole_id"]}'"));
                 continue;
             }
             if (!holes.TryGetValue(hole, out var at))

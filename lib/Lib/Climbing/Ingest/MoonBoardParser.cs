@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Lib.Climbing.Domain;
+using Lib.Workflow;
 
 namespace Lib.Climbing.Ingest;
 

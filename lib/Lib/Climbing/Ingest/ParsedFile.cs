@@ -1,3 +1,6 @@
+using Lib.Climbing.Domain;
+using Lib.Workflow;
+
 namespace Lib.Climbing.Ingest;
 
 /// <summary>What one source file gave: its records, the routes parsed from them and the records reported and skipped.</summary>
@@ -10,4 +13,7 @@ public sealed record ParsedFile(string File, string Kind, int Records, IReadOnly
 {
     /// <summary>Records that made it into the table (<see cref="Records"/> minus the rejected ones).</summary>
     public int Parsed => Records - Rejected.Count;
+
+    /// <summary>The file's routes and rejections as the kit's ingest result.</summary>
+    public IngestResult<Route> Result => new(Routes, Rejected);
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Lib.Storage;
+using Lib.Climbing.Domain;
+using Lib.Workflow;
 
 namespace Lib.Climbing.Ingest;
 
@@ -12,7 +14,7 @@ namespace Lib.Climbing.Ingest;
 public sealed record RouteTable(IReadOnlyList<Route> Routes, IReadOnlyList<Board> Boards, IReadOnlyList<GradeEntry> Grades)
 {
     /// <summary>The table of an ingest: every route, and the boards that routes use or that have no routes yet (all of them).</summary>
-    public static RouteTable From(IngestResult result)
+    public static RouteTable From(IngestedRoutes result)
     {
         ArgumentNullException.ThrowIfNull(result);
         return new RouteTable(result.Routes, result.Boards.Boards, result.Grades.Entries);
@@ -58,7 +60,7 @@ public sealed record RouteTable(IReadOnlyList<Route> Routes, IReadOnlyList<Board
         RecordTable.Write(files.Select(f => new FileAccount(f.File, f.Kind, f.Records, f.Parsed, f.Rejected.Count, f.Routes.Count)), csvPath);
     }
 
-    /// <summary>Writes reported records (file, record, reason) as CSV, a header only when there are none.</summary>
+    /// <summary>Writes reported records (source, location, reason, text) as CSV, a header only when there are none.</summary>
     public static void WriteRejected(IReadOnlyList<RejectedRecord> rejected, string csvPath) => RecordTable.Write(rejected, csvPath);
 
     /// <summary>A one-line summary: routes, graded, per board.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Lib.Storage;
+using Lib.Climbing.Domain;
+using Lib.Workflow;
 
 namespace Lib.Climbing.Ingest;
 
@@ -26,11 +28,11 @@ public static class TensionBoards
                 || !int.TryParse(row["raw_x"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var x)
                 || !int.TryParse(row["raw_y"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var y))
             {
-                rejects.Add(new RejectedRecord(file, $"line {row.Line}", $"expected a layout name and integer raw_x, raw_y; got '{row["layout"]}', '{row["raw_x"]}', '{row["raw_y"]}'"));
+                rejects.Add(RejectedRecord.AtLine(file, row.Line, $"expected a layout name and integer raw_x, raw_y; got '{row["layout"]}', '{row["raw_x"]}', '{row["raw_y"]}'"));
                 continue;
             }
             if (!byLayout.TryGetValue(layout, out var list)) byLayout[layout] = list = [];
-            if (list.Contains((x, y))) rejects.Add(new RejectedRecord(file, $"line {row.Line}", $"a second hold at raw ({x}, {y}) on the {layout} layout"));
+            if (list.Contains((x, y))) rejects.Add(RejectedRecord.AtLine(file, row.Line, $"a second hold at raw ({x}, {y}) on the {layout} layout"));
             else list.Add((x, y));
         }
         var boards = byLayout.Select(kv => Make(kv.Key, kv.Value)).ToList();

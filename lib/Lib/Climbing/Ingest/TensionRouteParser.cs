@@ -1,4 +1,6 @@
 using System.Globalization;
+using Lib.Climbing.Domain;
+using Lib.Workflow;
 
 namespace Lib.Climbing.Ingest;
 

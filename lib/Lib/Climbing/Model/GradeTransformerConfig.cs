@@ -9,7 +9,7 @@ public sealed record GradeTransformerConfig
     /// <summary>The vocabulary size (rows of the token embedding).</summary>
     public required int VocabSize { get; init; }
 
-    /// <summary>Features per token (<see cref="Cache.RouteTokenizer.FeatureCount"/>).</summary>
+    /// <summary>Features per token (<see cref="Dataset.RouteTokenizer.FeatureCount"/>).</summary>
     public required int FeatureCount { get; init; }
 
     /// <summary>The longest sequence the position embedding covers.</summary>

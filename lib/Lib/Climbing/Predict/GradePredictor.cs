@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Lib.Climbing.Domain;
 using Lib.Climbing.Ingest;
 using Lib.Climbing.Model;
 using Lib.Storage;
-using Lib.Tensors.IO;
+using Lib.Workflow;
 
 namespace Lib.Climbing.Predict;
 
@@ -35,7 +36,7 @@ public sealed class GradePredictor
     public IReadOnlyList<RoutePrediction> Predict(IReadOnlyList<Route> routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        var predicted = Model.Predict([.. routes.Select(Model.Encode)]);
+        var predicted = Model.Predict(routes);
         return [.. routes.Select((r, i) => Prediction(r, predicted[i]))];
     }
 

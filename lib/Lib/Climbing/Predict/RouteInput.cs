@@ -1,4 +1,5 @@
-using Lib.Climbing.Ingest;
+using Lib.Climbing.Domain;
+using Lib.Workflow;
 
 namespace Lib.Climbing.Predict;
 

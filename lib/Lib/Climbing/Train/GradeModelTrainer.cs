@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Lib.Climbing.Cache;
 using Lib.Climbing.Dataset;
-using Lib.Climbing.Ingest;
+using Lib.Climbing.Domain;
 using Lib.Climbing.Model;
 using Lib.Tensors;
 using Lib.Tensors.Data;
@@ -9,14 +8,17 @@ using Lib.Tensors.NN;
 using Lib.Tensors.Optim;
 using Lib.Tensors.Optim.Schedulers;
 using Lib.Tensors.Training;
+using Lib.Display;
+using Lib.Workflow;
 
 namespace Lib.Climbing.Train;
 
 /// <summary>
 /// Trains a <see cref="GradeTransformer"/> on the training split: MSE on the standardised difficulty,
 /// AdamW (decay on matrices only), linear warm-up then cosine decay per step, gradient clipping, and early
-/// stopping on the validation MAE (in difficulty units) with the best epoch's weights kept. The result is a
-/// <see cref="GradeModel"/>, saved as a model folder when <c>outFolder</c> is given.
+/// stopping on the validation MAE (in difficulty units) with the best epoch's weights restored (the trainer's
+/// <c>RestoreBestWeights</c>). The result is a <see cref="GradeModel"/> whose card holds the shared
+/// <see cref="TrainingSummary"/> and the learning curve; <see cref="ClimbingTrainStep.Run"/> saves it as a model folder.
 /// </summary>
 public static class GradeModelTrainer
 {
@@ -26,8 +28,11 @@ public static class GradeModelTrainer
     /// <summary>What a run returns: the model and the epoch-by-epoch history.</summary>
     public sealed record Result(GradeModel Model, TrainingHistory History);
 
-    /// <summary>Trains on <paramref name="data"/>'s training split, validating on its val split.</summary>
-    public static Result Train(ClimbingData data, TrainOptions options, string? outFolder = null, ITrainingProgress? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Trains on <paramref name="data"/>'s training split, validating on its val split; progress goes to
+    /// <paramref name="progress"/> (one task counting batches, its status the epoch, loss and validation MAE).
+    /// </summary>
+    public static Result Train(ClimbingData data, TrainOptions options, IProgressReporter? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
@@ -51,7 +56,6 @@ public static class GradeModelTrainer
         var valLoader = new DataLoader<TokenizedRoute, RouteBatch>(new ListDataset<TokenizedRoute>(val), Collate, 128, prefetch: 0);
         int totalSteps = trainLoader.Count * options.Epochs;
 
-        var checkpoints = Path.Combine(Path.GetTempPath(), "lab-climbing-" + Guid.NewGuid().ToString("N")); // the best epoch's weights, until training ends
         var trainer = new Trainer<RouteBatch>(network, optimizer, b => Functional.MseLoss(network.Forward(b.Ids, b.Features, b.Mask), b.Target))
         {
             MaxEpochs = options.Epochs,
@@ -62,50 +66,34 @@ public static class GradeModelTrainer
                 [Monitor] = (network.Forward(b.Ids, b.Features, b.Mask) - b.Target).Abs().Mean().Item() * std,
             },
             EarlyStopping = new EarlyStopping(Monitor, patience: options.Patience),
-            Checkpoints = new CheckpointOptions(checkpoints) { Monitor = Monitor, SaveLast = false },
-            Progress = progress,
+            RestoreBestWeights = true,
+            Progress = progress is null ? null : new TrainingProgressReporter(progress, "training the grade Transformer"),
         };
         var watch = Stopwatch.StartNew();
-        TrainingHistory history;
-        try
-        {
-            history = trainer.Fit(trainLoader, valLoader, cancellationToken: cancellationToken);
-            TrainingCheckpoint.LoadModel(Path.Combine(checkpoints, "best.safetensors"), network);
-        }
-        finally
-        {
-            if (Directory.Exists(checkpoints)) Directory.Delete(checkpoints, recursive: true);
-        }
+        var history = trainer.Fit(trainLoader, valLoader, cancellationToken: cancellationToken);
         watch.Stop();
         network.Eval();
 
         var usedBoards = train.Select(r => r.Board).ToHashSet(StringComparer.Ordinal);
-        var best = history.BestEpoch ?? history.Epochs.Count - 1;
-        var card = new ModelCard
+        var summary = TrainingSummary.Of(history, options.Epochs, Monitor, train.Count, val.Count, watch.Elapsed.TotalSeconds, network.NumParameters(), options.Parameters());
+        var card = new ModelCard<GradeTransformerConfig, GradeInputs>
         {
+            Format = GradeModel.Format,
             Config = config,
-            FeatureNames = RouteTokenizer.FeatureNames,
-            Vocabulary = data.Tokens.Vocabulary.Tokens,
-            Boards = [.. data.Table.Boards.Where(b => usedBoards.Contains(b.Key))],
-            Grades = data.Table.Grades,
-            TargetMean = mean,
-            TargetStd = std,
-            Training = new TrainingSummary
+            Inputs = new GradeInputs
             {
-                TrainRoutes = train.Count,
-                ValRoutes = val.Count,
-                EpochsRun = history.Epochs.Count,
-                MaxEpochs = options.Epochs,
-                BestEpoch = best,
-                BestValMae = history.Epochs[best].Metrics[Monitor],
-                StoppedEarly = history.StoppedEarly,
-                Seconds = watch.Elapsed.TotalSeconds,
-                Parameters = network.NumParameters(),
-                Options = options.ToString(),
+                FeatureNames = RouteTokenizer.FeatureNames,
+                Vocabulary = data.Tokens.Vocabulary.Tokens,
+                Boards = [.. data.Table.Boards.Where(b => usedBoards.Contains(b.Key))],
+                Grades = data.Table.Grades,
+                TargetMean = mean,
+                TargetStd = std,
             },
+            DataFingerprint = data.Fingerprint,
+            Training = summary,
+            History = history.Epochs,
+            Metrics = history.Epochs[summary.BestEpoch].Metrics,
         };
-        var model = new GradeModel(network, card);
-        if (outFolder is not null) model.Save(outFolder);
-        return new Result(model, history);
+        return new Result(new GradeModel(network, card), history);
     }
 }
