@@ -20,41 +20,51 @@ public static class LabApp
 
     /// <summary>The verbs, in the order <c>--help</c> lists them.</summary>
     private static IEnumerable<Command> Commands(CliContext context) =>
-    [
-        EnvCommand.Create(context),
-        RunsCommand.Create(context),
-        TrackCommand.Create(context),
-        ClimbingCommand.Create(context),
-    ];
+        [
+            EnvCommand.Create(context),
+            RunsCommand.Create(context),
+            TrackCommand.Create(context),
+            ClimbingCommand.Create(context),
+        ];
 
     /// <summary>Runs the command line and returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
-        var root = new RootCommand("The sports ML lab: scrape, cache, train, evaluate and predict, one verb per step.") { Verbose };
-        foreach (var command in Commands(context)) root.Subcommands.Add(command);
+        var root = new RootCommand("The sports ML lab: scrape, cache, train, evaluate and predict, one verb per step.")
+        {
+            Verbose,
+        };
+        foreach (var command in Commands(context))
+            root.Subcommands.Add(command);
 
         var parse = root.Parse(args);
         var output = new StringWriter();
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) context.Error.WriteLine("error: " + error.Message);
+            foreach (var error in parse.Errors)
+                context.Error.WriteLine("error: " + error.Message);
             context.Error.WriteLine("Run 'lab --help' (or 'lab <verb> --help') for usage.");
             return 2;
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration
-            {
-                EnableDefaultExceptionHandler = false,
-                Output = new AnsiWriter(context.Console),
-                Error = context.Error,
-            });
+            return await parse.InvokeAsync(
+                new InvocationConfiguration
+                {
+                    EnableDefaultExceptionHandler = false,
+                    Output = new AnsiWriter(context.Console),
+                    Error = context.Error,
+                }
+            );
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             context.Error.WriteLine(parse.GetValue(Verbose) ? "error: " + e : $"error: {e.Message}");
-            if (!parse.GetValue(Verbose)) context.Error.WriteLine("(run with --verbose for details)");
-            return e is ArgumentException or FileNotFoundException or DirectoryNotFoundException or KeyNotFoundException ? 2 : 1;
+            if (!parse.GetValue(Verbose))
+                context.Error.WriteLine("(run with --verbose for details)");
+            return e is ArgumentException or FileNotFoundException or DirectoryNotFoundException or KeyNotFoundException
+                ? 2
+                : 1;
         }
     }
 
@@ -62,7 +72,9 @@ public static class LabApp
     private sealed class AnsiWriter(IAnsiConsole console) : TextWriter
     {
         public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
         public override void Write(char value) => console.Profile.Out.Writer.Write(value);
+
         public override void Write(string? value) => console.Profile.Out.Writer.Write(value);
     }
 }

@@ -6,6 +6,8 @@ internal static class DisplayPath
     public static string Of(string path, string root)
     {
         var relative = Path.GetRelativePath(root, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative;
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? Path.GetFullPath(path)
+            : relative;
     }
 }

@@ -9,7 +9,14 @@ public sealed record NotebookEntry(string Path, string OutputName);
 public static class NotebookSet
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase)
-        { "bin", "obj", "node_modules", "artifacts", ".git", ".ipynb_checkpoints" };
+    {
+        "bin",
+        "obj",
+        "node_modules",
+        "artifacts",
+        ".git",
+        ".ipynb_checkpoints",
+    };
 
     /// <summary>
     /// Files are taken as given; folders are searched recursively for <c>.dib</c> and <c>.ipynb</c> files, skipping
@@ -18,8 +25,13 @@ public static class NotebookSet
     /// notebook is inside it, else to the folder argument, else the file name.
     /// </summary>
     /// <exception cref="FileNotFoundException">An argument names nothing.</exception>
-    /// <exception cref="InvalidDataException">Two notebooks would write the same reports (<c>a.dib</c> and <c>a.ipynb</c>).</exception>
-    public static IReadOnlyList<NotebookEntry> Expand(IEnumerable<string> arguments, string? notebooksRoot, string? outputFolder = null)
+    /// <exception cref="InvalidDataException">Two notebooks would write the same reports (<c>a.dib</c> and
+    /// <c>a.ipynb</c>).</exception>
+    public static IReadOnlyList<NotebookEntry> Expand(
+        IEnumerable<string> arguments,
+        string? notebooksRoot,
+        string? outputFolder = null
+    )
     {
         var result = new List<NotebookEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -27,32 +39,45 @@ public static class NotebookSet
         {
             var full = Path.GetFullPath(argument);
             IEnumerable<(string File, string Base)> found;
-            if (File.Exists(full)) found = [(full, Path.GetDirectoryName(full)!)];
+            if (File.Exists(full))
+                found = [(full, Path.GetDirectoryName(full)!)];
             else if (Directory.Exists(full))
-                found = Walk(full, outputFolder is null ? null : Path.GetFullPath(outputFolder)).Select(f => (f, full)).OrderBy(p => Path.GetRelativePath(full, p.f).Replace('\\', '/'), StringComparer.Ordinal);
-            else throw new FileNotFoundException($"No notebook or folder at '{argument}'.", argument);
+                found = Walk(full, outputFolder is null ? null : Path.GetFullPath(outputFolder))
+                    .Select(f => (f, full))
+                    .OrderBy(p => Path.GetRelativePath(full, p.f).Replace('\\', '/'), StringComparer.Ordinal);
+            else
+                throw new FileNotFoundException($"No notebook or folder at '{argument}'.", argument);
 
             foreach (var (file, baseDir) in found)
-                if (seen.Add(file)) result.Add(new NotebookEntry(file, OutputName(file, baseDir, notebooksRoot)));
+                if (seen.Add(file))
+                    result.Add(new NotebookEntry(file, OutputName(file, baseDir, notebooksRoot)));
         }
-        foreach (var clash in result.GroupBy(e => e.OutputName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-            throw new InvalidDataException($"{string.Join(" and ", clash.Select(e => e.Path))} would both write the reports " +
-                                           $"{clash.Key}.ipynb and {clash.Key}.html; run them separately with --out.");
+        foreach (
+            var clash in result.GroupBy(e => e.OutputName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+        )
+            throw new InvalidDataException(
+                $"{string.Join(" and ", clash.Select(e => e.Path))} would both write the reports "
+                    + $"{clash.Key}.ipynb and {clash.Key}.html; run them separately with --out."
+            );
         return result;
     }
 
     private static IEnumerable<string> Walk(string dir, string? outputFolder)
     {
-        if (outputFolder is not null && Path.GetFullPath(dir) == outputFolder) yield break; // executed notebooks are not inputs
+        if (outputFolder is not null && Path.GetFullPath(dir) == outputFolder)
+            yield break; // executed notebooks are not inputs
         foreach (var file in Directory.EnumerateFiles(dir).Where(IsNotebook).Order(StringComparer.Ordinal))
-            if (!Path.GetFileName(file).StartsWith('_')) yield return file;
+            if (!Path.GetFileName(file).StartsWith('_'))
+                yield return file;
         foreach (var sub in Directory.EnumerateDirectories(dir))
             if (!SkippedFolders.Contains(Path.GetFileName(sub)))
-                foreach (var file in Walk(sub, outputFolder)) yield return file;
+                foreach (var file in Walk(sub, outputFolder))
+                    yield return file;
     }
 
     private static bool IsNotebook(string file) =>
-        file.EndsWith(".dib", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase);
+        file.EndsWith(".dib", StringComparison.OrdinalIgnoreCase)
+        || file.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase);
 
     private static string OutputName(string file, string baseDir, string? notebooksRoot)
     {

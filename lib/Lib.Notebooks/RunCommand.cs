@@ -14,7 +14,8 @@ public sealed record RunRequest(
     IReadOnlyList<string> Parameters,
     string? OutputDirectory,
     bool KeepGoing,
-    double? CellTimeoutSeconds = null);
+    double? CellTimeoutSeconds = null
+);
 
 /// <summary>The <c>run</c> verb: executes notebooks and writes <c>.ipynb</c> and <c>.html</c> for each.</summary>
 public static class RunCommand
@@ -36,9 +37,18 @@ public static class RunCommand
 
         var cwd = Directory.GetCurrentDirectory();
         var repoRoot = FindRepoRoot(cwd);
-        var outDir = Path.GetFullPath(request.OutputDirectory ?? Path.Combine(repoRoot ?? cwd, "artifacts", "notebooks"));
+        var outDir = Path.GetFullPath(
+            request.OutputDirectory ?? Path.Combine(repoRoot ?? cwd, "artifacts", "notebooks")
+        );
         IReadOnlyList<NotebookEntry> notebooks;
-        try { notebooks = NotebookSet.Expand(request.Paths, repoRoot is null ? null : Path.Combine(repoRoot, "notebooks"), outDir); }
+        try
+        {
+            notebooks = NotebookSet.Expand(
+                request.Paths,
+                repoRoot is null ? null : Path.Combine(repoRoot, "notebooks"),
+                outDir
+            );
+        }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {
             log.WriteLine("error: " + e.Message);
@@ -52,12 +62,20 @@ public static class RunCommand
 
         var options = new NotebookRunOptions
         {
-            Smoke = request.Smoke, Parameters = parameters, KeepGoing = request.KeepGoing, Log = log, DisplayRoot = cwd,
+            Smoke = request.Smoke,
+            Parameters = parameters,
+            KeepGoing = request.KeepGoing,
+            Log = log,
+            DisplayRoot = cwd,
             CellTimeout = request.CellTimeoutSeconds is > 0 and var s ? TimeSpan.FromSeconds(s) : null,
         };
-        int passed = 0, failed = 0;
+        int passed = 0,
+            failed = 0;
         var total = Stopwatch.StartNew();
-        log.WriteLine($"Running {notebooks.Count} notebook(s){(request.Smoke ? " in smoke mode" : "")}; outputs in {DisplayPath.Of(outDir, cwd)}");
+        log.WriteLine(
+            $"Running {notebooks.Count} notebook(s){(request.Smoke ? " in smoke mode" : "")}; outputs in "
+                + $"{DisplayPath.Of(outDir, cwd)}"
+        );
         for (int i = 0; i < notebooks.Count; i++)
         {
             var entry = notebooks[i];
@@ -70,13 +88,19 @@ public static class RunCommand
                 if (run.Succeeded)
                 {
                     passed++;
-                    log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  passed in {run.Duration.TotalSeconds:0.0} s -> {DisplayPath.Of(ipynb, cwd)}, {DisplayPath.Of(html, cwd)}"));
+                    log.WriteLine(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"  passed in {run.Duration.TotalSeconds:0.0} s -> {DisplayPath.Of(ipynb, cwd)}, "
+                                + $"{DisplayPath.Of(html, cwd)}"
+                        )
+                    );
                 }
                 else
                 {
                     failed++;
-                    foreach (var failure in run.Failures) log.WriteLine("  error: " + failure.Replace("\n", "\n    "));
+                    foreach (var failure in run.Failures)
+                        log.WriteLine("  error: " + failure.Replace("\n", "\n    "));
                     log.WriteLine($"  FAILED -> {DisplayPath.Of(html, cwd)}");
                 }
             }
@@ -108,9 +132,12 @@ public static class RunCommand
         string? plotly = null;
         if (HtmlReportWriter.HasCharts(run))
         {
-            var bundle = PlotlyBundle.CopyTo(outDir) ?? throw new IOException(
-                "plotly.js-dist-min is not installed, so the charts of the .html report could not draw: run npm ci in " +
-                "the repository (the build does it) or set LAB_PLOTLY_JS to plotly.min.js.");
+            var bundle = PlotlyBundle.CopyTo(outDir)
+                ?? throw new IOException(
+                    "plotly.js-dist-min is not installed, so the charts of the .html report could not draw: run "
+                        + "npm ci in "
+                        + "the repository (the build does it) or set LAB_PLOTLY_JS to plotly.min.js."
+                );
             plotly = Path.GetRelativePath(Path.GetDirectoryName(html)!, bundle).Replace('\\', '/');
         }
         WriteAtomically(ipynb, IpynbWriter.ToJson(run));
@@ -122,7 +149,8 @@ public static class RunCommand
     public static string? FindRepoRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Lib.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "Lib.sln")))
+                return dir.FullName;
         return null;
     }
 

@@ -26,7 +26,8 @@ public sealed record CsrGraph(int[] RowPointer, int[] ColIndex)
     /// <summary>The number of edges.</summary>
     public int Edges => ColIndex.Length;
 
-    /// <summary>One more than the largest column index: the fewest source nodes the graph can address (0 without edges).</summary>
+    /// <summary>One more than the largest column index: the fewest source nodes the graph can address (0 without
+    /// edges).</summary>
     public int MinSourceNodes => _maxColumnEdge < 0 ? 0 : ColIndex[_maxColumnEdge] + 1;
 
     /// <summary>The edge holding the largest column index, or -1 without edges.</summary>
@@ -46,19 +47,27 @@ public sealed record CsrGraph(int[] RowPointer, int[] ColIndex)
     {
         ArgumentNullException.ThrowIfNull(dst);
         ArgumentNullException.ThrowIfNull(src);
-        if (rows < 0) throw new ArgumentOutOfRangeException(nameof(rows), $"FromEdges: rows must not be negative, got {rows}.");
+        if (rows < 0)
+            throw new ArgumentOutOfRangeException(nameof(rows), $"FromEdges: rows must not be negative, got {rows}.");
         if (dst.Length != src.Length)
-            throw new ArgumentException($"FromEdges: dst has {dst.Length} edges but src has {src.Length}.", nameof(src));
+            throw new ArgumentException(
+                $"FromEdges: dst has {dst.Length} edges but src has {src.Length}.",
+                nameof(src)
+            );
         var rowPointer = new int[rows + 1];
         for (int e = 0; e < dst.Length; e++)
         {
             if ((uint)dst[e] >= (uint)rows)
-                throw new ArgumentOutOfRangeException(nameof(dst), $"FromEdges: dst[{e}] = {dst[e]} is out of range for {rows} rows.");
+                throw new ArgumentOutOfRangeException(
+                    nameof(dst),
+                    $"FromEdges: dst[{e}] = {dst[e]} is out of range for {rows} rows."
+                );
             if (src[e] < 0)
                 throw new ArgumentOutOfRangeException(nameof(src), $"FromEdges: src[{e}] = {src[e]} is negative.");
             rowPointer[dst[e] + 1]++;
         }
-        for (int i = 0; i < rows; i++) rowPointer[i + 1] += rowPointer[i];
+        for (int i = 0; i < rows; i++)
+            rowPointer[i + 1] += rowPointer[i];
         var next = rowPointer[..^1];
         var colIndex = new int[src.Length];
         edgeOrder = new int[src.Length];
@@ -71,7 +80,8 @@ public sealed record CsrGraph(int[] RowPointer, int[] ColIndex)
         return new CsrGraph(rowPointer, colIndex);
     }
 
-    /// <summary>The transposed graph (built once): for each source node, the edges leaving it, with their rows.</summary>
+    /// <summary>The transposed graph (built once): for each source node, the edges leaving it, with their
+    /// rows.</summary>
     internal Reverse Transposed => _reverse ??= BuildReverse();
 
     /// <summary>
@@ -84,39 +94,54 @@ public sealed record CsrGraph(int[] RowPointer, int[] ColIndex)
     {
         int nodes = MinSourceNodes;
         var pointer = new int[nodes + 1];
-        foreach (int c in ColIndex) pointer[c + 1]++;
-        for (int n = 0; n < nodes; n++) pointer[n + 1] += pointer[n];
+        foreach (int c in ColIndex)
+            pointer[c + 1]++;
+        for (int n = 0; n < nodes; n++)
+            pointer[n + 1] += pointer[n];
         var next = pointer[..^1];
         var edge = new int[Edges];
         var row = new int[Edges];
         for (int i = 0; i < Rows; i++)
-            for (int e = RowPointer[i]; e < RowPointer[i + 1]; e++)
-            {
-                int slot = next[ColIndex[e]]++;
-                edge[slot] = e;
-                row[slot] = i;
-            }
+        for (int e = RowPointer[i]; e < RowPointer[i + 1]; e++)
+        {
+            int slot = next[ColIndex[e]]++;
+            edge[slot] = e;
+            row[slot] = i;
+        }
         return new Reverse(pointer, edge, row);
     }
 
     private static int Validate(int[] rowPointer, int[] colIndex)
     {
-        if (rowPointer is null || colIndex is null) return -1; // the property initialisers have thrown already
+        if (rowPointer is null || colIndex is null)
+            return -1; // the property initialisers have thrown already
         if (rowPointer.Length == 0)
-            throw new ArgumentException("CsrGraph: RowPointer needs rows + 1 entries (at least one, [0] for no rows).", nameof(RowPointer));
+            throw new ArgumentException(
+                "CsrGraph: RowPointer needs rows + 1 entries (at least one, [0] for no rows).",
+                nameof(RowPointer)
+            );
         if (rowPointer[0] != 0)
             throw new ArgumentException($"CsrGraph: RowPointer[0] must be 0, got {rowPointer[0]}.", nameof(RowPointer));
         for (int i = 1; i < rowPointer.Length; i++)
             if (rowPointer[i] < rowPointer[i - 1])
-                throw new ArgumentException($"CsrGraph: RowPointer decreases at position {i} ({rowPointer[i - 1]} then {rowPointer[i]}); it must be non-decreasing.", nameof(RowPointer));
+                throw new ArgumentException(
+                    $"CsrGraph: RowPointer decreases at position {i} ({rowPointer[i - 1]} then "
+                        + $"{rowPointer[i]}); it must be non-decreasing.",
+                    nameof(RowPointer)
+                );
         if (rowPointer[^1] != colIndex.Length)
-            throw new ArgumentException($"CsrGraph: RowPointer ends at {rowPointer[^1]} (position {rowPointer.Length - 1}) but ColIndex has {colIndex.Length} edges; they must be equal.", nameof(RowPointer));
+            throw new ArgumentException(
+                $"CsrGraph: RowPointer ends at {rowPointer[^1]} (position {rowPointer.Length - 1}) but ColIndex "
+                    + $"has {colIndex.Length} edges; they must be equal.",
+                nameof(RowPointer)
+            );
         int maxEdge = -1;
         for (int e = 0; e < colIndex.Length; e++)
         {
             if (colIndex[e] < 0)
                 throw new ArgumentException($"CsrGraph: ColIndex[{e}] = {colIndex[e]} is negative.", nameof(ColIndex));
-            if (maxEdge < 0 || colIndex[e] > colIndex[maxEdge]) maxEdge = e;
+            if (maxEdge < 0 || colIndex[e] > colIndex[maxEdge])
+                maxEdge = e;
         }
         return maxEdge;
     }

@@ -8,7 +8,10 @@ namespace Lib.Tensors;
 /// </summary>
 public sealed class Generator
 {
-    private ulong _s0, _s1, _s2, _s3;
+    private ulong _s0,
+        _s1,
+        _s2,
+        _s3;
 
     /// <summary>Creates a generator seeded with <paramref name="seed"/>.</summary>
     public Generator(long seed = 0) => ManualSeed(seed);
@@ -35,7 +38,10 @@ public sealed class Generator
     public void SetState(ulong[] state)
     {
         if (state is not { Length: 4 } || (state[0] | state[1] | state[2] | state[3]) == 0)
-            throw new ArgumentException("A generator state is four 64-bit words, not all zero (as returned by GetState).", nameof(state));
+            throw new ArgumentException(
+                "A generator state is four 64-bit words, not all zero (as returned by GetState).",
+                nameof(state)
+            );
         (_s0, _s1, _s2, _s3) = (state[0], state[1], state[2], state[3]);
     }
 
@@ -59,11 +65,13 @@ public sealed class Generator
     /// <summary>A uniform integer in [0, <paramref name="maxExclusive"/>) without modulo bias.</summary>
     public int NextInt(int maxExclusive)
     {
-        if (maxExclusive <= 0) throw new ArgumentOutOfRangeException(nameof(maxExclusive), "The upper bound must be positive.");
+        if (maxExclusive <= 0)
+            throw new ArgumentOutOfRangeException(nameof(maxExclusive), "The upper bound must be positive.");
         ulong bound = (ulong)maxExclusive;
         ulong limit = ulong.MaxValue - ulong.MaxValue % bound;
         ulong r;
-        do r = NextUInt64(); while (r >= limit);
+        do r = NextUInt64();
+        while (r >= limit);
         return (int)(r % bound);
     }
 

@@ -13,7 +13,9 @@ public sealed class IndexTensor
     {
         long count = Tensor.ShapeSize(Tensor.Checked(shape));
         if (count != data.Length)
-            throw new ArgumentException($"Shape {Tensor.ShapeText(shape)} holds {count} indices but {data.Length} were given.");
+            throw new ArgumentException(
+                $"Shape {Tensor.ShapeText(shape)} holds {count} indices but {data.Length} were given."
+            );
         _data = data;
         _shape = (int[])shape.Clone();
     }
@@ -52,7 +54,9 @@ public sealed class IndexTensor
         if (infer >= 0)
         {
             long known = 1;
-            for (int i = 0; i < resolved.Length; i++) if (i != infer) known *= resolved[i];
+            for (int i = 0; i < resolved.Length; i++)
+                if (i != infer)
+                    known *= resolved[i];
             resolved[infer] = known == 0 ? 0 : (int)(NumEl / known);
         }
         return new(_data, resolved);
@@ -65,5 +69,6 @@ public sealed class IndexTensor
     public int[] ToArray() => (int[])_data.Clone();
 
     /// <inheritdoc/>
-    public override string ToString() => $"IndexTensor({Tensor.ShapeText(Shape)}: [{string.Join(", ", _data.Take(20))}{(NumEl > 20 ? ", ..." : "")}])";
+    public override string ToString() =>
+        $"IndexTensor({Tensor.ShapeText(Shape)}: [{string.Join(", ", _data.Take(20))}{(NumEl > 20 ? ", ..." : "")}])";
 }

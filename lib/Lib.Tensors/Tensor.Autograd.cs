@@ -14,12 +14,15 @@ public sealed partial class Tensor
         set
         {
             if (!value && GradFn is not null)
-                throw new InvalidOperationException("RequiresGrad can only be turned off on a leaf tensor; use Detach() for a non-leaf.");
+                throw new InvalidOperationException(
+                    "RequiresGrad can only be turned off on a leaf tensor; use Detach() for a non-leaf."
+                );
             _requiresGrad = value;
         }
     }
 
-    /// <summary>The accumulated gradient (PyTorch's <c>.grad</c>), filled by <see cref="Backward"/> on leaves.</summary>
+    /// <summary>The accumulated gradient (PyTorch's <c>.grad</c>), filled by <see cref="Backward"/> on
+    /// leaves.</summary>
     public Tensor? Grad { get; set; }
 
     /// <summary>The backward rule that produced this tensor, or null for a leaf.</summary>
@@ -33,8 +36,10 @@ public sealed partial class Tensor
     /// <summary>Drops <see cref="Grad"/>, or fills it with zeros.</summary>
     internal void ClearGrad(bool setToNone)
     {
-        if (setToNone) Grad = null;
-        else Grad?.AsSpan().Clear();
+        if (setToNone)
+            Grad = null;
+        else
+            Grad?.AsSpan().Clear();
     }
 
     /// <summary>Sets <see cref="RequiresGrad"/> and returns this tensor (<c>requires_grad_()</c>).</summary>
@@ -44,7 +49,8 @@ public sealed partial class Tensor
         return this;
     }
 
-    /// <summary>Keeps this non-leaf tensor's gradient in <see cref="Grad"/> during backward (<c>retain_grad()</c>).</summary>
+    /// <summary>Keeps this non-leaf tensor's gradient in <see cref="Grad"/> during backward
+    /// (<c>retain_grad()</c>).</summary>
     public Tensor RetainGrad()
     {
         RetainsGrad = true;
@@ -56,12 +62,21 @@ public sealed partial class Tensor
     public void Backward(Tensor? gradient = null)
     {
         if (!RequiresGrad)
-            throw new InvalidOperationException("Backward() on a tensor that does not require grad: no input of the computation had RequiresGrad set (or it ran under NoGrad).");
+            throw new InvalidOperationException(
+                "Backward() on a tensor that does not require grad: no input of the computation had "
+                    + "RequiresGrad set (or it ran under NoGrad)."
+            );
         if (gradient is null && NumEl != 1)
-            throw new InvalidOperationException($"Backward() without a gradient needs a scalar; this tensor has shape {ShapeText(Shape)}. Pass the gradient, or reduce (Sum, Mean) first.");
+            throw new InvalidOperationException(
+                $"Backward() without a gradient needs a scalar; this tensor has shape {ShapeText(Shape)}. Pass "
+                    + "the gradient, or reduce (Sum, Mean) first."
+            );
         gradient ??= OnesLike(this);
         if (!gradient.Shape.SequenceEqual(Shape))
-            throw new ArgumentException($"The gradient's shape {ShapeText(gradient.Shape)} does not match the tensor's {ShapeText(Shape)}.", nameof(gradient));
+            throw new ArgumentException(
+                $"The gradient's shape {ShapeText(gradient.Shape)} does not match the tensor's {ShapeText(Shape)}.",
+                nameof(gradient)
+            );
         BackwardEngine.Run(this, gradient);
     }
 
@@ -77,13 +92,16 @@ public sealed partial class Tensor
         return Record(result, "CloneBackward", [this], g => [g]);
     }
 
-    /// <summary>Attaches a backward rule to <paramref name="result"/> when grad mode is on and an input requires grad.</summary>
+    /// <summary>Attaches a backward rule to <paramref name="result"/> when grad mode is on and an input requires
+    /// grad.</summary>
     internal static Tensor Record(Tensor result, string name, Tensor[] inputs, Func<Tensor, Tensor?[]> backward)
     {
-        if (!GradMode.IsEnabled) return result;
+        if (!GradMode.IsEnabled)
+            return result;
         foreach (var input in inputs)
         {
-            if (!input.RequiresGrad) continue;
+            if (!input.RequiresGrad)
+                continue;
             result._requiresGrad = true;
             result.GradFn = new GradFn(name, inputs, backward);
             return result;

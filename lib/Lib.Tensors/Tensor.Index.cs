@@ -13,22 +13,36 @@ public sealed partial class Tensor
     public Tensor IndexSelect(int dim, IndexTensor index)
     {
         ArgumentNullException.ThrowIfNull(index);
-        if (index.Dim > 1) throw new ArgumentException($"IndexSelect: index must be 1-dimensional, got shape {ShapeText(index.Shape)}.", nameof(index));
+        if (index.Dim > 1)
+            throw new ArgumentException(
+                $"IndexSelect: index must be 1-dimensional, got shape {ShapeText(index.Shape)}.",
+                nameof(index)
+            );
         int d = NormalizeDim(dim, Dim);
         var (outer, size, inner) = OuterSizeInner(_shape, d);
         var idx = index._data;
         for (int j = 0; j < idx.Length; j++)
             if ((uint)idx[j] >= (uint)size)
-                throw new ArgumentOutOfRangeException(nameof(index), $"IndexSelect: index {idx[j]} at position {j} is out of range for dimension {d} of size {size} (shape {ShapeText(Shape)}).");
+                throw new ArgumentOutOfRangeException(
+                    nameof(index),
+                    $"IndexSelect: index {idx[j]} at position {j} is out of range for dimension {d} of size "
+                        + $"{size} (shape {ShapeText(Shape)})."
+                );
         var shape = (int[])_shape.Clone();
-        if (Dim > 0) shape[d] = idx.Length;
-        else if (idx.Length != 1) throw new ArgumentException($"IndexSelect on a 0-dimensional tensor needs exactly one index, got {idx.Length}.", nameof(index));
+        if (Dim > 0)
+            shape[d] = idx.Length;
+        else if (idx.Length != 1)
+            throw new ArgumentException(
+                $"IndexSelect on a 0-dimensional tensor needs exactly one index, got {idx.Length}.",
+                nameof(index)
+            );
         int n = idx.Length;
         var saved = SavedIndices(idx, this);
         var result = TensorStorage.Uninitialized(outer * n * inner);
         for (int o = 0; o < outer; o++)
         {
-            int srcBase = o * size * inner, destBase = o * n * inner;
+            int srcBase = o * size * inner,
+                destBase = o * n * inner;
             for (int j = 0; j < n; j++)
                 _data.AsSpan(srcBase + idx[j] * inner, inner).CopyTo(result.AsSpan(destBase + j * inner, inner));
         }
@@ -38,7 +52,8 @@ public sealed partial class Tensor
             var gd = g._data;
             for (int o = 0; o < outer; o++)
             {
-                int srcBase = o * size * inner, destBase = o * n * inner;
+                int srcBase = o * size * inner,
+                    destBase = o * n * inner;
                 for (int j = 0; j < n; j++)
                 {
                     var row = grad.AsSpan(srcBase + saved[j] * inner, inner);
@@ -84,7 +99,8 @@ public sealed partial class Tensor
         var result = (float[])_data.Clone();
         var scatter = new ScatterAddVisitor(src._data, result);
         ForEachIndexed(d, index, _shape, src._shape, ref scatter);
-        if (src.RequiresGrad) index = SavedIndex(index, src);
+        if (src.RequiresGrad)
+            index = SavedIndex(index, src);
         return Record(new Tensor(result, _shape), "ScatterAddBackward", [this, src], g =>
         {
             Tensor? srcGrad = null;
@@ -105,8 +121,7 @@ public sealed partial class Tensor
     /// index buffers are often refilled in place for the next batch (IndexTensor.AsSpan).
     /// </summary>
     internal static int[] SavedIndices(int[] indices, Tensor input) =>
-        !input.RequiresGrad || !Autograd.GradMode.IsEnabled ? indices
-        : TensorStorage.SaveIndices(indices);
+        !input.RequiresGrad || !Autograd.GradMode.IsEnabled ? indices : TensorStorage.SaveIndices(indices);
 
     private static IndexTensor SavedIndex(IndexTensor index, Tensor input)
     {
@@ -116,7 +131,8 @@ public sealed partial class Tensor
 
     private interface IIndexedVisitor
     {
-        /// <summary>Called for one index position: its place in the companion tensor and in the indexed tensor.</summary>
+        /// <summary>Called for one index position: its place in the companion tensor and in the indexed
+        /// tensor.</summary>
         void Visit(int companion, int indexed);
     }
 
@@ -137,30 +153,46 @@ public sealed partial class Tensor
     /// (the index's own shape for gather, src's for scatter), and its offset in a tensor of
     /// <paramref name="shape"/> with its <paramref name="d"/> coordinate replaced by index[p].
     /// </summary>
-    private static void ForEachIndexed<TVisitor>(int d, IndexTensor index, int[] shape, int[] companionShape, ref TVisitor visitor)
+    private static void ForEachIndexed<TVisitor>(
+        int d,
+        IndexTensor index,
+        int[] shape,
+        int[] companionShape,
+        ref TVisitor visitor
+    )
         where TVisitor : struct, IIndexedVisitor
     {
         int total = index.NumEl;
-        if (total == 0) return;
+        if (total == 0)
+            return;
         var idx = index._data;
         var indexShape = index._shape;
         int last = indexShape.Length - 1;
         var strides = BoxCopy.Strides(shape);
         var companionStrides = BoxCopy.Strides(companionShape);
-        int strideD = strides[d], inner = indexShape[last];
-        int innerStride = d == last ? 0 : strides[last], companionInner = companionStrides[last];
+        int strideD = strides[d],
+            inner = indexShape[last];
+        int innerStride = d == last ? 0 : strides[last],
+            companionInner = companionStrides[last];
         var coord = new int[last];
-        int baseOffset = 0, companionBase = 0;
+        int baseOffset = 0,
+            companionBase = 0;
         for (int pos = 0; pos < total; pos += inner)
         {
             for (int k = 0; k < inner; k++)
-                visitor.Visit(companionBase + k * companionInner, baseOffset + idx[pos + k] * strideD + k * innerStride);
+                visitor.Visit(
+                    companionBase + k * companionInner,
+                    baseOffset + idx[pos + k] * strideD + k * innerStride
+                );
             for (int i = last - 1; i >= 0; i--)
             {
-                if (i != d) baseOffset += strides[i];
+                if (i != d)
+                    baseOffset += strides[i];
                 companionBase += companionStrides[i];
-                if (++coord[i] < indexShape[i]) break;
-                if (i != d) baseOffset -= strides[i] * indexShape[i];
+                if (++coord[i] < indexShape[i])
+                    break;
+                if (i != d)
+                    baseOffset -= strides[i] * indexShape[i];
                 companionBase -= companionStrides[i] * indexShape[i];
                 coord[i] = 0;
             }
@@ -173,34 +205,54 @@ public sealed partial class Tensor
     /// </summary>
     private static int CheckScatterIndex(string op, int dim, IndexTensor index, int[] shape, int[]? srcShape)
     {
-        if (shape.Length == 0) throw new ArgumentException($"{op} needs at least a 1-dimensional tensor; this one is 0-dimensional.");
+        if (shape.Length == 0)
+            throw new ArgumentException($"{op} needs at least a 1-dimensional tensor; this one is 0-dimensional.");
         int d = NormalizeDim(dim, shape.Length);
         if (index.Dim != shape.Length)
-            throw new ArgumentException($"{op}: index {ShapeText(index.Shape)} must have as many dimensions as the tensor {ShapeText(shape)}.", nameof(index));
+            throw new ArgumentException(
+                $"{op}: index {ShapeText(index.Shape)} must have as many dimensions as the tensor {ShapeText(shape)}.",
+                nameof(index)
+            );
         if (srcShape is not null && srcShape.Length != shape.Length)
-            throw new ArgumentException($"{op}: src {ShapeText(srcShape)} must have as many dimensions as the tensor {ShapeText(shape)}.", "src");
+            throw new ArgumentException(
+                $"{op}: src {ShapeText(srcShape)} must have as many dimensions as the tensor {ShapeText(shape)}.",
+                "src"
+            );
         for (int i = 0; i < index.Dim; i++)
         {
             if (i != d && index._shape[i] > shape[i])
-                throw new ArgumentException($"{op} along dimension {d}: index {ShapeText(index.Shape)} is larger than the tensor {ShapeText(shape)} in dimension {i} (only dimension {d} may be larger).", nameof(index));
+                throw new ArgumentException(
+                    $"{op} along dimension {d}: index {ShapeText(index.Shape)} is larger than the tensor "
+                        + $"{ShapeText(shape)} in dimension {i} (only dimension {d} may be larger).",
+                    nameof(index)
+                );
             if (srcShape is not null && index._shape[i] > srcShape[i])
-                throw new ArgumentException($"{op}: index {ShapeText(index.Shape)} is larger than src {ShapeText(srcShape)} in dimension {i}.", nameof(index));
+                throw new ArgumentException(
+                    $"{op}: index {ShapeText(index.Shape)} is larger than src {ShapeText(srcShape)} in dimension {i}.",
+                    nameof(index)
+                );
         }
         int size = shape[d];
         var idx = index._data;
         for (int p = 0; p < idx.Length; p++)
             if ((uint)idx[p] >= (uint)size)
-                throw new ArgumentOutOfRangeException(nameof(index), $"{op}: index {idx[p]} at position {PositionText(p, index._shape)} is out of range for dimension {d} of size {size} (shape {ShapeText(shape)}).");
+                throw new ArgumentOutOfRangeException(
+                    nameof(index),
+                    $"{op}: index {idx[p]} at position {PositionText(p, index._shape)} is out of range for "
+                        + $"dimension {d} of size {size} (shape {ShapeText(shape)})."
+                );
         return d;
     }
 
-    /// <summary>The multi-dimensional position of row-major offset <paramref name="offset"/> in <paramref name="shape"/>, as "[i, j, k]".</summary>
+    /// <summary>The multi-dimensional position of row-major offset <paramref name="offset"/> in
+    /// <paramref name="shape"/>, as "[i, j, k]".</summary>
     internal static string PositionText(int offset, int[] shape)
     {
         var coord = new int[shape.Length];
         for (int i = shape.Length - 1; i >= 0; i--)
         {
-            if (shape[i] == 0) break;
+            if (shape[i] == 0)
+                break;
             coord[i] = offset % shape[i];
             offset /= shape[i];
         }

@@ -12,19 +12,28 @@ public sealed partial class Tensor
     public static Tensor Cat(IReadOnlyList<Tensor> tensors, int dim = 0)
     {
         ArgumentNullException.ThrowIfNull(tensors);
-        if (tensors.Count == 0) throw new ArgumentException("Cat needs at least one tensor.", nameof(tensors));
+        if (tensors.Count == 0)
+            throw new ArgumentException("Cat needs at least one tensor.", nameof(tensors));
         var kept = new List<Tensor>(tensors.Count);
         var positions = new List<int>(tensors.Count);
         for (int i = 0; i < tensors.Count; i++)
         {
-            if (tensors[i] is null) throw new ArgumentNullException(nameof(tensors), $"Cat: tensor {i} is null.");
-            if (tensors[i].Dim == 1 && tensors[i].NumEl == 0) continue;
+            if (tensors[i] is null)
+                throw new ArgumentNullException(nameof(tensors), $"Cat: tensor {i} is null.");
+            if (tensors[i].Dim == 1 && tensors[i].NumEl == 0)
+                continue;
             kept.Add(tensors[i]);
             positions.Add(i);
         }
-        if (kept.Count == 0) return Join(tensors, [.. tensors.Select(t => t._shape)], 0, tensors[0]._shape, "CatBackward");
+        if (kept.Count == 0)
+            return Join(tensors, [.. tensors.Select(t => t._shape)], 0, tensors[0]._shape, "CatBackward");
         var first = kept[0];
-        if (first.Dim == 0) throw new ArgumentException($"Cat: tensor {positions[0]} is 0-dimensional; zero-dimensional tensors cannot be concatenated (use Stack).", nameof(tensors));
+        if (first.Dim == 0)
+            throw new ArgumentException(
+                $"Cat: tensor {positions[0]} is 0-dimensional; zero-dimensional tensors cannot be concatenated "
+                    + "(use Stack).",
+                nameof(tensors)
+            );
         int d = NormalizeDim(dim, first.Dim);
         var shape = (int[])first._shape.Clone();
         shape[d] = 0;
@@ -32,27 +41,43 @@ public sealed partial class Tensor
         {
             var t = kept[i];
             if (t.Dim != first.Dim)
-                throw new ArgumentException($"Cat: tensor {positions[i]} has {t.Dim} dimension(s) {ShapeText(t.Shape)} but tensor {positions[0]} has {first.Dim} {ShapeText(first.Shape)}.", nameof(tensors));
+                throw new ArgumentException(
+                    $"Cat: tensor {positions[i]} has {t.Dim} dimension(s) {ShapeText(t.Shape)} but tensor "
+                        + $"{positions[0]} has {first.Dim} {ShapeText(first.Shape)}.",
+                    nameof(tensors)
+                );
             for (int j = 0; j < t.Dim; j++)
                 if (j != d && t._shape[j] != first._shape[j])
-                    throw new ArgumentException($"Cat along dimension {d}: tensor {positions[i]} {ShapeText(t.Shape)} has size {t._shape[j]} in dimension {j} but tensor {positions[0]} {ShapeText(first.Shape)} has {first._shape[j]} (all dimensions but {d} must match).", nameof(tensors));
+                    throw new ArgumentException(
+                        $"Cat along dimension {d}: tensor {positions[i]} {ShapeText(t.Shape)} has size "
+                            + $"{t._shape[j]} in dimension {j} but tensor {positions[0]} {ShapeText(first.Shape)} has "
+                            + $"{first._shape[j]} (all dimensions but {d} must match).",
+                        nameof(tensors)
+                    );
             shape[d] += t._shape[d];
         }
         return Join(kept, [.. kept.Select(t => t._shape)], d, shape, "CatBackward");
     }
 
-    /// <summary>Joins tensors of one shape along a new dimension <paramref name="dim"/> (<c>torch.stack</c>; negative counts from the end of the result).</summary>
+    /// <summary>Joins tensors of one shape along a new dimension <paramref name="dim"/> (<c>torch.stack</c>; negative
+    /// counts from the end of the result).</summary>
     public static Tensor Stack(IReadOnlyList<Tensor> tensors, int dim = 0)
     {
         ArgumentNullException.ThrowIfNull(tensors);
-        if (tensors.Count == 0) throw new ArgumentException("Stack needs at least one tensor.", nameof(tensors));
+        if (tensors.Count == 0)
+            throw new ArgumentException("Stack needs at least one tensor.", nameof(tensors));
         var first = tensors[0] ?? throw new ArgumentNullException(nameof(tensors), "Stack: tensor 0 is null.");
         int d = NormalizeDim(dim, first.Dim + 1);
         for (int i = 1; i < tensors.Count; i++)
         {
-            if (tensors[i] is null) throw new ArgumentNullException(nameof(tensors), $"Stack: tensor {i} is null.");
+            if (tensors[i] is null)
+                throw new ArgumentNullException(nameof(tensors), $"Stack: tensor {i} is null.");
             if (!tensors[i]._shape.AsSpan().SequenceEqual(first._shape))
-                throw new ArgumentException($"Stack: tensor {i} has shape {ShapeText(tensors[i].Shape)} but tensor 0 has {ShapeText(first.Shape)} (all must have the same shape).", nameof(tensors));
+                throw new ArgumentException(
+                    $"Stack: tensor {i} has shape {ShapeText(tensors[i].Shape)} but tensor 0 has "
+                        + $"{ShapeText(first.Shape)} (all must have the same shape).",
+                    nameof(tensors)
+                );
         }
         var pieceShape = new List<int>(first._shape);
         pieceShape.Insert(d, 1);
@@ -62,15 +87,19 @@ public sealed partial class Tensor
         return Join(tensors, [.. tensors.Select(_ => piece)], d, shape, "StackBackward");
     }
 
-    /// <summary>Copies each tensor, seen as <paramref name="shapes"/>[i], into its slot along <paramref name="dim"/> of <paramref name="shape"/>.</summary>
+    /// <summary>Copies each tensor, seen as <paramref name="shapes"/>[i], into its slot along <paramref name="dim"/> of
+    /// <paramref name="shape"/>.</summary>
     private static Tensor Join(IReadOnlyList<Tensor> tensors, int[][] shapes, int dim, int[] shape, string name)
     {
         var result = TensorStorage.Uninitialized((int)ShapeSize(shape)); // the pieces cover it
         // Each index of the dimensions before dim takes one contiguous run from every piece in turn, so the
         // result is written once, front to back (a copy per piece would sweep all of it once per piece).
-        int outer = 1, inner = 1;
-        for (int d = 0; d < dim; d++) outer *= shape[d];
-        for (int d = dim + 1; d < shape.Length; d++) inner *= shape[d];
+        int outer = 1,
+            inner = 1;
+        for (int d = 0; d < dim; d++)
+            outer *= shape[d];
+        for (int d = dim + 1; d < shape.Length; d++)
+            inner *= shape[d];
         var starts = new int[tensors.Count];
         var runs = new int[tensors.Count];
         var sources = new float[tensors.Count][];
@@ -81,7 +110,12 @@ public sealed partial class Tensor
         }
         int rowLength = shape[dim] * inner;
         if (outer > 0 && rowLength > 0)
-            ParallelRanges.For(outer, new JoinRows(sources, runs, result, rowLength), Math.Max(1, ParallelRanges.MinElements / 2 / rowLength), 1);
+            ParallelRanges.For(
+                outer,
+                new JoinRows(sources, runs, result, rowLength),
+                Math.Max(1, ParallelRanges.MinElements / 2 / rowLength),
+                1
+            );
         var inputs = tensors.ToArray();
         return Record(new Tensor(result, shape), name, inputs, g =>
         {
@@ -93,7 +127,8 @@ public sealed partial class Tensor
         });
     }
 
-    /// <summary>Rows [start, start + length) of a join: row o is piece 0's o-th run, then piece 1's, and so on.</summary>
+    /// <summary>Rows [start, start + length) of a join: row o is piece 0's o-th run, then piece 1's, and so
+    /// on.</summary>
     private readonly struct JoinRows(float[][] sources, int[] runs, float[] result, int rowLength) : IRangeBody
     {
         public void Run(int start, int length)
@@ -104,7 +139,8 @@ public sealed partial class Tensor
                 for (int i = 0; i < sources.Length; i++)
                 {
                     int run = runs[i];
-                    if (run == 0) continue;
+                    if (run == 0)
+                        continue;
                     BoxCopy.CopyRun(sources[i], o * run, result, at, run);
                     at += run;
                 }
@@ -112,7 +148,8 @@ public sealed partial class Tensor
         }
     }
 
-    /// <summary>The elements of [start, start + length) along <paramref name="dim"/> of a tensor of <paramref name="shape"/>.</summary>
+    /// <summary>The elements of [start, start + length) along <paramref name="dim"/> of a tensor of
+    /// <paramref name="shape"/>.</summary>
     internal static float[] SliceData(float[] data, int[] shape, int dim, int start, int length)
     {
         var extent = (int[])shape.Clone();
@@ -124,7 +161,8 @@ public sealed partial class Tensor
         return result;
     }
 
-    /// <summary>A zero tensor of <paramref name="shape"/> with <paramref name="piece"/> placed at [start, start + piece's length) along <paramref name="dim"/>.</summary>
+    /// <summary>A zero tensor of <paramref name="shape"/> with <paramref name="piece"/> placed at [start, start +
+    /// piece's length) along <paramref name="dim"/>.</summary>
     internal static float[] EmbedData(float[] piece, int[] shape, int dim, int start, int length)
     {
         var extent = (int[])shape.Clone();

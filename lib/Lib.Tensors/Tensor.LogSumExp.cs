@@ -14,7 +14,8 @@ public sealed partial class Tensor
         var lse = new float[outer * inner];
         SoftmaxKernels.LogSumExp(_data, lse, outer, size, inner);
         var keptShape = (int[])_shape.Clone();
-        if (Dim > 0) keptShape[d] = 1;
+        if (Dim > 0)
+            keptShape[d] = 1;
         var result = new Tensor(lse, keepDim ? keptShape : DropDims(keptShape, [d]));
         return Record(result, "LogsumexpBackward", [this], g =>
         {

@@ -7,10 +7,12 @@ public sealed partial class Tensor
 {
     /// <summary>The maximum over <paramref name="dim"/> and where it is (first occurrence; NaN wins, as in
     /// PyTorch); the gradient flows to that position only.</summary>
-    public (Tensor Values, IndexTensor Indices) Max(int dim, bool keepDim = false) => Extreme<Larger>(dim, keepDim, "max", "MaxBackward");
+    public (Tensor Values, IndexTensor Indices) Max(int dim, bool keepDim = false) =>
+        Extreme<Larger>(dim, keepDim, "max", "MaxBackward");
 
     /// <summary>The minimum over <paramref name="dim"/> and where it is (first occurrence; NaN wins).</summary>
-    public (Tensor Values, IndexTensor Indices) Min(int dim, bool keepDim = false) => Extreme<Smaller>(dim, keepDim, "min", "MinBackward");
+    public (Tensor Values, IndexTensor Indices) Min(int dim, bool keepDim = false) =>
+        Extreme<Smaller>(dim, keepDim, "min", "MinBackward");
 
     /// <summary>The maximum of all elements (gradient split evenly among ties, as PyTorch does).</summary>
     public Tensor Max() => ExtremeOfAll(max: true);
@@ -23,7 +25,8 @@ public sealed partial class Tensor
 
     private interface IPick
     {
-        /// <summary>Whether <paramref name="value"/> replaces <paramref name="best"/>: strictly better, or the first NaN.</summary>
+        /// <summary>Whether <paramref name="value"/> replaces <paramref name="best"/>: strictly better, or the first
+        /// NaN.</summary>
         static abstract bool Wins(float value, float best);
     }
 
@@ -37,7 +40,8 @@ public sealed partial class Tensor
         public static bool Wins(float value, float best) => value < best || (float.IsNaN(value) && !float.IsNaN(best));
     }
 
-    private (Tensor Values, IndexTensor Indices) Extreme<TPick>(int dim, bool keepDim, string op, string gradName) where TPick : IPick
+    private (Tensor Values, IndexTensor Indices) Extreme<TPick>(int dim, bool keepDim, string op, string gradName)
+        where TPick : IPick
     {
         var (values, indices, keptShape) = Scan<TPick>(dim, keepDim, op);
         int d = NormalizeDim(dim, Dim);
@@ -55,12 +59,16 @@ public sealed partial class Tensor
         return (result, indices);
     }
 
-    private (Tensor Values, IndexTensor Indices, int[] KeptShape) Scan<TPick>(int dim, bool keepDim, string op) where TPick : IPick
+    private (Tensor Values, IndexTensor Indices, int[] KeptShape) Scan<TPick>(int dim, bool keepDim, string op)
+        where TPick : IPick
     {
         int d = NormalizeDim(dim, Dim);
         var (outer, size, inner) = OuterSizeInner(_shape, d);
         if (size == 0)
-            throw new ArgumentException($"{op}(): dimension {dim} of shape {ShapeText(Shape)} is empty; {op}() needs at least one element.", nameof(dim));
+            throw new ArgumentException(
+                $"{op}(): dimension {dim} of shape {ShapeText(Shape)} is empty; {op}() needs at least one element.",
+                nameof(dim)
+            );
         var best = new float[outer * inner];
         var where = new int[outer * inner];
         var x = _data;
@@ -72,7 +80,11 @@ public sealed partial class Tensor
                 float b = x[block];
                 int w = 0;
                 for (int r = 1; r < size; r++)
-                    if (TPick.Wins(x[block + r], b)) { b = x[block + r]; w = r; }
+                    if (TPick.Wins(x[block + r], b))
+                    {
+                        b = x[block + r];
+                        w = r;
+                    }
                 best[o] = b;
                 where[o] = w;
                 continue;
@@ -84,11 +96,16 @@ public sealed partial class Tensor
             {
                 var row = x.AsSpan(block + r * inner, inner);
                 for (int i = 0; i < inner; i++)
-                    if (TPick.Wins(row[i], bestRow[i])) { bestRow[i] = row[i]; whereRow[i] = r; }
+                    if (TPick.Wins(row[i], bestRow[i]))
+                    {
+                        bestRow[i] = row[i];
+                        whereRow[i] = r;
+                    }
             }
         }
         var keptShape = (int[])_shape.Clone();
-        if (Dim > 0) keptShape[d] = 1;
+        if (Dim > 0)
+            keptShape[d] = 1;
         var shape = keepDim ? keptShape : DropDims(keptShape, [d]);
         // Wrap reads an empty shape as 1-D, so a 0-dimensional result goes through Reshape.
         return (new Tensor(best, shape), IndexTensor.Wrap(where, where.Length).Reshape(shape), keptShape);
@@ -98,7 +115,9 @@ public sealed partial class Tensor
     {
         string op = max ? "max" : "min";
         if (NumEl == 0)
-            throw new InvalidOperationException($"{op}() of an empty tensor (shape {ShapeText(Shape)}) has no value; reduce over a dimension instead.");
+            throw new InvalidOperationException(
+                $"{op}() of an empty tensor (shape {ShapeText(Shape)}) has no value; reduce over a dimension instead."
+            );
         float value = max ? TensorPrimitives.Max(_data) : TensorPrimitives.Min(_data);
         var result = new Tensor([value], []);
         return Record(result, max ? "MaxBackward" : "MinBackward", [this], g =>
@@ -108,7 +127,11 @@ public sealed partial class Tensor
             bool nan = float.IsNaN(value);
             int count = 0;
             for (int i = 0; i < dx.Length; i++)
-                if (nan ? float.IsNaN(_data[i]) : _data[i] == value) { dx[i] = 1f; count++; }
+                if (nan ? float.IsNaN(_data[i]) : _data[i] == value)
+                {
+                    dx[i] = 1f;
+                    count++;
+                }
             TensorPrimitives.Multiply(dx, g._data[0] / count, dx);
             return [new Tensor(dx, _shape)];
         });

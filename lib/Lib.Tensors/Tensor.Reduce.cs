@@ -12,7 +12,8 @@ public sealed partial class Tensor
         return Record(result, "SumBackward", [this], g => [FilledResult(g._data[0], _shape)]);
     }
 
-    /// <summary>The sum over <paramref name="dims"/> (negative counts from the end), keeping them as size 1 with <paramref name="keepDim"/>.</summary>
+    /// <summary>The sum over <paramref name="dims"/> (negative counts from the end), keeping them as size 1 with
+    /// <paramref name="keepDim"/>.</summary>
     public Tensor Sum(int[] dims, bool keepDim = false)
     {
         var reduced = ReducedDims(dims);
@@ -24,7 +25,10 @@ public sealed partial class Tensor
             shape[d] = 1;
         }
         var keptShape = shape;
-        var result = new Tensor(data == _data ? (float[])data.Clone() : data, keepDim ? keptShape : DropDims(keptShape, reduced));
+        var result = new Tensor(
+            data == _data ? (float[])data.Clone() : data,
+            keepDim ? keptShape : DropDims(keptShape, reduced)
+        );
         return Record(result, "SumBackward", [this], g => [g.Reshape(keptShape).Expand(_shape)]);
     }
 
@@ -38,7 +42,8 @@ public sealed partial class Tensor
     public Tensor Mean(int[] dims, bool keepDim = false)
     {
         long count = 1;
-        foreach (int d in ReducedDims(dims)) count *= _shape[d];
+        foreach (int d in ReducedDims(dims))
+            count *= _shape[d];
         return Sum(dims, keepDim).Mul(Scalar(1f / count));
     }
 
@@ -49,31 +54,44 @@ public sealed partial class Tensor
     internal int[] ReducedDims(int[] dims)
     {
         var sorted = new int[dims.Length];
-        for (int i = 0; i < dims.Length; i++) sorted[i] = NormalizeDim(dims[i], Dim);
+        for (int i = 0; i < dims.Length; i++)
+            sorted[i] = NormalizeDim(dims[i], Dim);
         Array.Sort(sorted);
         for (int i = 1; i < sorted.Length; i++)
-            if (sorted[i] == sorted[i - 1]) throw RepeatedDim(dims, sorted[i]);
+            if (sorted[i] == sorted[i - 1])
+                throw RepeatedDim(dims, sorted[i]);
         return sorted;
     }
 
     private ArgumentException RepeatedDim(int[] dims, int repeated) =>
-        new($"Dimension {dims.First(d => NormalizeDim(d, Dim) == repeated)} appears more than once in [{string.Join(", ", dims)}].");
+        new(
+            $"Dimension {dims.First(d => NormalizeDim(d, Dim) == repeated)} appears more than once in "
+                + $"[{string.Join(", ", dims)}]."
+        );
 
     internal static int[] DropDims(int[] shape, int[] dims)
     {
         int kept = 0;
-        for (int i = 0; i < shape.Length; i++) if (Array.IndexOf(dims, i) < 0) kept++;
+        for (int i = 0; i < shape.Length; i++)
+            if (Array.IndexOf(dims, i) < 0)
+                kept++;
         var result = new int[kept];
-        for (int i = 0, j = 0; i < shape.Length; i++) if (Array.IndexOf(dims, i) < 0) result[j++] = shape[i];
+        for (int i = 0, j = 0; i < shape.Length; i++)
+            if (Array.IndexOf(dims, i) < 0)
+                result[j++] = shape[i];
         return result;
     }
 
-    /// <summary>(outer, size, inner) of dimension <paramref name="dim"/>: the tensor seen as [outer, size, inner].</summary>
+    /// <summary>(outer, size, inner) of dimension <paramref name="dim"/>: the tensor seen as [outer, size,
+    /// inner].</summary>
     internal static (int Outer, int Size, int Inner) OuterSizeInner(int[] shape, int dim)
     {
-        int outer = 1, inner = 1;
-        for (int i = 0; i < dim; i++) outer *= shape[i];
-        for (int i = dim + 1; i < shape.Length; i++) inner *= shape[i];
+        int outer = 1,
+            inner = 1;
+        for (int i = 0; i < dim; i++)
+            outer *= shape[i];
+        for (int i = dim + 1; i < shape.Length; i++)
+            inner *= shape[i];
         return (outer, shape.Length == 0 ? 1 : shape[dim], inner);
     }
 
@@ -85,8 +103,13 @@ public sealed partial class Tensor
         {
             var dest = result.AsSpan(o * inner, inner);
             int baseOffset = o * size * inner;
-            if (inner == 1) { dest[0] = TensorPrimitives.Sum(data.AsSpan(baseOffset, size)); continue; }
-            for (int r = 0; r < size; r++) TensorPrimitives.Add(dest, data.AsSpan(baseOffset + r * inner, inner), dest);
+            if (inner == 1)
+            {
+                dest[0] = TensorPrimitives.Sum(data.AsSpan(baseOffset, size));
+                continue;
+            }
+            for (int r = 0; r < size; r++)
+                TensorPrimitives.Add(dest, data.AsSpan(baseOffset + r * inner, inner), dest);
         }
         return result;
     }

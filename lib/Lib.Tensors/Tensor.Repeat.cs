@@ -11,17 +11,28 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(repeats);
         if (repeats.Length < Dim)
-            throw new ArgumentException($"Repeat: {repeats.Length} repeat count(s) [{string.Join(", ", repeats)}] for a tensor of {Dim} dimension(s) {ShapeText(Shape)}; give at least one per dimension.", nameof(repeats));
+            throw new ArgumentException(
+                $"Repeat: {repeats.Length} repeat count(s) [{string.Join(", ", repeats)}] for a tensor of {Dim} "
+                    + $"dimension(s) {ShapeText(Shape)}; give at least one per dimension.",
+                nameof(repeats)
+            );
         foreach (int r in repeats)
-            if (r < 0) throw new ArgumentException($"Repeat: repeat counts [{string.Join(", ", repeats)}] must not be negative.", nameof(repeats));
+            if (r < 0)
+                throw new ArgumentException(
+                    $"Repeat: repeat counts [{string.Join(", ", repeats)}] must not be negative.",
+                    nameof(repeats)
+                );
         int rank = repeats.Length;
         var padded = new int[rank];
-        for (int i = 0; i < rank; i++) padded[i] = i < rank - Dim ? 1 : _shape[i - (rank - Dim)];
+        for (int i = 0; i < rank; i++)
+            padded[i] = i < rank - Dim ? 1 : _shape[i - (rank - Dim)];
         var shape = new int[rank];
-        for (int i = 0; i < rank; i++) shape[i] = padded[i] * repeats[i];
+        for (int i = 0; i < rank; i++)
+            shape[i] = padded[i] * repeats[i];
         var total = ShapeSize(shape);
         float[] result;
-        if (total == 0) result = [];
+        if (total == 0)
+            result = [];
         else
         {
             // Tile from the last dimension to the first: after dimension d, every block
@@ -33,9 +44,11 @@ public sealed partial class Tensor
             {
                 block *= padded[d];
                 int outer = 1;
-                for (int i = 0; i < d; i++) outer *= padded[i];
+                for (int i = 0; i < d; i++)
+                    outer *= padded[i];
                 int r = repeats[d];
-                if (r == 1) continue;
+                if (r == 1)
+                    continue;
                 // Expand in place from the back so no block is overwritten before it is copied.
                 for (int o = outer - 1; o >= 0; o--)
                 {

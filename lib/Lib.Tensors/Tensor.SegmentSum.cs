@@ -14,12 +14,24 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(src);
         ArgumentNullException.ThrowIfNull(graph);
-        if (src.Dim == 0) throw new ArgumentException("SegmentSum: src must be [nodes, features...]; it is 0-dimensional.", nameof(src));
+        if (src.Dim == 0)
+            throw new ArgumentException(
+                "SegmentSum: src must be [nodes, features...]; it is 0-dimensional.",
+                nameof(src)
+            );
         int nodes = src._shape[0];
         if (graph.MinSourceNodes > nodes)
-            throw new ArgumentException($"SegmentSum: graph column index {graph.MinSourceNodes - 1} at edge {graph.MaxColumnEdge} is out of range for src with {nodes} nodes ({ShapeText(src.Shape)}).", nameof(graph));
+            throw new ArgumentException(
+                $"SegmentSum: graph column index {graph.MinSourceNodes - 1} at edge {graph.MaxColumnEdge} is "
+                    + $"out of range for src with {nodes} nodes ({ShapeText(src.Shape)}).",
+                nameof(graph)
+            );
         if (edgeWeight is not null && (edgeWeight.Dim != 1 || edgeWeight._shape[0] != graph.Edges))
-            throw new ArgumentException($"SegmentSum: edgeWeight must be [{graph.Edges}] (one weight per edge), got {ShapeText(edgeWeight.Shape)}.", nameof(edgeWeight));
+            throw new ArgumentException(
+                $"SegmentSum: edgeWeight must be [{graph.Edges}] (one weight per edge), got "
+                    + $"{ShapeText(edgeWeight.Shape)}.",
+                nameof(edgeWeight)
+            );
         int features = nodes == 0 ? (int)ShapeSize(src._shape[1..]) : src.NumEl / nodes;
         var shape = (int[])src._shape.Clone();
         shape[0] = graph.Rows;
@@ -34,15 +46,18 @@ public sealed partial class Tensor
             for (int e = rowPointer[i]; e < rowPointer[i + 1]; e++)
             {
                 var source = x.AsSpan(col[e] * features, features);
-                if (w is null) TensorPrimitives.Add(row, source, row);
-                else TensorPrimitives.MultiplyAdd(source, w[e], row, row);
+                if (w is null)
+                    TensorPrimitives.Add(row, source, row);
+                else
+                    TensorPrimitives.MultiplyAdd(source, w[e], row, row);
             }
         }
         Tensor[] inputs = edgeWeight is null ? [src] : [src, edgeWeight];
         return Record(new Tensor(result, shape), "SegmentSumBackward", inputs, g =>
         {
             var gd = g._data;
-            Tensor? srcGrad = null, weightGrad = null;
+            Tensor? srcGrad = null,
+                weightGrad = null;
             if (src.RequiresGrad)
             {
                 // Gather per source node over the transposed graph: no two nodes write the same row.
@@ -54,8 +69,10 @@ public sealed partial class Tensor
                     for (int r = reverse.Pointer[n]; r < reverse.Pointer[n + 1]; r++)
                     {
                         var upstream = gd.AsSpan(reverse.Row[r] * features, features);
-                        if (w is null) TensorPrimitives.Add(dest, upstream, dest);
-                        else TensorPrimitives.MultiplyAdd(upstream, w[reverse.Edge[r]], dest, dest);
+                        if (w is null)
+                            TensorPrimitives.Add(dest, upstream, dest);
+                        else
+                            TensorPrimitives.MultiplyAdd(upstream, w[reverse.Edge[r]], dest, dest);
                     }
                 }
                 srcGrad = new Tensor(grad, src._shape);

@@ -21,7 +21,8 @@ public sealed partial class Tensor
         });
     }
 
-    /// <summary>Log-softmax over <paramref name="dim"/>, computed stably: <c>x − max − log Σ exp(x − max)</c>.</summary>
+    /// <summary>Log-softmax over <paramref name="dim"/>, computed stably: <c>x − max − log Σ exp(x −
+    /// max)</c>.</summary>
     public Tensor LogSoftmax(int dim)
     {
         var (outer, size, inner) = OuterSizeInner(_shape, NormalizeDim(dim, Dim));

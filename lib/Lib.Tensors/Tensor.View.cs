@@ -21,19 +21,26 @@ public sealed partial class Tensor
     /// <summary>Merges dimensions <paramref name="startDim"/> to <paramref name="endDim"/> into one.</summary>
     public Tensor Flatten(int startDim = 0, int endDim = -1)
     {
-        if (Dim == 0) return Reshape(1);
-        int s = NormalizeDim(startDim, Dim), e = NormalizeDim(endDim, Dim);
-        if (s > e) throw new ArgumentException($"Flatten: start dimension {startDim} comes after end dimension {endDim}.");
+        if (Dim == 0)
+            return Reshape(1);
+        int s = NormalizeDim(startDim, Dim),
+            e = NormalizeDim(endDim, Dim);
+        if (s > e)
+            throw new ArgumentException($"Flatten: start dimension {startDim} comes after end dimension {endDim}.");
         var shape = new List<int>();
-        for (int i = 0; i < s; i++) shape.Add(_shape[i]);
+        for (int i = 0; i < s; i++)
+            shape.Add(_shape[i]);
         int merged = 1;
-        for (int i = s; i <= e; i++) merged *= _shape[i];
+        for (int i = s; i <= e; i++)
+            merged *= _shape[i];
         shape.Add(merged);
-        for (int i = e + 1; i < Dim; i++) shape.Add(_shape[i]);
+        for (int i = e + 1; i < Dim; i++)
+            shape.Add(_shape[i]);
         return Reshape([.. shape]);
     }
 
-    /// <summary>Inserts a dimension of size 1 at <paramref name="dim"/> (negative counts from the end of the result).</summary>
+    /// <summary>Inserts a dimension of size 1 at <paramref name="dim"/> (negative counts from the end of the
+    /// result).</summary>
     public Tensor Unsqueeze(int dim)
     {
         int d = NormalizeDim(dim, Dim + 1);
@@ -42,10 +49,12 @@ public sealed partial class Tensor
         return Reshape([.. shape]);
     }
 
-    /// <summary>Removes dimension <paramref name="dim"/> if its size is 1 (else returns the same shape, as PyTorch does).</summary>
+    /// <summary>Removes dimension <paramref name="dim"/> if its size is 1 (else returns the same shape, as PyTorch
+    /// does).</summary>
     public Tensor Squeeze(int dim)
     {
-        if (Dim == 0) return this;
+        if (Dim == 0)
+            return this;
         int d = NormalizeDim(dim, Dim);
         return _shape[d] != 1 ? this : Reshape(DropDims(_shape, [d]));
     }
@@ -53,7 +62,8 @@ public sealed partial class Tensor
     /// <summary>Removes every dimension of size 1.</summary>
     public Tensor Squeeze() => Reshape([.. _shape.Where(s => s != 1)]);
 
-    /// <summary>Broadcasts to <paramref name="shape"/> (-1 keeps a size). Unlike PyTorch this copies, since storage is always contiguous.</summary>
+    /// <summary>Broadcasts to <paramref name="shape"/> (-1 keeps a size). Unlike PyTorch this copies, since storage is
+    /// always contiguous.</summary>
     public Tensor Expand(params int[] shape)
     {
         var target = (int[])shape.Clone();
@@ -62,19 +72,25 @@ public sealed partial class Tensor
             int j = i - (target.Length - Dim);
             if (target[i] == -1)
             {
-                if (j < 0) throw new ArgumentException($"Expand: -1 is not allowed for a new leading dimension ({ShapeText(shape)}).");
+                if (j < 0)
+                    throw new ArgumentException(
+                        $"Expand: -1 is not allowed for a new leading dimension ({ShapeText(shape)})."
+                    );
                 target[i] = _shape[j];
             }
         }
         if (target.Length < Dim || !Broadcast.Shapes(_shape, target).AsSpan().SequenceEqual(target))
             throw new ArgumentException($"Cannot expand shape {ShapeText(Shape)} to {ShapeText(shape)}.");
-        if (target.AsSpan().SequenceEqual(_shape)) return this;
+        if (target.AsSpan().SequenceEqual(_shape))
+            return this;
         var result = TensorStorage.Uninitialized((int)ShapeSize(target));
         var src = _data;
         Broadcast.ForEachRun(_shape, [], target, (oa, sa, _, _, oo, n) =>
         {
-            if (sa == 1) src.AsSpan(oa, n).CopyTo(result.AsSpan(oo, n));
-            else result.AsSpan(oo, n).Fill(src[oa]);
+            if (sa == 1)
+                src.AsSpan(oa, n).CopyTo(result.AsSpan(oo, n));
+            else
+                result.AsSpan(oo, n).Fill(src[oa]);
         });
         return Record(new Tensor(result, target), "ExpandBackward", [this], g => [Broadcast.SumTo(g, _shape)]);
     }

@@ -14,14 +14,17 @@ public sealed partial class Tensor
     private float[]? _storage;
     internal readonly int[] _shape;
 
-    /// <summary>The region (a <see cref="DisposeScope"/>) that frees this tensor's storage when it ends, or null.</summary>
+    /// <summary>The region (a <see cref="DisposeScope"/>) that frees this tensor's storage when it ends, or
+    /// null.</summary>
     internal IStorageRegion? _scope;
 
     internal Tensor(float[] data, int[] shape)
     {
         long count = ShapeSize(shape);
         if (count != data.Length)
-            throw new ArgumentException($"Shape [{string.Join(", ", shape)}] holds {count} elements but {data.Length} were given.");
+            throw new ArgumentException(
+                $"Shape [{string.Join(", ", shape)}] holds {count} elements but {data.Length} were given."
+            );
         _storage = data;
         _shape = (int[])shape.Clone();
         TensorStorage.Track(this, data);
@@ -33,14 +36,16 @@ public sealed partial class Tensor
     /// <summary>Whether the <see cref="DisposeScope"/> that made this tensor has ended (its storage is gone).</summary>
     public bool IsDisposed => _storage is null;
 
-    /// <summary>Keeps this tensor when its <see cref="DisposeScope"/> ends: it (and its storage) becomes the enclosing scope's, or nobody's. Returns this tensor.</summary>
+    /// <summary>Keeps this tensor when its <see cref="DisposeScope"/> ends: it (and its storage) becomes the enclosing
+    /// scope's, or nobody's. Returns this tensor.</summary>
     public Tensor MoveToOuterDisposeScope()
     {
         _scope?.MoveOut(this, _data);
         return this;
     }
 
-    /// <summary>Takes this tensor out of every <see cref="DisposeScope"/>, so it lives as long as it is referenced. Returns this tensor.</summary>
+    /// <summary>Takes this tensor out of every <see cref="DisposeScope"/>, so it lives as long as it is referenced.
+    /// Returns this tensor.</summary>
     public Tensor DetachFromDisposeScope()
     {
         _scope?.Detach(this, _data);
@@ -55,8 +60,13 @@ public sealed partial class Tensor
     }
 
     private ObjectDisposedException Disposed() =>
-        new(nameof(Tensor), $"This tensor of shape {ShapeText(_shape)} was made inside a DisposeScope that has ended, which freed its storage. "
-            + "Keep results you need past the scope with MoveToOuterDisposeScope() or DetachFromDisposeScope() (or copy them out with ToArray()/Item()) before it ends.");
+        new(
+            nameof(Tensor),
+            $"This tensor of shape {ShapeText(_shape)} was made inside a DisposeScope that has ended, which "
+                + "freed its storage. "
+                + "Keep results you need past the scope with MoveToOuterDisposeScope() or "
+                + "DetachFromDisposeScope() (or copy them out with ToArray()/Item()) before it ends."
+        );
 
     /// <summary>The size of each dimension.</summary>
     public IReadOnlyList<int> Shape => _shape;
@@ -87,7 +97,8 @@ public sealed partial class Tensor
     /// <summary>An op result of zeros (its storage from <see cref="TensorStorage"/>).</summary>
     internal static Tensor ZeroedResult(params int[] shape) => new(TensorStorage.Zeroed((int)ShapeSize(shape)), shape);
 
-    /// <summary>An op result filled with <paramref name="value"/> (its storage from <see cref="TensorStorage"/>).</summary>
+    /// <summary>An op result filled with <paramref name="value"/> (its storage from
+    /// <see cref="TensorStorage"/>).</summary>
     internal static Tensor FilledResult(float value, int[] shape)
     {
         var data = TensorStorage.Uninitialized((int)ShapeSize(shape));
@@ -106,13 +117,16 @@ public sealed partial class Tensor
         return new(data, shape);
     }
 
-    /// <summary>Values from <paramref name="start"/> up to (not including) <paramref name="end"/> in steps of <paramref name="step"/>.</summary>
+    /// <summary>Values from <paramref name="start"/> up to (not including) <paramref name="end"/> in steps of
+    /// <paramref name="step"/>.</summary>
     public static Tensor Arange(float start, float end, float step = 1f)
     {
-        if (step == 0f || float.IsNaN(step)) throw new ArgumentException("step must be a non-zero number.", nameof(step));
+        if (step == 0f || float.IsNaN(step))
+            throw new ArgumentException("step must be a non-zero number.", nameof(step));
         int count = Math.Max(0, (int)Math.Ceiling((end - start) / step));
         var data = new float[count];
-        for (int i = 0; i < count; i++) data[i] = start + i * step;
+        for (int i = 0; i < count; i++)
+            data[i] = start + i * step;
         return new(data, [count]);
     }
 
@@ -133,23 +147,30 @@ public sealed partial class Tensor
     /// <summary>A tensor of ones with the shape of <paramref name="like"/>.</summary>
     public static Tensor OnesLike(Tensor like) => Full(1f, like._shape);
 
-    /// <summary>Samples from U[<paramref name="low"/>, <paramref name="high"/>) drawn from <paramref name="generator"/>.</summary>
+    /// <summary>Samples from U[<paramref name="low"/>, <paramref name="high"/>) drawn from
+    /// <paramref name="generator"/>.</summary>
     public static Tensor Uniform(Generator generator, float low, float high, params int[] shape)
     {
         var data = new float[ShapeSize(Checked(shape))];
-        for (int i = 0; i < data.Length; i++) data[i] = low + (high - low) * (float)generator.NextDouble();
+        for (int i = 0; i < data.Length; i++)
+            data[i] = low + (high - low) * (float)generator.NextDouble();
         return new(data, shape);
     }
 
     /// <summary>The value of a one-element tensor (<c>item()</c>).</summary>
-    public float Item() => NumEl == 1 ? _data[0]
-        : throw new InvalidOperationException($"Item() needs a tensor with one element; this one has shape [{string.Join(", ", Shape)}].");
+    public float Item() =>
+        NumEl == 1
+            ? _data[0]
+            : throw new InvalidOperationException(
+                $"Item() needs a tensor with one element; this one has shape [{string.Join(", ", Shape)}]."
+            );
 
     /// <summary>Samples from the standard normal distribution drawn from <paramref name="generator"/>.</summary>
     public static Tensor Randn(Generator generator, params int[] shape)
     {
         var data = new float[ShapeSize(Checked(shape))];
-        for (int i = 0; i < data.Length; i++) data[i] = (float)generator.NextNormal();
+        for (int i = 0; i < data.Length; i++)
+            data[i] = (float)generator.NextNormal();
         return new(data, shape);
     }
 
@@ -157,7 +178,8 @@ public sealed partial class Tensor
     public static Tensor Rand(Generator generator, params int[] shape)
     {
         var data = new float[ShapeSize(Checked(shape))];
-        for (int i = 0; i < data.Length; i++) data[i] = (float)generator.NextDouble();
+        for (int i = 0; i < data.Length; i++)
+            data[i] = (float)generator.NextDouble();
         return new(data, shape);
     }
 
@@ -169,13 +191,19 @@ public sealed partial class Tensor
         if (infer >= 0)
         {
             long known = 1;
-            for (int i = 0; i < resolved.Length; i++) if (i != infer) known *= resolved[i];
+            for (int i = 0; i < resolved.Length; i++)
+                if (i != infer)
+                    known *= resolved[i];
             if (known == 0 || NumEl % known != 0)
-                throw new ArgumentException($"Cannot reshape [{string.Join(", ", Shape)}] into [{string.Join(", ", shape)}].");
+                throw new ArgumentException(
+                    $"Cannot reshape [{string.Join(", ", Shape)}] into [{string.Join(", ", shape)}]."
+                );
             resolved[infer] = (int)(NumEl / known);
         }
         if (ShapeSize(Checked(resolved)) != NumEl)
-            throw new ArgumentException($"Cannot reshape [{string.Join(", ", Shape)}] ({NumEl} elements) into [{string.Join(", ", shape)}].");
+            throw new ArgumentException(
+                $"Cannot reshape [{string.Join(", ", Shape)}] ({NumEl} elements) into [{string.Join(", ", shape)}]."
+            );
         return resolved;
     }
 
@@ -186,9 +214,12 @@ public sealed partial class Tensor
     public override string ToString()
     {
         var sb = new StringBuilder("tensor(");
-        if (Dim == 0) sb.Append(FormatValue(_data[0]));
-        else AppendDimension(sb, 0, 0, NumEl > 1000, "       ");
-        if (NumEl > 1000) sb.Append(", shape=[").Append(string.Join(", ", Shape)).Append(']');
+        if (Dim == 0)
+            sb.Append(FormatValue(_data[0]));
+        else
+            AppendDimension(sb, 0, 0, NumEl > 1000, "       ");
+        if (NumEl > 1000)
+            sb.Append(", shape=[").Append(string.Join(", ", Shape)).Append(']');
         return sb.Append(')').ToString();
     }
 
@@ -196,7 +227,8 @@ public sealed partial class Tensor
     {
         int size = Shape[dim];
         int stride = 1;
-        for (int d = dim + 1; d < Dim; d++) stride *= Shape[d];
+        for (int d = dim + 1; d < Dim; d++)
+            stride *= Shape[d];
         sb.Append('[');
         for (int i = 0; i < size; i++)
         {
@@ -206,29 +238,41 @@ public sealed partial class Tensor
                 i = size - 4;
                 continue;
             }
-            if (dim == Dim - 1) sb.Append(FormatValue(_data[offset + i]));
-            else AppendDimension(sb, dim + 1, offset + i * stride, summarise, indent);
-            if (i < size - 1) sb.Append(dim == Dim - 1 ? ", " : ",\n" + indent + new string(' ', dim + 1));
+            if (dim == Dim - 1)
+                sb.Append(FormatValue(_data[offset + i]));
+            else
+                AppendDimension(sb, dim + 1, offset + i * stride, summarise, indent);
+            if (i < size - 1)
+                sb.Append(dim == Dim - 1 ? ", " : ",\n" + indent + new string(' ', dim + 1));
         }
         sb.Append(']');
     }
 
     private static string FormatValue(float value)
     {
-        if (float.IsNaN(value)) return "nan";
-        if (float.IsInfinity(value)) return value > 0 ? "inf" : "-inf";
-        if (value == MathF.Round(value) && Math.Abs(value) < 1e8) return value.ToString("0", CultureInfo.InvariantCulture) + ".";
+        if (float.IsNaN(value))
+            return "nan";
+        if (float.IsInfinity(value))
+            return value > 0 ? "inf" : "-inf";
+        if (value == MathF.Round(value) && Math.Abs(value) < 1e8)
+            return value.ToString("0", CultureInfo.InvariantCulture) + ".";
         return value.ToString("0.####", CultureInfo.InvariantCulture);
     }
 
     private int Offset(int[] index)
     {
-        if (index.Length != Dim) throw new ArgumentException($"Expected {Dim} indices for shape [{string.Join(", ", Shape)}], got {index.Length}.");
+        if (index.Length != Dim)
+            throw new ArgumentException(
+                $"Expected {Dim} indices for shape [{string.Join(", ", Shape)}], got {index.Length}."
+            );
         int offset = 0;
         for (int d = 0; d < Dim; d++)
         {
             int i = index[d] < 0 ? index[d] + Shape[d] : index[d];
-            if ((uint)i >= (uint)Shape[d]) throw new IndexOutOfRangeException($"Index {index[d]} is out of range for dimension {d} of size {Shape[d]}.");
+            if ((uint)i >= (uint)Shape[d])
+                throw new IndexOutOfRangeException(
+                    $"Index {index[d]} is out of range for dimension {d} of size {Shape[d]}."
+                );
             offset = offset * Shape[d] + i;
         }
         return offset;
@@ -238,7 +282,11 @@ public sealed partial class Tensor
     {
         int d = dim < 0 ? dim + rank : dim;
         if ((uint)d >= (uint)Math.Max(rank, 1) && !(rank == 0 && (dim == 0 || dim == -1)))
-            throw new ArgumentOutOfRangeException(nameof(dim), $"Dimension {dim} is out of range for a tensor of {rank} dimension(s) (expected {-Math.Max(rank, 1)} to {Math.Max(rank, 1) - 1}).");
+            throw new ArgumentOutOfRangeException(
+                nameof(dim),
+                $"Dimension {dim} is out of range for a tensor of {rank} dimension(s) (expected "
+                    + $"{-Math.Max(rank, 1)} to {Math.Max(rank, 1) - 1})."
+            );
         return rank == 0 ? 0 : d;
     }
 
@@ -247,14 +295,16 @@ public sealed partial class Tensor
     internal static int[] Checked(int[] shape)
     {
         foreach (int s in shape)
-            if (s < 0) throw new ArgumentException($"Shape [{string.Join(", ", shape)}] has a negative dimension.");
+            if (s < 0)
+                throw new ArgumentException($"Shape [{string.Join(", ", shape)}] has a negative dimension.");
         return shape;
     }
 
     internal static long ShapeSize(int[] shape)
     {
         long size = 1;
-        foreach (int s in shape) size *= s;
+        foreach (int s in shape)
+            size *= s;
         return size;
     }
 }

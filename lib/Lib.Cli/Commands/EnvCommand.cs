@@ -9,12 +9,16 @@ internal static class EnvCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("env", "Show the runtime, cores, memory, SIMD support and where the native tools were found.");
+        var command = new Command(
+            "env",
+            "Show the runtime, cores, memory, SIMD support and where the native tools were found."
+        );
         command.SetAction(_ =>
         {
             var info = SystemInfo.Current();
             var table = new Spectre.Console.Table().AddColumn("fact").AddColumn("value");
-            foreach (var (fact, value) in info.Rows()) table.AddRow(Markup.Escape(fact), Markup.Escape(value));
+            foreach (var (fact, value) in info.Rows())
+                table.AddRow(Markup.Escape(fact), Markup.Escape(value));
             context.Console.Write(table);
             return info.NativeTools.All(t => t.Path is not null) ? 0 : 1;
         });

@@ -15,11 +15,11 @@ public sealed record NotebookDocument(string Path, InteractiveDocument Document,
 {
     /// <summary>The kernels the runner knows, so cells naming them (or their aliases) resolve.</summary>
     public static KernelInfoCollection KernelInfos() =>
-    [
-        new("csharp", "C#", ["cs", "C#", "c#"]),
-        new("value", "Value", []),
-        new(NotebookCell.Markdown, "Markdown", ["md"]),
-    ];
+        [
+            new("csharp", "C#", ["cs", "C#", "c#"]),
+            new("value", "Value", []),
+            new(NotebookCell.Markdown, "Markdown", ["md"]),
+        ];
 
     /// <summary>Reads the notebook at <paramref name="path"/>.</summary>
     /// <exception cref="NotebookFormatException">The file is missing or not a readable notebook.</exception>
@@ -27,22 +27,41 @@ public sealed record NotebookDocument(string Path, InteractiveDocument Document,
     {
         path = System.IO.Path.GetFullPath(path);
         string text;
-        try { text = File.ReadAllText(path); }
-        catch (IOException e) { throw new NotebookFormatException($"{path}: cannot read the notebook: {e.Message}", e); }
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException e)
+        {
+            throw new NotebookFormatException($"{path}: cannot read the notebook: {e.Message}", e);
+        }
 
         InteractiveDocument document;
         bool ipynb = path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase);
-        try { document = ipynb ? Notebook.Parse(text, KernelInfos()) : CodeSubmission.Parse(text, KernelInfos()); }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException)
+        try
+        {
+            document = ipynb ? Notebook.Parse(text, KernelInfos()) : CodeSubmission.Parse(text, KernelInfos());
+        }
+        catch (Exception e)
+            when (e is JsonException or InvalidOperationException or ArgumentException or FormatException)
         {
             throw new NotebookFormatException(
-                $"{path}: not a readable {(ipynb ? "Jupyter notebook (.ipynb, nbformat 4 JSON)" : ".dib notebook")}: {e.Message}", e);
+                $"{path}: not a readable "
+                    + $"{(ipynb ? "Jupyter notebook (.ipynb, nbformat 4 JSON)" : ".dib notebook")}: {e.Message}",
+                e
+            );
         }
 
         var starts = ipynb ? [] : DibCellStarts(text);
-        var cells = document.Elements
-            .Select((e, i) => new NotebookCell(e.KernelName ?? "csharp", e.Contents.Replace("\r\n", "\n"),
-                                               starts.Count == document.Elements.Count ? starts[i] : 0))
+        var cells = document
+            .Elements.Select(
+                (e, i) =>
+                    new NotebookCell(
+                        e.KernelName ?? "csharp",
+                        e.Contents.Replace("\r\n", "\n"),
+                        starts.Count == document.Elements.Count ? starts[i] : 0
+                    )
+            )
             .ToList();
         return new NotebookDocument(path, document, cells);
     }
@@ -59,9 +78,11 @@ public sealed record NotebookDocument(string Path, InteractiveDocument Document,
         for (int i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd();
-            if (!line.StartsWith("#!", StringComparison.Ordinal) || !names.Contains(line[2..])) continue;
+            if (!line.StartsWith("#!", StringComparison.Ordinal) || !names.Contains(line[2..]))
+                continue;
             int first = i + 1;
-            while (first < lines.Length && lines[first].Trim().Length == 0) first++;
+            while (first < lines.Length && lines[first].Trim().Length == 0)
+                first++;
             starts.Add(first + 1);
         }
         return starts;

@@ -1,6 +1,6 @@
 using Lib.Notebooks.Documents;
-using Microsoft.DotNet.Interactive;
 using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
@@ -43,14 +43,16 @@ internal sealed class CellEvents : IDisposable
     /// <summary>Starts collecting for <paramref name="cell"/>; <paramref name="where"/> names it in messages.</summary>
     public void Begin(CellRun cell, string where)
     {
-        lock (_gate) (_cell, _where, _failure) = (cell, where, null);
+        lock (_gate)
+            (_cell, _where, _failure) = (cell, where, null);
     }
 
     /// <summary>The cell's failure as one line (with the stack below it for an exception), or null.</summary>
     public string? End()
     {
         CellFailure? failed;
-        lock (_gate) failed = _failure;
+        lock (_gate)
+            failed = _failure;
         return failed?.Describe(_where, _cell?.Cell, Path.GetDirectoryName(_document.Path)!, _displayRoot);
     }
 
@@ -83,7 +85,8 @@ internal sealed class CellEvents : IDisposable
                 // A command the cell started (a cell of an #!import) fails this way, not with CommandFailed.
                 if (error.Command is SubmitCode { Parent: not null })
                     Fail(new CellFailure(error.Command, error.Message, null));
-                else _outputs.Add(new ErrorOutput("Error", error.Message, [error.Message]));
+                else
+                    _outputs.Add(new ErrorOutput("Error", error.Message, [error.Message]));
                 break;
             case CommandFailed failed:
                 Fail(new CellFailure(failed.Command, failed.Message ?? "", failed.Exception));
@@ -104,7 +107,8 @@ internal sealed class CellEvents : IDisposable
     {
         lock (_gate)
         {
-            if (_failure is not null) return; // the first failure is the cause
+            if (_failure is not null)
+                return; // the first failure is the cause
             _failure = failure;
         }
         _outputs.Add(failure.Output());
@@ -114,12 +118,12 @@ internal sealed class CellEvents : IDisposable
     {
         var data = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var v in values)
-            if (!v.SuppressDisplay) data.TryAdd(v.MimeType, v.Value ?? "");
+            if (!v.SuppressDisplay)
+                data.TryAdd(v.MimeType, v.Value ?? "");
         return data;
     }
 
     private static string Text(IEnumerable<FormattedValue> values) => string.Concat(values.Select(v => v.Value));
 
     private static string? NullIfEmpty(string? id) => string.IsNullOrEmpty(id) ? null : id;
-
 }

@@ -16,7 +16,8 @@ public sealed class StreamOutput(string name) : CellOutput
 }
 
 /// <summary>A displayed value: a MIME bundle (<c>text/plain</c>, <c>text/html</c> ...).</summary>
-public sealed class DisplayOutput(IReadOnlyDictionary<string, string> data, string? displayId, bool isResult) : CellOutput
+public sealed class DisplayOutput(IReadOnlyDictionary<string, string> data, string? displayId, bool isResult)
+    : CellOutput
 {
     /// <summary>MIME type to content; replaced when the display is updated.</summary>
     public IReadOnlyDictionary<string, string> Data { get; set; } = data;
@@ -24,7 +25,8 @@ public sealed class DisplayOutput(IReadOnlyDictionary<string, string> data, stri
     /// <summary>The id an update refers to, or null for a trailing expression's value.</summary>
     public string? DisplayId { get; } = displayId;
 
-    /// <summary>True for a trailing expression's value (<c>execute_result</c>), false for <c>display(...)</c>.</summary>
+    /// <summary>True for a trailing expression's value (<c>execute_result</c>), false for
+    /// <c>display(...)</c>.</summary>
     public bool IsResult { get; } = isResult;
 }
 

@@ -36,7 +36,8 @@ internal static class ChartFormatting
     {
         var json = ChartJson.Of(chart);
         var id = string.Create(CultureInfo.InvariantCulture, $"lab-chart-{Interlocked.Increment(ref _next)}");
-        return $"<div id=\"{id}\"></div><script type=\"text/javascript\">(function(){{var f={json.Replace("</", "<\\/")};" +
-               $"Plotly.newPlot('{id}',f.data,f.layout,f.config);}})();</script>";
+        return $"<div id=\"{id}\"></div><script type=\"text/javascript\">(function(){{var "
+            + $"f={json.Replace("</", "<\\/")};"
+            + $"Plotly.newPlot('{id}',f.data,f.layout,f.config);}})();</script>";
     }
 }

@@ -28,13 +28,22 @@ internal static partial class Imports
         {
             foreach (var file in Of(text, folder))
             {
-                if (chain.Contains(file, StringComparer.Ordinal)) return [.. chain, file];
-                if (!File.Exists(file)) continue;
+                if (chain.Contains(file, StringComparer.Ordinal))
+                    return [.. chain, file];
+                if (!File.Exists(file))
+                    continue;
                 NotebookDocument imported;
-                try { imported = NotebookDocument.Load(file); }
-                catch (NotebookFormatException) { continue; }
+                try
+                {
+                    imported = NotebookDocument.Load(file);
+                }
+                catch (NotebookFormatException)
+                {
+                    continue;
+                }
                 var found = Visit(string.Join('\n', imported.Cells.Select(c => c.Source)), [.. chain, file]);
-                if (found is not null) return found;
+                if (found is not null)
+                    return found;
             }
             return null;
         }

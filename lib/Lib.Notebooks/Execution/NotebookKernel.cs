@@ -2,9 +2,9 @@ using System.Reflection;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
-using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.PackageManagement;
 
 namespace Lib.Notebooks.Execution;
@@ -18,10 +18,13 @@ namespace Lib.Notebooks.Execution;
 /// </summary>
 internal static class NotebookKernel
 {
-    private static readonly FieldInfo? ScriptOptionsField =
-        typeof(CSharpKernel).GetField("_scriptOptions", BindingFlags.Instance | BindingFlags.NonPublic);
+    private static readonly FieldInfo? ScriptOptionsField = typeof(CSharpKernel).GetField(
+        "_scriptOptions",
+        BindingFlags.Instance | BindingFlags.NonPublic
+    );
 
-    /// <summary>A new kernel whose NuGet restores also use the sources of <paramref name="nugetConfig"/>; the caller disposes it.</summary>
+    /// <summary>A new kernel whose NuGet restores also use the sources of <paramref name="nugetConfig"/>; the caller
+    /// disposes it.</summary>
     /// <exception cref="InvalidDataException">The <c>nuget.config</c> is not readable.</exception>
     public static async Task<CompositeKernel> CreateAsync(string? nugetConfig)
     {
@@ -29,11 +32,13 @@ internal static class NotebookKernel
         // A fresh kernel process in VS Code starts with the default formatters: a notebook's registrations end with it.
         Formatter.ResetToDefault();
         var csharp = new CSharpKernel().UseKernelHelpers().UseWho().UseValueSharing();
-        csharp.UseNugetDirective((k, references) =>
-        {
-            k.AddAssemblyReferences(references.SelectMany(r => r.AssemblyPaths));
-            return Task.CompletedTask;
-        });
+        csharp.UseNugetDirective(
+            (k, references) =>
+            {
+                k.AddAssemblyReferences(references.SelectMany(r => r.AssemblyPaths));
+                return Task.CompletedTask;
+            }
+        );
         var kernel = new CompositeKernel { csharp, new KeyValueStoreKernel().UseWho() };
         kernel.DefaultKernelName = csharp.Name;
         kernel.UseImportMagicCommand();
@@ -46,7 +51,9 @@ internal static class NotebookKernel
             if (added.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
             {
                 kernel.Dispose();
-                throw new InvalidDataException($"{nugetConfig}: package source '{source}' was refused: {failed.Message}");
+                throw new InvalidDataException(
+                    $"{nugetConfig}: package source '{source}' was refused: {failed.Message}"
+                );
             }
         }
         return kernel;
@@ -64,7 +71,10 @@ internal static class NotebookKernel
     public static void SetSourcePath(CSharpKernel csharp, string path)
     {
         if (ScriptOptionsField?.GetValue(csharp) is ScriptOptions options)
-            ScriptOptionsField.SetValue(csharp, options.WithFilePath(path).WithFileEncoding(System.Text.Encoding.UTF8).WithEmitDebugInformation(true));
+            ScriptOptionsField.SetValue(
+                csharp,
+                options.WithFilePath(path).WithFileEncoding(System.Text.Encoding.UTF8).WithEmitDebugInformation(true)
+            );
     }
 
     /// <summary>The declared type of a top-level variable of the notebook, or null.</summary>

@@ -7,8 +7,10 @@ public enum CellStatus
 {
     /// <summary>Not executed: markdown, or after an earlier failure.</summary>
     NotRun,
+
     /// <summary>Ran to completion.</summary>
     Succeeded,
+
     /// <summary>Failed to compile, threw, or was refused.</summary>
     Failed,
 }
@@ -46,7 +48,12 @@ public sealed class CellRun(NotebookCell cell, int number)
 /// <param name="Cells">Every cell, including an injected parameters cell.</param>
 /// <param name="Failure">The first failure ("cell 3, line 2: ..."), or null when every cell ran.</param>
 /// <param name="Duration">Wall time for the whole notebook.</param>
-public sealed record NotebookRun(NotebookDocument Document, IReadOnlyList<CellRun> Cells, string? Failure, TimeSpan Duration)
+public sealed record NotebookRun(
+    NotebookDocument Document,
+    IReadOnlyList<CellRun> Cells,
+    string? Failure,
+    TimeSpan Duration
+)
 {
     /// <summary>True when no cell failed.</summary>
     public bool Succeeded => Failure is null && Cells.All(c => c.Status != CellStatus.Failed);

@@ -30,7 +30,9 @@ public static class NotebookRunner
         try
         {
             Directory.SetCurrentDirectory(Path.GetDirectoryName(document.Path)!);
-            using var kernel = await NotebookKernel.CreateAsync(NuGetSources.FindConfig(Path.GetDirectoryName(document.Path)!));
+            using var kernel = await NotebookKernel.CreateAsync(
+                NuGetSources.FindConfig(Path.GetDirectoryName(document.Path)!)
+            );
             return await new Execution(document, options, kernel).RunAsync();
         }
         finally
@@ -51,7 +53,8 @@ public static class NotebookRunner
             var clock = Stopwatch.StartNew();
             var cells = new List<CellRun>();
             var failures = new List<string>();
-            bool stopped = false, sawParameters = false;
+            bool stopped = false,
+                sawParameters = false;
             int codeCells = document.Cells.Count(c => !c.IsMarkdown);
             int codeIndex = 0;
             using var events = new CellEvents(kernel, _outputs, document, options.DisplayRoot);
@@ -63,10 +66,16 @@ public static class NotebookRunner
                 sawParameters |= isParameters;
                 var run = new CellRun(cell, i + 1) { IsParameters = isParameters };
                 cells.Add(run);
-                if (cell.IsMarkdown || stopped) continue;
+                if (cell.IsMarkdown || stopped)
+                    continue;
 
                 codeIndex++;
-                var failure = await RunCellAsync(run, events, $"cell {i + 1}", $"cell {i + 1} ({codeIndex}/{codeCells})");
+                var failure = await RunCellAsync(
+                    run,
+                    events,
+                    $"cell {i + 1}",
+                    $"cell {i + 1} ({codeIndex}/{codeCells})"
+                );
                 if (failure is null && isParameters && Inject(cell) is { } injected)
                 {
                     cells.Add(injected);
@@ -75,7 +84,8 @@ public static class NotebookRunner
                 if (failure is not null)
                 {
                     failures.Add(failure);
-                    stopped = !options.KeepGoing || _timedOut; // a timed-out cell may still be running: nothing after it is trustworthy
+                    // a timed-out cell may still be running: nothing after it is trustworthy
+                    stopped = !options.KeepGoing || _timedOut;
                 }
             }
 
@@ -89,13 +99,17 @@ public static class NotebookRunner
         {
             _outputs.SetCurrent(run.Outputs);
             run.ExecutionCount = ++_executionCount;
-            NotebookKernel.SetSourcePath(NotebookKernel.CSharp(kernel), CellEvents.SourcePath(document.Path, run.Number));
+            NotebookKernel.SetSourcePath(
+                NotebookKernel.CSharp(kernel),
+                CellEvents.SourcePath(document.Path, run.Number)
+            );
             events.Begin(run, $"{Show(document.Path)}: {where}");
             var clock = Stopwatch.StartNew();
             if (Imports.Cycle(run.Cell.Source, document.Path) is { } cycle)
             {
-                var refused = $"{Show(document.Path)}: {where}: #!import cycle " +
-                              $"({string.Join(" -> ", cycle.Select(Show))}); the kernel would import forever.";
+                var refused =
+                    $"{Show(document.Path)}: {where}: #!import cycle "
+                    + $"({string.Join(" -> ", cycle.Select(Show))}); the kernel would import forever.";
                 _outputs.Add(new ErrorOutput("ImportCycle", refused, [refused]));
                 return Finish(run, clock, label, refused);
             }
@@ -105,8 +119,11 @@ public static class NotebookRunner
             if (options.CellTimeout is { } limit && await Task.WhenAny(work, Task.Delay(limit)) != work)
             {
                 cancel.Cancel();
-                failure = string.Create(CultureInfo.InvariantCulture,
-                    $"{Show(document.Path)}: {label} did not finish within {limit.TotalSeconds:0.#} s; the notebook was stopped there.");
+                failure = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{Show(document.Path)}: {label} did not finish within {limit.TotalSeconds:0.#} s; the "
+                        + $"notebook was stopped there."
+                );
                 _outputs.Add(new ErrorOutput("TimeoutError", failure, [failure]));
                 _timedOut = true;
             }
@@ -122,8 +139,12 @@ public static class NotebookRunner
         {
             run.Duration = clock.Elapsed;
             run.Status = failure is null ? CellStatus.Succeeded : CellStatus.Failed;
-            options.Log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {(failure is null ? "ok  " : "FAIL")} {label,-24} {run.Duration.TotalSeconds,7:0.00} s"));
+            options.Log?.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  {(failure is null ? "ok  " : "FAIL")} {label, -24} {run.Duration.TotalSeconds, 7:0.00} s"
+                )
+            );
             return failure;
         }
 
@@ -131,10 +152,17 @@ public static class NotebookRunner
         {
             var warnings = new List<string>();
             var csharp = NotebookKernel.CSharp(kernel);
-            var code = Parameters.InjectedCode(Parameters.Declarations(parametersCell.Source), options.Parameters,
-                                               options.Smoke, name => NotebookKernel.VariableType(csharp, name), warnings);
-            foreach (var w in warnings) options.Log?.WriteLine("  warning: " + w);
-            if (code is null) return null;
+            var code = Parameters.InjectedCode(
+                Parameters.Declarations(parametersCell.Source),
+                options.Parameters,
+                options.Smoke,
+                name => NotebookKernel.VariableType(csharp, name),
+                warnings
+            );
+            foreach (var w in warnings)
+                options.Log?.WriteLine("  warning: " + w);
+            if (code is null)
+                return null;
             return new CellRun(new NotebookCell(parametersCell.Kernel, code), 0) { IsInjectedParameters = true };
         }
 

@@ -15,25 +15,38 @@ internal static class NuGetSources
     {
         for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
             foreach (var name in new[] { "nuget.config", "NuGet.Config", "NuGet.config" })
-                if (File.Exists(Path.Combine(dir.FullName, name))) return Path.Combine(dir.FullName, name);
+                if (File.Exists(Path.Combine(dir.FullName, name)))
+                    return Path.Combine(dir.FullName, name);
         return null;
     }
 
-    /// <summary>The sources <paramref name="configPath"/> adds, relative folders made absolute; empty for none.</summary>
+    /// <summary>The sources <paramref name="configPath"/> adds, relative folders made absolute; empty for
+    /// none.</summary>
     /// <exception cref="InvalidDataException">The file is not readable XML; the message names it.</exception>
     public static IReadOnlyList<string> Read(string configPath)
     {
         XDocument config;
-        try { config = XDocument.Load(configPath); }
+        try
+        {
+            config = XDocument.Load(configPath);
+        }
         catch (System.Xml.XmlException e)
         {
-            throw new InvalidDataException($"{configPath}: not a readable nuget.config (line {e.LineNumber}): {e.Message}", e);
+            throw new InvalidDataException(
+                $"{configPath}: not a readable nuget.config (line {e.LineNumber}): {e.Message}",
+                e
+            );
         }
         var folder = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
-        return config.Root?.Element("packageSources")?.Elements("add")
-                   .Select(a => (string?)a.Attribute("value"))
-                   .OfType<string>()
-                   .Select(v => Uri.TryCreate(v, UriKind.Absolute, out var uri) && !uri.IsFile ? v : Path.GetFullPath(v, folder))
-                   .ToList() ?? [];
+        return config
+            .Root?.Element("packageSources")
+            ?.Elements("add")
+            .Select(a => (string?)a.Attribute("value"))
+            .OfType<string>()
+            .Select(v =>
+                Uri.TryCreate(v, UriKind.Absolute, out var uri) && !uri.IsFile ? v : Path.GetFullPath(v, folder)
+            )
+            .ToList()
+            ?? [];
     }
 }

@@ -14,16 +14,20 @@ internal sealed class OutputContext
     /// <summary>Directs later outputs to <paramref name="outputs"/>.</summary>
     public void SetCurrent(List<CellOutput> outputs)
     {
-        lock (_gate) _current = outputs;
+        lock (_gate)
+            _current = outputs;
     }
 
-    /// <summary>Appends text to the current cell's stream, merging with the previous chunk of the same stream.</summary>
+    /// <summary>Appends text to the current cell's stream, merging with the previous chunk of the same
+    /// stream.</summary>
     public void Write(string stream, string text)
     {
-        if (text.Length == 0) return;
+        if (text.Length == 0)
+            return;
         lock (_gate)
         {
-            if (_current.Count > 0 && _current[^1] is StreamOutput last && last.Name == stream) last.Text.Append(text);
+            if (_current.Count > 0 && _current[^1] is StreamOutput last && last.Name == stream)
+                last.Text.Append(text);
             else
             {
                 var output = new StreamOutput(stream);
@@ -39,7 +43,8 @@ internal sealed class OutputContext
         lock (_gate)
         {
             _current.Add(output);
-            if (output is DisplayOutput { DisplayId: { } id } display) _displays[id] = display;
+            if (output is DisplayOutput { DisplayId: { } id } display)
+                _displays[id] = display;
         }
     }
 
@@ -48,7 +53,8 @@ internal sealed class OutputContext
     {
         lock (_gate)
         {
-            if (!_displays.TryGetValue(displayId, out var output)) return false;
+            if (!_displays.TryGetValue(displayId, out var output))
+                return false;
             output.Data = data;
             return true;
         }

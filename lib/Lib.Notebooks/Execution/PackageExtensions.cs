@@ -14,50 +14,64 @@ namespace Lib.Notebooks.Execution;
 /// </summary>
 internal static class PackageExtensions
 {
-    /// <summary>Watches <paramref name="kernel"/> for added packages; <paramref name="afterLoad"/> runs after each extension loads.</summary>
+    /// <summary>Watches <paramref name="kernel"/> for added packages; <paramref name="afterLoad"/> runs after each
+    /// extension loads.</summary>
     public static void Use(CompositeKernel kernel, Action afterLoad)
     {
         var added = new ConcurrentQueue<string>();
         var seen = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         kernel.KernelEvents.Subscribe(e =>
         {
-            if (e is PackageAdded { PackageReference.PackageRoot: { } root } && seen.TryAdd(root, true)) added.Enqueue(root);
+            if (e is PackageAdded { PackageReference.PackageRoot: { } root } && seen.TryAdd(root, true))
+                added.Enqueue(root);
         });
-        kernel.AddMiddleware(async (command, context, next) =>
-        {
-            await next(command, context);
-            while (added.TryDequeue(out var root))
+        kernel.AddMiddleware(
+            async (command, context, next) =>
             {
-                var folder = Path.Combine(root, "interactive-extensions", "dotnet");
-                if (!Directory.Exists(folder)) continue;
-                foreach (var dll in Directory.GetFiles(folder, "*.dll").Order(StringComparer.Ordinal))
+                await next(command, context);
+                while (added.TryDequeue(out var root))
                 {
-                    foreach (var type in Load(dll).ExportedTypes.Where(IsExtension))
+                    var folder = Path.Combine(root, "interactive-extensions", "dotnet");
+                    if (!Directory.Exists(folder))
+                        continue;
+                    foreach (var dll in Directory.GetFiles(folder, "*.dll").Order(StringComparer.Ordinal))
                     {
-                        var extension = (IKernelExtension)Activator.CreateInstance(type)!;
-                        try { await extension.OnLoadAsync(kernel); }
-                        catch (Exception e)
+                        foreach (var type in Load(dll).ExportedTypes.Where(IsExtension))
                         {
-                            context.Publish(new ErrorProduced($"Failed to load kernel extension {type.Name} from {dll}: {e.Message}", command));
-                            continue;
+                            var extension = (IKernelExtension)Activator.CreateInstance(type)!;
+                            try
+                            {
+                                await extension.OnLoadAsync(kernel);
+                            }
+                            catch (Exception e)
+                            {
+                                context.Publish(
+                                    new ErrorProduced(
+                                        $"Failed to load kernel extension {type.Name} from {dll}: {e.Message}",
+                                        command
+                                    )
+                                );
+                                continue;
+                            }
+                            afterLoad();
+                            context.Publish(new KernelExtensionLoaded(extension, command));
                         }
-                        afterLoad();
-                        context.Publish(new KernelExtensionLoaded(extension, command));
                     }
                 }
             }
-        });
+        );
     }
 
     private static bool IsExtension(Type type) =>
-        typeof(IKernelExtension).IsAssignableFrom(type) && type is { IsAbstract: false, IsInterface: false } &&
-        type.GetConstructor(Type.EmptyTypes) is not null;
+        typeof(IKernelExtension).IsAssignableFrom(type)
+        && type is { IsAbstract: false, IsInterface: false }
+        && type.GetConstructor(Type.EmptyTypes) is not null;
 
     /// <summary>The assembly of that name already loaded (the runner may ship it), else the file.</summary>
     private static Assembly Load(string path)
     {
         var name = AssemblyName.GetAssemblyName(path).Name;
         return AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == name)
-               ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
+            ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
     }
 }

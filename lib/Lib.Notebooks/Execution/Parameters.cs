@@ -40,11 +40,15 @@ internal static partial class Parameters
                 FieldDeclarationSyntax field => field.Declaration,
                 _ => null,
             };
-            if (declaration is null) continue;
-            var smoke = member.GetTrailingTrivia()
+            if (declaration is null)
+                continue;
+            var smoke = member
+                .GetTrailingTrivia()
                 .Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia))
                 .Select(t => SmokeComment().Match(t.ToString()))
-                .FirstOrDefault(m => m.Success)?.Groups["value"].Value;
+                .FirstOrDefault(m => m.Success)
+                ?.Groups["value"]
+                .Value;
             foreach (var variable in declaration.Variables)
                 result.Add(new ParameterDeclaration(variable.Identifier.Text, smoke));
         }
@@ -60,7 +64,8 @@ internal static partial class Parameters
         IReadOnlyDictionary<string, string> overrides,
         bool smoke,
         Func<string, Type?> variableType,
-        List<string> warnings)
+        List<string> warnings
+    )
     {
         var sb = new StringBuilder();
         var declared = declarations.ToDictionary(d => d.Name);
@@ -68,11 +73,14 @@ internal static partial class Parameters
         {
             if (!declared.ContainsKey(name))
             {
-                warnings.Add($"--param {name}: this notebook's parameters cell declares no '{name}' " +
-                             $"(it has: {(declared.Count == 0 ? "none" : string.Join(", ", declared.Keys))}); ignored.");
+                warnings.Add(
+                    $"--param {name}: this notebook's parameters cell declares no '{name}' "
+                        + $"(it has: {(declared.Count == 0 ? "none" : string.Join(", ", declared.Keys))}); ignored."
+                );
                 continue;
             }
-            var type = variableType(name) ?? throw new ParameterException($"--param {name}: the parameters cell did not define '{name}'.");
+            var type = variableType(name)
+                ?? throw new ParameterException($"--param {name}: the parameters cell did not define '{name}'.");
             sb.Append(name).Append(" = ").Append(Literal(name, value, type)).Append(";\n");
         }
         if (smoke)
@@ -84,44 +92,84 @@ internal static partial class Parameters
         return sb.Length == 0 ? null : "// injected parameters\n" + sb.ToString().TrimEnd('\n');
     }
 
-    /// <summary>A C# expression of <paramref name="type"/> for the command-line text <paramref name="value"/>.</summary>
+    /// <summary>A C# expression of <paramref name="type"/> for the command-line text
+    /// <paramref name="value"/>.</summary>
     public static string Literal(string name, string value, Type type)
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
         try
         {
-            if (target == typeof(string)) return SymbolDisplay.FormatLiteral(value, quote: true);
-            if (target == typeof(bool)) return bool.Parse(value) ? "true" : "false";
-            if (target == typeof(char)) return SymbolDisplay.FormatLiteral(char.Parse(value), quote: true);
-            if (target == typeof(int)) return int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
-            if (target == typeof(long)) return long.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + "L";
-            if (target == typeof(float)) return Float(float.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture), "f");
-            if (target == typeof(double)) return Float(double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture), "d");
-            if (target == typeof(decimal)) return decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + "m";
-            if (target.IsEnum) return $"{TypeName(target)}.{Enum.Parse(target, value, ignoreCase: true)}";
+            if (target == typeof(string))
+                return SymbolDisplay.FormatLiteral(value, quote: true);
+            if (target == typeof(bool))
+                return bool.Parse(value) ? "true" : "false";
+            if (target == typeof(char))
+                return SymbolDisplay.FormatLiteral(char.Parse(value), quote: true);
+            if (target == typeof(int))
+                return int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture)
+                    .ToString(CultureInfo.InvariantCulture);
+            if (target == typeof(long))
+                return long.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture)
+                        .ToString(CultureInfo.InvariantCulture) + "L";
+            if (target == typeof(float))
+                return Float(
+                    float.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture)
+                        .ToString("R", CultureInfo.InvariantCulture),
+                    "f"
+                );
+            if (target == typeof(double))
+                return Float(
+                    double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture)
+                        .ToString("R", CultureInfo.InvariantCulture),
+                    "d"
+                );
+            if (target == typeof(decimal))
+                return decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture)
+                        .ToString(CultureInfo.InvariantCulture) + "m";
+            if (target.IsEnum)
+                return $"{TypeName(target)}.{Enum.Parse(target, value, ignoreCase: true)}";
             if (target.IsArray && target.GetArrayRank() == 1)
             {
-                var items = value.Length == 0 ? [] : value.Split(',').Select(v => Literal(name, v.Trim(), target.GetElementType()!));
+                var items =
+                    value.Length == 0
+                        ? []
+                        : value.Split(',').Select(v => Literal(name, v.Trim(), target.GetElementType()!));
                 return $"new {TypeName(target.GetElementType()!)}[] {{ {string.Join(", ", items)} }}";
             }
-            var parse = target.GetMethod("Parse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider)]);
+            var parse = target.GetMethod(
+                "Parse",
+                BindingFlags.Public | BindingFlags.Static,
+                [typeof(string), typeof(IFormatProvider)]
+            );
             if (parse is not null)
             {
-                parse.Invoke(null, [value, CultureInfo.InvariantCulture]); // fail here, with the name, not in the notebook
-                return $"{TypeName(target)}.Parse({SymbolDisplay.FormatLiteral(value, quote: true)}, global::System.Globalization.CultureInfo.InvariantCulture)";
+                // fail here, with the name, not in the notebook
+                parse.Invoke(null, [value, CultureInfo.InvariantCulture]);
+                return $"{TypeName(target)}.Parse({SymbolDisplay.FormatLiteral(value, quote: true)}, "
+                    + "global::System.Globalization.CultureInfo.InvariantCulture)";
             }
         }
-        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or TargetInvocationException)
+        catch (Exception e)
+            when (e is FormatException or OverflowException or ArgumentException or TargetInvocationException)
         {
-            throw new ParameterException($"--param {name}={value}: '{value}' is not a valid {TypeName(target, friendly: true)} " +
-                                         $"('{name}' is declared as {TypeName(target, friendly: true)} in the parameters cell).");
+            throw new ParameterException(
+                $"--param {name}={value}: '{value}' is not a valid {TypeName(target, friendly: true)} "
+                    + $"('{name}' is declared as {TypeName(target, friendly: true)} in the parameters cell)."
+            );
         }
-        throw new ParameterException($"--param {name}: parameters of type {TypeName(target, friendly: true)} cannot be set from the command line " +
-                                     "(use a string, bool, number, enum, array of those, or a type with Parse(string, IFormatProvider)).");
+        throw new ParameterException(
+            $"--param {name}: parameters of type {TypeName(target, friendly: true)} cannot be set from the "
+                + "command line "
+                + "(use a string, bool, number, enum, array of those, or a type with Parse(string, IFormatProvider))."
+        );
     }
 
     private static string Float(string text, string suffix) =>
-        text switch { "NaN" or "Infinity" or "-Infinity" => throw new FormatException(), _ => text + suffix };
+        text switch
+        {
+            "NaN" or "Infinity" or "-Infinity" => throw new FormatException(),
+            _ => text + suffix,
+        };
 
     private static string TypeName(Type type, bool friendly = false) =>
         friendly ? type.Name : "global::" + (type.FullName ?? type.Name).Replace('+', '.');

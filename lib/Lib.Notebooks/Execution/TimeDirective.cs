@@ -16,16 +16,27 @@ internal static class TimeDirective
 {
     /// <summary>Adds the directive to <paramref name="kernel"/>.</summary>
     public static void Add(Kernel kernel) =>
-        kernel.AddDirective(new KernelActionDirective("#!time") { Description = "Time the execution of the cell." }, Measure);
+        kernel.AddDirective(
+            new KernelActionDirective("#!time") { Description = "Time the execution of the cell." },
+            Measure
+        );
 
     private static Task Measure(KernelCommand command, KernelInvocationContext context)
     {
         var clock = Stopwatch.StartNew();
         context.OnComplete(done =>
         {
-            var text = string.Create(CultureInfo.InvariantCulture, $"Wall time: {clock.Elapsed.TotalMilliseconds:0.#} ms");
-            done.Publish(new DisplayedValueProduced(clock.Elapsed, context.Command,
-                                                    [new FormattedValue(PlainTextFormatter.MimeType, text)]));
+            var text = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Wall time: {clock.Elapsed.TotalMilliseconds:0.#} ms"
+            );
+            done.Publish(
+                new DisplayedValueProduced(
+                    clock.Elapsed,
+                    context.Command,
+                    [new FormattedValue(PlainTextFormatter.MimeType, text)]
+                )
+            );
         });
         return Task.CompletedTask;
     }

@@ -29,13 +29,16 @@ public static partial class IpynbWriter
         {
             // The writer adds the C# kernel itself (and fails on a second one), so only the others are carried over.
             var others = new KernelInfoCollection();
-            foreach (var info in kernelInfo.Where(k => k.Name != "csharp")) others.Add(info);
+            foreach (var info in kernelInfo.Where(k => k.Name != "csharp"))
+                others.Add(info);
             document.Metadata["polyglot_notebook"] = others;
         }
-        foreach (var cell in run.Cells) document.Add(Element(cell));
+        foreach (var cell in run.Cells)
+            document.Add(Element(cell));
         var json = JsonNode.Parse(document.ToJupyterJson("C#"))!;
         foreach (var output in json["cells"]!.AsArray().SelectMany(c => c!["outputs"]?.AsArray() ?? []))
-            if (output?["data"] is JsonObject data) FixJsonTypes(data);
+            if (output?["data"] is JsonObject data)
+                FixJsonTypes(data);
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
@@ -47,9 +50,12 @@ public static partial class IpynbWriter
             ExecutionOrder = run.ExecutionCount ?? 0,
             Metadata = new Dictionary<string, object>(),
         };
-        if (run.IsParameters) element.Metadata["tags"] = new[] { "parameters" };
-        if (run.IsInjectedParameters) element.Metadata["tags"] = new[] { "injected-parameters" };
-        foreach (var output in run.Outputs) element.Outputs.Add(Output(output, run.ExecutionCount ?? 0));
+        if (run.IsParameters)
+            element.Metadata["tags"] = new[] { "parameters" };
+        if (run.IsInjectedParameters)
+            element.Metadata["tags"] = new[] { "injected-parameters" };
+        foreach (var output in run.Outputs)
+            element.Outputs.Add(Output(output, run.ExecutionCount ?? 0));
         return element;
     }
 
@@ -61,7 +67,8 @@ public static partial class IpynbWriter
                 return new TextElement(s.Text.ToString(), s.Name);
             case DisplayOutput { IsResult: true } d:
                 var result = new ReturnValueElement { ExecutionOrder = executionCount };
-                foreach (var (mime, content) in Sorted(d.Data)) result.Data[mime] = content;
+                foreach (var (mime, content) in Sorted(d.Data))
+                    result.Data[mime] = content;
                 return result;
             case DisplayOutput d:
                 return new DisplayElement(Sorted(d.Data).ToDictionary(kv => kv.Key, kv => (object)kv.Value));
@@ -79,17 +86,25 @@ public static partial class IpynbWriter
     {
         foreach (var mime in data.Select(kv => kv.Key).Where(m => JsonMimeType().IsMatch(m)).ToList())
         {
-            if (data[mime] is not JsonArray lines) continue;
-            try { data[mime] = JsonNode.Parse(string.Concat(lines.Select(l => l!.GetValue<string>()))); }
+            if (data[mime] is not JsonArray lines)
+                continue;
+            try
+            {
+                data[mime] = JsonNode.Parse(string.Concat(lines.Select(l => l!.GetValue<string>())));
+            }
             catch (JsonException) { } // a formatter that wrote no JSON: its text stays, as the writer stored it
         }
-        if (data.ContainsKey(ChartFormatting.PlotlyMimeType)) data.Remove("text/html");
+        if (data.ContainsKey(ChartFormatting.PlotlyMimeType))
+            data.Remove("text/html");
     }
 
-    /// <summary>A stable id: position plus a hash of the source (nbformat 4.5 requires unique ids matching [a-zA-Z0-9-_]{1,64}).</summary>
+    /// <summary>A stable id: position plus a hash of the source (nbformat 4.5 requires unique ids matching
+    /// [a-zA-Z0-9-_]{1,64}).</summary>
     private static string CellId(CellRun run)
     {
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(run.Cell.Kernel + "\n" + run.Cell.Source)))[..8].ToLowerInvariant();
+        var hash = Convert
+            .ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(run.Cell.Kernel + "\n" + run.Cell.Source)))[..8]
+            .ToLowerInvariant();
         return run.IsInjectedParameters ? $"injected-{hash}" : $"cell-{run.Number:D3}-{hash}";
     }
 }

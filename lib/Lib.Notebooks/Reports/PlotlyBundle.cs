@@ -13,24 +13,31 @@ public static class PlotlyBundle
     /// <summary>The bundle's path, or null when it is not installed.</summary>
     public static string? Locate()
     {
-        if (Environment.GetEnvironmentVariable("LAB_PLOTLY_JS") is { Length: > 0 } set) return File.Exists(set) ? set : null;
+        if (Environment.GetEnvironmentVariable("LAB_PLOTLY_JS") is { Length: > 0 } set)
+            return File.Exists(set) ? set : null;
         if (Environment.GetEnvironmentVariable("LAB_NODE_MODULES") is { Length: > 0 } modules)
-            return File.Exists(Path.Combine(modules, "plotly.js-dist-min", FileName)) ? Path.Combine(modules, "plotly.js-dist-min", FileName) : null;
+            return File.Exists(Path.Combine(modules, "plotly.js-dist-min", FileName))
+                ? Path.Combine(modules, "plotly.js-dist-min", FileName)
+                : null;
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 var candidate = Path.Combine(dir.FullName, "node_modules", "plotly.js-dist-min", FileName);
-                if (File.Exists(candidate)) return candidate;
+                if (File.Exists(candidate))
+                    return candidate;
             }
         return null;
     }
 
-    /// <summary>Copies the bundle to <paramref name="folder"/> unless an identical copy is there; its path there, or null when not installed.</summary>
+    /// <summary>Copies the bundle to <paramref name="folder"/> unless an identical copy is there; its path there, or
+    /// null when not installed.</summary>
     public static string? CopyTo(string folder)
     {
-        if (Locate() is not { } source) return null;
+        if (Locate() is not { } source)
+            return null;
         var target = Path.Combine(folder, FileName);
-        if (File.Exists(target) && new FileInfo(target).Length == new FileInfo(source).Length) return target;
+        if (File.Exists(target) && new FileInfo(target).Length == new FileInfo(source).Length)
+            return target;
         Directory.CreateDirectory(folder);
         var temp = target + $".{Environment.ProcessId}.tmp";
         File.Copy(source, temp, overwrite: true);

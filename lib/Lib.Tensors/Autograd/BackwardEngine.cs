@@ -13,7 +13,8 @@ namespace Lib.Tensors.Autograd;
 internal static class BackwardEngine
 {
     /// <summary>The collections of the previous pass on this thread, emptied, for the next one.</summary>
-    [ThreadStatic] private static Workspace? t_spare;
+    [ThreadStatic]
+    private static Workspace? t_spare;
 
     private sealed class Workspace
     {
@@ -35,7 +36,10 @@ internal static class BackwardEngine
     {
         var workspace = t_spare ?? new Workspace();
         t_spare = null;
-        try { Run(root, gradient, workspace); }
+        try
+        {
+            Run(root, gradient, workspace);
+        }
         finally
         {
             workspace.Clear();
@@ -52,25 +56,35 @@ internal static class BackwardEngine
         using var arena = TensorStorage.BeginBackward();
         foreach (var tensor in order)
         {
-            if (!pending.Remove(tensor, out var grad)) continue;
+            if (!pending.Remove(tensor, out var grad))
+                continue;
             var fn = tensor.GradFn;
             if (fn?.Region is { HasEnded: true })
-                throw new ObjectDisposedException(nameof(DisposeScope), $"Backward() through {fn.Name}, which was recorded inside a DisposeScope that has ended and freed the arrays its rule needs. Call Backward() before the scope ends.");
+                throw new ObjectDisposedException(
+                    nameof(DisposeScope),
+                    $"Backward() through {fn.Name}, which was recorded inside a DisposeScope that has ended and "
+                        + "freed the arrays its rule needs. Call Backward() before the scope ends."
+                );
             if (fn is null)
             {
                 Accumulate(tensor, grad, arena, mayTake: true);
                 arena.ReleaseUse(grad._data);
                 continue;
             }
-            if (tensor.RetainsGrad) Accumulate(tensor, grad, arena, mayTake: false);
+            if (tensor.RetainsGrad)
+                Accumulate(tensor, grad, arena, mayTake: false);
             var inputGrads = fn.Apply(grad);
             for (int i = 0; i < fn.Inputs.Count; i++)
             {
                 var input = fn.Inputs[i];
                 var g = inputGrads[i];
-                if (g is null || !input.RequiresGrad) continue;
+                if (g is null || !input.RequiresGrad)
+                    continue;
                 if (!g.Shape.SequenceEqual(input.Shape))
-                    throw new InvalidOperationException($"{fn.Name} returned a gradient of shape {Tensor.ShapeText(g.Shape)} for an input of shape {Tensor.ShapeText(input.Shape)}.");
+                    throw new InvalidOperationException(
+                        $"{fn.Name} returned a gradient of shape {Tensor.ShapeText(g.Shape)} for an input of "
+                            + $"shape {Tensor.ShapeText(input.Shape)}."
+                    );
                 arena.AddUse(g._data);
                 pending[input] = pending.TryGetValue(input, out var sum) ? Sum(sum, g, arena) : g;
             }
@@ -78,7 +92,8 @@ internal static class BackwardEngine
         }
     }
 
-    /// <summary>a + b, into whichever term no one else sees (else a new array); the terms' uses pass to the sum.</summary>
+    /// <summary>a + b, into whichever term no one else sees (else a new array); the terms' uses pass to the
+    /// sum.</summary>
     private static Tensor Sum(Tensor a, Tensor b, IGradientStorage arena)
     {
         if (arena.IsExclusive(a._data) && !ReferenceEquals(a._data, b._data))
@@ -135,9 +150,11 @@ internal static class BackwardEngine
             {
                 stack.Push((tensor, next + 1));
                 var input = inputs[next];
-                if (input.RequiresGrad && visited.Add(input)) stack.Push((input, 0));
+                if (input.RequiresGrad && visited.Add(input))
+                    stack.Push((input, 0));
             }
-            else postOrder.Add(tensor);
+            else
+                postOrder.Add(tensor);
         }
         postOrder.Reverse();
         return postOrder;

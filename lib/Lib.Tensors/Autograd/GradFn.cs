@@ -19,7 +19,8 @@ public sealed class GradFn
         Region = TensorStorage.CurrentRegion;
     }
 
-    /// <summary>The storage region active when the op ran (a <see cref="DisposeScope"/>): the arrays the rule holds are gone once it ends.</summary>
+    /// <summary>The storage region active when the op ran (a <see cref="DisposeScope"/>): the arrays the rule holds are
+    /// gone once it ends.</summary>
     internal IStorageRegion? Region { get; }
 
     /// <summary>The op's name, such as <c>MulBackward</c>.</summary>

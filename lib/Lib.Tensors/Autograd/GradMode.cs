@@ -6,7 +6,8 @@ namespace Lib.Tensors.Autograd;
 /// </summary>
 public static class GradMode
 {
-    [ThreadStatic] private static int _disabledDepth;
+    [ThreadStatic]
+    private static int _disabledDepth;
 
     /// <summary>True unless inside a <see cref="NoGrad"/> scope on this thread.</summary>
     public static bool IsEnabled => _disabledDepth == 0;

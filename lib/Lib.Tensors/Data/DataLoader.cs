@@ -31,20 +31,33 @@ public sealed class DataLoader<TSample, TBatch> : IDataLoader<TBatch>
     /// <param name="generator">The source of the shuffle seed (one draw, at construction).</param>
     /// <param name="dropLast">Drops the last batch when it has fewer than <paramref name="batchSize"/> samples.</param>
     /// <param name="prefetch">Batches prepared ahead on a worker (0 = none, on the consumer's thread).</param>
-    public DataLoader(IDataset<TSample> dataset, Func<IReadOnlyList<TSample>, TBatch> collate, int batchSize = 1,
-        bool shuffle = false, Generator? generator = null, bool dropLast = false, int prefetch = 2)
+    public DataLoader(
+        IDataset<TSample> dataset,
+        Func<IReadOnlyList<TSample>, TBatch> collate,
+        int batchSize = 1,
+        bool shuffle = false,
+        Generator? generator = null,
+        bool dropLast = false,
+        int prefetch = 2
+    )
     {
         Dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
         _collate = collate ?? throw new ArgumentNullException(nameof(collate));
-        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), $"batchSize must be at least 1, got {batchSize}.");
-        if (prefetch < 0) throw new ArgumentOutOfRangeException(nameof(prefetch), $"prefetch must be 0 or more, got {prefetch}.");
+        if (batchSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(batchSize), $"batchSize must be at least 1, got {batchSize}.");
+        if (prefetch < 0)
+            throw new ArgumentOutOfRangeException(nameof(prefetch), $"prefetch must be 0 or more, got {prefetch}.");
         if (shuffle && generator is null)
-            throw new ArgumentException("shuffle=true needs an explicit seeded Generator (the engine has no hidden global randomness).", nameof(generator));
+            throw new ArgumentException(
+                "shuffle=true needs an explicit seeded Generator (the engine has no hidden global randomness).",
+                nameof(generator)
+            );
         BatchSize = batchSize;
         Shuffle = shuffle;
         DropLast = dropLast;
         Prefetch = prefetch;
-        if (shuffle) _shuffleSeed = Permutation.DrawSeed(generator!);
+        if (shuffle)
+            _shuffleSeed = Permutation.DrawSeed(generator!);
     }
 
     /// <summary>The dataset.</summary>
@@ -69,25 +82,32 @@ public sealed class DataLoader<TSample, TBatch> : IDataLoader<TBatch>
     public int Epoch { get; set; }
 
     /// <inheritdoc/>
-    /// <remarks>Settable so a checkpoint can restore it; it must stay null exactly when the loader does not shuffle.</remarks>
+    /// <remarks>Settable so a checkpoint can restore it; it must stay null exactly when the loader does not
+    /// shuffle.</remarks>
     public long? ShuffleSeed
     {
         get => _shuffleSeed;
         set
         {
             if (value.HasValue != Shuffle)
-                throw new InvalidOperationException(Shuffle ? "A shuffled loader needs a shuffle seed." : "This loader does not shuffle, so it takes no shuffle seed.");
+                throw new InvalidOperationException(
+                    Shuffle
+                        ? "A shuffled loader needs a shuffle seed."
+                        : "This loader does not shuffle, so it takes no shuffle seed."
+                );
             _shuffleSeed = value;
         }
     }
 
-    /// <summary>The order in which epoch <paramref name="epoch"/> visits the dataset (every index once; identity without shuffle).</summary>
+    /// <summary>The order in which epoch <paramref name="epoch"/> visits the dataset (every index once; identity
+    /// without shuffle).</summary>
     public int[] Order(int epoch)
     {
         if (!Shuffle)
         {
             var identity = new int[Dataset.Count];
-            for (int i = 0; i < identity.Length; i++) identity[i] = i;
+            for (int i = 0; i < identity.Length; i++)
+                identity[i] = i;
             return identity;
         }
         return Permutation.Random(Dataset.Count, new Generator(Permutation.EpochSeed(_shuffleSeed!.Value, epoch)));
@@ -105,15 +125,18 @@ public sealed class DataLoader<TSample, TBatch> : IDataLoader<TBatch>
 
     private LoaderBatch<TBatch> Load(int[] order, int batch)
     {
-        int start = batch * BatchSize, end = Math.Min(start + BatchSize, order.Length);
+        int start = batch * BatchSize,
+            end = Math.Min(start + BatchSize, order.Length);
         var samples = new TSample[end - start];
-        for (int i = start; i < end; i++) samples[i - start] = Dataset[order[i]];
+        for (int i = start; i < end; i++)
+            samples[i - start] = Dataset[order[i]];
         return new LoaderBatch<TBatch>(batch, samples.Length, _collate(samples));
     }
 
     private sealed class BatchEnumerable(DataLoader<TSample, TBatch> loader) : IEnumerable<LoaderBatch<TBatch>>
     {
         public IEnumerator<LoaderBatch<TBatch>> GetEnumerator() => loader.Open();
+
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
@@ -121,15 +144,19 @@ public sealed class DataLoader<TSample, TBatch> : IDataLoader<TBatch>
     {
         public TBatch Current => inner.Current.Value;
         object? IEnumerator.Current => Current;
+
         public bool MoveNext() => inner.MoveNext();
+
         public void Reset() => throw new NotSupportedException("Enumerate the loader again for the next epoch.");
+
         public void Dispose() => inner.Dispose();
     }
 
     private sealed class BatchEnumerator : IEnumerator<LoaderBatch<TBatch>>
     {
         private readonly DataLoader<TSample, TBatch> _loader;
-        private readonly int _epoch, _count;
+        private readonly int _epoch,
+            _count;
         private readonly int[] _order;
         private readonly PrefetchWorker<LoaderBatch<TBatch>>? _worker;
         private int _next;
@@ -150,17 +177,31 @@ public sealed class DataLoader<TSample, TBatch> : IDataLoader<TBatch>
 
         public bool MoveNext()
         {
-            if (_done) return false;
+            if (_done)
+                return false;
             if (_worker is null)
             {
-                if (_next >= _count) return Finish();
+                if (_next >= _count)
+                    return Finish();
                 int batch = _next++;
-                try { Current = _loader.Load(_order, batch); }
-                catch (Exception e) { _done = true; throw new DataLoaderException(batch, _epoch, e); }
+                try
+                {
+                    Current = _loader.Load(_order, batch);
+                }
+                catch (Exception e)
+                {
+                    _done = true;
+                    throw new DataLoaderException(batch, _epoch, e);
+                }
                 return true;
             }
-            if (!_worker.TryTake(out var item)) return Finish();
-            if (item.Error is not null) { _done = true; throw new DataLoaderException(item.Index, _epoch, item.Error); }
+            if (!_worker.TryTake(out var item))
+                return Finish();
+            if (item.Error is not null)
+            {
+                _done = true;
+                throw new DataLoaderException(item.Index, _epoch, item.Error);
+            }
             Current = item.Value!;
             return true;
         }

@@ -13,9 +13,17 @@ public static class Datasets
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(lengths);
         ArgumentNullException.ThrowIfNull(generator);
-        if (lengths.Any(l => l < 0)) throw new ArgumentException($"lengths [{string.Join(", ", lengths)}] must not be negative.", nameof(lengths));
+        if (lengths.Any(l => l < 0))
+            throw new ArgumentException(
+                $"lengths [{string.Join(", ", lengths)}] must not be negative.",
+                nameof(lengths)
+            );
         if (lengths.Sum() != dataset.Count)
-            throw new ArgumentException($"lengths [{string.Join(", ", lengths)}] sum to {lengths.Sum()} but the dataset has {dataset.Count} samples.", nameof(lengths));
+            throw new ArgumentException(
+                $"lengths [{string.Join(", ", lengths)}] sum to {lengths.Sum()} but the dataset has "
+                    + $"{dataset.Count} samples.",
+                nameof(lengths)
+            );
         var order = Permutation.Random(dataset.Count, generator);
         var result = new Subset<T>[lengths.Count];
         int start = 0;
@@ -35,10 +43,18 @@ public static class Datasets
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(fractions);
-        if (fractions.Count == 0 || fractions.Any(f => f < 0 || f > 1 || double.IsNaN(f)) || Math.Abs(fractions.Sum() - 1) > 1e-6)
-            throw new ArgumentException($"fractions [{string.Join(", ", fractions)}] must each lie in [0, 1] and sum to 1.", nameof(fractions));
+        if (
+            fractions.Count == 0
+            || fractions.Any(f => f < 0 || f > 1 || double.IsNaN(f))
+            || Math.Abs(fractions.Sum() - 1) > 1e-6
+        )
+            throw new ArgumentException(
+                $"fractions [{string.Join(", ", fractions)}] must each lie in [0, 1] and sum to 1.",
+                nameof(fractions)
+            );
         var lengths = fractions.Select(f => (int)Math.Floor(f * dataset.Count)).ToArray();
-        for (int i = 0, rest = dataset.Count - lengths.Sum(); rest > 0; i = (i + 1) % lengths.Length, rest--) lengths[i]++;
+        for (int i = 0, rest = dataset.Count - lengths.Sum(); rest > 0; i = (i + 1) % lengths.Length, rest--)
+            lengths[i]++;
         return RandomSplit(dataset, lengths, generator);
     }
 }

@@ -15,7 +15,8 @@ public interface IDataLoader<TBatch> : IEnumerable<TBatch>
     /// <summary>The seed that fixes every epoch's shuffle order, or null when the loader does not shuffle.</summary>
     long? ShuffleSeed { get; set; }
 
-    /// <summary>Enumerates one epoch (as <see cref="IEnumerable{T}.GetEnumerator"/> does) with each batch's index and sample count.</summary>
+    /// <summary>Enumerates one epoch (as <see cref="IEnumerable{T}.GetEnumerator"/> does) with each batch's index and
+    /// sample count.</summary>
     IEnumerable<LoaderBatch<TBatch>> Batches();
 }
 

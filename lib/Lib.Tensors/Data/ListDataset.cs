@@ -9,6 +9,11 @@ public sealed class ListDataset<T>(IReadOnlyList<T> samples) : IDataset<T>
     public int Count => _samples.Count;
 
     /// <inheritdoc/>
-    public T this[int index] => (uint)index < (uint)_samples.Count ? _samples[index]
-        : throw new ArgumentOutOfRangeException(nameof(index), $"Index {index} is out of range for a dataset of {_samples.Count} samples.");
+    public T this[int index] =>
+        (uint)index < (uint)_samples.Count
+            ? _samples[index]
+            : throw new ArgumentOutOfRangeException(
+                nameof(index),
+                $"Index {index} is out of range for a dataset of {_samples.Count} samples."
+            );
 }

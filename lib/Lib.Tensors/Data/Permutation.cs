@@ -3,11 +3,13 @@ namespace Lib.Tensors.Data;
 /// <summary>Random permutations and per-epoch seeds (shared by splits and loaders).</summary>
 internal static class Permutation
 {
-    /// <summary>A uniformly random permutation of 0..n-1 (Fisher–Yates) drawn from <paramref name="generator"/>.</summary>
+    /// <summary>A uniformly random permutation of 0..n-1 (Fisher–Yates) drawn from
+    /// <paramref name="generator"/>.</summary>
     public static int[] Random(int n, Generator generator)
     {
         var order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
+        for (int i = 0; i < n; i++)
+            order[i] = i;
         for (int i = n - 1; i > 0; i--)
         {
             int j = (int)(generator.NextDouble() * (i + 1));
@@ -19,7 +21,8 @@ internal static class Permutation
     /// <summary>A 53-bit seed drawn from <paramref name="generator"/>.</summary>
     public static long DrawSeed(Generator generator) => (long)(generator.NextDouble() * (1L << 53));
 
-    /// <summary>The seed of epoch <paramref name="epoch"/> of a stream seeded <paramref name="seed"/> (SplitMix64 of both).</summary>
+    /// <summary>The seed of epoch <paramref name="epoch"/> of a stream seeded <paramref name="seed"/> (SplitMix64 of
+    /// both).</summary>
     public static long EpochSeed(long seed, int epoch)
     {
         ulong z = unchecked((ulong)seed + 0x9E3779B97F4A7C15UL * (ulong)(epoch + 1));

@@ -11,7 +11,9 @@ internal sealed class PrefetchWorker<T> : IDisposable
 {
     internal readonly record struct Item(int Index, T? Value, Exception? Error);
 
-    private readonly Channel<Item> _channel = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<Item> _channel = Channel.CreateUnbounded<Item>(
+        new UnboundedChannelOptions { SingleReader = true, SingleWriter = true }
+    );
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _cancel = new();
     private readonly Task _task;
@@ -21,7 +23,12 @@ internal sealed class PrefetchWorker<T> : IDisposable
     {
         _slots = new SemaphoreSlim(ahead, ahead);
         var token = _cancel.Token;
-        _task = Task.Factory.StartNew(() => Run(count, produce, token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _task = Task.Factory.StartNew(
+            () => Run(count, produce, token),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default
+        );
     }
 
     private void Run(int count, Func<int, T> produce, CancellationToken token)
@@ -32,14 +39,24 @@ internal sealed class PrefetchWorker<T> : IDisposable
             {
                 _slots.Wait(token);
                 Item item;
-                try { item = new Item(i, produce(i), null); }
-                catch (Exception e) { item = new Item(i, default, e); }
+                try
+                {
+                    item = new Item(i, produce(i), null);
+                }
+                catch (Exception e)
+                {
+                    item = new Item(i, default, e);
+                }
                 _channel.Writer.TryWrite(item);
-                if (item.Error is not null) return;
+                if (item.Error is not null)
+                    return;
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested) { }
-        finally { _channel.Writer.TryComplete(); }
+        finally
+        {
+            _channel.Writer.TryComplete();
+        }
     }
 
     /// <summary>Waits for the next item; false once every item (or the failure) was taken.</summary>
@@ -47,7 +64,8 @@ internal sealed class PrefetchWorker<T> : IDisposable
     {
         var reader = _channel.Reader;
         while (!reader.TryRead(out item))
-            if (!reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult()) return false;
+            if (!reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+                return false;
         _slots.Release();
         return true;
     }
@@ -55,7 +73,8 @@ internal sealed class PrefetchWorker<T> : IDisposable
     /// <summary>Cancels production and waits for the worker to stop.</summary>
     public void Dispose()
     {
-        if (_disposed) return;
+        if (_disposed)
+            return;
         _disposed = true;
         _cancel.Cancel();
         _task.GetAwaiter().GetResult();

@@ -13,13 +13,22 @@ public sealed class TensorDataset : IDataset<Tensor[]>
     public TensorDataset(params Tensor[] tensors)
     {
         ArgumentNullException.ThrowIfNull(tensors);
-        if (tensors.Length == 0) throw new ArgumentException("TensorDataset needs at least one tensor.", nameof(tensors));
+        if (tensors.Length == 0)
+            throw new ArgumentException("TensorDataset needs at least one tensor.", nameof(tensors));
         for (int i = 0; i < tensors.Length; i++)
         {
             if (tensors[i].Dim == 0)
-                throw new ArgumentException($"Tensor {i} is 0-dimensional; every tensor needs a first (sample) dimension.", nameof(tensors));
+                throw new ArgumentException(
+                    $"Tensor {i} is 0-dimensional; every tensor needs a first (sample) dimension.",
+                    nameof(tensors)
+                );
             if (tensors[i].Size(0) != tensors[0].Size(0))
-                throw new ArgumentException($"Size mismatch between tensors: tensor 0 has {tensors[0].Size(0)} rows ({Tensor.ShapeText(tensors[0].Shape)}) but tensor {i} has {tensors[i].Size(0)} rows ({Tensor.ShapeText(tensors[i].Shape)}).", nameof(tensors));
+                throw new ArgumentException(
+                    $"Size mismatch between tensors: tensor 0 has {tensors[0].Size(0)} rows "
+                        + $"({Tensor.ShapeText(tensors[0].Shape)}) but tensor {i} has {tensors[i].Size(0)} rows "
+                        + $"({Tensor.ShapeText(tensors[i].Shape)}).",
+                    nameof(tensors)
+                );
         }
         _tensors = tensors;
     }
@@ -36,7 +45,10 @@ public sealed class TensorDataset : IDataset<Tensor[]>
         get
         {
             if ((uint)index >= (uint)Count)
-                throw new ArgumentOutOfRangeException(nameof(index), $"Index {index} is out of range for a TensorDataset of {Count} rows.");
+                throw new ArgumentOutOfRangeException(
+                    nameof(index),
+                    $"Index {index} is out of range for a TensorDataset of {Count} rows."
+                );
             var rows = new Tensor[_tensors.Length];
             for (int i = 0; i < rows.Length; i++)
             {

@@ -12,7 +12,8 @@ public sealed class TypeFormatter<T>(string mimeType, Func<T, string> format)
     /// <summary>Writes <paramref name="instance"/>; false when it is not a <typeparamref name="T"/>.</summary>
     public bool Format(object instance, TextWriter writer)
     {
-        if (instance is not T value) return false;
+        if (instance is not T value)
+            return false;
         writer.Write(format(value));
         return true;
     }

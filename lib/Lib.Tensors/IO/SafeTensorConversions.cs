@@ -11,21 +11,30 @@ public static class SafeTensorConversions
     {
         var values = new long[indices.NumEl];
         var data = indices.Data;
-        for (int i = 0; i < values.Length; i++) values[i] = data[i];
+        for (int i = 0; i < values.Length; i++)
+            values[i] = data[i];
         return SafeTensor.FromInt64(values, [.. indices.Shape]);
     }
 
-    /// <summary>A float32 tensor of the entry's shape (a 0-dim entry gives a 0-dim tensor); F16, BF16, F64 and integer dtypes are converted.</summary>
+    /// <summary>A float32 tensor of the entry's shape (a 0-dim entry gives a 0-dim tensor); F16, BF16, F64 and integer
+    /// dtypes are converted.</summary>
     public static Tensor ToTensor(this SafeTensor entry) => new(entry.ToFloat32(), entry.Shape);
 
     /// <summary>Indices from an integer entry (I64, I32, I16, I8, U8, BOOL).</summary>
-    /// <exception cref="ArgumentException">The entry is a float dtype, 0-dim, or holds a value outside the int32 range.</exception>
+    /// <exception cref="ArgumentException">The entry is a float dtype, 0-dim, or holds a value outside the int32
+    /// range.</exception>
     public static IndexTensor ToIndexTensor(this SafeTensor entry)
     {
         if (entry.DType is "F32" or "F64" or "F16" or "BF16")
-            throw new ArgumentException($"A {entry.DType} entry cannot become an IndexTensor; expected an integer dtype (I64, I32, ...).", nameof(entry));
+            throw new ArgumentException(
+                $"A {entry.DType} entry cannot become an IndexTensor; expected an integer dtype (I64, I32, ...).",
+                nameof(entry)
+            );
         if (entry.Shape.Length == 0)
-            throw new ArgumentException("A 0-dim entry cannot become an IndexTensor; reshape it to [1] first.", nameof(entry));
+            throw new ArgumentException(
+                "A 0-dim entry cannot become an IndexTensor; reshape it to [1] first.",
+                nameof(entry)
+            );
         var values = new int[checked((int)entry.NumEl)];
         if (entry.DType == "I64")
         {
@@ -39,12 +48,14 @@ public static class SafeTensorConversions
         }
         else if (entry.DType == "I32")
         {
-            for (int i = 0; i < values.Length; i++) values[i] = BitConverter.ToInt32(entry.Data, i * 4);
+            for (int i = 0; i < values.Length; i++)
+                values[i] = BitConverter.ToInt32(entry.Data, i * 4);
         }
         else
         {
             var small = entry.ToFloat32(); // I16, I8, U8, BOOL: exact as float32
-            for (int i = 0; i < values.Length; i++) values[i] = (int)small[i];
+            for (int i = 0; i < values.Length; i++)
+                values[i] = (int)small[i];
         }
         return IndexTensor.Wrap(values, entry.Shape);
     }

@@ -19,10 +19,12 @@ namespace Lib.Tensors;
 /// <remarks>
 /// <para>While a scope is active on a thread, every array an op result (or a backward rule) needs on that thread
 /// comes from the scope, which takes it from the pool of spare arrays. When the scope ends, those arrays go back to
-/// the pool and every tensor over them is disposed: touching it afterwards throws <see cref="ObjectDisposedException"/>,
+/// the pool and every tensor over them is disposed: touching it afterwards throws
+/// <see cref="ObjectDisposedException"/>,
 /// and so does a backward pass through a graph recorded in the scope. Keep a result with
 /// <see cref="Tensor.MoveToOuterDisposeScope"/> or <see cref="Tensor.DetachFromDisposeScope"/>.</para>
-/// <para>Tensors made from nothing (<see cref="Tensor.Zeros"/>, <see cref="Tensor.Full"/>, <see cref="Tensor.FromArray"/>,
+/// <para>Tensors made from nothing (<see cref="Tensor.Zeros"/>, <see cref="Tensor.Full"/>,
+/// <see cref="Tensor.FromArray"/>,
 /// <see cref="Tensor.Randn"/> and the other factories), parameters, their gradients and optimizer state are never the
 /// scope's. Scopes nest; each belongs to the thread that entered it and must end there, innermost first.</para>
 /// </remarks>
@@ -33,8 +35,11 @@ public sealed class DisposeScope : IDisposable, IStorageRegion
     private static long s_spareIndexCount;
     private const long MaxSpareIndices = 1L << 24;
 
-    [ThreadStatic] private static DisposeScope? t_current;
-    [ThreadStatic] private static (HashSet<float[]> Issued, List<Tensor> Tensors, List<int[]> Indices)? t_spareLists;
+    [ThreadStatic]
+    private static DisposeScope? t_current;
+
+    [ThreadStatic]
+    private static (HashSet<float[]> Issued, List<Tensor> Tensors, List<int[]> Indices)? t_spareLists;
 
     private readonly DisposeScope? _outer;
     private readonly HashSet<float[]> _issued;
@@ -59,24 +64,34 @@ public sealed class DisposeScope : IDisposable, IStorageRegion
     public bool IsDisposed { get; private set; }
 
     bool IStorageRegion.HasEnded => IsDisposed;
+
     void IStorageRegion.MoveOut(Tensor tensor, float[] data) => MoveOut(tensor, data);
+
     void IStorageRegion.Detach(Tensor tensor, float[] data) => Detach(tensor, data);
 
     /// <summary>Ends the scope: its tensors are disposed and their arrays go back to the pool.</summary>
-    /// <exception cref="InvalidOperationException">An inner scope is still active, or this is another thread.</exception>
+    /// <exception cref="InvalidOperationException">An inner scope is still active, or this is another
+    /// thread.</exception>
     public void Dispose()
     {
-        if (IsDisposed) return;
+        if (IsDisposed)
+            return;
         if (!ReferenceEquals(t_current, this))
-            throw new InvalidOperationException("A DisposeScope must end on the thread that entered it, after the scopes entered inside it.");
+            throw new InvalidOperationException(
+                "A DisposeScope must end on the thread that entered it, after the scopes entered inside it."
+            );
         foreach (var tensor in _tensors)
-            if (ReferenceEquals(tensor._scope, this)) tensor.DisposeStorage();
-        foreach (var array in _issued) SpareArrays.Keep(array);
+            if (ReferenceEquals(tensor._scope, this))
+                tensor.DisposeStorage();
+        foreach (var array in _issued)
+            SpareArrays.Keep(array);
         lock (SpareIndices)
             foreach (var indices in _indices)
             {
-                if (s_spareIndexCount + indices.Length > MaxSpareIndices) break;
-                if (!SpareIndices.TryGetValue(indices.Length, out var stack)) SpareIndices[indices.Length] = stack = new Stack<int[]>();
+                if (s_spareIndexCount + indices.Length > MaxSpareIndices)
+                    break;
+                if (!SpareIndices.TryGetValue(indices.Length, out var stack))
+                    SpareIndices[indices.Length] = stack = new Stack<int[]>();
                 stack.Push(indices);
                 s_spareIndexCount += indices.Length;
             }
@@ -88,7 +103,8 @@ public sealed class DisposeScope : IDisposable, IStorageRegion
         t_current = _outer;
     }
 
-    /// <summary>A copy of <paramref name="indices"/> in an array the scope takes back when it ends (a backward rule's saved positions).</summary>
+    /// <summary>A copy of <paramref name="indices"/> in an array the scope takes back when it ends (a backward rule's
+    /// saved positions).</summary>
     internal int[] CopyIndices(int[] indices)
     {
         int[]? copy = null;
@@ -104,7 +120,8 @@ public sealed class DisposeScope : IDisposable, IStorageRegion
         return copy;
     }
 
-    /// <summary>An array of exactly <paramref name="length"/> (contents undefined), the scope's until it ends.</summary>
+    /// <summary>An array of exactly <paramref name="length"/> (contents undefined), the scope's until it
+    /// ends.</summary>
     internal float[] Rent(int length)
     {
         var array = SpareArrays.Take(length);
@@ -115,16 +132,19 @@ public sealed class DisposeScope : IDisposable, IStorageRegion
     /// <summary>Takes back, before the scope ends, an array it issued that nothing refers to any more.</summary>
     internal void Return(float[] array)
     {
-        if (_issued.Remove(array)) SpareArrays.Keep(array);
+        if (_issued.Remove(array))
+            SpareArrays.Keep(array);
     }
 
     /// <summary>Whether <paramref name="array"/> is one the scope issued and will take back.</summary>
     internal bool Owns(float[] array) => _issued.Contains(array);
 
-    /// <summary>Gives <paramref name="array"/> up for good (it becomes a gradient, say): it leaves with a lease, so it comes back to the pool once unreachable.</summary>
+    /// <summary>Gives <paramref name="array"/> up for good (it becomes a gradient, say): it leaves with a lease, so it
+    /// comes back to the pool once unreachable.</summary>
     internal void Release(float[] array)
     {
-        if (_issued.Remove(array)) SpareArrays.AttachLease(array);
+        if (_issued.Remove(array))
+            SpareArrays.AttachLease(array);
     }
 
     /// <summary>Called for each new tensor while the scope is current: the tensor belongs to whichever scope, this or
@@ -140,11 +160,13 @@ public sealed class DisposeScope : IDisposable, IStorageRegion
             }
     }
 
-    /// <summary>Hands <paramref name="tensor"/> and, when the scope issued it, its array to the enclosing scope (or out of every scope).</summary>
+    /// <summary>Hands <paramref name="tensor"/> and, when the scope issued it, its array to the enclosing scope (or out
+    /// of every scope).</summary>
     internal void MoveOut(Tensor tensor, float[] array)
     {
         tensor._scope = null;
-        if (!_issued.Remove(array)) return;
+        if (!_issued.Remove(array))
+            return;
         if (_outer is null)
         {
             SpareArrays.AttachLease(array);

@@ -14,8 +14,11 @@ internal sealed class GradientArena : IGradientStorage
     /// <summary>Arrays shorter than this come from the GC as usual: reusing them saves nothing.</summary>
     public const int MinLength = 1024;
 
-    [ThreadStatic] private static GradientArena? t_active;
-    [ThreadStatic] private static (HashSet<float[]> Issued, Dictionary<float[], int> Uses)? t_spare;
+    [ThreadStatic]
+    private static GradientArena? t_active;
+
+    [ThreadStatic]
+    private static (HashSet<float[]> Issued, Dictionary<float[], int> Uses)? t_spare;
 
     private readonly GradientArena? _outer;
     private readonly HashSet<float[]> _issued;
@@ -24,7 +27,8 @@ internal sealed class GradientArena : IGradientStorage
     private GradientArena(GradientArena? outer)
     {
         _outer = outer;
-        (_issued, _uses) = t_spare ?? (new(ReferenceEqualityComparer.Instance), new(ReferenceEqualityComparer.Instance));
+        (_issued, _uses) = t_spare
+            ?? (new(ReferenceEqualityComparer.Instance), new(ReferenceEqualityComparer.Instance));
         t_spare = null;
     }
 
@@ -43,7 +47,8 @@ internal sealed class GradientArena : IGradientStorage
         t_spare = (_issued, _uses); // the next pass's arena takes them
     }
 
-    /// <summary>An array of <paramref name="length"/> (a spare one when there is one; contents undefined), now issued.</summary>
+    /// <summary>An array of <paramref name="length"/> (a spare one when there is one; contents undefined), now
+    /// issued.</summary>
     public float[] Rent(int length)
     {
         var array = DisposeScope.Current?.Rent(length) ?? SpareArrays.Rent(length);
@@ -54,24 +59,35 @@ internal sealed class GradientArena : IGradientStorage
     /// <summary>One more pending gradient refers to <paramref name="array"/>.</summary>
     public void AddUse(float[] array)
     {
-        if (_issued.Contains(array)) _uses[array] = _uses.GetValueOrDefault(array) + 1;
+        if (_issued.Contains(array))
+            _uses[array] = _uses.GetValueOrDefault(array) + 1;
     }
 
-    /// <summary>A pending gradient that referred to <paramref name="array"/> was consumed; with no use left, the array goes to <see cref="SpareArrays"/>.</summary>
+    /// <summary>A pending gradient that referred to <paramref name="array"/> was consumed; with no use left, the array
+    /// goes to <see cref="SpareArrays"/>.</summary>
     public void ReleaseUse(float[] array)
     {
-        if (!_uses.TryGetValue(array, out int uses)) return;
-        if (uses > 1) { _uses[array] = uses - 1; return; }
+        if (!_uses.TryGetValue(array, out int uses))
+            return;
+        if (uses > 1)
+        {
+            _uses[array] = uses - 1;
+            return;
+        }
         _uses.Remove(array);
         _issued.Remove(array);
-        if (DisposeScope.Current is { } scope && scope.Owns(array)) scope.Return(array);
-        else SpareArrays.Recycle(array);
+        if (DisposeScope.Current is { } scope && scope.Owns(array))
+            scope.Return(array);
+        else
+            SpareArrays.Recycle(array);
     }
 
-    /// <summary>Whether <paramref name="array"/> was issued here and exactly one pending gradient refers to it (so it may be written).</summary>
+    /// <summary>Whether <paramref name="array"/> was issued here and exactly one pending gradient refers to it (so it
+    /// may be written).</summary>
     public bool IsExclusive(float[] array) => _uses.TryGetValue(array, out int uses) && uses == 1;
 
-    /// <summary>Gives up <paramref name="array"/>: it has escaped the pass and is never written or reused here again.</summary>
+    /// <summary>Gives up <paramref name="array"/>: it has escaped the pass and is never written or reused here
+    /// again.</summary>
     public void Disown(float[] array)
     {
         _issued.Remove(array);

@@ -9,19 +9,23 @@ namespace Lib.Tensors.Memory;
 /// </summary>
 internal interface ITensorAllocator
 {
-    /// <summary>An array of exactly <paramref name="length"/> for an op result or a gradient; contents undefined.</summary>
+    /// <summary>An array of exactly <paramref name="length"/> for an op result or a gradient; contents
+    /// undefined.</summary>
     float[] Rent(int length);
 
     /// <summary>An array of <paramref name="length"/> zeros.</summary>
     float[] RentZeroed(int length);
 
-    /// <summary>A copy of <paramref name="indices"/> that a backward rule keeps (its caller may refill the original).</summary>
+    /// <summary>A copy of <paramref name="indices"/> that a backward rule keeps (its caller may refill the
+    /// original).</summary>
     int[] SaveIndices(int[] indices);
 
-    /// <summary>Called for every new tensor over <paramref name="data"/>: the allocator may tie it to the region that owns the array.</summary>
+    /// <summary>Called for every new tensor over <paramref name="data"/>: the allocator may tie it to the region that
+    /// owns the array.</summary>
     void Track(Tensor tensor, float[] data);
 
-    /// <summary>The region whose end frees the arrays an op recorded now may hold, or null when nothing frees them early.</summary>
+    /// <summary>The region whose end frees the arrays an op recorded now may hold, or null when nothing frees them
+    /// early.</summary>
     IStorageRegion? CurrentRegion { get; }
 
     /// <summary>The bookkeeping of one backward pass, active until disposed.</summary>
@@ -34,7 +38,8 @@ internal interface IStorageRegion
     /// <summary>Whether the region has ended: its tensors' storage is gone.</summary>
     bool HasEnded { get; }
 
-    /// <summary>Hands <paramref name="tensor"/> over <paramref name="data"/> to the enclosing region (or to none).</summary>
+    /// <summary>Hands <paramref name="tensor"/> over <paramref name="data"/> to the enclosing region (or to
+    /// none).</summary>
     void MoveOut(Tensor tensor, float[] data);
 
     /// <summary>Takes <paramref name="tensor"/> over <paramref name="data"/> out of every region for good.</summary>
@@ -54,9 +59,11 @@ internal interface IGradientStorage : IDisposable
     /// <summary>A pending gradient over <paramref name="array"/> was consumed.</summary>
     void ReleaseUse(float[] array);
 
-    /// <summary>Whether exactly one pending gradient refers to <paramref name="array"/> and the pass may write it.</summary>
+    /// <summary>Whether exactly one pending gradient refers to <paramref name="array"/> and the pass may write
+    /// it.</summary>
     bool IsExclusive(float[] array);
 
-    /// <summary><paramref name="array"/> has escaped the pass (a leaf's gradient): never written or reused here again.</summary>
+    /// <summary><paramref name="array"/> has escaped the pass (a leaf's gradient): never written or reused here
+    /// again.</summary>
     void Disown(float[] array);
 }

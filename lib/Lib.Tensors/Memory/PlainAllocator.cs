@@ -28,10 +28,15 @@ internal sealed class PlainAllocator : ITensorAllocator
     private sealed class NoReuse : IGradientStorage
     {
         public static readonly NoReuse Instance = new();
+
         public void AddUse(float[] array) { }
+
         public void ReleaseUse(float[] array) { }
+
         public bool IsExclusive(float[] array) => false;
+
         public void Disown(float[] array) { }
+
         public void Dispose() { }
     }
 }

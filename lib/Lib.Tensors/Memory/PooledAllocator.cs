@@ -11,15 +11,18 @@ internal sealed class PooledAllocator : ITensorAllocator
     /// <inheritdoc/>
     public float[] Rent(int length)
     {
-        if (length >= GradientArena.MinLength && GradientArena.Active is { } arena) return arena.Rent(length);
-        if (DisposeScope.Current is { } scope) return scope.Rent(length);
+        if (length >= GradientArena.MinLength && GradientArena.Active is { } arena)
+            return arena.Rent(length);
+        if (DisposeScope.Current is { } scope)
+            return scope.Rent(length);
         return length < GradientArena.MinLength ? new float[length] : SpareArrays.Rent(length);
     }
 
     /// <inheritdoc/>
     public float[] RentZeroed(int length)
     {
-        if (length < GradientArena.MinLength && DisposeScope.Current is null) return new float[length];
+        if (length < GradientArena.MinLength && DisposeScope.Current is null)
+            return new float[length];
         var array = Rent(length);
         Array.Clear(array);
         return array;

@@ -8,16 +8,24 @@ namespace Lib.Tensors.Memory;
 internal static class Scratch
 {
     /// <summary>The independent buffers a kernel may hold at once (<c>Count</c> counts them).</summary>
-    public enum Slot { First, Second, Count }
+    public enum Slot
+    {
+        First,
+        Second,
+        Count,
+    }
 
-    [ThreadStatic] private static float[]?[]? t_buffers;
+    [ThreadStatic]
+    private static float[]?[]? t_buffers;
 
-    /// <summary><paramref name="slot"/>'s buffer, at least <paramref name="length"/> floats long; contents undefined.</summary>
+    /// <summary><paramref name="slot"/>'s buffer, at least <paramref name="length"/> floats long; contents
+    /// undefined.</summary>
     public static float[] Get(Slot slot, int length)
     {
         var buffers = t_buffers ??= new float[]?[(int)Slot.Count];
         ref var buffer = ref buffers[(int)slot];
-        if (buffer is null || buffer.Length < length) buffer = GC.AllocateUninitializedArray<float>(length);
+        if (buffer is null || buffer.Length < length)
+            buffer = GC.AllocateUninitializedArray<float>(length);
         return buffer;
     }
 }

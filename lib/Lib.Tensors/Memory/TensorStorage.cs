@@ -4,7 +4,8 @@ namespace Lib.Tensors;
 
 /// <summary>
 /// Where ops and backward rules get their arrays: from the thread's <see cref="ITensorAllocator"/>
-/// (<see cref="TensorAllocator.Current"/>). Use <see cref="Uninitialized"/> only for a result every element of which is written.
+/// (<see cref="TensorAllocator.Current"/>). Use <see cref="Uninitialized"/> only for a result every element of which is
+/// written.
 /// </summary>
 internal static class TensorStorage
 {

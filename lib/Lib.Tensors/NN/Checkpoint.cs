@@ -14,15 +14,21 @@ public static class Checkpoint
 {
     private static readonly JsonSerializerOptions SidecarJson = new() { WriteIndented = true };
 
-    /// <summary>Writes <paramref name="module"/>'s state dict (parameters and buffers) to <paramref name="path"/>, atomically.</summary>
+    /// <summary>Writes <paramref name="module"/>'s state dict (parameters and buffers) to <paramref name="path"/>,
+    /// atomically.</summary>
     public static void Save(string path, Module module, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(module);
         Save(path, module.StateDict(), metadata);
     }
 
-    /// <summary>Writes any named tensors (an optimizer's state dict, say) to <paramref name="path"/>, atomically.</summary>
-    public static void Save(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
+    /// <summary>Writes any named tensors (an optimizer's state dict, say) to <paramref name="path"/>,
+    /// atomically.</summary>
+    public static void Save(
+        string path,
+        IReadOnlyDictionary<string, Tensor> tensors,
+        IReadOnlyDictionary<string, string>? metadata = null
+    )
     {
         ArgumentNullException.ThrowIfNull(tensors);
         SafeTensors.Save(path, tensors.ToDictionary(kv => kv.Key, kv => kv.Value.ToSafeTensor()), metadata);
@@ -34,15 +40,23 @@ public static class Checkpoint
     /// </summary>
     /// <param name="path">A safetensors file.</param>
     /// <param name="module">The module to fill.</param>
-    /// <param name="strict">When true, keys missing from the file or unknown to the module are an error listing them.</param>
+    /// <param name="strict">When true, keys missing from the file or unknown to the module are an error listing
+    /// them.</param>
     /// <exception cref="SafeTensorsFormatException">The file is corrupt, truncated or not safetensors.</exception>
-    /// <exception cref="InvalidDataException">The file does not match the module (missing or unexpected keys, a shape that differs); the message names the file and the keys.</exception>
+    /// <exception cref="InvalidDataException">The file does not match the module (missing or unexpected keys, a shape
+    /// that differs); the message names the file and the keys.</exception>
     public static Dictionary<string, string> Load(string path, Module module, bool strict = true)
     {
         ArgumentNullException.ThrowIfNull(module);
         var (tensors, metadata) = LoadTensors(path);
-        try { module.LoadStateDict(tensors, strict); }
-        catch (ArgumentException e) { throw new InvalidDataException($"{path}: {e.Message}", e); }
+        try
+        {
+            module.LoadStateDict(tensors, strict);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
         return metadata;
     }
 
@@ -54,8 +68,14 @@ public static class Checkpoint
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         foreach (var (name, entry) in entries)
         {
-            try { tensors[name] = entry.ToTensor(); }
-            catch (NotSupportedException e) { throw new SafeTensorsFormatException(path, $"tensor '{name}': {e.Message}"); }
+            try
+            {
+                tensors[name] = entry.ToTensor();
+            }
+            catch (NotSupportedException e)
+            {
+                throw new SafeTensorsFormatException(path, $"tensor '{name}': {e.Message}");
+            }
         }
         return (tensors, metadata);
     }
@@ -63,25 +83,34 @@ public static class Checkpoint
     /// <summary>The sidecar of a checkpoint: the same path with extension <c>.json</c>.</summary>
     public static string SidecarPath(string checkpointPath) => Path.ChangeExtension(checkpointPath, ".json");
 
-    /// <summary>Writes <paramref name="value"/> (a record of model arguments, a vocabulary, metrics ...) as indented JSON beside the checkpoint, atomically.</summary>
+    /// <summary>Writes <paramref name="value"/> (a record of model arguments, a vocabulary, metrics ...) as indented
+    /// JSON beside the checkpoint, atomically.</summary>
     public static void SaveSidecar<T>(string checkpointPath, T value) =>
         AtomicFile.WriteAllText(SidecarPath(checkpointPath), JsonSerializer.Serialize(value, SidecarJson));
 
     /// <summary>Reads the JSON sidecar of <paramref name="checkpointPath"/>.</summary>
     /// <exception cref="FileNotFoundException">There is no sidecar.</exception>
-    /// <exception cref="InvalidDataException">The sidecar is not valid JSON for <typeparamref name="T"/>; the message names the file and line.</exception>
+    /// <exception cref="InvalidDataException">The sidecar is not valid JSON for <typeparamref name="T"/>; the message
+    /// names the file and line.</exception>
     public static T LoadSidecar<T>(string checkpointPath)
     {
         var path = SidecarPath(checkpointPath);
-        if (!File.Exists(path)) throw new FileNotFoundException($"The checkpoint's JSON sidecar {path} does not exist (written by Checkpoint.SaveSidecar).", path);
+        if (!File.Exists(path))
+            throw new FileNotFoundException(
+                $"The checkpoint's JSON sidecar {path} does not exist (written by Checkpoint.SaveSidecar).",
+                path
+            );
         try
         {
             return JsonSerializer.Deserialize<T>(File.ReadAllText(path), SidecarJson)
-                   ?? throw new InvalidDataException($"{path}: the sidecar holds null, expected a {typeof(T).Name}.");
+                ?? throw new InvalidDataException($"{path}: the sidecar holds null, expected a {typeof(T).Name}.");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: line {(e.LineNumber ?? 0) + 1}: not a valid {typeof(T).Name} ({e.Message})", e);
+            throw new InvalidDataException(
+                $"{path}: line {(e.LineNumber ?? 0) + 1}: not a valid {typeof(T).Name} ({e.Message})",
+                e
+            );
         }
     }
 }

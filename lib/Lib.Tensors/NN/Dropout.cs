@@ -10,12 +10,17 @@ public sealed class Dropout : Module<Tensor, Tensor>
     private readonly Generator _generator;
 
     /// <summary>Creates the layer.</summary>
-    /// <param name="generator">The source of the dropout masks (keep one per layer, or share one, as you like: either repeats for a seed).</param>
+    /// <param name="generator">The source of the dropout masks (keep one per layer, or share one, as you like: either
+    /// repeats for a seed).</param>
     /// <param name="p">The probability of zeroing an element, in [0, 1].</param>
     public Dropout(Generator generator, float p = 0.5f)
     {
         ArgumentNullException.ThrowIfNull(generator);
-        if (!(p >= 0 && p <= 1)) throw new ArgumentOutOfRangeException(nameof(p), $"Dropout probability has to be between 0 and 1, but got {p}.");
+        if (!(p >= 0 && p <= 1))
+            throw new ArgumentOutOfRangeException(
+                nameof(p),
+                $"Dropout probability has to be between 0 and 1, but got {p}."
+            );
         _generator = generator;
         P = p;
     }

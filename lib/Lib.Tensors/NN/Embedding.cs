@@ -11,16 +11,28 @@ public sealed class Embedding : Module<IndexTensor, Tensor>
     /// <param name="numEmbeddings">The number of rows (the vocabulary size).</param>
     /// <param name="embeddingDim">The size of each vector.</param>
     /// <param name="generator">The source of the initial vectors.</param>
-    /// <param name="paddingIdx">A row that stays zero and gets no gradient (negative counts from the end, as in PyTorch).</param>
+    /// <param name="paddingIdx">A row that stays zero and gets no gradient (negative counts from the end, as in
+    /// PyTorch).</param>
     public Embedding(int numEmbeddings, int embeddingDim, Generator generator, int? paddingIdx = null)
     {
-        if (numEmbeddings < 0) throw new ArgumentOutOfRangeException(nameof(numEmbeddings), $"numEmbeddings must be non-negative, got {numEmbeddings}.");
-        if (embeddingDim < 0) throw new ArgumentOutOfRangeException(nameof(embeddingDim), $"embeddingDim must be non-negative, got {embeddingDim}.");
+        if (numEmbeddings < 0)
+            throw new ArgumentOutOfRangeException(
+                nameof(numEmbeddings),
+                $"numEmbeddings must be non-negative, got {numEmbeddings}."
+            );
+        if (embeddingDim < 0)
+            throw new ArgumentOutOfRangeException(
+                nameof(embeddingDim),
+                $"embeddingDim must be non-negative, got {embeddingDim}."
+            );
         ArgumentNullException.ThrowIfNull(generator);
         if (paddingIdx is int p)
         {
             if (p >= numEmbeddings || p < -numEmbeddings)
-                throw new ArgumentOutOfRangeException(nameof(paddingIdx), $"paddingIdx {p} must be within [-{numEmbeddings}, {numEmbeddings}) for {numEmbeddings} embeddings.");
+                throw new ArgumentOutOfRangeException(
+                    nameof(paddingIdx),
+                    $"paddingIdx {p} must be within [-{numEmbeddings}, {numEmbeddings}) for {numEmbeddings} embeddings."
+                );
             paddingIdx = p < 0 ? p + numEmbeddings : p;
         }
         NumEmbeddings = numEmbeddings;
@@ -46,12 +58,15 @@ public sealed class Embedding : Module<IndexTensor, Tensor>
     public void ResetParameters(Generator generator)
     {
         Init.Normal(Weight, generator);
-        if (PaddingIdx is int p) Weight.AsSpan().Slice(p * EmbeddingDim, EmbeddingDim).Clear();
+        if (PaddingIdx is int p)
+            Weight.AsSpan().Slice(p * EmbeddingDim, EmbeddingDim).Clear();
     }
 
     /// <inheritdoc/>
-    public override Tensor Forward(IndexTensor input) => Functional.Embedding(input, Weight, PaddingIdx); // [*] → [*, D]
+    // [*] → [*, D]
+    public override Tensor Forward(IndexTensor input) => Functional.Embedding(input, Weight, PaddingIdx);
 
     /// <inheritdoc/>
-    protected override string ExtraRepr() => $"{NumEmbeddings}, {EmbeddingDim}" + (PaddingIdx is int p ? $", padding_idx={p}" : "");
+    protected override string ExtraRepr() =>
+        $"{NumEmbeddings}, {EmbeddingDim}" + (PaddingIdx is int p ? $", padding_idx={p}" : "");
 }

@@ -7,12 +7,16 @@ public static partial class Functional
     public static Tensor Relu(Tensor x) => x.Relu();
 
     /// <summary>GELU; <paramref name="approximate"/> is "none" (exact) or "tanh".</summary>
-    public static Tensor Gelu(Tensor x, string approximate = "none") => approximate switch
-    {
-        "none" => x.Gelu(),
-        "tanh" => x.Gelu(tanhApproximation: true),
-        _ => throw new ArgumentException($"GELU approximation must be \"none\" or \"tanh\", got \"{approximate}\".", nameof(approximate)),
-    };
+    public static Tensor Gelu(Tensor x, string approximate = "none") =>
+        approximate switch
+        {
+            "none" => x.Gelu(),
+            "tanh" => x.Gelu(tanhApproximation: true),
+            _ => throw new ArgumentException(
+                $"GELU approximation must be \"none\" or \"tanh\", got \"{approximate}\".",
+                nameof(approximate)
+            ),
+        };
 
     /// <summary>The logistic sigmoid.</summary>
     public static Tensor Sigmoid(Tensor x) => x.Sigmoid();

@@ -13,19 +13,31 @@ public static partial class Functional
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(weight);
         if (weight.Dim != 2)
-            throw new ArgumentException($"Embedding: weight must be [num_embeddings, embedding_dim], got {Tensor.ShapeText(weight.Shape)}.", nameof(weight));
-        int num = weight._shape[0], dim = weight._shape[1];
+            throw new ArgumentException(
+                $"Embedding: weight must be [num_embeddings, embedding_dim], got {Tensor.ShapeText(weight.Shape)}.",
+                nameof(weight)
+            );
+        int num = weight._shape[0],
+            dim = weight._shape[1];
         int padding = -1;
         if (paddingIdx is int p)
         {
             if (p >= num || p < -num)
-                throw new ArgumentOutOfRangeException(nameof(paddingIdx), $"Embedding: paddingIdx {p} is out of range for a table of {num} rows (expected {-num} to {num - 1}).");
+                throw new ArgumentOutOfRangeException(
+                    nameof(paddingIdx),
+                    $"Embedding: paddingIdx {p} is out of range for a table of {num} rows (expected {-num} to "
+                        + $"{num - 1})."
+                );
             padding = p < 0 ? p + num : p;
         }
         var idx = input._data;
         for (int i = 0; i < idx.Length; i++)
             if ((uint)idx[i] >= (uint)num)
-                throw new ArgumentOutOfRangeException(nameof(input), $"Embedding: index {idx[i]} at position {Tensor.PositionText(i, input._shape)} is out of range for a table of {num} rows.");
+                throw new ArgumentOutOfRangeException(
+                    nameof(input),
+                    $"Embedding: index {idx[i]} at position {Tensor.PositionText(i, input._shape)} is out of "
+                        + $"range for a table of {num} rows."
+                );
         var result = TensorStorage.Uninitialized(idx.Length * dim);
         var table = weight._data;
         for (int i = 0; i < idx.Length; i++)
@@ -38,7 +50,8 @@ public static partial class Functional
             var gd = g._data;
             for (int i = 0; i < saved.Length; i++)
             {
-                if (saved[i] == padding) continue;
+                if (saved[i] == padding)
+                    continue;
                 var row = grad.AsSpan(saved[i] * dim, dim);
                 TensorPrimitives.Add(row, gd.AsSpan(i * dim, dim), row);
             }

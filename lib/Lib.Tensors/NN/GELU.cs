@@ -1,6 +1,7 @@
 namespace Lib.Tensors.NN;
 
-/// <summary>The Gaussian error linear unit x·Φ(x), exact or with the tanh approximation (PyTorch's <c>nn.GELU</c>).</summary>
+/// <summary>The Gaussian error linear unit x·Φ(x), exact or with the tanh approximation (PyTorch's
+/// <c>nn.GELU</c>).</summary>
 public sealed class GELU : Module<Tensor, Tensor>
 {
     /// <summary>Creates the activation.</summary>
@@ -8,7 +9,10 @@ public sealed class GELU : Module<Tensor, Tensor>
     public GELU(string approximate = "none")
     {
         if (approximate is not ("none" or "tanh"))
-            throw new ArgumentException($"GELU approximation must be \"none\" or \"tanh\", got \"{approximate}\".", nameof(approximate));
+            throw new ArgumentException(
+                $"GELU approximation must be \"none\" or \"tanh\", got \"{approximate}\".",
+                nameof(approximate)
+            );
         Approximate = approximate;
     }
 

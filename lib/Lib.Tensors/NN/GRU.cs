@@ -11,10 +11,17 @@ public sealed class GRU : RNNBase
     /// Creates the layers with PyTorch's default initialisation, U(-1/√hiddenSize, 1/√hiddenSize),
     /// drawn from <paramref name="generator"/>, which also draws the dropout masks between layers.
     /// </summary>
-    public GRU(int inputSize, int hiddenSize, Generator generator, int numLayers = 1, bool bias = true, bool batchFirst = false, float dropout = 0f, bool bidirectional = false)
-        : base(3, inputSize, hiddenSize, generator, numLayers, bias, batchFirst, dropout, bidirectional)
-    {
-    }
+    public GRU(
+        int inputSize,
+        int hiddenSize,
+        Generator generator,
+        int numLayers = 1,
+        bool bias = true,
+        bool batchFirst = false,
+        float dropout = 0f,
+        bool bidirectional = false
+    )
+        : base(3, inputSize, hiddenSize, generator, numLayers, bias, batchFirst, dropout, bidirectional) { }
 
     /// <summary>
     /// Runs the sequence batch. <paramref name="input"/> is [T, B, input_size] ([B, T, input_size] with

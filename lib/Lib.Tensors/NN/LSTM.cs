@@ -12,10 +12,17 @@ public sealed class LSTM : RNNBase
     /// Creates the layers with PyTorch's default initialisation, U(-1/√hiddenSize, 1/√hiddenSize),
     /// drawn from <paramref name="generator"/>, which also draws the dropout masks between layers.
     /// </summary>
-    public LSTM(int inputSize, int hiddenSize, Generator generator, int numLayers = 1, bool bias = true, bool batchFirst = false, float dropout = 0f, bool bidirectional = false)
-        : base(4, inputSize, hiddenSize, generator, numLayers, bias, batchFirst, dropout, bidirectional)
-    {
-    }
+    public LSTM(
+        int inputSize,
+        int hiddenSize,
+        Generator generator,
+        int numLayers = 1,
+        bool bias = true,
+        bool batchFirst = false,
+        float dropout = 0f,
+        bool bidirectional = false
+    )
+        : base(4, inputSize, hiddenSize, generator, numLayers, bias, batchFirst, dropout, bidirectional) { }
 
     /// <summary>
     /// Runs the sequence batch. <paramref name="input"/> is [T, B, input_size] ([B, T, input_size] with
@@ -24,7 +31,11 @@ public sealed class LSTM : RNNBase
     /// (zeros when null). Returns the output [T, B, D·H] (or [B, T, D·H]) — exactly zero past each
     /// length — and h_n, c_n [num_layers·num_directions, B, H], each sequence's state at its own last step.
     /// </summary>
-    public (Tensor Output, Tensor H, Tensor C) Forward(Tensor input, IndexTensor? lengths = null, (Tensor H, Tensor C)? state = null)
+    public (Tensor Output, Tensor H, Tensor C) Forward(
+        Tensor input,
+        IndexTensor? lengths = null,
+        (Tensor H, Tensor C)? state = null
+    )
     {
         var (output, h, c) = Run(input, lengths, state?.H, state?.C, hasCell: true);
         return (output, h, c!);

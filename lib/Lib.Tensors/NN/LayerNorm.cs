@@ -14,13 +14,18 @@ public sealed class LayerNorm : Module<Tensor, Tensor>
     /// <summary>Normalises over the trailing dimensions <paramref name="normalizedShape"/>.</summary>
     /// <param name="normalizedShape">The sizes of the trailing dimensions to normalise over.</param>
     /// <param name="eps">Added to the variance for stability.</param>
-    /// <param name="elementwiseAffine">Whether to learn a per-element scale (<c>weight</c>) and shift (<c>bias</c>).</param>
+    /// <param name="elementwiseAffine">Whether to learn a per-element scale (<c>weight</c>) and shift
+    /// (<c>bias</c>).</param>
     public LayerNorm(int[] normalizedShape, float eps = 1e-5f, bool elementwiseAffine = true)
     {
         ArgumentNullException.ThrowIfNull(normalizedShape);
         if (normalizedShape.Length == 0 || normalizedShape.Any(s => s <= 0))
-            throw new ArgumentException($"normalizedShape must be one or more positive sizes, got {Tensor.ShapeText(normalizedShape)}.", nameof(normalizedShape));
-        if (!(eps >= 0)) throw new ArgumentOutOfRangeException(nameof(eps), $"eps must be non-negative, got {eps}.");
+            throw new ArgumentException(
+                $"normalizedShape must be one or more positive sizes, got {Tensor.ShapeText(normalizedShape)}.",
+                nameof(normalizedShape)
+            );
+        if (!(eps >= 0))
+            throw new ArgumentOutOfRangeException(nameof(eps), $"eps must be non-negative, got {eps}.");
         NormalizedShape = [.. normalizedShape];
         Eps = eps;
         ElementwiseAffine = elementwiseAffine;
@@ -46,13 +51,18 @@ public sealed class LayerNorm : Module<Tensor, Tensor>
     /// <summary>Resets weight to ones and bias to zeros (<c>reset_parameters</c>).</summary>
     public void ResetParameters()
     {
-        if (Weight is not null) Init.Ones(Weight);
-        if (Bias is not null) Init.Zeros(Bias);
+        if (Weight is not null)
+            Init.Ones(Weight);
+        if (Bias is not null)
+            Init.Zeros(Bias);
     }
 
     /// <inheritdoc/>
-    public override Tensor Forward(Tensor input) => Functional.LayerNorm(input, [.. NormalizedShape], Weight, Bias, Eps);
+    public override Tensor Forward(Tensor input) =>
+        Functional.LayerNorm(input, [.. NormalizedShape], Weight, Bias, Eps);
 
     /// <inheritdoc/>
-    protected override string ExtraRepr() => $"{PyRepr.Tuple(NormalizedShape)}, eps={PyRepr.Float(Eps)}, elementwise_affine={PyRepr.Bool(ElementwiseAffine)}";
+    protected override string ExtraRepr() =>
+        $"{PyRepr.Tuple(NormalizedShape)}, eps={PyRepr.Float(Eps)}, "
+        + $"elementwise_affine={PyRepr.Bool(ElementwiseAffine)}";
 }

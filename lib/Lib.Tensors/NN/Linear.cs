@@ -13,8 +13,16 @@ public sealed class Linear : Module<Tensor, Tensor>
     /// <param name="bias">Whether the layer learns an additive bias.</param>
     public Linear(int inFeatures, int outFeatures, Generator generator, bool bias = true)
     {
-        if (inFeatures < 0) throw new ArgumentOutOfRangeException(nameof(inFeatures), $"inFeatures must be non-negative, got {inFeatures}.");
-        if (outFeatures < 0) throw new ArgumentOutOfRangeException(nameof(outFeatures), $"outFeatures must be non-negative, got {outFeatures}.");
+        if (inFeatures < 0)
+            throw new ArgumentOutOfRangeException(
+                nameof(inFeatures),
+                $"inFeatures must be non-negative, got {inFeatures}."
+            );
+        if (outFeatures < 0)
+            throw new ArgumentOutOfRangeException(
+                nameof(outFeatures),
+                $"outFeatures must be non-negative, got {outFeatures}."
+            );
         ArgumentNullException.ThrowIfNull(generator);
         InFeatures = inFeatures;
         OutFeatures = outFeatures;
@@ -50,5 +58,6 @@ public sealed class Linear : Module<Tensor, Tensor>
     public override Tensor Forward(Tensor input) => Tensor.Linear(input, Weight, Bias); // [*, in] → [*, out]
 
     /// <inheritdoc/>
-    protected override string ExtraRepr() => $"in_features={InFeatures}, out_features={OutFeatures}, bias={PyRepr.Bool(Bias is not null)}";
+    protected override string ExtraRepr() =>
+        $"in_features={InFeatures}, out_features={OutFeatures}, bias={PyRepr.Bool(Bias is not null)}";
 }

@@ -30,7 +30,8 @@ public abstract class Module
     /// <summary>Registers an optional parameter (null is recorded as absent, like <c>bias=False</c>).</summary>
     protected Tensor? RegisterOptionalParameter(string name, Tensor? parameter)
     {
-        if (parameter is not null) return RegisterParameter(name, parameter);
+        if (parameter is not null)
+            return RegisterParameter(name, parameter);
         CheckName(name);
         _parameters.Add((name, null));
         return null;
@@ -45,7 +46,8 @@ public abstract class Module
     }
 
     /// <summary>Registers a child module; its parameters appear under <c>name.</c>.</summary>
-    protected T RegisterModule<T>(string name, T module) where T : Module
+    protected T RegisterModule<T>(string name, T module)
+        where T : Module
     {
         CheckName(name);
         _children.Add((name, module));
@@ -55,8 +57,15 @@ public abstract class Module
     private void CheckName(string name)
     {
         if (string.IsNullOrEmpty(name) || name.Contains('.'))
-            throw new ArgumentException($"Module member name '{name}' must be non-empty and contain no '.'.", nameof(name));
-        if (_parameters.Any(p => p.Name == name) || _buffers.Any(b => b.Name == name) || _children.Any(c => c.Name == name))
+            throw new ArgumentException(
+                $"Module member name '{name}' must be non-empty and contain no '.'.",
+                nameof(name)
+            );
+        if (
+            _parameters.Any(p => p.Name == name)
+            || _buffers.Any(b => b.Name == name)
+            || _children.Any(c => c.Name == name)
+        )
             throw new ArgumentException($"'{name}' is already registered on {GetType().Name}.", nameof(name));
     }
 
@@ -68,18 +77,19 @@ public abstract class Module
     {
         yield return (prefix, this);
         foreach (var (name, child) in _children)
-            foreach (var item in child.NamedModules(Join(prefix, name)))
-                yield return item;
+        foreach (var item in child.NamedModules(Join(prefix, name)))
+            yield return item;
     }
 
     /// <summary>Every parameter with its state-dict key, this module's own first, then each child's in order.</summary>
     public IEnumerable<(string Name, Tensor Parameter)> NamedParameters(string prefix = "")
     {
         foreach (var (name, p) in _parameters)
-            if (p is not null) yield return (Join(prefix, name), p);
+            if (p is not null)
+                yield return (Join(prefix, name), p);
         foreach (var (name, child) in _children)
-            foreach (var item in child.NamedParameters(Join(prefix, name)))
-                yield return item;
+        foreach (var item in child.NamedParameters(Join(prefix, name)))
+            yield return item;
     }
 
     /// <summary>Every parameter, in <see cref="NamedParameters"/> order.</summary>
@@ -93,17 +103,20 @@ public abstract class Module
     private void AppendParameters(List<Tensor> into) // NamedParameters' order without building the names
     {
         foreach (var (_, p) in _parameters)
-            if (p is not null) into.Add(p);
-        foreach (var (_, child) in _children) child.AppendParameters(into);
+            if (p is not null)
+                into.Add(p);
+        foreach (var (_, child) in _children)
+            child.AppendParameters(into);
     }
 
     /// <summary>Every buffer with its state-dict key.</summary>
     public IEnumerable<(string Name, Tensor Buffer)> NamedBuffers(string prefix = "")
     {
-        foreach (var (name, b) in _buffers) yield return (Join(prefix, name), b);
+        foreach (var (name, b) in _buffers)
+            yield return (Join(prefix, name), b);
         foreach (var (name, child) in _children)
-            foreach (var item in child.NamedBuffers(Join(prefix, name)))
-                yield return item;
+        foreach (var item in child.NamedBuffers(Join(prefix, name)))
+            yield return item;
     }
 
     /// <summary>The number of trainable values.</summary>
@@ -112,7 +125,8 @@ public abstract class Module
     /// <summary>Sets training mode on this module and all descendants; returns this module.</summary>
     public Module Train(bool mode = true)
     {
-        foreach (var (_, m) in NamedModules()) m.Training = mode;
+        foreach (var (_, m) in NamedModules())
+            m.Training = mode;
         return this;
     }
 
@@ -120,13 +134,16 @@ public abstract class Module
     public Module Eval() => Train(false);
 
     /// <summary>Clears every parameter's gradient: sets it to null (PyTorch 2's default <c>set_to_none=True</c>) or,
-    /// with <paramref name="setToNone"/> false, fills it with zeros, so the next backward adds into the same arrays.</summary>
+    /// with <paramref name="setToNone"/> false, fills it with zeros, so the next backward adds into the same
+    /// arrays.</summary>
     public void ZeroGrad(bool setToNone = true)
     {
-        foreach (var p in Parameters()) p.ClearGrad(setToNone);
+        foreach (var p in Parameters())
+            p.ClearGrad(setToNone);
     }
 
-    /// <summary>Parameters and buffers by PyTorch key, in PyTorch's order (each module: parameters, buffers, then children). Values share storage with the module.</summary>
+    /// <summary>Parameters and buffers by PyTorch key, in PyTorch's order (each module: parameters, buffers, then
+    /// children). Values share storage with the module.</summary>
     public Dictionary<string, Tensor> StateDict()
     {
         var result = new Dictionary<string, Tensor>();
@@ -136,9 +153,13 @@ public abstract class Module
 
     private void AppendState(Dictionary<string, Tensor> into, string prefix)
     {
-        foreach (var (name, p) in _parameters) if (p is not null) into[Join(prefix, name)] = p;
-        foreach (var (name, b) in _buffers) into[Join(prefix, name)] = b;
-        foreach (var (name, child) in _children) child.AppendState(into, Join(prefix, name));
+        foreach (var (name, p) in _parameters)
+            if (p is not null)
+                into[Join(prefix, name)] = p;
+        foreach (var (name, b) in _buffers)
+            into[Join(prefix, name)] = b;
+        foreach (var (name, child) in _children)
+            child.AppendState(into, Join(prefix, name));
     }
 
     /// <summary>
@@ -154,33 +175,48 @@ public abstract class Module
             var missing = own.Keys.Where(k => !state.ContainsKey(k)).ToList();
             var unexpected = state.Keys.Where(k => !own.ContainsKey(k)).ToList();
             if (missing.Count > 0 || unexpected.Count > 0)
-                throw new ArgumentException($"State dict does not match {GetType().Name}: " +
-                    (missing.Count > 0 ? $"missing keys [{string.Join(", ", missing)}]" : "") +
-                    (missing.Count > 0 && unexpected.Count > 0 ? "; " : "") +
-                    (unexpected.Count > 0 ? $"unexpected keys [{string.Join(", ", unexpected)}]" : "") + ".");
+                throw new ArgumentException(
+                    $"State dict does not match {GetType().Name}: "
+                        + (missing.Count > 0 ? $"missing keys [{string.Join(", ", missing)}]" : "")
+                        + (missing.Count > 0 && unexpected.Count > 0 ? "; " : "")
+                        + (unexpected.Count > 0 ? $"unexpected keys [{string.Join(", ", unexpected)}]" : "")
+                        + "."
+                );
         }
         foreach (var (key, target) in own)
         {
-            if (!state.TryGetValue(key, out var source)) continue;
+            if (!state.TryGetValue(key, out var source))
+                continue;
             if (!source.Shape.SequenceEqual(target.Shape))
-                throw new ArgumentException($"State dict key '{key}': shape {Tensor.ShapeText(source.Shape)} does not match the module's {Tensor.ShapeText(target.Shape)}.");
+                throw new ArgumentException(
+                    $"State dict key '{key}': shape {Tensor.ShapeText(source.Shape)} does not match the "
+                        + $"module's {Tensor.ShapeText(target.Shape)}."
+                );
             source.Data.CopyTo(target.AsSpan());
         }
     }
 
-    /// <summary>A one-line description of this module's configuration, as in PyTorch's repr (<c>in_features=3, out_features=5</c>).</summary>
+    /// <summary>A one-line description of this module's configuration, as in PyTorch's repr (<c>in_features=3,
+    /// out_features=5</c>).</summary>
     protected virtual string ExtraRepr() => "";
 
     /// <summary>A table of every module with its own parameter shapes and counts, and the total.</summary>
     public string Summary()
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"{"module",-40} {"type",-26} {"parameters",12}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{"module", -40} {"type", -26} {"parameters", 12}");
         foreach (var (name, m) in NamedModules())
         {
             long own = m._parameters.Where(p => p.Tensor is not null).Sum(p => (long)p.Tensor!.NumEl);
-            string shapes = string.Join(" ", m._parameters.Where(p => p.Tensor is not null).Select(p => $"{p.Name}{Tensor.ShapeText(p.Tensor!.Shape)}"));
-            sb.AppendLine(CultureInfo.InvariantCulture, $"{(name.Length == 0 ? "(root)" : name),-40} {TypeName(m.GetType()),-26} {own,12:N0}  {shapes}");
+            string shapes = string.Join(
+                " ",
+                m._parameters.Where(p => p.Tensor is not null)
+                    .Select(p => $"{p.Name}{Tensor.ShapeText(p.Tensor!.Shape)}")
+            );
+            sb.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"{(name.Length == 0 ? "(root)" : name), -40} {TypeName(m.GetType()), -26} {own, 12:N0}  {shapes}"
+            );
         }
         sb.Append(CultureInfo.InvariantCulture, $"Total trainable parameters: {NumParameters():N0}");
         return sb.ToString();
@@ -189,9 +225,11 @@ public abstract class Module
     /// <summary>PyTorch-style nested repr: <c>Linear(in_features=3, out_features=5, bias=True)</c>.</summary>
     public override string ToString()
     {
-        if (_children.Count == 0) return $"{TypeName(GetType())}({ExtraRepr()})";
+        if (_children.Count == 0)
+            return $"{TypeName(GetType())}({ExtraRepr()})";
         var sb = new StringBuilder(TypeName(GetType())).Append('(');
-        if (ExtraRepr().Length > 0) sb.Append('\n').Append("  ").Append(ExtraRepr());
+        if (ExtraRepr().Length > 0)
+            sb.Append('\n').Append("  ").Append(ExtraRepr());
         foreach (var (name, child) in _children)
             sb.Append("\n  (").Append(name).Append("): ").Append(child.ToString().Replace("\n", "\n  "));
         return sb.Append("\n)").ToString();

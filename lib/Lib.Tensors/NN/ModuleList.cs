@@ -8,7 +8,8 @@ namespace Lib.Tensors.NN;
 /// children are named "0", "1", ..., giving keys such as <c>layers.1.norm2.bias</c>. It has no
 /// forward of its own; the owner iterates it.
 /// </summary>
-public sealed class ModuleList<T> : Module, IReadOnlyList<T> where T : Module
+public sealed class ModuleList<T> : Module, IReadOnlyList<T>
+    where T : Module
 {
     private readonly List<T> _modules = [];
 
@@ -16,7 +17,8 @@ public sealed class ModuleList<T> : Module, IReadOnlyList<T> where T : Module
     public ModuleList(params IEnumerable<T> modules)
     {
         ArgumentNullException.ThrowIfNull(modules);
-        foreach (var m in modules) Add(m);
+        foreach (var m in modules)
+            Add(m);
     }
 
     /// <summary>Appends <paramref name="module"/>, named by its position.</summary>
@@ -33,7 +35,10 @@ public sealed class ModuleList<T> : Module, IReadOnlyList<T> where T : Module
         {
             int i = index < 0 ? index + _modules.Count : index;
             if ((uint)i >= (uint)_modules.Count)
-                throw new ArgumentOutOfRangeException(nameof(index), $"Index {index} is out of range for a ModuleList of {_modules.Count} module(s).");
+                throw new ArgumentOutOfRangeException(
+                    nameof(index),
+                    $"Index {index} is out of range for a ModuleList of {_modules.Count} module(s)."
+                );
             return _modules[i];
         }
     }

@@ -6,7 +6,8 @@ namespace Lib.Tensors.NN;
 /// [3E, E] = [W_q; W_k; W_v] and <c>in_proj_bias</c> [3E], split into <c>num_heads</c> heads of
 /// E / num_heads, attended as <see cref="Functional.ScaledDotProductAttention"/> does (scores
 /// (q/√d)·kᵀ, padded keys at −∞, dropout on the weights while training), and recombined by
-/// <c>out_proj</c>. State-dict keys: <c>in_proj_weight</c>, <c>in_proj_bias</c>, <c>out_proj.weight</c>, <c>out_proj.bias</c>.
+/// <c>out_proj</c>. State-dict keys: <c>in_proj_weight</c>, <c>in_proj_bias</c>, <c>out_proj.weight</c>,
+/// <c>out_proj.bias</c>.
 /// </summary>
 public sealed class MultiheadAttention : Module
 {
@@ -22,15 +23,31 @@ public sealed class MultiheadAttention : Module
     /// <param name="dropout">The dropout probability on the attention weights while training.</param>
     /// <param name="bias">Whether the input and output projections have biases.</param>
     /// <param name="batchFirst">Inputs and output are [B, T, E] (true) or [T, B, E] (false, PyTorch's default).</param>
-    public MultiheadAttention(int embedDim, int numHeads, Generator generator, float dropout = 0f, bool bias = true, bool batchFirst = false)
+    public MultiheadAttention(
+        int embedDim,
+        int numHeads,
+        Generator generator,
+        float dropout = 0f,
+        bool bias = true,
+        bool batchFirst = false
+    )
     {
-        if (embedDim <= 0) throw new ArgumentOutOfRangeException(nameof(embedDim), $"embedDim must be positive, got {embedDim}.");
-        if (numHeads <= 0) throw new ArgumentOutOfRangeException(nameof(numHeads), $"numHeads must be positive, got {numHeads}.");
+        if (embedDim <= 0)
+            throw new ArgumentOutOfRangeException(nameof(embedDim), $"embedDim must be positive, got {embedDim}.");
+        if (numHeads <= 0)
+            throw new ArgumentOutOfRangeException(nameof(numHeads), $"numHeads must be positive, got {numHeads}.");
         if (embedDim % numHeads != 0)
-            throw new ArgumentException($"embed_dim must be divisible by num_heads: embedDim {embedDim} is not a multiple of numHeads {numHeads}.", nameof(numHeads));
+            throw new ArgumentException(
+                $"embed_dim must be divisible by num_heads: embedDim {embedDim} is not a multiple of numHeads "
+                    + $"{numHeads}.",
+                nameof(numHeads)
+            );
         ArgumentNullException.ThrowIfNull(generator);
         if (!(dropout >= 0f && dropout <= 1f))
-            throw new ArgumentOutOfRangeException(nameof(dropout), $"Dropout probability has to be between 0 and 1, but got {dropout}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(dropout),
+                $"Dropout probability has to be between 0 and 1, but got {dropout}."
+            );
         _generator = generator;
         EmbedDim = embedDim;
         NumHeads = numHeads;
@@ -72,8 +89,10 @@ public sealed class MultiheadAttention : Module
     public void ResetParameters(Generator generator)
     {
         Init.XavierUniform(InProjWeight, generator);
-        if (InProjBias is not null) Init.Zeros(InProjBias);
-        if (OutProj.Bias is not null) Init.Zeros(OutProj.Bias);
+        if (InProjBias is not null)
+            Init.Zeros(InProjBias);
+        if (OutProj.Bias is not null)
+            Init.Zeros(OutProj.Bias);
     }
 
     /// <summary>
@@ -85,14 +104,24 @@ public sealed class MultiheadAttention : Module
     /// <param name="key">The keys.</param>
     /// <param name="value">The values.</param>
     /// <param name="keyPaddingMask">[B, S] float 0/1 in the engine's polarity: <b>1 = a real token, 0 = padding</b>
-    /// (PyTorch's <c>key_padding_mask</c> is the opposite: True = ignore). Padded keys get −∞ before the softmax.</param>
+    /// (PyTorch's <c>key_padding_mask</c> is the opposite: True = ignore). Padded keys get −∞ before the
+    /// softmax.</param>
     /// <param name="needWeights">Whether to return the attention weights.</param>
-    /// <param name="averageAttnWeights">Return the weights averaged over heads [B, T, S] (true) or per head [B, H, T, S].</param>
+    /// <param name="averageAttnWeights">Return the weights averaged over heads [B, T, S] (true) or per head [B, H, T,
+    /// S].</param>
     /// <param name="attnMask">An additive float mask [T, S] (−∞ forbids a pair), e.g. a causal mask.</param>
     /// <returns>The output, shaped like <paramref name="query"/>, and the weights (after dropout, as PyTorch returns
-    /// them) when <paramref name="needWeights"/>. Padded query positions are computed like any other, as in PyTorch.</returns>
-    public (Tensor Output, Tensor? Weights) Forward(Tensor query, Tensor key, Tensor value, Tensor? keyPaddingMask = null,
-        bool needWeights = true, bool averageAttnWeights = true, Tensor? attnMask = null)
+    /// them) when <paramref name="needWeights"/>. Padded query positions are computed like any other, as in
+    /// PyTorch.</returns>
+    public (Tensor Output, Tensor? Weights) Forward(
+        Tensor query,
+        Tensor key,
+        Tensor value,
+        Tensor? keyPaddingMask = null,
+        bool needWeights = true,
+        bool averageAttnWeights = true,
+        Tensor? attnMask = null
+    )
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(key);
@@ -100,16 +129,37 @@ public sealed class MultiheadAttention : Module
         bool self = ReferenceEquals(query, key) && ReferenceEquals(key, value);
         string layout = BatchFirst ? "[B, T, E]" : "[T, B, E]";
         if (query.Dim != 3 || query.Shape[2] != EmbedDim)
-            throw new ArgumentException($"MultiheadAttention: query must be {layout} with E = {EmbedDim}, got {Tensor.ShapeText(query.Shape)}.", nameof(query));
-        if (key.Dim != 3 || value.Dim != 3 || key.Shape[2] != EmbedDim || value.Shape[2] != EmbedDim || key.Shape[0] != value.Shape[0] || key.Shape[1] != value.Shape[1])
-            throw new ArgumentException($"MultiheadAttention: key and value must both be {layout.Replace('T', 'S')} with E = {EmbedDim}, got {Tensor.ShapeText(key.Shape)} and {Tensor.ShapeText(value.Shape)}.", nameof(key));
+            throw new ArgumentException(
+                $"MultiheadAttention: query must be {layout} with E = {EmbedDim}, got {Tensor.ShapeText(query.Shape)}.",
+                nameof(query)
+            );
+        if (
+            key.Dim != 3
+            || value.Dim != 3
+            || key.Shape[2] != EmbedDim
+            || value.Shape[2] != EmbedDim
+            || key.Shape[0] != value.Shape[0]
+            || key.Shape[1] != value.Shape[1]
+        )
+            throw new ArgumentException(
+                $"MultiheadAttention: key and value must both be {layout.Replace('T', 'S')} with E = "
+                    + $"{EmbedDim}, got {Tensor.ShapeText(key.Shape)} and {Tensor.ShapeText(value.Shape)}.",
+                nameof(key)
+            );
         int batchDim = BatchFirst ? 0 : 1;
         if (key.Shape[batchDim] != query.Shape[batchDim])
-            throw new ArgumentException($"MultiheadAttention: key {Tensor.ShapeText(key.Shape)} has batch size {key.Shape[batchDim]} but query {Tensor.ShapeText(query.Shape)} has {query.Shape[batchDim]}.", nameof(key));
+            throw new ArgumentException(
+                $"MultiheadAttention: key {Tensor.ShapeText(key.Shape)} has batch size {key.Shape[batchDim]} "
+                    + $"but query {Tensor.ShapeText(query.Shape)} has {query.Shape[batchDim]}.",
+                nameof(key)
+            );
 
         var q = BatchFirst ? query : query.Transpose(0, 1); // [B, T, E]
-        Tensor qp, kp, vp;
-        if (self) qp = kp = vp = Tensor.Linear(q, InProjWeight, InProjBias); // [B, T, 3E]: q, k, v side by side
+        Tensor qp,
+            kp,
+            vp;
+        if (self)
+            qp = kp = vp = Tensor.Linear(q, InProjWeight, InProjBias); // [B, T, 3E]: q, k, v side by side
         else
         {
             qp = Project(q, 0);
@@ -117,15 +167,30 @@ public sealed class MultiheadAttention : Module
             vp = Project(BatchFirst ? value : value.Transpose(0, 1), 2);
         }
         // Heads are read from and written to the projections' own [B, L, E] layout: no split or merge copies.
-        var (heads, weights) = Functional.AttendHeads(qp, kp, vp, NumHeads, keyPaddingMask, attnMask,
-            Training ? Dropout : 0f, _generator, needWeights);
+        var (heads, weights) = Functional.AttendHeads(
+            qp,
+            kp,
+            vp,
+            NumHeads,
+            keyPaddingMask,
+            attnMask,
+            Training ? Dropout : 0f,
+            _generator,
+            needWeights
+        );
         var output = OutProj.Forward(heads); // [B, T, E]
-        if (!BatchFirst) output = output.Transpose(0, 1);
-        if (weights is not null && averageAttnWeights) weights = weights.Mean(1); // [B, T, S]
+        if (!BatchFirst)
+            output = output.Transpose(0, 1);
+        if (weights is not null && averageAttnWeights)
+            weights = weights.Mean(1); // [B, T, S]
         return (output, weights);
     }
 
     /// <summary>x · W_iᵀ + b_i for the i-th third (q, k or v) of the packed projection.</summary>
     private Tensor Project(Tensor x, int which) =>
-        Tensor.Linear(x, InProjWeight.Narrow(0, which * EmbedDim, EmbedDim), InProjBias?.Narrow(0, which * EmbedDim, EmbedDim));
+        Tensor.Linear(
+            x,
+            InProjWeight.Narrow(0, which * EmbedDim, EmbedDim),
+            InProjBias?.Narrow(0, which * EmbedDim, EmbedDim)
+        );
 }

@@ -21,13 +21,39 @@ public abstract class RNNBase : Module
     private readonly RnnWeights[][] _layers;
     private readonly Generator _generator;
 
-    private protected RNNBase(int gates, int inputSize, int hiddenSize, Generator generator, int numLayers, bool bias, bool batchFirst, float dropout, bool bidirectional)
+    private protected RNNBase(
+        int gates,
+        int inputSize,
+        int hiddenSize,
+        Generator generator,
+        int numLayers,
+        bool bias,
+        bool batchFirst,
+        float dropout,
+        bool bidirectional
+    )
     {
         string name = GetType().Name;
-        if (inputSize <= 0) throw new ArgumentOutOfRangeException(nameof(inputSize), $"{name}: inputSize must be positive, got {inputSize}.");
-        if (hiddenSize <= 0) throw new ArgumentOutOfRangeException(nameof(hiddenSize), $"{name}: hiddenSize must be positive, got {hiddenSize}.");
-        if (numLayers <= 0) throw new ArgumentOutOfRangeException(nameof(numLayers), $"{name}: numLayers must be at least 1, got {numLayers}.");
-        if (!(dropout >= 0f && dropout <= 1f)) throw new ArgumentOutOfRangeException(nameof(dropout), $"{name}: dropout must be a probability in [0, 1], got {dropout}.");
+        if (inputSize <= 0)
+            throw new ArgumentOutOfRangeException(
+                nameof(inputSize),
+                $"{name}: inputSize must be positive, got {inputSize}."
+            );
+        if (hiddenSize <= 0)
+            throw new ArgumentOutOfRangeException(
+                nameof(hiddenSize),
+                $"{name}: hiddenSize must be positive, got {hiddenSize}."
+            );
+        if (numLayers <= 0)
+            throw new ArgumentOutOfRangeException(
+                nameof(numLayers),
+                $"{name}: numLayers must be at least 1, got {numLayers}."
+            );
+        if (!(dropout >= 0f && dropout <= 1f))
+            throw new ArgumentOutOfRangeException(
+                nameof(dropout),
+                $"{name}: dropout must be a probability in [0, 1], got {dropout}."
+            );
         ArgumentNullException.ThrowIfNull(generator);
         InputSize = inputSize;
         HiddenSize = hiddenSize;
@@ -40,7 +66,8 @@ public abstract class RNNBase : Module
 
         // PyTorch's reset_parameters: every parameter ~ U(-1/√H, 1/√H), drawn in registration order.
         float bound = 1f / MathF.Sqrt(hiddenSize);
-        Tensor Init(string key, params int[] shape) => RegisterParameter(key, Tensor.Uniform(generator, -bound, bound, shape));
+        Tensor Init(string key, params int[] shape) =>
+            RegisterParameter(key, Tensor.Uniform(generator, -bound, bound, shape));
         _layers = new RnnWeights[numLayers][];
         for (int layer = 0; layer < numLayers; layer++)
         {
@@ -70,13 +97,15 @@ public abstract class RNNBase : Module
     /// <summary>Whether the layers have <c>bias_ih</c> and <c>bias_hh</c>.</summary>
     public bool Bias { get; }
 
-    /// <summary>True: input and output are [B, T, F]; false (PyTorch's default): [T, B, F]. States are always [layers·directions, B, H].</summary>
+    /// <summary>True: input and output are [B, T, F]; false (PyTorch's default): [T, B, F]. States are always
+    /// [layers·directions, B, H].</summary>
     public bool BatchFirst { get; }
 
     /// <summary>The dropout probability applied to each layer's output except the last, in training mode.</summary>
     public float Dropout { get; }
 
-    /// <summary>Whether each layer also reads the sequence backwards; outputs are then [forward, reverse] concatenated.</summary>
+    /// <summary>Whether each layer also reads the sequence backwards; outputs are then [forward, reverse]
+    /// concatenated.</summary>
     public bool Bidirectional { get; }
 
     /// <summary>1, or 2 when <see cref="Bidirectional"/>.</summary>
@@ -92,11 +121,17 @@ public abstract class RNNBase : Module
     {
         string name = GetType().Name;
         if (output.Dim != 3)
-            throw new ArgumentException($"{name}.LastValid: output must be 3-D {Layout("D*H")}, got {Tensor.ShapeText(output.Shape)}.", nameof(output));
-        int b = BatchFirst ? output.Size(0) : output.Size(1), t = BatchFirst ? output.Size(1) : output.Size(0), width = output.Size(2);
+            throw new ArgumentException(
+                $"{name}.LastValid: output must be 3-D {Layout("D*H")}, got {Tensor.ShapeText(output.Shape)}.",
+                nameof(output)
+            );
+        int b = BatchFirst ? output.Size(0) : output.Size(1),
+            t = BatchFirst ? output.Size(1) : output.Size(0),
+            width = output.Size(2);
         var batch = RnnBatch.Create(b, t, BatchFirst, CheckLengths(lengths, b, t));
         var ranges = new (int, int, int)[b];
-        for (int i = 0; i < b; i++) ranges[i] = (0, batch.PaddedRow(i, batch.Lengths[i] - 1) * width, width);
+        for (int i = 0; i < b; i++)
+            ranges[i] = (0, batch.PaddedRow(i, batch.Lengths[i] - 1) * width, width);
         return FlatGather.Apply([output], ranges, [b, width]);
     }
 
@@ -108,33 +143,73 @@ public abstract class RNNBase : Module
     {
         int rows = NumLayers * NumDirections;
         if (hN.Dim != 3 || hN.Size(0) != rows || hN.Size(2) != HiddenSize)
-            throw new ArgumentException($"{GetType().Name}.LastLayerHidden: h_n must be [num_layers*num_directions={rows}, B, hidden_size={HiddenSize}], got {Tensor.ShapeText(hN.Shape)}.", nameof(hN));
-        int b = hN.Size(1), h = HiddenSize, first = (NumLayers - 1) * NumDirections;
+            throw new ArgumentException(
+                $"{GetType().Name}.LastLayerHidden: h_n must be [num_layers*num_directions={rows}, B, "
+                    + $"hidden_size={HiddenSize}], got {Tensor.ShapeText(hN.Shape)}.",
+                nameof(hN)
+            );
+        int b = hN.Size(1),
+            h = HiddenSize,
+            first = (NumLayers - 1) * NumDirections;
         var ranges = new List<(int, int, int)>();
         for (int i = 0; i < b; i++)
-            for (int d = 0; d < NumDirections; d++) ranges.Add((0, ((first + d) * b + i) * h, h));
+        for (int d = 0; d < NumDirections; d++)
+            ranges.Add((0, ((first + d) * b + i) * h, h));
         return FlatGather.Apply([hN], [.. ranges], [b, NumDirections * h]);
     }
 
-    /// <summary>Validates the call and runs every layer; <paramref name="c0"/> and the returned C are used by LSTM only.</summary>
-    private protected (Tensor Output, Tensor H, Tensor? C) Run(Tensor input, IndexTensor? lengths, Tensor? h0, Tensor? c0, bool hasCell)
+    /// <summary>Validates the call and runs every layer; <paramref name="c0"/> and the returned C are used by LSTM
+    /// only.</summary>
+    private protected (Tensor Output, Tensor H, Tensor? C) Run(
+        Tensor input,
+        IndexTensor? lengths,
+        Tensor? h0,
+        Tensor? c0,
+        bool hasCell
+    )
     {
         string name = GetType().Name;
         if (input.Dim != 3)
-            throw new ArgumentException($"{name}: input must be 3-D {Layout($"input_size={InputSize}")} (batch_first={BatchFirst.ToString().ToLowerInvariant()}), got {Tensor.ShapeText(input.Shape)}.", nameof(input));
+            throw new ArgumentException(
+                $"{name}: input must be 3-D {Layout($"input_size={InputSize}")} "
+                    + $"(batch_first={BatchFirst.ToString().ToLowerInvariant()}), got {Tensor.ShapeText(input.Shape)}.",
+                nameof(input)
+            );
         if (input.Size(2) != InputSize)
-            throw new ArgumentException($"{name}: input has {input.Size(2)} features per step but input_size is {InputSize} (input shape {Tensor.ShapeText(input.Shape)}).", nameof(input));
-        int b = BatchFirst ? input.Size(0) : input.Size(1), t = BatchFirst ? input.Size(1) : input.Size(0);
+            throw new ArgumentException(
+                $"{name}: input has {input.Size(2)} features per step but input_size is {InputSize} (input "
+                    + $"shape {Tensor.ShapeText(input.Shape)}).",
+                nameof(input)
+            );
+        int b = BatchFirst ? input.Size(0) : input.Size(1),
+            t = BatchFirst ? input.Size(1) : input.Size(0);
         if (b == 0 || t == 0)
-            throw new ArgumentException($"{name}: input {Tensor.ShapeText(input.Shape)} has no sequences or no steps.", nameof(input));
+            throw new ArgumentException(
+                $"{name}: input {Tensor.ShapeText(input.Shape)} has no sequences or no steps.",
+                nameof(input)
+            );
         CheckState(h0, "H", b, "state");
         CheckState(c0, "C", b, "state");
         var batch = RnnBatch.Create(b, t, BatchFirst, CheckLengths(lengths, b, t));
 
-        int dirs = NumDirections, h = HiddenSize, outWidth = dirs * h, outSize = b * t * outWidth, stateSize = dirs * b * h;
+        int dirs = NumDirections,
+            h = HiddenSize,
+            outWidth = dirs * h,
+            outSize = b * t * outWidth,
+            stateSize = dirs * b * h;
         int[] outShape = BatchFirst ? [b, t, outWidth] : [t, b, outWidth];
-        if (!FusedOps.IsEnabled) return RunComposed(input, b, batch.Lengths.All(l => l == t) ? null : batch.Lengths, h0, c0, hasCell, outShape);
-        if (!Autograd.GradMode.IsEnabled) return Infer(input, batch, h0, c0, hasCell, outShape, stateSize);
+        if (!FusedOps.IsEnabled)
+            return RunComposed(
+                input,
+                b,
+                batch.Lengths.All(l => l == t) ? null : batch.Lengths,
+                h0,
+                c0,
+                hasCell,
+                outShape
+            );
+        if (!Autograd.GradMode.IsEnabled)
+            return Infer(input, batch, h0, c0, hasCell, outShape, stateSize);
         var results = new Tensor[NumLayers];
         var layerInput = input;
         Tensor output = input;
@@ -159,8 +234,17 @@ public abstract class RNNBase : Module
         return (output, hN, cN);
     }
 
-    /// <summary>The layers without autograd: each layer's output, h_n and c_n arrays become the tensors directly, with no flat result to split.</summary>
-    private (Tensor Output, Tensor H, Tensor? C) Infer(Tensor input, RnnBatch batch, Tensor? h0, Tensor? c0, bool hasCell, int[] outShape, int stateSize)
+    /// <summary>The layers without autograd: each layer's output, h_n and c_n arrays become the tensors directly, with
+    /// no flat result to split.</summary>
+    private (Tensor Output, Tensor H, Tensor? C) Infer(
+        Tensor input,
+        RnnBatch batch,
+        Tensor? h0,
+        Tensor? c0,
+        bool hasCell,
+        int[] outShape,
+        int stateSize
+    )
     {
         var hN = TensorStorage.Uninitialized(NumLayers * stateSize);
         var cN = hasCell ? TensorStorage.Uninitialized(NumLayers * stateSize) : null;
@@ -170,7 +254,14 @@ public abstract class RNNBase : Module
             float[] outputs;
             if (hasCell)
             {
-                (outputs, var hl, var cl) = LstmLayer.Infer(output, batch, h0, c0, layer * NumDirections, _layers[layer]);
+                (outputs, var hl, var cl) = LstmLayer.Infer(
+                    output,
+                    batch,
+                    h0,
+                    c0,
+                    layer * NumDirections,
+                    _layers[layer]
+                );
                 hl.CopyTo(hN, layer * stateSize);
                 cl.CopyTo(cN!, layer * stateSize);
             }
@@ -180,17 +271,27 @@ public abstract class RNNBase : Module
                 hl.CopyTo(hN, layer * stateSize);
             }
             output = new Tensor(outputs, outShape);
-            if (layer < NumLayers - 1 && Training && Dropout > 0f) output = output.Mul(DropoutMask(outShape)); // as with autograd
+            if (layer < NumLayers - 1 && Training && Dropout > 0f)
+                output = output.Mul(DropoutMask(outShape)); // as with autograd
         }
         int[] stateShape = [NumLayers * NumDirections, batch.Batch, HiddenSize];
         return (output, new Tensor(hN, stateShape), cN is null ? null : new Tensor(cN, stateShape));
     }
 
     /// <summary>
-    /// The layers step by step from primitives (<see cref="Composed.LstmLayer"/>, <see cref="Composed.GruLayer"/>), with the
+    /// The layers step by step from primitives (<see cref="Composed.LstmLayer"/>, <see cref="Composed.GruLayer"/>),
+    /// with the
     /// same dropout masks between layers: the reference the fused layers are tested against.
     /// </summary>
-    private (Tensor Output, Tensor H, Tensor? C) RunComposed(Tensor input, int b, int[]? lengths, Tensor? h0, Tensor? c0, bool hasCell, int[] outShape)
+    private (Tensor Output, Tensor H, Tensor? C) RunComposed(
+        Tensor input,
+        int b,
+        int[]? lengths,
+        Tensor? h0,
+        Tensor? c0,
+        bool hasCell,
+        int[] outShape
+    )
     {
         int dirs = NumDirections;
         var x = BatchFirst ? input.Transpose(0, 1) : input; // [T, B, F]
@@ -207,28 +308,48 @@ public abstract class RNNBase : Module
                 var hStart = h0?.Select(0, row) ?? Tensor.Zeros(b, HiddenSize);
                 if (hasCell)
                 {
-                    var (y, hT, cT) = Composed.LstmLayer(x, w.WeightIh, w.WeightHh, w.BiasIh, w.BiasHh, hStart,
-                        c0?.Select(0, row) ?? Tensor.Zeros(b, HiddenSize), lengths, reverse: d == 1);
+                    var (y, hT, cT) = Composed.LstmLayer(
+                        x,
+                        w.WeightIh,
+                        w.WeightHh,
+                        w.BiasIh,
+                        w.BiasHh,
+                        hStart,
+                        c0?.Select(0, row) ?? Tensor.Zeros(b, HiddenSize),
+                        lengths,
+                        reverse: d == 1
+                    );
                     directions[d] = y;
                     hs.Add(hT);
                     cs.Add(cT);
                 }
                 else
                 {
-                    var (y, hT) = Composed.GruLayer(x, w.WeightIh, w.WeightHh, w.BiasIh, w.BiasHh, hStart, lengths, reverse: d == 1);
+                    var (y, hT) = Composed.GruLayer(
+                        x,
+                        w.WeightIh,
+                        w.WeightHh,
+                        w.BiasIh,
+                        w.BiasHh,
+                        hStart,
+                        lengths,
+                        reverse: d == 1
+                    );
                     directions[d] = y;
                     hs.Add(hT);
                 }
             }
             var layerOut = dirs == 1 ? directions[0] : Tensor.Cat(directions, 2); // [T, B, D·H]
             output = BatchFirst ? layerOut.Transpose(0, 1) : layerOut;
-            if (layer < NumLayers - 1 && Training && Dropout > 0f) output = output.Mul(DropoutMask(outShape)); // the fused path's masks
+            if (layer < NumLayers - 1 && Training && Dropout > 0f)
+                output = output.Mul(DropoutMask(outShape)); // the fused path's masks
             x = BatchFirst ? output.Transpose(0, 1) : output;
         }
         return (output, Tensor.Stack(hs), hasCell ? Tensor.Stack(cs) : null);
     }
 
-    /// <summary>Keep-or-drop scaled by 1/(1-p), drawn from the module's generator (<see cref="Ops.DropoutMask"/>).</summary>
+    /// <summary>Keep-or-drop scaled by 1/(1-p), drawn from the module's generator
+    /// (<see cref="Ops.DropoutMask"/>).</summary>
     private Tensor DropoutMask(int[] shape)
     {
         var mask = Tensor.ZeroedResult(shape);
@@ -238,25 +359,41 @@ public abstract class RNNBase : Module
 
     private void CheckState(Tensor? state, string part, int batch, string argument)
     {
-        if (state is null) return;
+        if (state is null)
+            return;
         int rows = NumLayers * NumDirections;
         if (state.Dim != 3 || state.Size(0) != rows || state.Size(1) != batch || state.Size(2) != HiddenSize)
-            throw new ArgumentException($"{GetType().Name}: initial state {part} must be [num_layers*num_directions={rows}, B={batch}, hidden_size={HiddenSize}], got {Tensor.ShapeText(state.Shape)}.", argument);
+            throw new ArgumentException(
+                $"{GetType().Name}: initial state {part} must be [num_layers*num_directions={rows}, B={batch}, "
+                    + $"hidden_size={HiddenSize}], got {Tensor.ShapeText(state.Shape)}.",
+                argument
+            );
     }
 
     private int[]? CheckLengths(IndexTensor? lengths, int batch, int time)
     {
-        if (lengths is null) return null;
+        if (lengths is null)
+            return null;
         string name = GetType().Name;
         if (lengths.Dim != 1 || lengths.NumEl != batch)
-            throw new ArgumentException($"{name}: lengths must be 1-D [B={batch}], got {Tensor.ShapeText(lengths.Shape)}.", nameof(lengths));
+            throw new ArgumentException(
+                $"{name}: lengths must be 1-D [B={batch}], got {Tensor.ShapeText(lengths.Shape)}.",
+                nameof(lengths)
+            );
         var values = lengths.ToArray();
         for (int i = 0; i < values.Length; i++)
         {
             if (values[i] <= 0)
-                throw new ArgumentException($"{name}: lengths[{i}] = {values[i]}; every sequence needs at least one step (PyTorch's pack_padded_sequence rejects lengths of 0).", nameof(lengths));
+                throw new ArgumentException(
+                    $"{name}: lengths[{i}] = {values[i]}; every sequence needs at least one step (PyTorch's "
+                        + "pack_padded_sequence rejects lengths of 0).",
+                    nameof(lengths)
+                );
             if (values[i] > time)
-                throw new ArgumentException($"{name}: lengths[{i}] = {values[i]} exceeds the {time} steps of the input.", nameof(lengths));
+                throw new ArgumentException(
+                    $"{name}: lengths[{i}] = {values[i]} exceeds the {time} steps of the input.",
+                    nameof(lengths)
+                );
         }
         return values;
     }
@@ -267,11 +404,16 @@ public abstract class RNNBase : Module
     protected override string ExtraRepr()
     {
         var s = string.Create(CultureInfo.InvariantCulture, $"{InputSize}, {HiddenSize}");
-        if (NumLayers != 1) s += $", num_layers={NumLayers}";
-        if (!Bias) s += ", bias=False";
-        if (BatchFirst) s += ", batch_first=True";
-        if (Dropout != 0f) s += string.Create(CultureInfo.InvariantCulture, $", dropout={Dropout}");
-        if (Bidirectional) s += ", bidirectional=True";
+        if (NumLayers != 1)
+            s += $", num_layers={NumLayers}";
+        if (!Bias)
+            s += ", bias=False";
+        if (BatchFirst)
+            s += ", batch_first=True";
+        if (Dropout != 0f)
+            s += string.Create(CultureInfo.InvariantCulture, $", dropout={Dropout}");
+        if (Bidirectional)
+            s += ", bidirectional=True";
         return s;
     }
 }

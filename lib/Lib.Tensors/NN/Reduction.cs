@@ -5,8 +5,10 @@ public enum Reduction
 {
     /// <summary>One loss per element, same shape as the input.</summary>
     None,
+
     /// <summary>The mean (PyTorch's default).</summary>
     Mean,
+
     /// <summary>The sum.</summary>
     Sum,
 }

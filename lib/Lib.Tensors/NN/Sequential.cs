@@ -14,14 +14,17 @@ public sealed class Sequential : Module<Tensor, Tensor>, IReadOnlyList<Module<Te
     public Sequential(params IEnumerable<Module<Tensor, Tensor>> modules)
     {
         ArgumentNullException.ThrowIfNull(modules);
-        foreach (var m in modules) Append(m);
+        foreach (var m in modules)
+            Append(m);
     }
 
     /// <summary>Adds <paramref name="module"/> at the end (named by its position); returns this.</summary>
     public Sequential Append(Module<Tensor, Tensor> module)
     {
         ArgumentNullException.ThrowIfNull(module);
-        _modules.Add(RegisterModule(_modules.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), module));
+        _modules.Add(
+            RegisterModule(_modules.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), module)
+        );
         return this;
     }
 
@@ -32,7 +35,10 @@ public sealed class Sequential : Module<Tensor, Tensor>, IReadOnlyList<Module<Te
         {
             int i = index < 0 ? index + _modules.Count : index;
             if ((uint)i >= (uint)_modules.Count)
-                throw new ArgumentOutOfRangeException(nameof(index), $"Index {index} is out of range for a Sequential of {_modules.Count} module(s).");
+                throw new ArgumentOutOfRangeException(
+                    nameof(index),
+                    $"Index {index} is out of range for a Sequential of {_modules.Count} module(s)."
+                );
             return _modules[i];
         }
     }
@@ -43,7 +49,8 @@ public sealed class Sequential : Module<Tensor, Tensor>, IReadOnlyList<Module<Te
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input)
     {
-        foreach (var m in _modules) input = m.Forward(input);
+        foreach (var m in _modules)
+            input = m.Forward(input);
         return input;
     }
 

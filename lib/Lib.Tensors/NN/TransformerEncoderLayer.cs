@@ -11,21 +11,37 @@ public sealed class TransformerEncoderLayer : Module<Tensor, Tensor>
 {
     private readonly Func<Tensor, Tensor> _activation;
 
-    /// <summary>Creates the block; <paramref name="generator"/> draws the initial weights (in PyTorch's order) and every dropout mask.</summary>
+    /// <summary>Creates the block; <paramref name="generator"/> draws the initial weights (in PyTorch's order) and
+    /// every dropout mask.</summary>
     /// <param name="dModel">The model width.</param>
     /// <param name="nhead">The number of attention heads; must divide <paramref name="dModel"/>.</param>
     /// <param name="generator">The source of initial weights and dropout masks.</param>
     /// <param name="dimFeedforward">The hidden width of the feed-forward network.</param>
-    /// <param name="dropout">The dropout probability (attention weights, feed-forward hidden, both residual branches).</param>
+    /// <param name="dropout">The dropout probability (attention weights, feed-forward hidden, both residual
+    /// branches).</param>
     /// <param name="activation">"relu" or "gelu" (exact).</param>
     /// <param name="layerNormEps">The layer norms' eps.</param>
-    /// <param name="batchFirst">Input and output are [B, T, d_model] (true) or [T, B, d_model] (false, PyTorch's default).</param>
+    /// <param name="batchFirst">Input and output are [B, T, d_model] (true) or [T, B, d_model] (false, PyTorch's
+    /// default).</param>
     /// <param name="normFirst">Pre-norm (true) or post-norm (false).</param>
-    public TransformerEncoderLayer(int dModel, int nhead, Generator generator, int dimFeedforward = 2048, float dropout = 0.1f,
-        string activation = "relu", float layerNormEps = 1e-5f, bool batchFirst = false, bool normFirst = false)
+    public TransformerEncoderLayer(
+        int dModel,
+        int nhead,
+        Generator generator,
+        int dimFeedforward = 2048,
+        float dropout = 0.1f,
+        string activation = "relu",
+        float layerNormEps = 1e-5f,
+        bool batchFirst = false,
+        bool normFirst = false
+    )
     {
         ArgumentNullException.ThrowIfNull(generator);
-        if (dimFeedforward <= 0) throw new ArgumentOutOfRangeException(nameof(dimFeedforward), $"dimFeedforward must be positive, got {dimFeedforward}.");
+        if (dimFeedforward <= 0)
+            throw new ArgumentOutOfRangeException(
+                nameof(dimFeedforward),
+                $"dimFeedforward must be positive, got {dimFeedforward}."
+            );
         _activation = activation switch
         {
             "relu" => Functional.Relu,
@@ -34,7 +50,10 @@ public sealed class TransformerEncoderLayer : Module<Tensor, Tensor>
         };
         Activation = activation;
         NormFirst = normFirst;
-        SelfAttn = RegisterModule("self_attn", new MultiheadAttention(dModel, nhead, generator, dropout, batchFirst: batchFirst));
+        SelfAttn = RegisterModule(
+            "self_attn",
+            new MultiheadAttention(dModel, nhead, generator, dropout, batchFirst: batchFirst)
+        );
         Linear1 = RegisterModule("linear1", new Linear(dModel, dimFeedforward, generator));
         DropoutLayer = RegisterModule("dropout", new Dropout(generator, dropout));
         Linear2 = RegisterModule("linear2", new Linear(dimFeedforward, dModel, generator));
@@ -83,11 +102,14 @@ public sealed class TransformerEncoderLayer : Module<Tensor, Tensor>
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input) => Forward(input, null);
 
-    /// <summary>Runs the block over <paramref name="src"/> ([B, T, d_model] with <see cref="BatchFirst"/>, else [T, B, d_model]).</summary>
+    /// <summary>Runs the block over <paramref name="src"/> ([B, T, d_model] with <see cref="BatchFirst"/>, else [T, B,
+    /// d_model]).</summary>
     /// <param name="src">The sequence batch.</param>
     /// <param name="srcKeyPaddingMask">[B, T] float 0/1 in the engine's polarity: <b>1 = a real token, 0 = padding</b>
-    /// (PyTorch's <c>src_key_padding_mask</c> is the opposite). Padded positions are still computed, as in PyTorch.</param>
-    /// <param name="srcMask">An additive float attention mask [T, T] (PyTorch's float <c>src_mask</c>), e.g. causal.</param>
+    /// (PyTorch's <c>src_key_padding_mask</c> is the opposite). Padded positions are still computed, as in
+    /// PyTorch.</param>
+    /// <param name="srcMask">An additive float attention mask [T, T] (PyTorch's float <c>src_mask</c>), e.g.
+    /// causal.</param>
     public Tensor Forward(Tensor src, Tensor? srcKeyPaddingMask = null, Tensor? srcMask = null)
     {
         ArgumentNullException.ThrowIfNull(src);

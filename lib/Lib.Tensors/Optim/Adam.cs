@@ -15,7 +15,14 @@ public class Adam : Optimizer
     private static readonly string[] Names = ["step", "exp_avg", "exp_avg_sq", "max_exp_avg_sq"];
 
     /// <summary>One group over <paramref name="parameters"/>.</summary>
-    public Adam(IEnumerable<Tensor> parameters, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 0, bool amsgrad = false)
+    public Adam(
+        IEnumerable<Tensor> parameters,
+        double lr = 1e-3,
+        (double Beta1, double Beta2)? betas = null,
+        double eps = 1e-8,
+        double weightDecay = 0,
+        bool amsgrad = false
+    )
         : this(OneGroup(parameters), lr, betas, eps, weightDecay, amsgrad) { }
 
     /// <summary>Several groups; an option a group leaves null takes the value given here.</summary>
@@ -25,7 +32,14 @@ public class Adam : Optimizer
     /// <param name="eps">Added to the denominator, after the bias correction.</param>
     /// <param name="weightDecay">L2 penalty added to the gradient.</param>
     /// <param name="amsgrad">Use the running maximum of the second moment (AMSGrad).</param>
-    public Adam(IEnumerable<ParamGroup> groups, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 0, bool amsgrad = false)
+    public Adam(
+        IEnumerable<ParamGroup> groups,
+        double lr = 1e-3,
+        (double Beta1, double Beta2)? betas = null,
+        double eps = 1e-8,
+        double weightDecay = 0,
+        bool amsgrad = false
+    )
         : base(groups)
     {
         Amsgrad = amsgrad;
@@ -36,12 +50,32 @@ public class Adam : Optimizer
             group.Betas ??= betas ?? (0.9, 0.999);
             group.Eps ??= eps;
             group.WeightDecay ??= weightDecay;
-            if (!(group.LearningRate >= 0)) throw new ArgumentOutOfRangeException(nameof(lr), $"Invalid learning rate {group.LearningRate} in group {g} (expected >= 0).");
-            if (!(group.Eps >= 0)) throw new ArgumentOutOfRangeException(nameof(eps), $"Invalid epsilon value {group.Eps} in group {g} (expected >= 0).");
+            if (!(group.LearningRate >= 0))
+                throw new ArgumentOutOfRangeException(
+                    nameof(lr),
+                    $"Invalid learning rate {group.LearningRate} in group {g} (expected >= 0)."
+                );
+            if (!(group.Eps >= 0))
+                throw new ArgumentOutOfRangeException(
+                    nameof(eps),
+                    $"Invalid epsilon value {group.Eps} in group {g} (expected >= 0)."
+                );
             var (b1, b2) = group.Betas.Value;
-            if (!(b1 >= 0 && b1 < 1)) throw new ArgumentOutOfRangeException(nameof(betas), $"Invalid beta parameter at index 0: {b1} in group {g} (expected [0, 1)).");
-            if (!(b2 >= 0 && b2 < 1)) throw new ArgumentOutOfRangeException(nameof(betas), $"Invalid beta parameter at index 1: {b2} in group {g} (expected [0, 1)).");
-            if (!(group.WeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(weightDecay), $"Invalid weight_decay value {group.WeightDecay} in group {g} (expected >= 0).");
+            if (!(b1 >= 0 && b1 < 1))
+                throw new ArgumentOutOfRangeException(
+                    nameof(betas),
+                    $"Invalid beta parameter at index 0: {b1} in group {g} (expected [0, 1))."
+                );
+            if (!(b2 >= 0 && b2 < 1))
+                throw new ArgumentOutOfRangeException(
+                    nameof(betas),
+                    $"Invalid beta parameter at index 1: {b2} in group {g} (expected [0, 1))."
+                );
+            if (!(group.WeightDecay >= 0))
+                throw new ArgumentOutOfRangeException(
+                    nameof(weightDecay),
+                    $"Invalid weight_decay value {group.WeightDecay} in group {g} (expected >= 0)."
+                );
         }
     }
 
@@ -59,7 +93,11 @@ public class Adam : Optimizer
     {
         foreach (var name in Amsgrad ? Names : Names[..3])
             if (!state.ContainsKey(name))
-                throw new ArgumentException($"Optimizer state for parameter {key} has no '{name}' (a {GetType().Name} state needs {string.Join(", ", Amsgrad ? Names : Names[..3])}).", nameof(state));
+                throw new ArgumentException(
+                    $"Optimizer state for parameter {key} has no '{name}' (a {GetType().Name} state needs "
+                        + $"{string.Join(", ", Amsgrad ? Names : Names[..3])}).",
+                    nameof(state)
+                );
     }
 
     /// <inheritdoc/>
@@ -73,7 +111,8 @@ public class Adam : Optimizer
             state["step"] = stepTensor = Tensor.Scalar(0f);
             state["exp_avg"] = Tensor.ZerosLike(parameter);
             state["exp_avg_sq"] = Tensor.ZerosLike(parameter);
-            if (Amsgrad) state["max_exp_avg_sq"] = Tensor.ZerosLike(parameter);
+            if (Amsgrad)
+                state["max_exp_avg_sq"] = Tensor.ZerosLike(parameter);
         }
         float step = ++stepTensor.AsSpan()[0];
         double biasCorrection1 = 1 - Math.Pow(beta1, step);
@@ -81,23 +120,51 @@ public class Adam : Optimizer
         var k = new Coefficients(
             Shrink: Decoupled ? (float)(1 - lr * weightDecay) : 1f,
             WeightDecay: Decoupled ? 0f : (float)weightDecay,
-            Beta1: (float)beta1, OneMinusBeta1: (float)(1 - beta1), Beta2: (float)beta2, OneMinusBeta2: (float)(1 - beta2),
+            Beta1: (float)beta1,
+            OneMinusBeta1: (float)(1 - beta1),
+            Beta2: (float)beta2,
+            OneMinusBeta2: (float)(1 - beta2),
             BiasCorrection2Sqrt: (float)Math.Sqrt(biasCorrection2),
             Eps: (float)Option(group.Eps, "eps"),
-            NegStepSize: (float)(-lr / biasCorrection1));
-        Kernel(parameter.AsSpan(), grad.Data, state["exp_avg"].AsSpan(), state["exp_avg_sq"].AsSpan(),
-            Amsgrad ? state["max_exp_avg_sq"].AsSpan() : default, Amsgrad, k);
+            NegStepSize: (float)(-lr / biasCorrection1)
+        );
+        Kernel(
+            parameter.AsSpan(),
+            grad.Data,
+            state["exp_avg"].AsSpan(),
+            state["exp_avg_sq"].AsSpan(),
+            Amsgrad ? state["max_exp_avg_sq"].AsSpan() : default,
+            Amsgrad,
+            k
+        );
     }
 
-    private readonly record struct Coefficients(float Shrink, float WeightDecay, float Beta1, float OneMinusBeta1, float Beta2, float OneMinusBeta2,
-        float BiasCorrection2Sqrt, float Eps, float NegStepSize);
+    private readonly record struct Coefficients(
+        float Shrink,
+        float WeightDecay,
+        float Beta1,
+        float OneMinusBeta1,
+        float Beta2,
+        float OneMinusBeta2,
+        float BiasCorrection2Sqrt,
+        float Eps,
+        float NegStepSize
+    );
 
     /// <summary>
     /// One step over the storage, in PyTorch's order of float32 operations: p *= shrink (AdamW);
     /// g += wd·p (Adam); m = m·β1 + (1−β1)·g; v = v·β2 + (1−β2)·g·g; p += (−step_size·m) / (√v / √bc2 + eps).
     /// SIMD lanes round exactly like the scalar tail (no fused multiply-add), so results do not depend on the width.
     /// </summary>
-    private static void Kernel(Span<float> p, ReadOnlySpan<float> g, Span<float> m, Span<float> v, Span<float> max, bool amsgrad, Coefficients k)
+    private static void Kernel(
+        Span<float> p,
+        ReadOnlySpan<float> g,
+        Span<float> m,
+        Span<float> v,
+        Span<float> max,
+        bool amsgrad,
+        Coefficients k
+    )
     {
         int done = 0;
         if (Vector.IsHardwareAccelerated)
@@ -107,8 +174,15 @@ public class Adam : Optimizer
             var mv = MemoryMarshal.Cast<float, Vector<float>>(m);
             var vv = MemoryMarshal.Cast<float, Vector<float>>(v);
             var xv = MemoryMarshal.Cast<float, Vector<float>>(max);
-            Vector<float> shrink = new(k.Shrink), wd = new(k.WeightDecay), b1 = new(k.Beta1), c1 = new(k.OneMinusBeta1),
-                b2 = new(k.Beta2), c2 = new(k.OneMinusBeta2), bc2 = new(k.BiasCorrection2Sqrt), eps = new(k.Eps), step = new(k.NegStepSize);
+            Vector<float> shrink = new(k.Shrink),
+                wd = new(k.WeightDecay),
+                b1 = new(k.Beta1),
+                c1 = new(k.OneMinusBeta1),
+                b2 = new(k.Beta2),
+                c2 = new(k.OneMinusBeta2),
+                bc2 = new(k.BiasCorrection2Sqrt),
+                eps = new(k.Eps),
+                step = new(k.NegStepSize);
             for (int i = 0; i < pv.Length; i++)
             {
                 var pi = pv[i] * shrink;
@@ -117,7 +191,8 @@ public class Adam : Optimizer
                 var vi = vv[i] * b2 + c2 * gi * gi;
                 mv[i] = mi;
                 vv[i] = vi;
-                if (amsgrad) xv[i] = vi = Vector.Max(xv[i], vi);
+                if (amsgrad)
+                    xv[i] = vi = Vector.Max(xv[i], vi);
                 pv[i] = pi + step * mi / (Vector.SquareRoot(vi) / bc2 + eps);
             }
             done = pv.Length * Vector<float>.Count;
@@ -130,7 +205,8 @@ public class Adam : Optimizer
             float vi = v[i] * k.Beta2 + k.OneMinusBeta2 * gi * gi;
             m[i] = mi;
             v[i] = vi;
-            if (amsgrad) max[i] = vi = Math.Max(max[i], vi);
+            if (amsgrad)
+                max[i] = vi = Math.Max(max[i], vi);
             p[i] = pi + k.NegStepSize * mi / (MathF.Sqrt(vi) / k.BiasCorrection2Sqrt + k.Eps);
         }
     }

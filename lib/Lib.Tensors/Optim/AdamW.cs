@@ -7,11 +7,25 @@ namespace Lib.Tensors.Optim;
 public sealed class AdamW : Adam
 {
     /// <summary>One group over <paramref name="parameters"/>.</summary>
-    public AdamW(IEnumerable<Tensor> parameters, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 1e-2, bool amsgrad = false)
+    public AdamW(
+        IEnumerable<Tensor> parameters,
+        double lr = 1e-3,
+        (double Beta1, double Beta2)? betas = null,
+        double eps = 1e-8,
+        double weightDecay = 1e-2,
+        bool amsgrad = false
+    )
         : base(parameters, lr, betas, eps, weightDecay, amsgrad) { }
 
     /// <summary>Several groups; an option a group leaves null takes the value given here.</summary>
-    public AdamW(IEnumerable<ParamGroup> groups, double lr = 1e-3, (double Beta1, double Beta2)? betas = null, double eps = 1e-8, double weightDecay = 1e-2, bool amsgrad = false)
+    public AdamW(
+        IEnumerable<ParamGroup> groups,
+        double lr = 1e-3,
+        (double Beta1, double Beta2)? betas = null,
+        double eps = 1e-8,
+        double weightDecay = 1e-2,
+        bool amsgrad = false
+    )
         : base(groups, lr, betas, eps, weightDecay, amsgrad) { }
 
     private protected override bool Decoupled => true;

@@ -16,7 +16,8 @@ public abstract class LRScheduler
         ArgumentNullException.ThrowIfNull(optimizer);
         Optimizer = optimizer;
         foreach (var group in optimizer.ParamGroups)
-            group.InitialLearningRate ??= group.LearningRate ?? throw new ArgumentException("A parameter group has no learning rate.", nameof(optimizer));
+            group.InitialLearningRate ??= group.LearningRate
+                ?? throw new ArgumentException("A parameter group has no learning rate.", nameof(optimizer));
         BaseLearningRates = [.. optimizer.ParamGroups.Select(g => g.InitialLearningRate!.Value)];
         _last = new double[optimizer.ParamGroups.Count];
     }
@@ -27,7 +28,8 @@ public abstract class LRScheduler
     /// <summary>Each group's rate before the schedule (PyTorch's <c>base_lrs</c>).</summary>
     public IReadOnlyList<double> BaseLearningRates { get; protected set; }
 
-    /// <summary>The number of <see cref="Step"/> calls so far (PyTorch's <c>last_epoch</c>; 0 right after construction).</summary>
+    /// <summary>The number of <see cref="Step"/> calls so far (PyTorch's <c>last_epoch</c>; 0 right after
+    /// construction).</summary>
     public int LastEpoch { get; private set; }
 
     /// <summary>The learning rate of each group as last set.</summary>
@@ -43,7 +45,8 @@ public abstract class LRScheduler
     /// <summary>The rate of group <paramref name="group"/> at step <paramref name="step"/>.</summary>
     protected abstract double LearningRateAt(int group, int step);
 
-    /// <summary>Writes the rates of step <paramref name="step"/> into the groups (override to set more, as OneCycleLR sets momentum).</summary>
+    /// <summary>Writes the rates of step <paramref name="step"/> into the groups (override to set more, as OneCycleLR
+    /// sets momentum).</summary>
     protected virtual void Apply(int step)
     {
         for (int g = 0; g < _last.Length; g++)

@@ -9,7 +9,8 @@ namespace Lib.Tensors.Optim;
 public sealed class ParamGroup(IEnumerable<Tensor> parameters)
 {
     /// <summary>The group's parameters.</summary>
-    public IReadOnlyList<Tensor> Parameters { get; } = [.. parameters ?? throw new ArgumentNullException(nameof(parameters))];
+    public IReadOnlyList<Tensor> Parameters { get; } =
+    [.. parameters ?? throw new ArgumentNullException(nameof(parameters))];
 
     /// <summary>Learning rate (<c>lr</c>); null takes the optimizer's default. Schedulers write it.</summary>
     public double? LearningRate { get; set; }
@@ -17,15 +18,18 @@ public sealed class ParamGroup(IEnumerable<Tensor> parameters)
     /// <summary>Weight decay; null takes the optimizer's default.</summary>
     public double? WeightDecay { get; set; }
 
-    /// <summary>SGD's momentum factor; null takes the optimizer's default (null for optimizers without one). OneCycleLR cycles it.</summary>
+    /// <summary>SGD's momentum factor; null takes the optimizer's default (null for optimizers without one). OneCycleLR
+    /// cycles it.</summary>
     public double? Momentum { get; set; }
 
-    /// <summary>Adam's (beta1, beta2); null takes the optimizer's default (null for optimizers without them). OneCycleLR cycles beta1.</summary>
+    /// <summary>Adam's (beta1, beta2); null takes the optimizer's default (null for optimizers without them).
+    /// OneCycleLR cycles beta1.</summary>
     public (double Beta1, double Beta2)? Betas { get; set; }
 
     /// <summary>Adam's epsilon; null takes the optimizer's default.</summary>
     public double? Eps { get; set; }
 
-    /// <summary>The learning rate before any schedule (PyTorch's <c>initial_lr</c>): set by the first scheduler built on the optimizer, so a second one starts from the same base.</summary>
+    /// <summary>The learning rate before any schedule (PyTorch's <c>initial_lr</c>): set by the first scheduler built
+    /// on the optimizer, so a second one starts from the same base.</summary>
     public double? InitialLearningRate { get; set; }
 }

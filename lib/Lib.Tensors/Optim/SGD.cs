@@ -14,7 +14,14 @@ public sealed class SGD : Optimizer
     private static readonly string[] Names = ["momentum_buffer"];
 
     /// <summary>One group over <paramref name="parameters"/>.</summary>
-    public SGD(IEnumerable<Tensor> parameters, double lr, double momentum = 0, double dampening = 0, double weightDecay = 0, bool nesterov = false)
+    public SGD(
+        IEnumerable<Tensor> parameters,
+        double lr,
+        double momentum = 0,
+        double dampening = 0,
+        double weightDecay = 0,
+        bool nesterov = false
+    )
         : this(OneGroup(parameters), lr, momentum, dampening, weightDecay, nesterov) { }
 
     /// <summary>Several groups; an option a group leaves null takes the value given here.</summary>
@@ -24,10 +31,21 @@ public sealed class SGD : Optimizer
     /// <param name="dampening">Dampening of the momentum (not applied on the first step).</param>
     /// <param name="weightDecay">L2 penalty added to the gradient.</param>
     /// <param name="nesterov">Nesterov momentum (needs momentum &gt; 0 and zero dampening).</param>
-    public SGD(IEnumerable<ParamGroup> groups, double lr, double momentum = 0, double dampening = 0, double weightDecay = 0, bool nesterov = false)
+    public SGD(
+        IEnumerable<ParamGroup> groups,
+        double lr,
+        double momentum = 0,
+        double dampening = 0,
+        double weightDecay = 0,
+        bool nesterov = false
+    )
         : base(groups)
     {
-        if (!(dampening >= 0)) throw new ArgumentOutOfRangeException(nameof(dampening), $"Invalid dampening value: {dampening} (expected >= 0).");
+        if (!(dampening >= 0))
+            throw new ArgumentOutOfRangeException(
+                nameof(dampening),
+                $"Invalid dampening value: {dampening} (expected >= 0)."
+            );
         Dampening = dampening;
         Nesterov = nesterov;
         for (int g = 0; g < ParamGroups.Count; g++)
@@ -36,11 +54,27 @@ public sealed class SGD : Optimizer
             group.LearningRate ??= lr;
             group.Momentum ??= momentum;
             group.WeightDecay ??= weightDecay;
-            if (!(group.LearningRate >= 0)) throw new ArgumentOutOfRangeException(nameof(lr), $"Invalid learning rate {group.LearningRate} in group {g} (expected >= 0).");
-            if (!(group.Momentum >= 0)) throw new ArgumentOutOfRangeException(nameof(momentum), $"Invalid momentum value {group.Momentum} in group {g} (expected >= 0).");
-            if (!(group.WeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(weightDecay), $"Invalid weight_decay value {group.WeightDecay} in group {g} (expected >= 0).");
+            if (!(group.LearningRate >= 0))
+                throw new ArgumentOutOfRangeException(
+                    nameof(lr),
+                    $"Invalid learning rate {group.LearningRate} in group {g} (expected >= 0)."
+                );
+            if (!(group.Momentum >= 0))
+                throw new ArgumentOutOfRangeException(
+                    nameof(momentum),
+                    $"Invalid momentum value {group.Momentum} in group {g} (expected >= 0)."
+                );
+            if (!(group.WeightDecay >= 0))
+                throw new ArgumentOutOfRangeException(
+                    nameof(weightDecay),
+                    $"Invalid weight_decay value {group.WeightDecay} in group {g} (expected >= 0)."
+                );
             if (nesterov && (group.Momentum <= 0 || dampening != 0))
-                throw new ArgumentException($"Nesterov momentum requires a momentum and zero dampening (group {g} has momentum {group.Momentum}, dampening {dampening}).", nameof(nesterov));
+                throw new ArgumentException(
+                    $"Nesterov momentum requires a momentum and zero dampening (group {g} has momentum "
+                        + $"{group.Momentum}, dampening {dampening}).",
+                    nameof(nesterov)
+                );
         }
     }
 
@@ -65,7 +99,8 @@ public sealed class SGD : Optimizer
         if (momentum != 0)
         {
             first = !state.TryGetValue("momentum_buffer", out var buffer);
-            if (first) state["momentum_buffer"] = buffer = Tensor.ZerosLike(parameter);
+            if (first)
+                state["momentum_buffer"] = buffer = Tensor.ZerosLike(parameter);
             b = buffer!.AsSpan();
         }
         Kernel(parameter.AsSpan(), grad.Data, b, negLr, wd, momentum, keep, first, Nesterov);
@@ -76,7 +111,17 @@ public sealed class SGD : Optimizer
     /// b = d (first step) or b·momentum + (1 − dampening)·d; p += −lr · (b, or d + momentum·b with Nesterov).
     /// SIMD lanes round exactly like the scalar tail (no fused multiply-add).
     /// </summary>
-    private static void Kernel(Span<float> p, ReadOnlySpan<float> g, Span<float> b, float negLr, float wd, float momentum, float keep, bool first, bool nesterov)
+    private static void Kernel(
+        Span<float> p,
+        ReadOnlySpan<float> g,
+        Span<float> b,
+        float negLr,
+        float wd,
+        float momentum,
+        float keep,
+        bool first,
+        bool nesterov
+    )
     {
         int done = 0;
         if (Vector.IsHardwareAccelerated)
@@ -84,7 +129,10 @@ public sealed class SGD : Optimizer
             var pv = MemoryMarshal.Cast<float, Vector<float>>(p);
             var gv = MemoryMarshal.Cast<float, Vector<float>>(g);
             var bv = MemoryMarshal.Cast<float, Vector<float>>(b);
-            Vector<float> lr = new(negLr), decay = new(wd), mom = new(momentum), kept = new(keep);
+            Vector<float> lr = new(negLr),
+                decay = new(wd),
+                mom = new(momentum),
+                kept = new(keep);
             for (int i = 0; i < pv.Length; i++)
             {
                 var d = wd == 0 ? gv[i] : gv[i] + decay * pv[i];

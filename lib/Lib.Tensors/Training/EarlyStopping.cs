@@ -11,9 +11,12 @@ public sealed class EarlyStopping
     /// <summary>Watches <paramref name="monitor"/> (a validation metric name, or <c>train_loss</c>).</summary>
     public EarlyStopping(string monitor, MetricMode mode = MetricMode.Min, int patience = 3, double minDelta = 0.0)
     {
-        if (string.IsNullOrWhiteSpace(monitor)) throw new ArgumentException("monitor must name a metric.", nameof(monitor));
-        if (patience < 1) throw new ArgumentOutOfRangeException(nameof(patience), $"patience must be at least 1, got {patience}.");
-        if (minDelta < 0 || double.IsNaN(minDelta)) throw new ArgumentOutOfRangeException(nameof(minDelta), $"minDelta must be non-negative, got {minDelta}.");
+        if (string.IsNullOrWhiteSpace(monitor))
+            throw new ArgumentException("monitor must name a metric.", nameof(monitor));
+        if (patience < 1)
+            throw new ArgumentOutOfRangeException(nameof(patience), $"patience must be at least 1, got {patience}.");
+        if (minDelta < 0 || double.IsNaN(minDelta))
+            throw new ArgumentOutOfRangeException(nameof(minDelta), $"minDelta must be non-negative, got {minDelta}.");
         Monitor = monitor;
         Mode = mode;
         Patience = patience;
@@ -41,13 +44,16 @@ public sealed class EarlyStopping
     /// <summary>Records an epoch's value; true when training should stop.</summary>
     public bool Update(double value)
     {
-        bool improved = !double.IsNaN(value) && (Best is null || (Mode == MetricMode.Min ? value < Best - MinDelta : value > Best + MinDelta));
+        bool improved =
+            !double.IsNaN(value)
+            && (Best is null || (Mode == MetricMode.Min ? value < Best - MinDelta : value > Best + MinDelta));
         if (improved)
         {
             Best = value;
             Wait = 0;
         }
-        else Wait++;
+        else
+            Wait++;
         return Wait >= Patience;
     }
 

@@ -29,18 +29,26 @@ public sealed class LambdaCallback : ITrainerCallback
 {
     /// <summary>Runs at <see cref="ITrainerCallback.OnTrainStart"/>.</summary>
     public Action<TrainingContext>? TrainStart { get; init; }
+
     /// <summary>Runs at <see cref="ITrainerCallback.OnEpochStart"/>.</summary>
     public Action<TrainingContext>? EpochStart { get; init; }
+
     /// <summary>Runs at <see cref="ITrainerCallback.OnBatchEnd"/>.</summary>
     public Action<TrainingContext>? BatchEnd { get; init; }
+
     /// <summary>Runs at <see cref="ITrainerCallback.OnEpochEnd"/>.</summary>
     public Action<TrainingContext>? EpochEnd { get; init; }
+
     /// <summary>Runs at <see cref="ITrainerCallback.OnTrainEnd"/>.</summary>
     public Action<TrainingContext>? TrainEnd { get; init; }
 
     void ITrainerCallback.OnTrainStart(TrainingContext context) => TrainStart?.Invoke(context);
+
     void ITrainerCallback.OnEpochStart(TrainingContext context) => EpochStart?.Invoke(context);
+
     void ITrainerCallback.OnBatchEnd(TrainingContext context) => BatchEnd?.Invoke(context);
+
     void ITrainerCallback.OnEpochEnd(TrainingContext context) => EpochEnd?.Invoke(context);
+
     void ITrainerCallback.OnTrainEnd(TrainingContext context) => TrainEnd?.Invoke(context);
 }

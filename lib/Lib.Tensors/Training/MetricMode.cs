@@ -5,6 +5,7 @@ public enum MetricMode
 {
     /// <summary>Lower is better.</summary>
     Min,
+
     /// <summary>Higher is better.</summary>
     Max,
 }

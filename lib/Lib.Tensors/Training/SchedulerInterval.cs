@@ -5,6 +5,7 @@ public enum SchedulerInterval
 {
     /// <summary>After every optimizer step (warm-up, one-cycle, cosine by step).</summary>
     Step,
+
     /// <summary>After every epoch (step decay by epoch).</summary>
     Epoch,
 }

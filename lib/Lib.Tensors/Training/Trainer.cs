@@ -21,7 +21,10 @@ namespace Lib.Tensors.Training;
 /// var trainer = new Trainer&lt;Tensor[]&gt;(model, optimizer, b => F.MseLoss(model.Call(b[0]), b[1]))
 /// {
 ///     MaxEpochs = 20,
-///     ValidationStep = b => new Dictionary&lt;string, double&gt; { ["val_loss"] = F.MseLoss(model.Call(b[0]), b[1]).Item() },
+///     ValidationStep = b => new Dictionary&lt;string, double&gt;
+///     {
+///         ["val_loss"] = F.MseLoss(model.Call(b[0]), b[1]).Item(),
+///     },
 ///     EarlyStopping = new EarlyStopping("val_loss", patience: 3),
 ///     Checkpoints = new CheckpointOptions("artifacts/models/run1") { Monitor = "val_loss" },
 ///     ClipGradients = ps => ClipGrad.ClipGradNorm(ps, 1.0),
@@ -32,7 +35,8 @@ public sealed class Trainer<TBatch>
 {
     private static readonly IReadOnlyDictionary<string, double> NoMetrics = new Dictionary<string, double>();
 
-    /// <summary>A trainer of <paramref name="model"/> by <paramref name="optimizer"/>, with <paramref name="trainingStep"/> returning a batch's scalar loss.</summary>
+    /// <summary>A trainer of <paramref name="model"/> by <paramref name="optimizer"/>, with
+    /// <paramref name="trainingStep"/> returning a batch's scalar loss.</summary>
     public Trainer(Module model, Optimizer optimizer, Func<TBatch, Tensor> trainingStep)
     {
         Model = model ?? throw new ArgumentNullException(nameof(model));
@@ -64,7 +68,8 @@ public sealed class Trainer<TBatch>
     /// <summary>When the scheduler steps: after each optimizer step (default) or each epoch.</summary>
     public SchedulerInterval SchedulerInterval { get; set; } = SchedulerInterval.Step;
 
-    /// <summary>Called with the optimizer's parameters after backward and before each step, e.g. <c>ps => ClipGrad.ClipGradNorm(ps, 1.0)</c>.</summary>
+    /// <summary>Called with the optimizer's parameters after backward and before each step, e.g. <c>ps =>
+    /// ClipGrad.ClipGradNorm(ps, 1.0)</c>.</summary>
     public Action<IEnumerable<Tensor>>? ClipGradients { get; set; }
 
     /// <summary>Optional early stopping on a monitored metric.</summary>
@@ -80,16 +85,20 @@ public sealed class Trainer<TBatch>
     public ITrainingProgress? Progress { get; set; }
 
     /// <summary>
-    /// When true, <see cref="Fit"/> ends with the weights of the best epoch (by <see cref="Checkpoints"/>' monitor, else
-    /// <see cref="EarlyStopping"/>'s), as Keras' <c>restore_best_weights</c>: a copy is kept in memory at each new best,
+    /// When true, <see cref="Fit"/> ends with the weights of the best epoch (by <see cref="Checkpoints"/>' monitor,
+    /// else
+    /// <see cref="EarlyStopping"/>'s), as Keras' <c>restore_best_weights</c>: a copy is kept in memory at each new
+    /// best,
     /// and a resumed run whose best epoch came before the resume reads <see cref="CheckpointOptions.BestPath"/>.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Set without a monitor (neither checkpoints with one nor early stopping).</exception>
+    /// <exception cref="InvalidOperationException">Set without a monitor (neither checkpoints with one nor early
+    /// stopping).</exception>
     public bool RestoreBestWeights { get; set; }
 
     private sealed class RunState
     {
-        public long Step, SchedulerSteps;
+        public long Step,
+            SchedulerSteps;
         public double? BestValue;
         public int? BestEpoch;
         public bool StopRequested;
@@ -103,13 +112,22 @@ public sealed class Trainer<TBatch>
     /// <summary>
     /// Trains for the remaining epochs and returns the history (of the whole run when resumed).
     /// </summary>
-    /// <param name="train">The training batches; its <see cref="IDataLoader{TBatch}.Epoch"/> is set to each epoch.</param>
-    /// <param name="validation">Validation batches, needed exactly when <see cref="ValidationStep"/> or <see cref="Validate"/> is set.</param>
-    /// <param name="resumeFrom">A checkpoint to continue from (<c>"last"</c> = <see cref="CheckpointOptions.LastPath"/>): model,
+    /// <param name="train">The training batches; its <see cref="IDataLoader{TBatch}.Epoch"/> is set to each
+    /// epoch.</param>
+    /// <param name="validation">Validation batches, needed exactly when <see cref="ValidationStep"/> or
+    /// <see cref="Validate"/> is set.</param>
+    /// <param name="resumeFrom">A checkpoint to continue from (<c>"last"</c> =
+    /// <see cref="CheckpointOptions.LastPath"/>): model,
     /// optimizer, learning rates, scheduler (replayed), early stopping, history and shuffle seeds are restored and
     /// training continues at the next epoch, matching an uninterrupted run.</param>
-    /// <param name="cancellationToken">Checked before every batch; cancelling throws, leaving the last checkpoint intact.</param>
-    public TrainingHistory Fit(IDataLoader<TBatch> train, IDataLoader<TBatch>? validation = null, string? resumeFrom = null, CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Checked before every batch; cancelling throws, leaving the last checkpoint
+    /// intact.</param>
+    public TrainingHistory Fit(
+        IDataLoader<TBatch> train,
+        IDataLoader<TBatch>? validation = null,
+        string? resumeFrom = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(train);
         CheckConfiguration(train, validation);
@@ -119,7 +137,8 @@ public sealed class Trainer<TBatch>
         if (resumeFrom is not null)
         {
             if (resumeFrom == "last")
-                resumeFrom = Checkpoints?.LastPath ?? throw new InvalidOperationException("resumeFrom: \"last\" needs Checkpoints to be set.");
+                resumeFrom = Checkpoints?.LastPath
+                    ?? throw new InvalidOperationException("resumeFrom: \"last\" needs Checkpoints to be set.");
             startEpoch = Restore(resumeFrom, train, validation, run);
         }
         int lastEpoch = startEpoch - 1;
@@ -127,14 +146,16 @@ public sealed class Trainer<TBatch>
         double lastLoss = run.History.Epochs.Count > 0 ? run.History.Epochs[^1].TrainLoss : double.NaN;
 
         var start = Context(run, startEpoch, 0, train.Count, double.NaN, NoMetrics, false);
-        foreach (var c in Callbacks) c.OnTrainStart(start);
+        foreach (var c in Callbacks)
+            c.OnTrainStart(start);
         Report(run, TrainingEvent.Started, startEpoch, 0, train.Count, double.NaN, double.NaN, NoMetrics);
 
         for (int epoch = startEpoch; epoch < MaxEpochs && !run.StopRequested; epoch++)
         {
             var epochWatch = Stopwatch.StartNew();
             var epochStart = Context(run, epoch, 0, train.Count, double.NaN, NoMetrics, false);
-            foreach (var c in Callbacks) c.OnEpochStart(epochStart);
+            foreach (var c in Callbacks)
+                c.OnEpochStart(epochStart);
 
             var (trainLoss, lrUsed) = TrainEpoch(train, epoch, run, cancellationToken);
             var metrics = RunValidation(validation, epoch);
@@ -146,12 +167,16 @@ public sealed class Trainer<TBatch>
             var record = new EpochRecord(epoch, trainLoss, metrics, lrUsed, epochWatch.Elapsed.TotalSeconds, run.Step);
             run.History.Add(record);
             bool isBest = UpdateBest(record, run);
-            if (isBest && RestoreBestWeights) run.BestWeights = Model.StateDict().ToDictionary(kv => kv.Key, kv => kv.Value.Detach().Clone());
-            if (EarlyStopping is not null && EarlyStopping.Update(Monitored(record, EarlyStopping.Monitor))) run.StopRequested = true;
+            if (isBest && RestoreBestWeights)
+                run.BestWeights = Model.StateDict().ToDictionary(kv => kv.Key, kv => kv.Value.Detach().Clone());
+            if (EarlyStopping is not null && EarlyStopping.Update(Monitored(record, EarlyStopping.Monitor)))
+                run.StopRequested = true;
 
             var end = Context(run, epoch, train.Count, train.Count, trainLoss, metrics, isBest);
-            foreach (var c in Callbacks) c.OnEpochEnd(end);
-            if (Checkpoints is not null) SaveCheckpoints(record, isBest, train, validation, run);
+            foreach (var c in Callbacks)
+                c.OnEpochEnd(end);
+            if (Checkpoints is not null)
+                SaveCheckpoints(record, isBest, train, validation, run);
             Report(run, TrainingEvent.EpochEnd, epoch, train.Count, train.Count, trainLoss, trainLoss, metrics);
             lastEpoch = epoch;
             lastMetrics = metrics;
@@ -159,36 +184,71 @@ public sealed class Trainer<TBatch>
         }
 
         run.History.StoppedEarly = run.StopRequested && lastEpoch < MaxEpochs - 1;
-        if (RestoreBestWeights) RestoreBest(run);
+        if (RestoreBestWeights)
+            RestoreBest(run);
         var final = Context(run, Math.Max(lastEpoch, 0), train.Count, train.Count, lastLoss, lastMetrics, false);
-        foreach (var c in Callbacks) c.OnTrainEnd(final);
-        Report(run, TrainingEvent.Ended, Math.Max(lastEpoch, 0), train.Count, train.Count, lastLoss, lastLoss, lastMetrics);
+        foreach (var c in Callbacks)
+            c.OnTrainEnd(final);
+        Report(
+            run,
+            TrainingEvent.Ended,
+            Math.Max(lastEpoch, 0),
+            train.Count,
+            train.Count,
+            lastLoss,
+            lastLoss,
+            lastMetrics
+        );
         return run.History;
     }
 
     private void RestoreBest(RunState run)
     {
-        if (run.BestWeights is not null) Model.LoadStateDict(run.BestWeights);
-        else if (run.BestEpoch is not null && Checkpoints is { Monitor: not null } c && File.Exists(c.BestPath)) TrainingCheckpoint.LoadModel(c.BestPath, Model);
+        if (run.BestWeights is not null)
+            Model.LoadStateDict(run.BestWeights);
+        else if (run.BestEpoch is not null && Checkpoints is { Monitor: not null } c && File.Exists(c.BestPath))
+            TrainingCheckpoint.LoadModel(c.BestPath, Model);
     }
 
     private void CheckConfiguration(IDataLoader<TBatch> train, IDataLoader<TBatch>? validation)
     {
         if (RestoreBestWeights && BestMonitor is null)
-            throw new InvalidOperationException("RestoreBestWeights needs a monitored metric: set EarlyStopping, or Checkpoints with a Monitor.");
-        if (MaxEpochs < 1) throw new InvalidOperationException($"MaxEpochs must be at least 1, got {MaxEpochs}.");
-        if (train.Count == 0) throw new ArgumentException("The training loader has no batches (an empty dataset, or dropLast with fewer samples than one batch).", nameof(train));
-        if (ValidationStep is not null && Validate is not null) throw new InvalidOperationException("Set either ValidationStep or Validate, not both.");
+            throw new InvalidOperationException(
+                "RestoreBestWeights needs a monitored metric: set EarlyStopping, or Checkpoints with a Monitor."
+            );
+        if (MaxEpochs < 1)
+            throw new InvalidOperationException($"MaxEpochs must be at least 1, got {MaxEpochs}.");
+        if (train.Count == 0)
+            throw new ArgumentException(
+                "The training loader has no batches (an empty dataset, or dropLast with fewer samples than one batch).",
+                nameof(train)
+            );
+        if (ValidationStep is not null && Validate is not null)
+            throw new InvalidOperationException("Set either ValidationStep or Validate, not both.");
         bool validates = ValidationStep is not null || Validate is not null;
-        if (validates && validation is null) throw new ArgumentException("ValidationStep or Validate is set, so Fit needs a validation loader.", nameof(validation));
-        if (!validates && validation is not null) throw new ArgumentException("A validation loader was given but neither ValidationStep nor Validate is set.", nameof(validation));
+        if (validates && validation is null)
+            throw new ArgumentException(
+                "ValidationStep or Validate is set, so Fit needs a validation loader.",
+                nameof(validation)
+            );
+        if (!validates && validation is not null)
+            throw new ArgumentException(
+                "A validation loader was given but neither ValidationStep nor Validate is set.",
+                nameof(validation)
+            );
     }
 
-    private (double Loss, double LearningRate) TrainEpoch(IDataLoader<TBatch> train, int epoch, RunState run, CancellationToken cancellationToken)
+    private (double Loss, double LearningRate) TrainEpoch(
+        IDataLoader<TBatch> train,
+        int epoch,
+        RunState run,
+        CancellationToken cancellationToken
+    )
     {
         Model.Train();
         train.Epoch = epoch;
-        double lossSum = 0, lrUsed = Optimizer.LearningRate;
+        double lossSum = 0,
+            lrUsed = Optimizer.LearningRate;
         long samples = 0;
         int done = 0;
         foreach (var batch in train.Batches())
@@ -200,7 +260,10 @@ public sealed class Trainer<TBatch>
                 Optimizer.ZeroGrad();
                 var loss = TrainingStep(batch.Value);
                 if (loss.NumEl != 1)
-                    throw new InvalidOperationException($"The training step must return a scalar loss; it returned shape {Tensor.ShapeText(loss.Shape)} (epoch {epoch}, batch {batch.Index}).");
+                    throw new InvalidOperationException(
+                        "The training step must return a scalar loss; it returned shape "
+                            + $"{Tensor.ShapeText(loss.Shape)} (epoch {epoch}, batch {batch.Index})."
+                    );
                 value = loss.Item();
                 loss.Backward();
                 ClipGradients?.Invoke(Optimizer.ParamGroups.SelectMany(g => g.Parameters));
@@ -218,7 +281,8 @@ public sealed class Trainer<TBatch>
             done++;
             double epochLoss = lossSum / samples;
             var context = Context(run, epoch, done, train.Count, value, NoMetrics, false);
-            foreach (var c in Callbacks) c.OnBatchEnd(context);
+            foreach (var c in Callbacks)
+                c.OnBatchEnd(context);
             Report(run, TrainingEvent.BatchEnd, epoch, done, train.Count, value, epochLoss, NoMetrics);
         }
         return (samples > 0 ? lossSum / samples : double.NaN, lrUsed);
@@ -226,18 +290,27 @@ public sealed class Trainer<TBatch>
 
     private IReadOnlyDictionary<string, double> RunValidation(IDataLoader<TBatch>? validation, int epoch)
     {
-        if (validation is null) return NoMetrics;
+        if (validation is null)
+            return NoMetrics;
         validation.Epoch = epoch;
         Dictionary<string, double> metrics;
         Model.Eval();
         try
         {
             using var _ = GradMode.NoGrad();
-            metrics = Validate is not null ? new Dictionary<string, double>(Validate(validation)) : WeightedMeans(validation, epoch);
+            metrics = Validate is not null
+                ? new Dictionary<string, double>(Validate(validation))
+                : WeightedMeans(validation, epoch);
         }
-        finally { Model.Train(); }
+        finally
+        {
+            Model.Train();
+        }
         if (metrics.ContainsKey(EpochRecord.TrainLossName))
-            throw new InvalidOperationException($"Validation returned a metric named '{EpochRecord.TrainLossName}', which is reserved for the training loss.");
+            throw new InvalidOperationException(
+                $"Validation returned a metric named '{EpochRecord.TrainLossName}', which is reserved for the "
+                    + "training loss."
+            );
         return metrics;
     }
 
@@ -249,40 +322,68 @@ public sealed class Trainer<TBatch>
         foreach (var batch in validation.Batches())
         {
             IReadOnlyDictionary<string, double> m;
-            using (DisposeScope.Enter()) m = ValidationStep!(batch.Value);
-            if (names is null) names = [.. m.Keys];
+            using (DisposeScope.Enter())
+                m = ValidationStep!(batch.Value);
+            if (names is null)
+                names = [.. m.Keys];
             else if (m.Count != names.Count || names.Any(n => !m.ContainsKey(n)))
-                throw new InvalidOperationException($"Validation batch {batch.Index} of epoch {epoch} reported metrics [{string.Join(", ", m.Keys)}] but batch 0 reported [{string.Join(", ", names)}]; every batch must report the same metrics.");
-            foreach (var (k, v) in m) sums[k] = sums.GetValueOrDefault(k) + v * batch.Size;
+                throw new InvalidOperationException(
+                    $"Validation batch {batch.Index} of epoch {epoch} reported metrics "
+                        + $"[{string.Join(", ", m.Keys)}] but batch 0 reported [{string.Join(", ", names)}]; every "
+                        + "batch must report the same metrics."
+                );
+            foreach (var (k, v) in m)
+                sums[k] = sums.GetValueOrDefault(k) + v * batch.Size;
             total += batch.Size;
         }
-        if (names is null) throw new InvalidOperationException($"The validation loader produced no batches in epoch {epoch}.");
+        if (names is null)
+            throw new InvalidOperationException($"The validation loader produced no batches in epoch {epoch}.");
         return names.ToDictionary(n => n, n => sums[n] / total, StringComparer.Ordinal);
     }
 
     private (string Name, MetricMode Mode)? BestMonitor =>
-        Checkpoints?.Monitor is { } m ? (m, Checkpoints.Mode) : EarlyStopping is { } e ? (e.Monitor, e.Mode) : null;
+        Checkpoints?.Monitor is { } m ? (m, Checkpoints.Mode)
+        : EarlyStopping is { } e ? (e.Monitor, e.Mode)
+        : null;
 
     private bool UpdateBest(EpochRecord record, RunState run)
     {
-        if (BestMonitor is not { } monitor) return false;
+        if (BestMonitor is not { } monitor)
+            return false;
         double value = Monitored(record, monitor.Name);
-        bool better = !double.IsNaN(value) && (run.BestValue is not { } best || (monitor.Mode == MetricMode.Min ? value < best : value > best));
-        if (!better) return false;
+        bool better =
+            !double.IsNaN(value)
+            && (run.BestValue is not { } best || (monitor.Mode == MetricMode.Min ? value < best : value > best));
+        if (!better)
+            return false;
         run.BestValue = value;
         run.BestEpoch = record.Epoch;
         run.History.BestEpoch = record.Epoch;
         return true;
     }
 
-    private static double Monitored(EpochRecord record, string name) => record.Get(name)
-        ?? throw new InvalidOperationException($"The monitored metric '{name}' is not among epoch {record.Epoch}'s metrics [{string.Join(", ", new[] { EpochRecord.TrainLossName }.Concat(record.Metrics.Keys))}].");
+    private static double Monitored(EpochRecord record, string name) =>
+        record.Get(name)
+        ?? throw new InvalidOperationException(
+            $"The monitored metric '{name}' is not among epoch {record.Epoch}'s metrics "
+                + $"[{string.Join(", ", new[] { EpochRecord.TrainLossName }.Concat(record.Metrics.Keys))}]."
+        );
 
-    private void SaveCheckpoints(EpochRecord record, bool isBest, IDataLoader<TBatch> train, IDataLoader<TBatch>? validation, RunState run)
+    private void SaveCheckpoints(
+        EpochRecord record,
+        bool isBest,
+        IDataLoader<TBatch> train,
+        IDataLoader<TBatch>? validation,
+        RunState run
+    )
     {
         var options = Checkpoints!;
-        if (!options.SaveLast && (options.Monitor is null || !isBest)) return;
-        var metrics = new Dictionary<string, double>(record.Metrics, StringComparer.Ordinal) { [EpochRecord.TrainLossName] = record.TrainLoss };
+        if (!options.SaveLast && (options.Monitor is null || !isBest))
+            return;
+        var metrics = new Dictionary<string, double>(record.Metrics, StringComparer.Ordinal)
+        {
+            [EpochRecord.TrainLossName] = record.TrainLoss,
+        };
         var state = new CheckpointState
         {
             Epoch = record.Epoch,
@@ -302,8 +403,10 @@ public sealed class Trainer<TBatch>
             StopRequested = run.StopRequested,
             History = [.. run.History.Epochs],
         };
-        if (isBest && options.Monitor is not null) TrainingCheckpoint.Save(options.BestPath, Model, Optimizer, state, options.Metadata);
-        if (options.SaveLast) TrainingCheckpoint.Save(options.LastPath, Model, Optimizer, state, options.Metadata);
+        if (isBest && options.Monitor is not null)
+            TrainingCheckpoint.Save(options.BestPath, Model, Optimizer, state, options.Metadata);
+        if (options.SaveLast)
+            TrainingCheckpoint.Save(options.LastPath, Model, Optimizer, state, options.Metadata);
     }
 
     private int Restore(string path, IDataLoader<TBatch> train, IDataLoader<TBatch>? validation, RunState run)
@@ -313,13 +416,20 @@ public sealed class Trainer<TBatch>
         Model.LoadStateDict(checkpoint.ModelState);
         Optimizer.LoadStateDict(checkpoint.OptimizerState);
         if (Scheduler is not null)
-            for (long i = 0; i < s.SchedulerSteps; i++) Scheduler.Step(); // schedules are functions of their step count
+            for (long i = 0; i < s.SchedulerSteps; i++)
+                Scheduler.Step(); // schedules are functions of their step count
         var groups = Optimizer.ParamGroups;
         if (s.LearningRates.Count != groups.Count)
-            throw new InvalidOperationException($"Checkpoint '{path}' has {s.LearningRates.Count} parameter group(s) but the optimizer has {groups.Count}.");
-        for (int i = 0; i < groups.Count; i++) groups[i].LearningRate = s.LearningRates[i];
-        if (s.TrainShuffleSeed is { } trainSeed && train.ShuffleSeed is not null) train.ShuffleSeed = trainSeed;
-        if (s.ValidationShuffleSeed is { } valSeed && validation?.ShuffleSeed is not null) validation.ShuffleSeed = valSeed;
+            throw new InvalidOperationException(
+                $"Checkpoint '{path}' has {s.LearningRates.Count} parameter group(s) but the optimizer has "
+                    + $"{groups.Count}."
+            );
+        for (int i = 0; i < groups.Count; i++)
+            groups[i].LearningRate = s.LearningRates[i];
+        if (s.TrainShuffleSeed is { } trainSeed && train.ShuffleSeed is not null)
+            train.ShuffleSeed = trainSeed;
+        if (s.ValidationShuffleSeed is { } valSeed && validation?.ShuffleSeed is not null)
+            validation.ShuffleSeed = valSeed;
         run.Step = s.Step;
         run.SchedulerSteps = s.SchedulerSteps;
         run.ElapsedOffset = TimeSpan.FromSeconds(s.ElapsedSeconds);
@@ -330,11 +440,20 @@ public sealed class Trainer<TBatch>
             run.BestEpoch = s.BestEpoch;
         }
         run.History = new TrainingHistory(s.History) { BestEpoch = run.BestEpoch };
-        if (EarlyStopping is not null && EarlyStopping.Monitor == s.EarlyStoppingMonitor) EarlyStopping.Restore(s.EarlyStoppingBest, s.EarlyStoppingWait);
+        if (EarlyStopping is not null && EarlyStopping.Monitor == s.EarlyStoppingMonitor)
+            EarlyStopping.Restore(s.EarlyStoppingBest, s.EarlyStoppingWait);
         return s.Epoch + 1;
     }
 
-    private TrainingContext Context(RunState run, int epoch, int batch, int batches, double loss, IReadOnlyDictionary<string, double> metrics, bool isBest) =>
+    private TrainingContext Context(
+        RunState run,
+        int epoch,
+        int batch,
+        int batches,
+        double loss,
+        IReadOnlyDictionary<string, double> metrics,
+        bool isBest
+    ) =>
         new(() => run.StopRequested = true)
         {
             Epoch = epoch,
@@ -350,6 +469,29 @@ public sealed class Trainer<TBatch>
             History = run.History,
         };
 
-    private void Report(RunState run, TrainingEvent kind, int epoch, int batch, int batches, double loss, double epochLoss, IReadOnlyDictionary<string, double> metrics) =>
-        Progress?.Report(new TrainingProgress(kind, epoch, MaxEpochs, batch, batches, run.Step, loss, epochLoss, Optimizer.LearningRate, metrics, run.Elapsed));
+    private void Report(
+        RunState run,
+        TrainingEvent kind,
+        int epoch,
+        int batch,
+        int batches,
+        double loss,
+        double epochLoss,
+        IReadOnlyDictionary<string, double> metrics
+    ) =>
+        Progress?.Report(
+            new TrainingProgress(
+                kind,
+                epoch,
+                MaxEpochs,
+                batch,
+                batches,
+                run.Step,
+                loss,
+                epochLoss,
+                Optimizer.LearningRate,
+                metrics,
+                run.Elapsed
+            )
+        );
 }

@@ -18,7 +18,8 @@ public sealed class TrainingCheckpoint
     public const string StateKey = "lab.trainer";
 
     internal const int FormatVersion = 1;
-    private const string ModelPrefix = "model.", OptimizerPrefix = "optimizer.";
+    private const string ModelPrefix = "model.",
+        OptimizerPrefix = "optimizer.";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -36,7 +37,8 @@ public sealed class TrainingCheckpoint
     public IReadOnlyDictionary<string, double> Metrics => State.Metrics;
 
     /// <summary>Every epoch up to <see cref="Epoch"/>.</summary>
-    public TrainingHistory History => new(State.History) { BestEpoch = State.BestEpoch, StoppedEarly = State.StopRequested };
+    public TrainingHistory History =>
+        new(State.History) { BestEpoch = State.BestEpoch, StoppedEarly = State.StopRequested };
 
     /// <summary>The model's parameters and buffers by PyTorch key.</summary>
     public IReadOnlyDictionary<string, Tensor> ModelState { get; }
@@ -44,12 +46,18 @@ public sealed class TrainingCheckpoint
     /// <summary>The optimizer's state (moments, step counts).</summary>
     public IReadOnlyDictionary<string, Tensor> OptimizerState { get; }
 
-    /// <summary>The metadata entries other than <see cref="StateKey"/> (those of <see cref="CheckpointOptions.Metadata"/>).</summary>
+    /// <summary>The metadata entries other than <see cref="StateKey"/> (those of
+    /// <see cref="CheckpointOptions.Metadata"/>).</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
     internal CheckpointState State { get; }
 
-    internal TrainingCheckpoint(CheckpointState state, IReadOnlyDictionary<string, Tensor> model, IReadOnlyDictionary<string, Tensor> optimizer, IReadOnlyDictionary<string, string> metadata)
+    internal TrainingCheckpoint(
+        CheckpointState state,
+        IReadOnlyDictionary<string, Tensor> model,
+        IReadOnlyDictionary<string, Tensor> optimizer,
+        IReadOnlyDictionary<string, string> metadata
+    )
     {
         State = state;
         ModelState = model;
@@ -61,28 +69,53 @@ public sealed class TrainingCheckpoint
     /// <exception cref="SafeTensorsFormatException">The file is corrupt or not a training checkpoint.</exception>
     public static TrainingCheckpoint Load(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"No checkpoint at '{path}'.", path);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"No checkpoint at '{path}'.", path);
         var (tensors, metadata) = Checkpoint.LoadTensors(path);
         if (!metadata.TryGetValue(StateKey, out var json))
-            throw new SafeTensorsFormatException(path, $"it is not a training checkpoint (no '{StateKey}' metadata entry).");
+            throw new SafeTensorsFormatException(
+                path,
+                $"it is not a training checkpoint (no '{StateKey}' metadata entry)."
+            );
         CheckpointState state;
-        try { state = JsonSerializer.Deserialize<CheckpointState>(json, Json) ?? throw new JsonException("null"); }
-        catch (JsonException e) { throw new SafeTensorsFormatException(path, $"the '{StateKey}' metadata is not valid training state JSON ({e.Message})."); }
+        try
+        {
+            state = JsonSerializer.Deserialize<CheckpointState>(json, Json) ?? throw new JsonException("null");
+        }
+        catch (JsonException e)
+        {
+            throw new SafeTensorsFormatException(
+                path,
+                $"the '{StateKey}' metadata is not valid training state JSON ({e.Message})."
+            );
+        }
         if (state.FormatVersion != FormatVersion)
-            throw new SafeTensorsFormatException(path, $"training state format {state.FormatVersion} is not supported (expected {FormatVersion}).");
+            throw new SafeTensorsFormatException(
+                path,
+                $"training state format {state.FormatVersion} is not supported (expected {FormatVersion})."
+            );
         var model = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         var optimizer = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         foreach (var (name, tensor) in tensors)
         {
-            if (name.StartsWith(ModelPrefix, StringComparison.Ordinal)) model[name[ModelPrefix.Length..]] = tensor;
-            else if (name.StartsWith(OptimizerPrefix, StringComparison.Ordinal)) optimizer[name[OptimizerPrefix.Length..]] = tensor;
-            else throw new SafeTensorsFormatException(path, $"tensor '{name}' is neither '{ModelPrefix}*' nor '{OptimizerPrefix}*'.");
+            if (name.StartsWith(ModelPrefix, StringComparison.Ordinal))
+                model[name[ModelPrefix.Length..]] = tensor;
+            else if (name.StartsWith(OptimizerPrefix, StringComparison.Ordinal))
+                optimizer[name[OptimizerPrefix.Length..]] = tensor;
+            else
+                throw new SafeTensorsFormatException(
+                    path,
+                    $"tensor '{name}' is neither '{ModelPrefix}*' nor '{OptimizerPrefix}*'."
+                );
         }
-        var extra = metadata.Where(kv => kv.Key != StateKey).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var extra = metadata
+            .Where(kv => kv.Key != StateKey)
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         return new TrainingCheckpoint(state, model, optimizer, extra);
     }
 
-    /// <summary>Loads only the model weights of the checkpoint at <paramref name="path"/> into <paramref name="model"/> (for evaluation and prediction).</summary>
+    /// <summary>Loads only the model weights of the checkpoint at <paramref name="path"/> into <paramref name="model"/>
+    /// (for evaluation and prediction).</summary>
     public static TrainingCheckpoint LoadModel(string path, Module model, bool strict = true)
     {
         var checkpoint = Load(path);
@@ -90,16 +123,27 @@ public sealed class TrainingCheckpoint
         return checkpoint;
     }
 
-    internal static void Save(string path, Module model, Optim.Optimizer optimizer, CheckpointState state, IReadOnlyDictionary<string, string>? extra)
+    internal static void Save(
+        string path,
+        Module model,
+        Optim.Optimizer optimizer,
+        CheckpointState state,
+        IReadOnlyDictionary<string, string>? extra
+    )
     {
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        foreach (var (key, t) in model.StateDict()) tensors[ModelPrefix + key] = t;
-        foreach (var (key, t) in optimizer.StateDict()) tensors[OptimizerPrefix + key] = t;
+        foreach (var (key, t) in model.StateDict())
+            tensors[ModelPrefix + key] = t;
+        foreach (var (key, t) in optimizer.StateDict())
+            tensors[OptimizerPrefix + key] = t;
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["format"] = "pt" };
         if (extra is not null)
             foreach (var (k, v) in extra)
             {
-                if (k == StateKey) throw new ArgumentException($"Checkpoint metadata key '{StateKey}' is reserved for the training state.");
+                if (k == StateKey)
+                    throw new ArgumentException(
+                        $"Checkpoint metadata key '{StateKey}' is reserved for the training state."
+                    );
                 metadata[k] = v;
             }
         metadata[StateKey] = JsonSerializer.Serialize(state, Json);

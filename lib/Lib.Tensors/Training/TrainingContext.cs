@@ -25,7 +25,8 @@ public sealed class TrainingContext
     /// <summary>Optimizer steps so far.</summary>
     public long Step { get; internal init; }
 
-    /// <summary>The last batch's loss (OnBatchEnd) or the epoch's mean training loss (OnEpochEnd, OnTrainEnd); NaN before any batch.</summary>
+    /// <summary>The last batch's loss (OnBatchEnd) or the epoch's mean training loss (OnEpochEnd, OnTrainEnd); NaN
+    /// before any batch.</summary>
     public double Loss { get; internal init; } = double.NaN;
 
     /// <summary>The optimizer's current learning rate.</summary>
@@ -34,7 +35,8 @@ public sealed class TrainingContext
     /// <summary>The epoch's validation metrics (OnEpochEnd, OnTrainEnd), else empty.</summary>
     public IReadOnlyDictionary<string, double> Metrics { get; internal init; } = new Dictionary<string, double>();
 
-    /// <summary>Whether this epoch's monitored metric is the best so far (OnEpochEnd with a checkpoint monitor).</summary>
+    /// <summary>Whether this epoch's monitored metric is the best so far (OnEpochEnd with a checkpoint
+    /// monitor).</summary>
     public bool IsBest { get; internal init; }
 
     /// <summary>Wall time of the run, resumed runs included.</summary>

@@ -7,13 +7,23 @@ namespace Lib.Tensors.Training;
 /// <param name="LearningRate">The learning rate of the epoch's last optimizer step.</param>
 /// <param name="Seconds">The epoch's wall time, validation included.</param>
 /// <param name="Step">Optimizer steps taken so far, this epoch's included.</param>
-public sealed record EpochRecord(int Epoch, double TrainLoss, IReadOnlyDictionary<string, double> Metrics, double LearningRate, double Seconds, long Step)
+public sealed record EpochRecord(
+    int Epoch,
+    double TrainLoss,
+    IReadOnlyDictionary<string, double> Metrics,
+    double LearningRate,
+    double Seconds,
+    long Step
+)
 {
     /// <summary>The name under which the training loss is monitored and charted.</summary>
     public const string TrainLossName = "train_loss";
 
     /// <summary>A metric by name: <c>train_loss</c> or a validation metric; null when absent.</summary>
-    public double? Get(string name) => name == TrainLossName ? TrainLoss : Metrics.TryGetValue(name, out var v) ? v : null;
+    public double? Get(string name) =>
+        name == TrainLossName ? TrainLoss
+        : Metrics.TryGetValue(name, out var v) ? v
+        : null;
 }
 
 /// <summary>What <see cref="Trainer{TBatch}.Fit"/> returns: every epoch's record, for tables and charts.</summary>

@@ -5,10 +5,13 @@ public enum TrainingEvent
 {
     /// <summary>Fit began (after any resume); <see cref="TrainingProgress.Epoch"/> is the first epoch to run.</summary>
     Started,
+
     /// <summary>An optimizer step finished.</summary>
     BatchEnd,
+
     /// <summary>An epoch finished, validation and checkpoints included.</summary>
     EpochEnd,
+
     /// <summary>Fit ended.</summary>
     Ended,
 }
@@ -29,8 +32,18 @@ public enum TrainingEvent
 /// <param name="Metrics">The epoch's validation metrics (EpochEnd, Ended), else empty.</param>
 /// <param name="Elapsed">Wall time of the run, resumed runs included.</param>
 public readonly record struct TrainingProgress(
-    TrainingEvent Event, int Epoch, int MaxEpochs, int Batch, int BatchesPerEpoch, long Step,
-    double Loss, double EpochLoss, double LearningRate, IReadOnlyDictionary<string, double> Metrics, TimeSpan Elapsed);
+    TrainingEvent Event,
+    int Epoch,
+    int MaxEpochs,
+    int Batch,
+    int BatchesPerEpoch,
+    long Step,
+    double Loss,
+    double EpochLoss,
+    double LearningRate,
+    IReadOnlyDictionary<string, double> Metrics,
+    TimeSpan Elapsed
+);
 
 /// <summary>
 /// Receives the trainer's progress. Kept minimal so hosts adapt it in a few lines: a notebook or CLI

@@ -36,7 +36,8 @@ public static class ChartHtml
         // The chart's own head tags (MathJax …) and description stay; its plotly.js reference is replaced.
         var own = GenericChart.getDisplayOptions(chart);
         var head = new List<HtmlElements.XmlNode> { HtmlElements.rawText(BundleScript()) };
-        if (headStyle is not null) head.Add(HtmlElements.rawText("<style>" + headStyle + "</style>"));
+        if (headStyle is not null)
+            head.Add(HtmlElements.rawText("<style>" + headStyle + "</style>"));
         head.AddRange(DisplayOptions.tryGetAdditionalHeadTags(own)?.Value ?? []);
         var options = DisplayOptions.init(
             DocumentTitle: title ?? TitleOf(chart) ?? "Chart",
@@ -45,20 +46,25 @@ public static class ChartHtml
             DocumentFavicon: null,
             AdditionalHeadTags: ListModule.OfSeq(head),
             ChartDescription: DisplayOptions.tryGetChartDescription(own),
-            PlotlyJSReference: PlotlyJSReference.NoReference);
+            PlotlyJSReference: PlotlyJSReference.NoReference
+        );
         return GenericChart.toEmbeddedHTML(GenericChart.setDisplayOptions(options, chart));
     }
 
     private static string BundleScript()
     {
         string bundle;
-        lock (Gate) bundle = _bundle ??= File.ReadAllText(NativeTools.Locate(NativeTool.PlotlyJs));
+        lock (Gate)
+            bundle = _bundle ??= File.ReadAllText(NativeTools.Locate(NativeTool.PlotlyJs));
         // A literal "</script" inside the bundle would end the element early.
         return "<script type=\"text/javascript\" charset=\"utf-8\">"
-            + bundle.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase) + "\n</script>";
+            + bundle.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)
+            + "\n</script>";
     }
 
     private static string? TitleOf(GenericChart chart) =>
         GenericChart.getLayout(chart).TryGetPropertyValue("title")?.Value is DynamicObj.DynamicObj title
-        && title.TryGetPropertyValue("text")?.Value is string text ? text : null;
+        && title.TryGetPropertyValue("text")?.Value is string text
+            ? text
+            : null;
 }

@@ -13,7 +13,12 @@ public static class ChartPng
     /// </summary>
     /// <exception cref="NativeToolNotFoundException">Chromium or the plotly.js bundle is not installed.</exception>
     public static void Save(
-        GenericChart chart, string path, int width = 900, int height = 500, TimeSpan? timeout = null)
+        GenericChart chart,
+        string path,
+        int width = 900,
+        int height = 500,
+        TimeSpan? timeout = null
+    )
     {
         ArgumentNullException.ThrowIfNull(chart);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);

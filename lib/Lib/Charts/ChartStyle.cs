@@ -37,8 +37,10 @@ public static class ChartStyle
     /// <summary>Sets the titles of the x and y axes (of the chart's own axes; a grid keeps each panel's).</summary>
     public static GenericChart WithAxisTitles(this GenericChart chart, string? x = null, string? y = null)
     {
-        if (x is not null) chart = chart.WithXAxisStyle<double, double, string>(TitleText: x);
-        if (y is not null) chart = chart.WithYAxisStyle<double, double, string>(TitleText: y);
+        if (x is not null)
+            chart = chart.WithXAxisStyle<double, double, string>(TitleText: x);
+        if (y is not null)
+            chart = chart.WithYAxisStyle<double, double, string>(TitleText: y);
         return chart;
     }
 
@@ -58,10 +60,13 @@ public static class ChartStyle
     public static GenericChart WithTraceProperty(this GenericChart chart, string name, object value)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return GenericChart.mapTrace(Microsoft.FSharp.Core.FuncConvert.FromFunc<Trace, Trace>(trace =>
-        {
-            trace.SetProperty(name, value);
-            return trace;
-        }), chart);
+        return GenericChart.mapTrace(
+            Microsoft.FSharp.Core.FuncConvert.FromFunc<Trace, Trace>(trace =>
+            {
+                trace.SetProperty(name, value);
+                return trace;
+            }),
+            chart
+        );
     }
 }

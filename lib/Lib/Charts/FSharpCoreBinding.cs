@@ -23,7 +23,8 @@ internal static class FSharpCoreBinding
     internal static void LoadThroughGiraffeFirst()
     {
         var context = AssemblyLoadContext.GetLoadContext(typeof(FSharpCoreBinding).Assembly);
-        if (context is null || context == AssemblyLoadContext.Default) return;
+        if (context is null || context == AssemblyLoadContext.Default)
+            return;
         try
         {
             var attributes = Type.GetType("Giraffe.ViewEngine.Attributes, Giraffe.ViewEngine", throwOnError: false);

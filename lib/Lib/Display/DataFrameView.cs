@@ -20,10 +20,15 @@ public static class DataFrameView
     public static string ToHtml(DataFrame frame, int rows = DefaultRows)
     {
         long shown = Math.Min(frame.Rows.Count, rows);
-        var sb = new StringBuilder("<div class=\"lab-table\"><table style=\"border-collapse:collapse;font-size:.85rem\"><thead><tr><th></th>");
+        var sb = new StringBuilder(
+            "<div class=\"lab-table\"><table style=\"border-collapse:collapse;font-size:.85rem\"><thead><tr><th></th>"
+        );
         foreach (var c in frame.Columns)
-            sb.Append("<th style=\"text-align:right;padding:.15rem .5rem;border-bottom:1px solid #999\">").Append(Html.Encode(c.Name))
-              .Append("<br><span style=\"font-weight:normal;color:#777\">").Append(Html.Encode(TypeName(c.DataType))).Append("</span></th>");
+            sb.Append("<th style=\"text-align:right;padding:.15rem .5rem;border-bottom:1px solid #999\">")
+                .Append(Html.Encode(c.Name))
+                .Append("<br><span style=\"font-weight:normal;color:#777\">")
+                .Append(Html.Encode(TypeName(c.DataType)))
+                .Append("</span></th>");
         sb.Append("</tr></thead><tbody>");
         for (long r = 0; r < shown; r++)
         {
@@ -32,26 +37,34 @@ public static class DataFrameView
             {
                 var v = c[r];
                 sb.Append("<td style=\"text-align:right;padding:.15rem .5rem\">")
-                  .Append(v is null ? "<span style=\"color:#aaa\">null</span>" : Html.Encode(Text(v))).Append("</td>");
+                    .Append(v is null ? "<span style=\"color:#aaa\">null</span>" : Html.Encode(Text(v)))
+                    .Append("</td>");
             }
             sb.Append("</tr>");
         }
-        return sb.Append("</tbody></table><div style=\"color:#555;font-size:.8rem\">").Append(Count(frame, shown))
-                 .Append("</div></div>").ToString();
+        return sb.Append("</tbody></table><div style=\"color:#555;font-size:.8rem\">")
+            .Append(Count(frame, shown))
+            .Append("</div></div>")
+            .ToString();
     }
 
     /// <summary>The frame as aligned text: a count line, a header and the first <paramref name="rows"/> rows.</summary>
     public static string ToText(DataFrame frame, int rows = DefaultRows)
     {
         long shown = Math.Min(frame.Rows.Count, rows);
-        var cells = frame.Columns
-            .Select(c => new[] { c.Name }.Concat(Enumerable.Range(0, (int)shown).Select(r => c[r] is { } v ? Text(v) : "null")).ToArray())
+        var cells = frame
+            .Columns.Select(c =>
+                new[] { c.Name }
+                    .Concat(Enumerable.Range(0, (int)shown).Select(r => c[r] is { } v ? Text(v) : "null"))
+                    .ToArray()
+            )
             .ToList();
         var widths = cells.Select(c => c.Max(s => s.Length)).ToList();
         var sb = new StringBuilder(Count(frame, shown)).Append('\n');
         for (int r = 0; r <= shown; r++)
         {
-            for (int c = 0; c < cells.Count; c++) sb.Append(c == 0 ? "" : "  ").Append(cells[c][r].PadLeft(widths[c]));
+            for (int c = 0; c < cells.Count; c++)
+                sb.Append(c == 0 ? "" : "  ").Append(cells[c][r].PadLeft(widths[c]));
             sb.Append('\n');
         }
         return sb.ToString().TrimEnd();
@@ -62,20 +75,28 @@ public static class DataFrameView
         + (shown < frame.Rows.Count ? $", first {shown} shown" : "");
 
     /// <summary>A value as the tables print it: numbers short and invariant, dates as ISO dates.</summary>
-    public static string Text(object value) => value switch
-    {
-        double d => d.ToString("G6", CultureInfo.InvariantCulture),
-        float f => f.ToString("G6", CultureInfo.InvariantCulture),
-        DateTime t => t.TimeOfDay == TimeSpan.Zero
-            ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+    public static string Text(object value) =>
+        value switch
+        {
+            double d => d.ToString("G6", CultureInfo.InvariantCulture),
+            float f => f.ToString("G6", CultureInfo.InvariantCulture),
+            DateTime t => t.TimeOfDay == TimeSpan.Zero
+                ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
 
-    private static string TypeName(Type type) => type.Name switch
-    {
-        "Int32" => "int", "Int64" => "long", "Single" => "float", "Double" => "double", "String" => "string",
-        "Boolean" => "bool", "DateTime" => "datetime", var other => other.ToLowerInvariant(),
-    };
+    private static string TypeName(Type type) =>
+        type.Name switch
+        {
+            "Int32" => "int",
+            "Int64" => "long",
+            "Single" => "float",
+            "Double" => "double",
+            "String" => "string",
+            "Boolean" => "bool",
+            "DateTime" => "datetime",
+            var other => other.ToLowerInvariant(),
+        };
 }

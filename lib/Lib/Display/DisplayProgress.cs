@@ -15,8 +15,10 @@ public sealed class DisplayProgress(Func<object, Action<object>> show, TimeSpan?
         Action<object>? update = null;
         return new ProgressTask(description, total, unit, _interval, s =>
         {
-            if (update is null) update = show(s);
-            else update(s);
+            if (update is null)
+                update = show(s);
+            else
+                update(s);
         });
     }
 }

@@ -20,8 +20,15 @@ public sealed class ProgressTask : IProgressTask
     private bool _finished;
     private TimeSpan _lastRender;
 
-    /// <summary>Creates a task rendering through <paramref name="render"/> no more often than <paramref name="interval"/>.</summary>
-    public ProgressTask(string description, long? total, string unit, TimeSpan interval, Action<ProgressSnapshot> render)
+    /// <summary>Creates a task rendering through <paramref name="render"/> no more often than
+    /// <paramref name="interval"/>.</summary>
+    public ProgressTask(
+        string description,
+        long? total,
+        string unit,
+        TimeSpan interval,
+        Action<ProgressSnapshot> render
+    )
     {
         _description = description;
         _total = total;
@@ -34,7 +41,11 @@ public sealed class ProgressTask : IProgressTask
     /// <summary>The current state.</summary>
     public ProgressSnapshot Snapshot
     {
-        get { lock (_gate) return new(_description, _done, _total, _unit, _clock.Elapsed, _status, _finished); }
+        get
+        {
+            lock (_gate)
+                return new(_description, _done, _total, _unit, _clock.Elapsed, _status, _finished);
+        }
     }
 
     /// <inheritdoc />
@@ -47,14 +58,16 @@ public sealed class ProgressTask : IProgressTask
     /// <inheritdoc />
     public void SetStatus(string status)
     {
-        lock (_gate) _status = status;
+        lock (_gate)
+            _status = status;
         Render(force: false);
     }
 
     /// <inheritdoc />
     public void SetTotal(long total)
     {
-        lock (_gate) _total = total;
+        lock (_gate)
+            _total = total;
         Render(force: false);
     }
 
@@ -63,7 +76,8 @@ public sealed class ProgressTask : IProgressTask
     {
         lock (_gate)
         {
-            if (_finished) return;
+            if (_finished)
+                return;
             _finished = true;
             _clock.Stop();
         }
@@ -79,7 +93,8 @@ public sealed class ProgressTask : IProgressTask
         lock (_gate)
         {
             var now = _clock.Elapsed;
-            if (!force && now - _lastRender < _interval) return;
+            if (!force && now - _lastRender < _interval)
+                return;
             _lastRender = now;
             snapshot = new(_description, Interlocked.Read(ref _done), _total, _unit, now, _status, _finished);
         }

@@ -9,7 +9,8 @@ namespace Lib.Display;
 /// metrics and the learning rate as its status (<c>epoch 3/20 · loss 0.412 · val_mae 0.31 · lr 1e-03</c>).
 /// A run that stops early ends with the batches it did as its total and says so.
 /// </summary>
-public sealed class TrainingProgressReporter(IProgressReporter reporter, string description = "Training") : ITrainingProgress
+public sealed class TrainingProgressReporter(IProgressReporter reporter, string description = "Training")
+    : ITrainingProgress
 {
     private readonly IProgressReporter _reporter = reporter ?? throw new ArgumentNullException(nameof(reporter));
     private IProgressTask? _task;
@@ -25,7 +26,8 @@ public sealed class TrainingProgressReporter(IProgressReporter reporter, string 
                 _task?.Dispose();
                 _task = _reporter.Start(description, (long)p.MaxEpochs * p.BatchesPerEpoch, "batches");
                 _done = (long)p.Epoch * p.BatchesPerEpoch;
-                if (_done > 0) _task.Advance(_done); // resumed
+                if (_done > 0)
+                    _task.Advance(_done); // resumed
                 break;
             case TrainingEvent.BatchEnd when _task is not null:
                 _task.Advance();
@@ -33,7 +35,9 @@ public sealed class TrainingProgressReporter(IProgressReporter reporter, string 
                 _task.SetStatus(Status(p, p.EpochLoss));
                 break;
             case TrainingEvent.EpochEnd when _task is not null:
-                _metrics = string.Concat(p.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $" · {m.Key} {m.Value:G4}")));
+                _metrics = string.Concat(
+                    p.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $" · {m.Key} {m.Value:G4}"))
+                );
                 _task.SetStatus(Status(p, p.Loss));
                 break;
             case TrainingEvent.Ended when _task is not null:
@@ -49,6 +53,9 @@ public sealed class TrainingProgressReporter(IProgressReporter reporter, string 
         }
     }
 
-    private string Status(TrainingProgress p, double loss) => string.Create(CultureInfo.InvariantCulture,
-        $"epoch {p.Epoch + 1}/{p.MaxEpochs} · loss {loss:G4}{_metrics} · lr {p.LearningRate:0.##e+00}");
+    private string Status(TrainingProgress p, double loss) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"epoch {p.Epoch + 1}/{p.MaxEpochs} · loss {loss:G4}{_metrics} · lr {p.LearningRate:0.##e+00}"
+        );
 }

@@ -14,21 +14,32 @@ public sealed record NativeTool(
     string EnvironmentVariable,
     string Package,
     Func<PlatformId, string> RelativePath,
-    bool IsExecutable = false)
+    bool IsExecutable = false
+)
 {
     /// <summary>The ffmpeg program (<c>@ffmpeg-installer/ffmpeg</c>).</summary>
-    public static NativeTool Ffmpeg { get; } = new(
-        "ffmpeg", "LAB_FFMPEG", "@ffmpeg-installer/ffmpeg",
-        p => $"@ffmpeg-installer/{p.NpmName()}/ffmpeg{(p.IsWindows ? ".exe" : "")}", IsExecutable: true);
+    public static NativeTool Ffmpeg { get; } =
+        new(
+            "ffmpeg",
+            "LAB_FFMPEG",
+            "@ffmpeg-installer/ffmpeg",
+            p => $"@ffmpeg-installer/{p.NpmName()}/ffmpeg{(p.IsWindows ? ".exe" : "")}",
+            IsExecutable: true
+        );
 
     /// <summary>The ffprobe program (<c>@ffprobe-installer/ffprobe</c>).</summary>
-    public static NativeTool Ffprobe { get; } = new(
-        "ffprobe", "LAB_FFPROBE", "@ffprobe-installer/ffprobe",
-        p => $"@ffprobe-installer/{p.NpmName()}/ffprobe{(p.IsWindows ? ".exe" : "")}", IsExecutable: true);
+    public static NativeTool Ffprobe { get; } =
+        new(
+            "ffprobe",
+            "LAB_FFPROBE",
+            "@ffprobe-installer/ffprobe",
+            p => $"@ffprobe-installer/{p.NpmName()}/ffprobe{(p.IsWindows ? ".exe" : "")}",
+            IsExecutable: true
+        );
 
     /// <summary>The self-contained plotly.js bundle (<c>plotly.js-dist-min</c>).</summary>
-    public static NativeTool PlotlyJs { get; } = new(
-        "plotly.js", "LAB_PLOTLY_JS", "plotly.js-dist-min", _ => "plotly.js-dist-min/plotly.min.js");
+    public static NativeTool PlotlyJs { get; } =
+        new("plotly.js", "LAB_PLOTLY_JS", "plotly.js-dist-min", _ => "plotly.js-dist-min/plotly.min.js");
 
     /// <summary>Every tool the lab uses.</summary>
     public static IReadOnlyList<NativeTool> All { get; } = [Ffmpeg, Ffprobe, PlotlyJs];

@@ -21,7 +21,11 @@ public sealed class CacheBuild
     public string PathOf(string output)
     {
         if (!Step.Outputs.Contains(output))
-            throw new ArgumentException($"'{output}' is not a declared output of cache step '{Step.Name}' (declared: {string.Join(", ", Step.Outputs)}).", nameof(output));
+            throw new ArgumentException(
+                $"'{output}' is not a declared output of cache step '{Step.Name}' (declared: "
+                    + $"{string.Join(", ", Step.Outputs)}).",
+                nameof(output)
+            );
         var path = Path.Combine(Directory, output);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return path;
@@ -33,11 +37,16 @@ public sealed class CacheBuild
     internal long? RowsOf(string output) => _rows.TryGetValue(output, out var r) ? r : null;
 }
 
-/// <summary>The outcome of <see cref="DerivedCache.Run"/>: where the outputs are and whether they were rebuilt, and why.</summary>
+/// <summary>The outcome of <see cref="DerivedCache.Run"/>: where the outputs are and whether they were rebuilt, and
+/// why.</summary>
 public sealed record CacheResult(string Directory, bool Rebuilt, string Reason, CacheManifest Manifest)
 {
     /// <summary>The path of an output of the step.</summary>
     public string PathOf(string output) =>
-        Manifest.Outputs.Any(o => o.Path == output) ? Path.Combine(Directory, output)
-            : throw new ArgumentException($"'{output}' is not an output of cache step '{Manifest.Step}'.", nameof(output));
+        Manifest.Outputs.Any(o => o.Path == output)
+            ? Path.Combine(Directory, output)
+            : throw new ArgumentException(
+                $"'{output}' is not an output of cache step '{Manifest.Step}'.",
+                nameof(output)
+            );
 }

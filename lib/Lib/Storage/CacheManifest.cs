@@ -17,12 +17,18 @@ public sealed record CacheManifest(
     IReadOnlyList<CachedFile> Inputs,
     IReadOnlyDictionary<string, string> Parameters,
     IReadOnlyList<CachedFile> Outputs,
-    IReadOnlyDictionary<string, string> Versions)
+    IReadOnlyDictionary<string, string> Versions
+)
 {
     /// <summary>The manifest's file name inside a step folder.</summary>
     public const string FileName = "manifest.json";
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     /// <summary>The manifest as JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Options);
@@ -30,8 +36,16 @@ public sealed record CacheManifest(
     /// <summary>Reads a manifest; null when the file is missing, unreadable or not a manifest.</summary>
     public static CacheManifest? TryLoad(string path)
     {
-        try { return File.Exists(path) ? JsonSerializer.Deserialize<CacheManifest>(File.ReadAllText(path), Options) : null; }
-        catch (JsonException) { return null; }
+        try
+        {
+            return File.Exists(path)
+                ? JsonSerializer.Deserialize<CacheManifest>(File.ReadAllText(path), Options)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The row count recorded for an output, if the step recorded one.</summary>

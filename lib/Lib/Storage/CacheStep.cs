@@ -16,13 +16,20 @@ public sealed class CacheStep(string name)
     public IList<string> Inputs { get; init; } = [];
 
     /// <summary>Parameters the step depends on (compared as text).</summary>
-    public IDictionary<string, string> Parameters { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+    public IDictionary<string, string> Parameters { get; init; } =
+        new SortedDictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>The files the step writes, relative to its folder (<c>performances.parquet</c>, <c>sequences.safetensors</c> ...).</summary>
+    /// <summary>The files the step writes, relative to its folder (<c>performances.parquet</c>,
+    /// <c>sequences.safetensors</c> ...).</summary>
     public IList<string> Outputs { get; init; } = [];
 
     private static string ValidName(string name) =>
-        !string.IsNullOrWhiteSpace(name) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && !name.StartsWith('.')
+        !string.IsNullOrWhiteSpace(name)
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+        && !name.StartsWith('.')
             ? name
-            : throw new ArgumentException($"Cache step name '{name}' must be letters, digits, '-', '_' or '.', not starting with '.'.", nameof(name));
+            : throw new ArgumentException(
+                $"Cache step name '{name}' must be letters, digits, '-', '_' or '.', not starting with '.'.",
+                nameof(name)
+            );
 }

@@ -21,7 +21,8 @@ public static class CsvFile
     /// <exception cref="FormatException">The file is empty or a quoted field is never closed.</exception>
     public static (IReadOnlyList<string> Header, IEnumerable<CsvRecord> Records) Open(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"The CSV file '{path}' does not exist.", path);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"The CSV file '{path}' does not exist.", path);
         var records = Read(path).GetEnumerator();
         if (!records.MoveNext())
         {
@@ -37,7 +38,8 @@ public static class CsvFile
     /// <exception cref="FormatException">The file is empty or its first record leaves a quote open.</exception>
     public static IReadOnlyList<string> ReadHeader(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"The CSV file '{path}' does not exist.", path);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"The CSV file '{path}' does not exist.", path);
         using var records = Read(path).GetEnumerator(); // disposing it closes the file
         return records.MoveNext()
             ? [.. records.Current.Fields.Select(f => f.Trim())]
@@ -59,16 +61,19 @@ public static class CsvFile
             foreach (var column in required)
                 if (!header.Contains(column))
                     throw new InvalidDataException(
-                        $"{path}: line 1: no '{column}' column (the header has {string.Join(", ", header)}).");
+                        $"{path}: line 1: no '{column}' column (the header has {string.Join(", ", header)})."
+                    );
             var rows = new List<CsvRow>();
             foreach (var record in records)
             {
                 if (record.Fields.Count != header.Count)
                     throw new InvalidDataException(
-                        $"{path}: line {record.Line}: {record.Fields.Count} fields, but the header has " +
-                        $"{header.Count}.");
+                        $"{path}: line {record.Line}: {record.Fields.Count} fields, but the header has "
+                            + $"{header.Count}."
+                    );
                 var map = new Dictionary<string, string>(header.Count, StringComparer.Ordinal);
-                for (int i = 0; i < header.Count; i++) map[header[i]] = record.Fields[i];
+                for (int i = 0; i < header.Count; i++)
+                    map[header[i]] = record.Fields[i];
                 rows.Add(new CsvRow(record.Line, map));
             }
             return rows;
@@ -84,20 +89,22 @@ public static class CsvFile
     {
         using var stream = File.OpenRead(path);
         using var decoded = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-            ? new GZipStream(stream, CompressionMode.Decompress) : (Stream)stream;
+            ? new GZipStream(stream, CompressionMode.Decompress)
+            : (Stream)stream;
         using var reader = new StreamReader(decoded, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            BadDataFound = null,
-            DetectColumnCountChanges = false,
-        });
+        using var parser = new CsvParser(
+            reader,
+            new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false }
+        );
         while (parser.Read())
         {
             var raw = parser.RawRecord.TrimEnd('\r', '\n');
             int start = parser.RawRow - raw.Count(c => c == '\n');
             if (OpenQuote(raw)) // then the line breaks at the end were inside the field too, and counted
-                throw new FormatException($"{path}: line {parser.RawRow - parser.RawRecord.Count(c => c == '\n')}: " +
-                                          "a quoted field is not closed before the end of the file.");
+                throw new FormatException(
+                    $"{path}: line {parser.RawRow - parser.RawRecord.Count(c => c == '\n')}: "
+                        + "a quoted field is not closed before the end of the file."
+                );
             yield return new CsvRecord(start, parser.Record ?? [], raw);
         }
     }
@@ -111,20 +118,26 @@ public static class CsvFile
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(rows);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
+        if (folder is not null)
+            Directory.CreateDirectory(folder);
         AtomicFile.Write(path, stream =>
         {
             using var text = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-            using var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture)
-            {
-                NewLine = "\n",
-                ShouldQuote = args => args.Field is { } f && f.AsSpan().IndexOfAny(",\"\n\r") >= 0,
-            });
-            foreach (var field in header) csv.WriteField(field);
+            using var csv = new CsvWriter(
+                text,
+                new CsvConfiguration(CultureInfo.InvariantCulture)
+                {
+                    NewLine = "\n",
+                    ShouldQuote = args => args.Field is { } f && f.AsSpan().IndexOfAny(",\"\n\r") >= 0,
+                }
+            );
+            foreach (var field in header)
+                csv.WriteField(field);
             csv.NextRecord();
             foreach (var row in rows)
             {
-                foreach (var field in row) csv.WriteField(field ?? "");
+                foreach (var field in row)
+                    csv.WriteField(field ?? "");
                 csv.NextRecord();
             }
         });
@@ -133,7 +146,8 @@ public static class CsvFile
     private static IEnumerable<CsvRecord> Rest(IEnumerator<CsvRecord> records)
     {
         using (records)
-            while (records.MoveNext()) yield return records.Current;
+            while (records.MoveNext())
+                yield return records.Current;
     }
 
     /// <summary>Whether a raw record ends inside a quoted field (an odd number of quotes; doubled ones count twice).
@@ -144,17 +158,22 @@ public static class CsvFile
     /// </summary>
     private static bool OpenQuote(string raw)
     {
-        bool fieldStart = true, quoted = false;
+        bool fieldStart = true,
+            quoted = false;
         for (int i = 0; i < raw.Length; i++)
         {
             char c = raw[i];
             if (quoted)
             {
-                if (c != '"') continue;
-                if (i + 1 < raw.Length && raw[i + 1] == '"') i++; // an escaped quote
-                else quoted = false;
+                if (c != '"')
+                    continue;
+                if (i + 1 < raw.Length && raw[i + 1] == '"')
+                    i++; // an escaped quote
+                else
+                    quoted = false;
             }
-            else if (c == ',') fieldStart = true;
+            else if (c == ',')
+                fieldStart = true;
             else
             {
                 quoted = fieldStart && c == '"';

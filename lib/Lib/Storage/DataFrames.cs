@@ -13,12 +13,25 @@ public static class DataFrames
 {
     private static readonly Type[] Primitives =
     [
-        typeof(bool), typeof(byte), typeof(sbyte), typeof(short), typeof(ushort), typeof(int), typeof(uint),
-        typeof(long), typeof(ulong), typeof(float), typeof(double), typeof(decimal), typeof(DateTime),
+        typeof(bool),
+        typeof(byte),
+        typeof(sbyte),
+        typeof(short),
+        typeof(ushort),
+        typeof(int),
+        typeof(uint),
+        typeof(long),
+        typeof(ulong),
+        typeof(float),
+        typeof(double),
+        typeof(decimal),
+        typeof(DateTime),
     ];
 
-    private static readonly MethodInfo PrimitiveMethod =
-        typeof(DataFrames).GetMethod(nameof(Primitive), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo PrimitiveMethod = typeof(DataFrames).GetMethod(
+        nameof(Primitive),
+        BindingFlags.NonPublic | BindingFlags.Static
+    )!;
 
     /// <summary>A data frame with one column per (name, .NET type, values); <c>null</c> values are missing.</summary>
     public static DataFrame From(IEnumerable<(string Name, Type Type, IReadOnlyList<object?> Values)> columns) =>
@@ -31,11 +44,15 @@ public static class DataFrames
     public static DataFrame FromRecords<T>(IEnumerable<T> records)
     {
         var rows = records.ToList();
-        var members = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        var members = typeof(T)
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0)
             .Select(p => (p.Name, Type: p.PropertyType, Get: (Func<object?, object?>)p.GetValue))
-            .Concat(typeof(T).GetFields(BindingFlags.Public | BindingFlags.Instance)
-                .Select(f => (f.Name, Type: f.FieldType, Get: (Func<object?, object?>)f.GetValue)))
+            .Concat(
+                typeof(T)
+                    .GetFields(BindingFlags.Public | BindingFlags.Instance)
+                    .Select(f => (f.Name, Type: f.FieldType, Get: (Func<object?, object?>)f.GetValue))
+            )
             .ToList();
         if (members.Count == 0 || IsValue(typeof(T)))
             return From([("value", typeof(T), rows.Cast<object?>().ToList())]);
@@ -57,24 +74,31 @@ public static class DataFrames
     }
 
     private static bool IsValue(Type type) =>
-        type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) ||
-        type == typeof(DateTime) || type == typeof(DateOnly) || Nullable.GetUnderlyingType(type) is not null;
+        type.IsPrimitive
+        || type.IsEnum
+        || type == typeof(string)
+        || type == typeof(decimal)
+        || type == typeof(DateTime)
+        || type == typeof(DateOnly)
+        || Nullable.GetUnderlyingType(type) is not null;
 
     private static PrimitiveDataFrameColumn<T> Primitive<T>(string name, IReadOnlyList<object?> values)
         where T : unmanaged => new(name, values.Select(v => v is null ? (T?)null : (T)v));
 
-    private static string? Text(object? value) => value switch
-    {
-        null => null,
-        string s => s,
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
+    private static string? Text(object? value) =>
+        value switch
+        {
+            null => null,
+            string s => s,
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
 }
 
 /// <summary>Conversions to <see cref="DataFrame"/>.</summary>
 public static class DataFrameExtensions
 {
-    /// <summary>The records as a data frame, a column per public property (<see cref="DataFrames.FromRecords{T}"/>).</summary>
+    /// <summary>The records as a data frame, a column per public property
+    /// (<see cref="DataFrames.FromRecords{T}"/>).</summary>
     public static DataFrame ToDataFrame<T>(this IEnumerable<T> records) => DataFrames.FromRecords(records);
 }

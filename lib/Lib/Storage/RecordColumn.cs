@@ -16,13 +16,17 @@ public sealed class RecordColumn
         Type = property.PropertyType;
         var underlying = Nullable.GetUnderlyingType(Type);
         ValueType = underlying ?? Type;
-        IsNullable = underlying is not null
-            || (!Type.IsValueType // a context per column: NullabilityInfoContext is not thread-safe
-                && new NullabilityInfoContext().Create(property).ReadState != NullabilityState.NotNull);
+        IsNullable =
+            underlying is not null
+            || (
+                !Type.IsValueType // a context per column: NullabilityInfoContext is not thread-safe
+                && new NullabilityInfoContext().Create(property).ReadState != NullabilityState.NotNull
+            );
         SqlType = SqlTypeOf(ValueType)
             ?? throw new NotSupportedException(
-                $"{property.DeclaringType?.Name}.{property.Name} is {Type.Name}, which a table column cannot hold; " +
-                "use bool, int, long, float, double, string, DateOnly, DateTime, an enum or their nullable forms.");
+                $"{property.DeclaringType?.Name}.{property.Name} is {Type.Name}, which a table column cannot hold; "
+                    + "use bool, int, long, float, double, string, DateOnly, DateTime, an enum or their nullable forms."
+            );
     }
 
     /// <summary>The property.</summary>
@@ -70,22 +74,24 @@ public sealed class RecordColumn
             bool afterLower = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
             bool beforeLower = i > 0 && i + 1 < name.Length && char.IsLower(name[i + 1]);
             bool boundary = char.IsUpper(c) && (afterLower || beforeLower);
-            if (boundary) text.Append('_');
+            if (boundary)
+                text.Append('_');
             text.Append(char.ToLowerInvariant(c));
         }
         return text.ToString();
     }
 
-    private static string? SqlTypeOf(Type type) => type switch
-    {
-        _ when type == typeof(string) || type.IsEnum => "VARCHAR",
-        _ when type == typeof(bool) => "BOOLEAN",
-        _ when type == typeof(int) => "INTEGER",
-        _ when type == typeof(long) => "BIGINT",
-        _ when type == typeof(float) => "FLOAT",
-        _ when type == typeof(double) => "DOUBLE",
-        _ when type == typeof(DateOnly) => "DATE",
-        _ when type == typeof(DateTime) => "TIMESTAMP",
-        _ => null,
-    };
+    private static string? SqlTypeOf(Type type) =>
+        type switch
+        {
+            _ when type == typeof(string) || type.IsEnum => "VARCHAR",
+            _ when type == typeof(bool) => "BOOLEAN",
+            _ when type == typeof(int) => "INTEGER",
+            _ when type == typeof(long) => "BIGINT",
+            _ when type == typeof(float) => "FLOAT",
+            _ when type == typeof(double) => "DOUBLE",
+            _ when type == typeof(DateOnly) => "DATE",
+            _ when type == typeof(DateTime) => "TIMESTAMP",
+            _ => null,
+        };
 }

@@ -14,16 +14,26 @@ public sealed class RecordSchema<T>
 
     private RecordSchema()
     {
-        var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0).ToList();
-        _constructor = typeof(T).GetConstructors()
-            .Where(c => c.GetParameters() is { Length: > 0 } parameters
-                        && parameters.All(a => properties.Any(p => Same(p.Name, a.Name))))
+        var properties = typeof(T)
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+            .ToList();
+        _constructor = typeof(T)
+            .GetConstructors()
+            .Where(c =>
+                c.GetParameters() is { Length: > 0 } parameters
+                && parameters.All(a => properties.Any(p => Same(p.Name, a.Name)))
+            )
             .MaxBy(c => c.GetParameters().Length);
-        var fromConstructor = _constructor?.GetParameters()
-            .Select(a => properties.First(p => Same(p.Name, a.Name))).ToList() ?? [];
-        Columns = [.. properties.Where(p => fromConstructor.Contains(p) || p.CanWrite)
-            .Select(p => new RecordColumn(p))];
+        var fromConstructor = _constructor
+            ?.GetParameters()
+            .Select(a => properties.First(p => Same(p.Name, a.Name)))
+            .ToList()
+            ?? [];
+        Columns =
+        [
+            .. properties.Where(p => fromConstructor.Contains(p) || p.CanWrite).Select(p => new RecordColumn(p)),
+        ];
         if (Columns.Count == 0)
             throw new NotSupportedException($"{typeof(T).Name} has no public properties to make columns of.");
         _constructorColumns = [.. fromConstructor.Select(p => Columns.ToList().FindIndex(c => c.Property == p))];
@@ -44,7 +54,8 @@ public sealed class RecordSchema<T>
         object?[] arguments = [.. _constructorColumns.Select(i => values[i])];
         object record = _constructor is null ? Activator.CreateInstance(typeof(T))! : _constructor.Invoke(arguments);
         for (int i = 0; i < Columns.Count; i++)
-            if (!_constructorColumns.Contains(i)) Columns[i].Property.SetValue(record, values[i]);
+            if (!_constructorColumns.Contains(i))
+                Columns[i].Property.SetValue(record, values[i]);
         return (T)record;
     }
 

@@ -23,8 +23,12 @@ public static class RecordTable
         using var connection = DuckDb.DuckDb.OpenInMemory();
         Create<T>(connection, "records");
         Append(connection, "records", rows);
-        DuckDbFiles.CopyTo(connection, "SELECT * FROM records", path,
-            format == TableFormat.Parquet ? "FORMAT parquet" : "FORMAT csv, HEADER true");
+        DuckDbFiles.CopyTo(
+            connection,
+            "SELECT * FROM records",
+            path,
+            format == TableFormat.Parquet ? "FORMAT parquet" : "FORMAT csv, HEADER true"
+        );
     }
 
     /// <summary>
@@ -39,19 +43,23 @@ public static class RecordTable
     {
         var format = FormatOf(path);
         var full = Path.GetFullPath(path);
-        if (!File.Exists(full)) throw new FileNotFoundException($"The table '{full}' does not exist.", full);
+        if (!File.Exists(full))
+            throw new FileNotFoundException($"The table '{full}' does not exist.", full);
         using var connection = DuckDb.DuckDb.OpenInMemory();
         DuckDbResult result;
         try
         {
-            result = format == TableFormat.Parquet
-                ? connection.Query("SELECT * FROM read_parquet(?)", full)
-                : connection.Query($"SELECT * FROM read_csv(?, {CsvOptions<T>(full)})", full);
+            result =
+                format == TableFormat.Parquet
+                    ? connection.Query("SELECT * FROM read_parquet(?)", full)
+                    : connection.Query($"SELECT * FROM read_csv(?, {CsvOptions<T>(full)})", full);
         }
         catch (DuckDBException e)
         {
             throw new InvalidDataException(
-                $"{full}: not a readable {format} table of {typeof(T).Name}: {e.Message}", e);
+                $"{full}: not a readable {format} table of {typeof(T).Name}: {e.Message}",
+                e
+            );
         }
         catch (FormatException e) // the CSV header could not be read
         {
@@ -77,7 +85,8 @@ public static class RecordTable
         {
             var column = columns[c];
             var array = Array.CreateInstance(column.ArrayType, list.Count);
-            for (int r = 0; r < list.Count; r++) array.SetValue(column.Stored(list[r]), r);
+            for (int r = 0; r < list.Count; r++)
+                array.SetValue(column.Stored(list[r]), r);
             arrays[c] = array;
         }
         connection.AppendColumns(table, arrays);
@@ -100,7 +109,8 @@ public static class RecordTable
         var values = new object?[columns.Count];
         for (int r = 0; r < result.RowCount; r++)
         {
-            for (int c = 0; c < columns.Count; c++) values[c] = Value(found[c], columns[c], r, source);
+            for (int c = 0; c < columns.Count; c++)
+                values[c] = Value(found[c], columns[c], r, source);
             records.Add(RecordSchema<T>.Instance.Create(values));
         }
         return records;
@@ -111,28 +121,35 @@ public static class RecordTable
         var found = result.Columns.FirstOrDefault(c => c.Name == column.Name)
             ?? result.Columns.FirstOrDefault(c => Normal(c.Name) == Normal(column.Name))
             ?? throw new InvalidDataException(
-                $"{source}: no column '{column.Name}' for {column.Describe()}; it has " +
-                $"{string.Join(", ", result.Columns.Select(c => $"{c.Name} ({c.TypeName})"))}.");
+                $"{source}: no column '{column.Name}' for {column.Describe()}; it has "
+                    + $"{string.Join(", ", result.Columns.Select(c => $"{c.Name} ({c.TypeName})"))}."
+            );
         if (!DuckDbColumnConversion.Widens(found.ClrType, column.StoredType))
             throw new InvalidDataException(
-                $"{source}: column '{found.Name}' is {found.TypeName}, but {column.Describe()} expects " +
-                $"{column.SqlType}.");
+                $"{source}: column '{found.Name}' is {found.TypeName}, but {column.Describe()} expects "
+                    + $"{column.SqlType}."
+            );
         return found;
     }
 
     private static object? Value(DuckDbColumn found, RecordColumn column, int row, string source)
     {
         if (found.IsNull(row))
-            return column.IsNullable ? null : throw new InvalidDataException(
-                $"{source}: row {row + 1}, column '{found.Name}': NULL, but {column.Describe()} cannot be null.");
+            return column.IsNullable
+                ? null
+                : throw new InvalidDataException(
+                    $"{source}: row {row + 1}, column '{found.Name}': NULL, but {column.Describe()} cannot be null."
+                );
         var value = found[row]!;
         if (column.ValueType.IsEnum)
-            return Enum.TryParse(column.ValueType, (string)value, ignoreCase: true, out var parsed)
-                   && Enum.IsDefined(column.ValueType, parsed)
+            return
+                Enum.TryParse(column.ValueType, (string)value, ignoreCase: true, out var parsed)
+                && Enum.IsDefined(column.ValueType, parsed)
                 ? parsed
                 : throw new InvalidDataException(
-                    $"{source}: row {row + 1}, column '{found.Name}': '{value}' is not a {column.ValueType.Name} " +
-                    $"({string.Join(", ", Enum.GetNames(column.ValueType))}).");
+                    $"{source}: row {row + 1}, column '{found.Name}': '{value}' is not a {column.ValueType.Name} "
+                        + $"({string.Join(", ", Enum.GetNames(column.ValueType))})."
+                );
         return found.ClrType == column.ValueType ? value : DuckDbColumnConversion.Widen(value, column.ValueType);
     }
 
@@ -145,8 +162,8 @@ public static class RecordTable
             var type = columns.FirstOrDefault(c => Normal(c.Name) == Normal(name))?.SqlType ?? "VARCHAR";
             return $"{DuckDbFiles.StringLiteral(name)}: '{type}'";
         });
-        return "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', " +
-               $"allow_quoted_nulls = false, columns = {{{string.Join(", ", types)}}}";
+        return "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
+            + $"allow_quoted_nulls = false, columns = {{{string.Join(", ", types)}}}";
     }
 
     private static string Normal(string name) => name.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
@@ -156,5 +173,9 @@ public static class RecordTable
         : path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? TableFormat.Csv
         : throw new ArgumentException($"'{path}': a table file must end in .parquet or .csv.", nameof(path));
 
-    private enum TableFormat { Parquet, Csv }
+    private enum TableFormat
+    {
+        Parquet,
+        Csv,
+    }
 }

@@ -1,5 +1,5 @@
-using Lib.Tensors.IO;
 using System.Globalization;
+using Lib.Tensors.IO;
 
 namespace Lib.Tracking;
 
@@ -31,11 +31,17 @@ public sealed class TrackedRun : IDisposable
     /// <summary>Where artifacts of this run go.</summary>
     public string ArtifactsDirectory => Path.Combine(Directory, "artifacts");
 
-    internal static TrackedRun Start(TrackingStore store, string experimentId, string? runName, IReadOnlyDictionary<string, string>? tags)
+    internal static TrackedRun Start(
+        TrackingStore store,
+        string experimentId,
+        string? runName,
+        IReadOnlyDictionary<string, string>? tags
+    )
     {
         var id = Guid.NewGuid().ToString("N");
         var dir = Path.Combine(store.Root, experimentId, id);
-        foreach (var sub in new[] { "params", "metrics", "tags", "artifacts" }) System.IO.Directory.CreateDirectory(Path.Combine(dir, sub));
+        foreach (var sub in new[] { "params", "metrics", "tags", "artifacts" })
+            System.IO.Directory.CreateDirectory(Path.Combine(dir, sub));
         var name = runName ?? $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
         var meta = new Dictionary<string, string>
         {
@@ -52,7 +58,8 @@ public sealed class TrackedRun : IDisposable
         run.SetTag("mlflow.user", Environment.UserName);
         run.SetTag("mlflow.source.type", "LOCAL");
         run.SetTag("mlflow.source.name", "lab");
-        foreach (var (k, v) in tags ?? new Dictionary<string, string>()) run.SetTag(k, v);
+        foreach (var (k, v) in tags ?? new Dictionary<string, string>())
+            run.SetTag(k, v);
         return run;
     }
 
@@ -64,7 +71,10 @@ public sealed class TrackedRun : IDisposable
         lock (_gate)
         {
             if (File.Exists(path) && File.ReadAllText(path) is var old && old != text)
-                throw new InvalidOperationException($"Parameter '{key}' was already logged as '{old}' in run {RunId}; parameters cannot change (got '{text}').");
+                throw new InvalidOperationException(
+                    $"Parameter '{key}' was already logged as '{old}' in run {RunId}; parameters cannot change "
+                        + $"(got '{text}')."
+                );
             AtomicFile.WriteAllText(path, text);
         }
     }
@@ -72,29 +82,36 @@ public sealed class TrackedRun : IDisposable
     /// <summary>Records several parameters.</summary>
     public void LogParams(IEnumerable<KeyValuePair<string, object?>> parameters)
     {
-        foreach (var (k, v) in parameters) LogParam(k, v);
+        foreach (var (k, v) in parameters)
+            LogParam(k, v);
     }
 
     /// <summary>Appends a metric value at <paramref name="step"/>.</summary>
     public void LogMetric(string key, double value, long step = 0)
     {
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} {Number(value)} {step}\n");
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} {Number(value)} {step}\n"
+        );
         var path = KeyPath("metrics", key);
-        lock (_gate) File.AppendAllText(path, line);
+        lock (_gate)
+            File.AppendAllText(path, line);
     }
 
     /// <summary>Sets a tag (overwriting an earlier value).</summary>
     public void SetTag(string key, string value)
     {
         var path = KeyPath("tags", key);
-        lock (_gate) AtomicFile.WriteAllText(path, value);
+        lock (_gate)
+            AtomicFile.WriteAllText(path, value);
     }
 
-    /// <summary>Copies a file into the run's artifacts (optionally under a sub-folder); returns the stored path.</summary>
+    /// <summary>Copies a file into the run's artifacts (optionally under a sub-folder); returns the stored
+    /// path.</summary>
     public string LogArtifact(string file, string? artifactPath = null)
     {
-        if (!File.Exists(file)) throw new FileNotFoundException($"Artifact '{file}' does not exist.", file);
+        if (!File.Exists(file))
+            throw new FileNotFoundException($"Artifact '{file}' does not exist.", file);
         var dir = artifactPath is null ? ArtifactsDirectory : Path.Combine(ArtifactsDirectory, artifactPath);
         System.IO.Directory.CreateDirectory(dir);
         var target = Path.Combine(dir, Path.GetFileName(file));
@@ -110,7 +127,8 @@ public sealed class TrackedRun : IDisposable
     {
         lock (_gate)
         {
-            if (_ended) return;
+            if (_ended)
+                return;
             _ended = true;
             WriteMeta(status, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         }
@@ -120,34 +138,42 @@ public sealed class TrackedRun : IDisposable
     public void Dispose() => End(RunStatus.Finished);
 
     private void WriteMeta(RunStatus status, long? endTime) =>
-        MetaYaml.Write(Path.Combine(Directory, "meta.yaml"),
-        [
-            ("artifact_uri", _meta["artifact_uri"]),
-            ("end_time", endTime),
-            ("entry_point_name", ""),
-            ("experiment_id", _meta["experiment_id"]),
-            ("lifecycle_stage", "active"),
-            ("run_id", _meta["run_id"]),
-            ("run_name", _meta["run_name"]),
-            ("run_uuid", _meta["run_id"]),
-            ("source_name", ""),
-            ("source_type", 4L),
-            ("source_version", ""),
-            ("start_time", long.Parse(_meta["start_time"], CultureInfo.InvariantCulture)),
-            ("status", (long)status),
-            ("tags", Array.Empty<string>()),
-            ("user_id", _meta["user_id"]),
-        ]);
+        MetaYaml.Write(
+            Path.Combine(Directory, "meta.yaml"),
+            [
+                ("artifact_uri", _meta["artifact_uri"]),
+                ("end_time", endTime),
+                ("entry_point_name", ""),
+                ("experiment_id", _meta["experiment_id"]),
+                ("lifecycle_stage", "active"),
+                ("run_id", _meta["run_id"]),
+                ("run_name", _meta["run_name"]),
+                ("run_uuid", _meta["run_id"]),
+                ("source_name", ""),
+                ("source_type", 4L),
+                ("source_version", ""),
+                ("start_time", long.Parse(_meta["start_time"], CultureInfo.InvariantCulture)),
+                ("status", (long)status),
+                ("tags", Array.Empty<string>()),
+                ("user_id", _meta["user_id"]),
+            ]
+        );
 
     private string KeyPath(string kind, string key)
     {
         if (!TrackingStore.ValidKey().IsMatch(key) || key.Split('/').Any(p => p is "" or "." or ".."))
-            throw new ArgumentException($"'{key}' is not a valid MLflow {kind[..^1]} name (letters, digits, _ - . space and / only).", nameof(key));
+            throw new ArgumentException(
+                $"'{key}' is not a valid MLflow {kind[..^1]} name (letters, digits, _ - . space and / only).",
+                nameof(key)
+            );
         var path = Path.Combine(Directory, kind, key.Replace('/', Path.DirectorySeparatorChar));
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return path;
     }
 
     private static string Number(double v) =>
-        double.IsNaN(v) ? "nan" : double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf" : v.ToString("R", CultureInfo.InvariantCulture);
+        double.IsNaN(v) ? "nan"
+        : double.IsPositiveInfinity(v) ? "inf"
+        : double.IsNegativeInfinity(v) ? "-inf"
+        : v.ToString("R", CultureInfo.InvariantCulture);
 }

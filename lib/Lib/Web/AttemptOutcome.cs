@@ -16,7 +16,8 @@ internal enum AttemptKind
     Permanent,
 }
 
-/// <summary>One attempt's result; after the retry loop, the last attempt's with the attempt count and history.</summary>
+/// <summary>One attempt's result; after the retry loop, the last attempt's with the attempt count and
+/// history.</summary>
 internal sealed record AttemptOutcome(AttemptKind Kind, int? Status = null, string? Error = null)
 {
     public byte[]? Body { get; init; }

@@ -16,7 +16,8 @@ public sealed class Backoff(TimeSpan baseDelay, TimeSpan maxDelay, Random random
         var nominal = baseDelay.Ticks * Math.Pow(2, Math.Min(retry - 1, 62));
         var capped = Math.Min(nominal, maxDelay.Ticks);
         double u;
-        lock (_gate) u = random.NextDouble();
+        lock (_gate)
+            u = random.NextDouble();
         return TimeSpan.FromTicks((long)(capped * (0.5 + 0.5 * u)));
     }
 }

@@ -18,7 +18,8 @@ public sealed record CachedResponse(
     [property: JsonPropertyName("contentType")] string? ContentType,
     [property: JsonPropertyName("fetchedAtUtc")] DateTime FetchedAtUtc,
     [property: JsonPropertyName("length")] long Length,
-    [property: JsonPropertyName("sha256")] string? Sha256)
+    [property: JsonPropertyName("sha256")] string? Sha256
+)
 {
     /// <summary>True for a recorded 404/410: the page is known not to exist.</summary>
     [JsonIgnore]

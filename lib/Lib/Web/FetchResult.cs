@@ -39,39 +39,58 @@ public sealed class FetchResult
     public bool IsSuccess => Status == FetchStatus.Ok;
 
     /// <summary>The body decoded with the Content-Type's charset (UTF-8 when none or unknown).</summary>
-    public string Text => Body is null
-        ? throw new InvalidOperationException($"{Url} has no body: {Reason ?? Status.ToString()}.")
-        : Decode(Body, ContentType);
+    public string Text =>
+        Body is null
+            ? throw new InvalidOperationException($"{Url} has no body: {Reason ?? Status.ToString()}.")
+            : Decode(Body, ContentType);
 
-    /// <summary>Returns this result when it is <see cref="FetchStatus.Ok"/>; otherwise throws <see cref="FetchDisallowedException"/> or <see cref="FetchFailedException"/>.</summary>
-    public FetchResult EnsureSuccess() => Status switch
-    {
-        FetchStatus.Ok => this,
-        FetchStatus.Disallowed => throw new FetchDisallowedException(Url, Reason ?? "robots.txt disallows it"),
-        _ => throw new FetchFailedException(this),
-    };
+    /// <summary>Returns this result when it is <see cref="FetchStatus.Ok"/>; otherwise throws
+    /// <see cref="FetchDisallowedException"/> or <see cref="FetchFailedException"/>.</summary>
+    public FetchResult EnsureSuccess() =>
+        Status switch
+        {
+            FetchStatus.Ok => this,
+            FetchStatus.Disallowed => throw new FetchDisallowedException(Url, Reason ?? "robots.txt disallows it"),
+            _ => throw new FetchFailedException(this),
+        };
 
     /// <summary>One line: status, address, size and source, or the reason.</summary>
-    public override string ToString() => Status == FetchStatus.Ok
-        ? $"{Url}: {HttpStatus} {Body!.Length} bytes {(FromCache ? "from cache" : $"fetched in {Attempts} attempt(s)")}"
-        : $"{Url}: {Status} ({Reason})";
+    public override string ToString() =>
+        Status == FetchStatus.Ok
+            ? $"{Url}: {HttpStatus} {Body!.Length} bytes "
+                + $"{(FromCache ? "from cache" : $"fetched in {Attempts} attempt(s)")}"
+            : $"{Url}: {Status} ({Reason})";
 
     /// <summary>The same result for another spelling of the same address (a repeat in a batch).</summary>
-    internal FetchResult For(Uri url) => new()
-    {
-        Url = url, Status = Status, HttpStatus = HttpStatus, Body = Body, ContentType = ContentType,
-        FromCache = FromCache, Attempts = Attempts, History = History, Reason = Reason,
-    };
+    internal FetchResult For(Uri url) =>
+        new()
+        {
+            Url = url,
+            Status = Status,
+            HttpStatus = HttpStatus,
+            Body = Body,
+            ContentType = ContentType,
+            FromCache = FromCache,
+            Attempts = Attempts,
+            History = History,
+            Reason = Reason,
+        };
 
     /// <summary>Decodes a body with the Content-Type's charset, UTF-8 when none or unknown.</summary>
     internal static string Decode(byte[] body, string? contentType)
     {
         var encoding = Encoding.UTF8;
-        var charset = contentType?.Split(';').Select(p => p.Trim())
-            .FirstOrDefault(p => p.StartsWith("charset=", StringComparison.OrdinalIgnoreCase))?["charset=".Length..].Trim('"', '\'');
+        var charset = contentType
+            ?.Split(';')
+            .Select(p => p.Trim())
+            .FirstOrDefault(p => p.StartsWith("charset=", StringComparison.OrdinalIgnoreCase))
+            ?["charset=".Length..].Trim('"', '\'');
         if (!string.IsNullOrEmpty(charset))
         {
-            try { encoding = Encoding.GetEncoding(charset); }
+            try
+            {
+                encoding = Encoding.GetEncoding(charset);
+            }
             catch (ArgumentException) { }
         }
         return encoding.GetString(body);

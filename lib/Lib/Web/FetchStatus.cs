@@ -12,6 +12,7 @@ public enum FetchStatus
     /// <summary>robots.txt forbids the page; no request was made for it.</summary>
     Disallowed,
 
-    /// <summary>No usable response: retries ran out, the error was permanent (another 4xx, too large), or robots.txt could not be read.</summary>
+    /// <summary>No usable response: retries ran out, the error was permanent (another 4xx, too large), or robots.txt
+    /// could not be read.</summary>
     Failed,
 }

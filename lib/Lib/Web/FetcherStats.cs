@@ -11,9 +11,20 @@ namespace Lib.Web;
 /// <param name="Retries">Attempts after the first, over all pages and robots.txt files.</param>
 /// <param name="Requests">HTTP requests sent, robots.txt included.</param>
 /// <param name="Bytes">Body bytes received in complete responses, robots.txt included.</param>
-public sealed record FetcherStats(long Fetched, long CacheHits, long NotFound, long Disallowed, long Failures, long Retries, long Requests, long Bytes)
+public sealed record FetcherStats(
+    long Fetched,
+    long CacheHits,
+    long NotFound,
+    long Disallowed,
+    long Failures,
+    long Retries,
+    long Requests,
+    long Bytes
+)
 {
     /// <summary>One line for logs and progress.</summary>
     public override string ToString() =>
-        $"{Fetched} fetched, {CacheHits} cached, {NotFound} not found, {Disallowed} disallowed, {Failures} failed; {Requests} requests, {Retries} retries, {Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes";
+        $"{Fetched} fetched, {CacheHits} cached, {NotFound} not found, {Disallowed} disallowed, {Failures} "
+        + $"failed; {Requests} requests, {Retries} retries, {Bytes.ToString("N0", CultureInfo.InvariantCulture)} "
+        + "bytes";
 }

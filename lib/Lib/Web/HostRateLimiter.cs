@@ -14,10 +14,15 @@ public sealed class HostRateLimiter(TimeSpan interval)
     /// <summary>The least time between two starts.</summary>
     public TimeSpan Interval
     {
-        get { lock (_gate) return interval; }
+        get
+        {
+            lock (_gate)
+                return interval;
+        }
     }
 
-    /// <summary>Reserves the earliest free start at or after <paramref name="now"/>; returns how long to wait for it.</summary>
+    /// <summary>Reserves the earliest free start at or after <paramref name="now"/>; returns how long to wait for
+    /// it.</summary>
     public TimeSpan Reserve(TimeSpan now)
     {
         lock (_gate)
@@ -29,14 +34,17 @@ public sealed class HostRateLimiter(TimeSpan interval)
         }
     }
 
-    /// <summary>Raises the interval to at least <paramref name="atLeast"/> (a robots.txt Crawl-delay), from the last start on.</summary>
+    /// <summary>Raises the interval to at least <paramref name="atLeast"/> (a robots.txt Crawl-delay), from the last
+    /// start on.</summary>
     public void RaiseInterval(TimeSpan atLeast)
     {
         lock (_gate)
         {
-            if (atLeast <= interval) return;
+            if (atLeast <= interval)
+                return;
             interval = atLeast;
-            if (_last is { } last && last + interval > _next) _next = last + interval;
+            if (_last is { } last && last + interval > _next)
+                _next = last + interval;
         }
     }
 
@@ -45,7 +53,8 @@ public sealed class HostRateLimiter(TimeSpan interval)
     {
         lock (_gate)
         {
-            if (until > _next) _next = until;
+            if (until > _next)
+                _next = until;
         }
     }
 }

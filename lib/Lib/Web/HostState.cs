@@ -1,6 +1,7 @@
 namespace Lib.Web;
 
-/// <summary>What a fetcher keeps per origin: its request slots, its rate limiter and its robots.txt (fetched once).</summary>
+/// <summary>What a fetcher keeps per origin: its request slots, its rate limiter and its robots.txt (fetched
+/// once).</summary>
 internal sealed class HostState(string origin, FetcherOptions options)
 {
     private readonly Lock _gate = new();
@@ -13,7 +14,8 @@ internal sealed class HostState(string origin, FetcherOptions options)
     /// <summary>The origin's robots.txt, started by the first caller and shared by the rest.</summary>
     public Task<RobotsVerdict> Robots(Func<Task<RobotsVerdict>> load)
     {
-        lock (_gate) return _robots ??= Task.Run(load);
+        lock (_gate)
+            return _robots ??= Task.Run(load);
     }
 }
 

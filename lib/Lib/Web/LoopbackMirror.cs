@@ -40,10 +40,15 @@ public sealed class LoopbackMirror : IDisposable
     /// <summary>Stops the server.</summary>
     public void Dispose()
     {
-        if (_stop.IsCancellationRequested) return;
+        if (_stop.IsCancellationRequested)
+            return;
         _stop.Cancel();
         _listener.Stop();
-        try { _accepting.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+        try
+        {
+            _accepting.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException) { }
     }
 
     private async Task AcceptAsync()
@@ -51,8 +56,14 @@ public sealed class LoopbackMirror : IDisposable
         while (!_stop.IsCancellationRequested)
         {
             Socket socket;
-            try { socket = await _listener.AcceptSocketAsync(_stop.Token).ConfigureAwait(false); }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException) { return; }
+            try
+            {
+                socket = await _listener.AcceptSocketAsync(_stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
             _ = Task.Run(() => ServeAsync(socket));
         }
     }
@@ -63,28 +74,72 @@ public sealed class LoopbackMirror : IDisposable
         {
             using var stream = new NetworkStream(socket, ownsSocket: false);
             var head = await ReadHeadAsync(stream).ConfigureAwait(false);
-            if (head is null) return;
+            if (head is null)
+                return;
             var requestLine = head.Split("\r\n", 2)[0].Split(' ');
             Interlocked.Increment(ref _requests);
-            if (requestLine.Length != 3 || !requestLine[2].StartsWith("HTTP/1.", StringComparison.Ordinal) || !requestLine[1].StartsWith('/'))
+            if (
+                requestLine.Length != 3
+                || !requestLine[2].StartsWith("HTTP/1.", StringComparison.Ordinal)
+                || !requestLine[1].StartsWith('/')
+            )
             {
-                await WriteAsync(stream, 400, "Bad Request", "text/plain; charset=utf-8", "bad request\n"u8.ToArray(), true).ConfigureAwait(false);
+                await WriteAsync(
+                        stream,
+                        400,
+                        "Bad Request",
+                        "text/plain; charset=utf-8",
+                        "bad request\n"u8.ToArray(),
+                        true
+                    )
+                    .ConfigureAwait(false);
                 return;
             }
             var (method, target) = (requestLine[0], requestLine[1]);
             if (method is not ("GET" or "HEAD"))
             {
-                await WriteAsync(stream, 405, "Method Not Allowed", "text/plain; charset=utf-8", "only GET and HEAD\n"u8.ToArray(), true).ConfigureAwait(false);
+                await WriteAsync(
+                        stream,
+                        405,
+                        "Method Not Allowed",
+                        "text/plain; charset=utf-8",
+                        "only GET and HEAD\n"u8.ToArray(),
+                        true
+                    )
+                    .ConfigureAwait(false);
                 return;
             }
             var file = Site.FileFor(target);
             if (file is null)
-                await WriteAsync(stream, 404, "Not Found", "text/plain; charset=utf-8", Encoding.UTF8.GetBytes($"{target} is not in the mirror\n"), method == "GET").ConfigureAwait(false);
+                await WriteAsync(
+                        stream,
+                        404,
+                        "Not Found",
+                        "text/plain; charset=utf-8",
+                        Encoding.UTF8.GetBytes($"{target} is not in the mirror\n"),
+                        method == "GET"
+                    )
+                    .ConfigureAwait(false);
             else
-                await WriteAsync(stream, 200, "OK", MirrorSite.ContentTypeOf(file), await File.ReadAllBytesAsync(file, _stop.Token).ConfigureAwait(false), method == "GET").ConfigureAwait(false);
+                await WriteAsync(
+                        stream,
+                        200,
+                        "OK",
+                        MirrorSite.ContentTypeOf(file),
+                        await File.ReadAllBytesAsync(file, _stop.Token).ConfigureAwait(false),
+                        method == "GET"
+                    )
+                    .ConfigureAwait(false);
             socket.Shutdown(SocketShutdown.Send);
         }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException or UnauthorizedAccessException)
+        catch (Exception e)
+            when (e
+                    is IOException
+                        or SocketException
+                        or OperationCanceledException
+                        or ObjectDisposedException
+                        or UnauthorizedAccessException
+            )
         {
             // The client went away, the file vanished, or the server is stopping.
         }
@@ -101,19 +156,31 @@ public sealed class LoopbackMirror : IDisposable
         while (length < buffer.Length)
         {
             var read = await stream.ReadAsync(buffer.AsMemory(length), _stop.Token).ConfigureAwait(false);
-            if (read == 0) return null;
+            if (read == 0)
+                return null;
             length += read;
             var head = Encoding.ASCII.GetString(buffer, 0, length);
-            if (head.Contains("\r\n\r\n", StringComparison.Ordinal)) return head;
+            if (head.Contains("\r\n\r\n", StringComparison.Ordinal))
+                return head;
         }
         return null;
     }
 
-    private async Task WriteAsync(NetworkStream stream, int status, string reason, string contentType, byte[] body, bool withBody)
+    private async Task WriteAsync(
+        NetworkStream stream,
+        int status,
+        string reason,
+        string contentType,
+        byte[] body,
+        bool withBody
+    )
     {
-        var head = $"HTTP/1.1 {status} {reason}\r\nContent-Type: {contentType}\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
+        var head =
+            $"HTTP/1.1 {status} {reason}\r\nContent-Type: {contentType}\r\nContent-Length: "
+            + $"{body.Length}\r\nConnection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token).ConfigureAwait(false);
-        if (withBody) await stream.WriteAsync(body, _stop.Token).ConfigureAwait(false);
+        if (withBody)
+            await stream.WriteAsync(body, _stop.Token).ConfigureAwait(false);
         await stream.FlushAsync(_stop.Token).ConfigureAwait(false);
     }
 }

@@ -51,17 +51,20 @@ public sealed class ResponseCache
         entry = null!;
         body = [];
         var meta = ReadSidecar(PathOf(key, SidecarExtension));
-        if (meta is null || meta.Url != normalized) return false;
+        if (meta is null || meta.Url != normalized)
+            return false;
         if (meta.IsNotFound)
         {
             entry = meta;
             return true;
         }
-        if (meta.Status is < 200 or > 299 || meta.Sha256 is null) return false;
+        if (meta.Status is < 200 or > 299 || meta.Sha256 is null)
+            return false;
         try
         {
             var bytes = File.ReadAllBytes(PathOf(key, BodyExtension));
-            if (bytes.LongLength != meta.Length || Convert.ToHexStringLower(SHA256.HashData(bytes)) != meta.Sha256) return false;
+            if (bytes.LongLength != meta.Length || Convert.ToHexStringLower(SHA256.HashData(bytes)) != meta.Sha256)
+                return false;
             entry = meta;
             body = bytes;
             return true;
@@ -73,13 +76,29 @@ public sealed class ResponseCache
     }
 
     /// <summary>Stores a successful response (status 2xx); the body is written before the sidecar.</summary>
-    public CachedResponse Put(Uri url, int status, string? contentType, ReadOnlySpan<byte> body, DateTime? fetchedAtUtc = null)
+    public CachedResponse Put(
+        Uri url,
+        int status,
+        string? contentType,
+        ReadOnlySpan<byte> body,
+        DateTime? fetchedAtUtc = null
+    )
     {
         if (status is < 200 or > 299)
-            throw new ArgumentOutOfRangeException(nameof(status), status, $"Only successful (2xx) responses are cached, got {status} for {url}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(status),
+                status,
+                $"Only successful (2xx) responses are cached, got {status} for {url}."
+            );
         var key = UrlKey.Hash(url);
-        var entry = new CachedResponse(UrlKey.Normalize(url), status, contentType, fetchedAtUtc ?? DateTime.UtcNow,
-            body.Length, Convert.ToHexStringLower(SHA256.HashData(body)));
+        var entry = new CachedResponse(
+            UrlKey.Normalize(url),
+            status,
+            contentType,
+            fetchedAtUtc ?? DateTime.UtcNow,
+            body.Length,
+            Convert.ToHexStringLower(SHA256.HashData(body))
+        );
         AtomicFile.WriteAllBytes(PathOf(key, BodyExtension), body);
         AtomicFile.WriteAllText(PathOf(key, SidecarExtension), JsonSerializer.Serialize(entry, Json));
         return entry;
@@ -89,28 +108,37 @@ public sealed class ResponseCache
     public CachedResponse PutNotFound(Uri url, int status = 404, DateTime? fetchedAtUtc = null)
     {
         if (status is not (404 or 410))
-            throw new ArgumentOutOfRangeException(nameof(status), status, $"A negative entry records 404 or 410, got {status} for {url}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(status),
+                status,
+                $"A negative entry records 404 or 410, got {status} for {url}."
+            );
         var key = UrlKey.Hash(url);
         var entry = new CachedResponse(UrlKey.Normalize(url), status, null, fetchedAtUtc ?? DateTime.UtcNow, 0, null);
         AtomicFile.WriteAllText(PathOf(key, SidecarExtension), JsonSerializer.Serialize(entry, Json));
-        File.Delete(PathOf(key, BodyExtension)); // after the sidecar: a stale body without a valid sidecar is ignored anyway
+        // after the sidecar: a stale body without a valid sidecar is ignored anyway
+        File.Delete(PathOf(key, BodyExtension));
         return entry;
     }
 
-    /// <summary>Deletes <paramref name="url"/>'s entry, if any (the sidecar first, so the entry is gone before its body).</summary>
+    /// <summary>Deletes <paramref name="url"/>'s entry, if any (the sidecar first, so the entry is gone before its
+    /// body).</summary>
     public void Remove(Uri url)
     {
         var key = UrlKey.Hash(url);
-        if (!Directory.Exists(Path.GetDirectoryName(PathOf(key, SidecarExtension)))) return;
+        if (!Directory.Exists(Path.GetDirectoryName(PathOf(key, SidecarExtension))))
+            return;
         File.Delete(PathOf(key, SidecarExtension));
         File.Delete(PathOf(key, BodyExtension));
     }
 
-    /// <summary>The sidecars of all entries that parse (bodies are not verified here; <see cref="TryGet"/> does that).</summary>
+    /// <summary>The sidecars of all entries that parse (bodies are not verified here; <see cref="TryGet"/> does
+    /// that).</summary>
     public IEnumerable<CachedResponse> Entries()
     {
         foreach (var file in Directory.EnumerateFiles(Root, "*" + SidecarExtension, SearchOption.AllDirectories))
-            if (ReadSidecar(file) is { } entry) yield return entry;
+            if (ReadSidecar(file) is { } entry)
+                yield return entry;
     }
 
     private string PathOf(string key, string extension) => Path.Combine(Root, key[..2], key + extension);
@@ -121,7 +149,8 @@ public sealed class ResponseCache
         {
             return File.Exists(path) ? JsonSerializer.Deserialize<CachedResponse>(File.ReadAllText(path), Json) : null;
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception e)
+            when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
             return null;
         }

@@ -5,11 +5,14 @@ namespace Lib.Web;
 /// <summary>Reads a <c>Retry-After</c> header: a number of seconds, or an HTTP date (RFC 9110 §10.2.3).</summary>
 public static class RetryAfter
 {
-    /// <summary>The wait the header asks for, measured from <paramref name="now"/> (never negative); null when absent or unreadable.</summary>
+    /// <summary>The wait the header asks for, measured from <paramref name="now"/> (never negative); null when absent
+    /// or unreadable.</summary>
     public static TimeSpan? From(RetryConditionHeaderValue? header, DateTimeOffset now)
     {
-        if (header?.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        if (header?.Date is { } date) return date > now ? date - now : TimeSpan.Zero;
+        if (header?.Delta is { } delta)
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        if (header?.Date is { } date)
+            return date > now ? date - now : TimeSpan.Zero;
         return null;
     }
 

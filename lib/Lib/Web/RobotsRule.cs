@@ -34,17 +34,21 @@ public sealed class RobotsRule
     public bool Matches(string path)
     {
         var first = _pieces[0];
-        if (!path.StartsWith(first, StringComparison.Ordinal)) return false;
+        if (!path.StartsWith(first, StringComparison.Ordinal))
+            return false;
         var at = first.Length;
-        if (_pieces.Length == 1) return !_anchored || at == path.Length;
+        if (_pieces.Length == 1)
+            return !_anchored || at == path.Length;
         for (var i = 1; i < _pieces.Length - 1; i++)
         {
             var found = path.IndexOf(_pieces[i], at, StringComparison.Ordinal);
-            if (found < 0) return false;
+            if (found < 0)
+                return false;
             at = found + _pieces[i].Length;
         }
         var last = _pieces[^1];
-        if (!_anchored) return path.IndexOf(last, at, StringComparison.Ordinal) >= 0;
+        if (!_anchored)
+            return path.IndexOf(last, at, StringComparison.Ordinal) >= 0;
         return path.Length - last.Length >= at && path.EndsWith(last, StringComparison.Ordinal);
     }
 

@@ -41,33 +41,42 @@ public sealed class RobotsTxt
         {
             var line = raw;
             var hash = line.IndexOf('#');
-            if (hash >= 0) line = line[..hash];
+            if (hash >= 0)
+                line = line[..hash];
             var colon = line.IndexOf(':');
-            if (colon < 0) continue;
+            if (colon < 0)
+                continue;
             var key = line[..colon].Trim().ToLowerInvariant();
             var value = line[(colon + 1)..].Trim();
             if (key == "user-agent")
             {
-                if (!lastWasAgent || current is null) groups.Add(current = new Group());
+                if (!lastWasAgent || current is null)
+                    groups.Add(current = new Group());
                 current.Agents.Add(value);
                 lastWasAgent = true;
                 continue;
             }
             lastWasAgent = false;
-            if (current is null) continue;
+            if (current is null)
+                continue;
             switch (key)
             {
                 case "allow" or "disallow" when value.Length > 0: // an empty Disallow allows everything: no rule
                     current.Rules.Add(new RobotsRule(key == "allow", value));
                     break;
-                case "crawl-delay" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0:
+                case "crawl-delay"
+                    when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                        && seconds >= 0:
                     current.Delay = TimeSpan.FromSeconds(seconds);
                     break;
             }
         }
 
-        var ours = groups.Where(g => g.Agents.Any(a => a.Equals(productToken, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (ours.Count == 0) ours = groups.Where(g => g.Agents.Contains("*")).ToList();
+        var ours = groups
+            .Where(g => g.Agents.Any(a => a.Equals(productToken, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        if (ours.Count == 0)
+            ours = groups.Where(g => g.Agents.Contains("*")).ToList();
         var delay = ours.Select(g => g.Delay).Max();
         return new RobotsTxt(ours.SelectMany(g => g.Rules).ToList(), delay);
     }
@@ -76,22 +85,31 @@ public sealed class RobotsTxt
     public bool IsAllowed(Uri url) => IsAllowed(url.PathAndQuery);
 
     /// <summary>Whether we may fetch the path (with its query, escaped as in a request line).</summary>
-    public bool IsAllowed(string pathAndQuery) => pathAndQuery == "/robots.txt" || (DecidingRule(pathAndQuery)?.Allow ?? true);
+    public bool IsAllowed(string pathAndQuery) =>
+        pathAndQuery == "/robots.txt" || (DecidingRule(pathAndQuery)?.Allow ?? true);
 
-    /// <summary>The rule that decides <paramref name="pathAndQuery"/>: the longest match, <c>Allow</c> on a tie; null when none matches.</summary>
+    /// <summary>The rule that decides <paramref name="pathAndQuery"/>: the longest match, <c>Allow</c> on a tie; null
+    /// when none matches.</summary>
     public RobotsRule? DecidingRule(string pathAndQuery)
     {
         var path = NormalizeEscapes(pathAndQuery);
         RobotsRule? best = null;
         foreach (var rule in _rules)
         {
-            if (!rule.Matches(path)) continue;
-            if (best is null || rule.Specificity > best.Specificity || (rule.Specificity == best.Specificity && rule.Allow)) best = rule;
+            if (!rule.Matches(path))
+                continue;
+            if (
+                best is null
+                || rule.Specificity > best.Specificity
+                || (rule.Specificity == best.Specificity && rule.Allow)
+            )
+                best = rule;
         }
         return best;
     }
 
-    /// <summary>Escapes characters outside printable ASCII as UTF-8 percent escapes and upper-cases the hex of existing escapes, so a pattern and a path compare alike.</summary>
+    /// <summary>Escapes characters outside printable ASCII as UTF-8 percent escapes and upper-cases the hex of existing
+    /// escapes, so a pattern and a path compare alike.</summary>
     internal static string NormalizeEscapes(string s)
     {
         var b = new StringBuilder(s.Length);
@@ -103,11 +121,13 @@ public sealed class RobotsTxt
                 b.Append('%').Append(char.ToUpperInvariant(s[i + 1])).Append(char.ToUpperInvariant(s[i + 2]));
                 i += 2;
             }
-            else if (c > 0x20 && c < 0x7F) b.Append(c);
+            else if (c > 0x20 && c < 0x7F)
+                b.Append(c);
             else
             {
                 var len = char.IsHighSurrogate(c) && i + 1 < s.Length ? 2 : 1;
-                foreach (var x in Encoding.UTF8.GetBytes(s.Substring(i, len))) b.Append('%').Append(x.ToString("X2", CultureInfo.InvariantCulture));
+                foreach (var x in Encoding.UTF8.GetBytes(s.Substring(i, len)))
+                    b.Append('%').Append(x.ToString("X2", CultureInfo.InvariantCulture));
                 i += len - 1;
             }
         }

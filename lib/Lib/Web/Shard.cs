@@ -26,9 +26,18 @@ public readonly record struct Shard : IParsable<Shard>
     /// <summary>Shard <paramref name="index"/> (1-based) of <paramref name="count"/>.</summary>
     public Shard(int index, int count)
     {
-        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, $"A shard count must be at least 1, got {count}.");
+        if (count < 1)
+            throw new ArgumentOutOfRangeException(
+                nameof(count),
+                count,
+                $"A shard count must be at least 1, got {count}."
+            );
         if (index < 1 || index > count)
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"A shard index is 1-based: expected 1 to {count}, got {index}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(index),
+                index,
+                $"A shard index is 1-based: expected 1 to {count}, got {index}."
+            );
         Index = index;
         Count = count;
     }
@@ -42,13 +51,19 @@ public readonly record struct Shard : IParsable<Shard>
     /// <summary>The 1-based shard of <paramref name="count"/> that <paramref name="url"/> belongs to.</summary>
     public static int Of(Uri url, int count)
     {
-        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, $"A shard count must be at least 1, got {count}.");
+        if (count < 1)
+            throw new ArgumentOutOfRangeException(
+                nameof(count),
+                count,
+                $"A shard count must be at least 1, got {count}."
+            );
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(UrlKey.Normalize(url)), hash);
         return (int)(BinaryPrimitives.ReadUInt64BigEndian(hash) % (ulong)count) + 1;
     }
 
-    /// <summary>Parses <c>i/n</c> (1-based, 1 ≤ i ≤ n); a bad value is an error that shows it and the expected form.</summary>
+    /// <summary>Parses <c>i/n</c> (1-based, 1 ≤ i ≤ n); a bad value is an error that shows it and the expected
+    /// form.</summary>
     public static Shard Parse(string s, IFormatProvider? provider = null) =>
         TryParse(s, provider, out var shard, out var error) ? shard : throw new FormatException(error);
 
@@ -60,9 +75,11 @@ public readonly record struct Shard : IParsable<Shard>
     {
         result = default;
         var parts = (s ?? "").Split('/');
-        if (parts.Length != 2
+        if (
+            parts.Length != 2
             || !int.TryParse(parts[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-            || !int.TryParse(parts[1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            || !int.TryParse(parts[1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+        )
         {
             error = $"Expected a shard as 'i/n' (such as 1/4), got '{s}'.";
             return false;

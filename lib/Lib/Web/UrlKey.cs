@@ -15,12 +15,16 @@ public static class UrlKey
     {
         ArgumentNullException.ThrowIfNull(url);
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-            throw new ArgumentException($"Expected an absolute http or https address, got '{url.OriginalString}'.", nameof(url));
+            throw new ArgumentException(
+                $"Expected an absolute http or https address, got '{url.OriginalString}'.",
+                nameof(url)
+            );
         return url.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped);
     }
 
     /// <summary>The lower-case hex SHA-256 of the normalised address (UTF-8).</summary>
-    public static string Hash(Uri url) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Normalize(url))));
+    public static string Hash(Uri url) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Normalize(url))));
 
     /// <summary>The origin (<c>scheme://host:port</c>) that robots.txt and the rate limit apply to.</summary>
     public static string Origin(Uri url) => url.GetLeftPart(UriPartial.Authority).ToLowerInvariant();

@@ -1,6 +1,7 @@
 namespace Lib.Workflow;
 
-/// <summary>What reading sources gave, in every sport: the rows in source order and every record left out, with why.</summary>
+/// <summary>What reading sources gave, in every sport: the rows in source order and every record left out, with
+/// why.</summary>
 /// <typeparam name="T">The row type (a performance, a route, a flight ...).</typeparam>
 public sealed record IngestResult<T>(IReadOnlyList<T> Rows, IReadOnlyList<RejectedRecord> Rejected)
 {

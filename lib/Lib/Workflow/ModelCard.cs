@@ -9,10 +9,12 @@ namespace Lib.Workflow;
 /// trained, its learning curve and its metrics. <see cref="ModelFolder"/> writes and reads it.
 /// </summary>
 /// <typeparam name="TConfig">The model's arguments (what rebuilds the network).</typeparam>
-/// <typeparam name="TInputs">What turns raw inputs into the network's inputs and outputs back into predictions.</typeparam>
+/// <typeparam name="TInputs">What turns raw inputs into the network's inputs and outputs back into
+/// predictions.</typeparam>
 public sealed record ModelCard<TConfig, TInputs>
 {
-    /// <summary>What the folder holds and in which layout (<c>lab.track.hierarchical-lstm/2</c>); the loader refuses another.</summary>
+    /// <summary>What the folder holds and in which layout (<c>lab.track.hierarchical-lstm/2</c>); the loader refuses
+    /// another.</summary>
     public required string Format { get; init; }
 
     /// <summary>The model's arguments.</summary>

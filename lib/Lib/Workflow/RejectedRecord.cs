@@ -8,8 +8,10 @@ namespace Lib.Workflow;
 public sealed record RejectedRecord(string Source, string Location, string Reason, string Text = "")
 {
     /// <summary>A record rejected at a line of a text file.</summary>
-    public static RejectedRecord AtLine(string source, int line, string reason, string text = "") => new(source, $"line {line}", reason, text);
+    public static RejectedRecord AtLine(string source, int line, string reason, string text = "") =>
+        new(source, $"line {line}", reason, text);
 
     /// <inheritdoc />
-    public override string ToString() => Text.Length == 0 ? $"{Source}: {Location}: {Reason}" : $"{Source}: {Location}: {Reason} [{Text}]";
+    public override string ToString() =>
+        Text.Length == 0 ? $"{Source}: {Location}: {Reason}" : $"{Source}: {Location}: {Reason} [{Text}]";
 }

@@ -43,8 +43,16 @@ public sealed record TrainingSummary
     public IReadOnlyDictionary<string, object?> Options { get; init; } = new Dictionary<string, object?>();
 
     /// <summary>The summary of a finished <see cref="Trainer{TBatch}"/> run.</summary>
-    public static TrainingSummary Of(TrainingHistory history, int maxEpochs, string? monitor, int trainSamples, int validationSamples,
-        double seconds, long parameters, IReadOnlyDictionary<string, object?> options)
+    public static TrainingSummary Of(
+        TrainingHistory history,
+        int maxEpochs,
+        string? monitor,
+        int trainSamples,
+        int validationSamples,
+        double seconds,
+        long parameters,
+        IReadOnlyDictionary<string, object?> options
+    )
     {
         ArgumentNullException.ThrowIfNull(history);
         int best = history.BestEpoch ?? Math.Max(history.Epochs.Count - 1, 0);
@@ -56,7 +64,10 @@ public sealed record TrainingSummary
             Epochs = history.Epochs.Count,
             BestEpoch = best,
             Monitor = monitor,
-            BestValue = monitor is not null && best < history.Epochs.Count ? history.Epochs[best].Get(monitor) ?? double.NaN : double.NaN,
+            BestValue =
+                monitor is not null && best < history.Epochs.Count
+                    ? history.Epochs[best].Get(monitor) ?? double.NaN
+                    : double.NaN,
             StoppedEarly = history.StoppedEarly,
             Seconds = seconds,
             Parameters = parameters,

@@ -10,21 +10,48 @@ internal static partial class TrackCommand
     private static Command EvaluateCommand(CliContext context)
     {
         var data = new DataOptions();
-        var model = new Option<string?>("--model", "-m") { Description = "The model folder (holding men/ and women/, or one model's model.json; default: artifacts/track/model).", HelpName = "dir" };
-        var json = new Option<bool>("--json") { Description = "Print the scores as JSON (and nothing else on standard output)." };
-        var charts = new Option<string?>("--charts") { Description = "Also write the charts (forecast vs actual per event family, error by event, learning curves) as HTML into this folder.", HelpName = "dir" };
-        var command = new Command("evaluate", "Score the models on their held-out test seasons against the baselines (last same-label peak, last peak, mean of past peaks, linear trend).")
+        var model = new Option<string?>("--model", "-m")
         {
-            model, json, charts,
+            Description =
+                "The model folder (holding men/ and women/, or one model's model.json; default: "
+                + "artifacts/track/model).",
+            HelpName = "dir",
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print the scores as JSON (and nothing else on standard output).",
+        };
+        var charts = new Option<string?>("--charts")
+        {
+            Description =
+                "Also write the charts (forecast vs actual per event family, error by event, learning curves) "
+                + "as HTML into this folder.",
+            HelpName = "dir",
+        };
+        var command = new Command(
+            "evaluate",
+            "Score the models on their held-out test seasons against the baselines (last same-label peak, last "
+                + "peak, mean of past peaks, linear trend)."
+        )
+        {
+            model,
+            json,
+            charts,
         };
         data.AddTo(command);
         command.SetAction(parse =>
         {
-            var models = TrackModels.OpenAll(parse.GetValue(model) ?? Path.Combine(context.Artifacts, "track", "model"));
+            var models = TrackModels.OpenAll(
+                parse.GetValue(model) ?? Path.Combine(context.Artifacts, "track", "model")
+            );
             var loaded = data.Load(context, parse);
             var report = TrackEvaluateStep.Run(loaded, models);
             foreach (var g in report.Genders.Where(g => !g.SameData))
-                context.Error.WriteLine($"warning: the {TrackModels.Possessive(g.Gender)} model was trained on other data (fingerprint {g.Card.DataFingerprint}, the cache has {loaded.Fingerprint}); the test windows may differ.");
+                context.Error.WriteLine(
+                    $"warning: the {TrackModels.Possessive(g.Gender)} model was trained on other data "
+                        + $"(fingerprint {g.Card.DataFingerprint}, the cache has {loaded.Fingerprint}); the test "
+                        + "windows may differ."
+                );
             if (parse.GetValue(charts) is { } dir)
             {
                 TrackEvaluateStep.SaveCharts(report, dir);

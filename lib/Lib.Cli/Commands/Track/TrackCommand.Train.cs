@@ -15,29 +15,113 @@ internal static partial class TrackCommand
     {
         var defaults = new TrackTrainOptions();
         var data = new DataOptions();
-        var output = new Option<string?>("--out", "-o") { Description = "The model folder: men/ and women/ are written into it (default: artifacts/track/model).", HelpName = "dir" };
-        var gender = new Option<string>("--gender") { Description = "Train men, women or both.", DefaultValueFactory = _ => "both" };
-        var smoke = new Option<bool>("--smoke") { Description = "Tiny settings for a quick check (3 epochs, small LSTMs); other options still apply on top." };
-        var epochs = new Option<int?>("--epochs") { Description = $"The epoch limit (default {defaults.MaxEpochs})." };
-        var patience = new Option<int?>("--patience") { Description = $"Epochs without a better validation error before stopping (default {defaults.Patience})." };
-        var batch = new Option<int?>("--batch-size") { Description = $"Windows per batch (default {defaults.BatchSize})." };
-        var lr = new Option<double?>("--lr") { Description = $"AdamW's learning rate (default {defaults.LearningRate.ToString(CultureInfo.InvariantCulture)})." };
-        var decay = new Option<double?>("--weight-decay") { Description = $"AdamW's weight decay (default {defaults.WeightDecay.ToString(CultureInfo.InvariantCulture)})." };
-        var seed = new Option<long?>("--seed") { Description = "The seed of initialisation, shuffling and dropout (default 0)." };
-        var seasons = new Option<int?>("--seasons") { Description = $"K, the seasons a window reads (default {defaults.Model.Seasons})." };
-        var marks = new Option<int?>("--marks") { Description = $"L, the latest marks kept per season (default {defaults.Model.MarksPerSeason})." };
-        var seasonHidden = new Option<int?>("--season-hidden") { Description = $"The season LSTM's hidden size (default {defaults.Model.SeasonHidden})." };
-        var acrossHidden = new Option<int?>("--across-hidden") { Description = $"The across-season LSTM's hidden size (default {defaults.Model.AcrossHidden})." };
-        var labelDim = new Option<int?>("--label-embedding") { Description = $"The season-label embedding's size (default {defaults.Model.LabelEmbedding})." };
-        var head = new Option<string?>("--head") { Description = "The per-event heads: mlp32, layernorm (layer-norm + linear, the default) or linear." };
-        var shared = new Option<bool?>("--shared-head") { Description = "Add an output layer shared by all events (default true)." };
-        var dropout = new Option<float?>("--dropout") { Description = $"Dropout on the heads' input (default {defaults.Model.Dropout.ToString(CultureInfo.InvariantCulture)})." };
-        var refit = new Option<bool>("--refit") { Description = "After early stopping, retrain on training + validation windows for the chosen number of epochs." };
-        var runs = new Option<string?>("--runs") { Description = "The tracking store (default: artifacts/mlruns).", HelpName = "dir" };
-
-        var command = new Command("train", "Train the next-season-peak forecaster, one model per gender, on the cached athletes' event histories (time-aware split; early stopping on the validation seasons).")
+        var output = new Option<string?>("--out", "-o")
         {
-            output, gender, smoke, epochs, patience, batch, lr, decay, seed, seasons, marks, seasonHidden, acrossHidden, labelDim, head, shared, dropout, refit, runs,
+            Description = "The model folder: men/ and women/ are written into it (default: artifacts/track/model).",
+            HelpName = "dir",
+        };
+        var gender = new Option<string>("--gender")
+        {
+            Description = "Train men, women or both.",
+            DefaultValueFactory = _ => "both",
+        };
+        var smoke = new Option<bool>("--smoke")
+        {
+            Description = "Tiny settings for a quick check (3 epochs, small LSTMs); other options still apply on top.",
+        };
+        var epochs = new Option<int?>("--epochs") { Description = $"The epoch limit (default {defaults.MaxEpochs})." };
+        var patience = new Option<int?>("--patience")
+        {
+            Description = $"Epochs without a better validation error before stopping (default {defaults.Patience}).",
+        };
+        var batch = new Option<int?>("--batch-size")
+        {
+            Description = $"Windows per batch (default {defaults.BatchSize}).",
+        };
+        var lr = new Option<double?>("--lr")
+        {
+            Description =
+                $"AdamW's learning rate (default {defaults.LearningRate.ToString(CultureInfo.InvariantCulture)}).",
+        };
+        var decay = new Option<double?>("--weight-decay")
+        {
+            Description =
+                $"AdamW's weight decay (default {defaults.WeightDecay.ToString(CultureInfo.InvariantCulture)}).",
+        };
+        var seed = new Option<long?>("--seed")
+        {
+            Description = "The seed of initialisation, shuffling and dropout (default 0).",
+        };
+        var seasons = new Option<int?>("--seasons")
+        {
+            Description = $"K, the seasons a window reads (default {defaults.Model.Seasons}).",
+        };
+        var marks = new Option<int?>("--marks")
+        {
+            Description = $"L, the latest marks kept per season (default {defaults.Model.MarksPerSeason}).",
+        };
+        var seasonHidden = new Option<int?>("--season-hidden")
+        {
+            Description = $"The season LSTM's hidden size (default {defaults.Model.SeasonHidden}).",
+        };
+        var acrossHidden = new Option<int?>("--across-hidden")
+        {
+            Description = $"The across-season LSTM's hidden size (default {defaults.Model.AcrossHidden}).",
+        };
+        var labelDim = new Option<int?>("--label-embedding")
+        {
+            Description = $"The season-label embedding's size (default {defaults.Model.LabelEmbedding}).",
+        };
+        var head = new Option<string?>("--head")
+        {
+            Description = "The per-event heads: mlp32, layernorm (layer-norm + linear, the default) or linear.",
+        };
+        var shared = new Option<bool?>("--shared-head")
+        {
+            Description = "Add an output layer shared by all events (default true).",
+        };
+        var dropout = new Option<float?>("--dropout")
+        {
+            Description =
+                "Dropout on the heads' input (default "
+                + $"{defaults.Model.Dropout.ToString(CultureInfo.InvariantCulture)}).",
+        };
+        var refit = new Option<bool>("--refit")
+        {
+            Description =
+                "After early stopping, retrain on training + validation windows for the chosen number of epochs.",
+        };
+        var runs = new Option<string?>("--runs")
+        {
+            Description = "The tracking store (default: artifacts/mlruns).",
+            HelpName = "dir",
+        };
+
+        var command = new Command(
+            "train",
+            "Train the next-season-peak forecaster, one model per gender, on the cached athletes' event "
+                + "histories (time-aware split; early stopping on the validation seasons)."
+        )
+        {
+            output,
+            gender,
+            smoke,
+            epochs,
+            patience,
+            batch,
+            lr,
+            decay,
+            seed,
+            seasons,
+            marks,
+            seasonHidden,
+            acrossHidden,
+            labelDim,
+            head,
+            shared,
+            dropout,
+            refit,
+            runs,
         };
         data.AddTo(command);
         command.SetAction(parse =>
@@ -55,8 +139,14 @@ internal static partial class TrackCommand
                 SharedHead = parse.GetValue(shared) ?? m.SharedHead,
                 Dropout = parse.GetValue(dropout) ?? m.Dropout,
             };
-            try { m.Validate(); }
-            catch (ArgumentException e) { throw new ArgumentException(e.Message.Replace("Model setting ", "--", StringComparison.Ordinal), e); }
+            try
+            {
+                m.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException(e.Message.Replace("Model setting ", "--", StringComparison.Ordinal), e);
+            }
             o = o with
             {
                 Model = m,
@@ -68,7 +158,8 @@ internal static partial class TrackCommand
                 Seed = parse.GetValue(seed) ?? o.Seed,
                 Refit = parse.GetValue(refit) || o.Refit,
             };
-            if (o.MaxEpochs < 1 || o.Patience < 1 || o.BatchSize < 1) throw new ArgumentException("--epochs, --patience and --batch-size must be at least 1.");
+            if (o.MaxEpochs < 1 || o.Patience < 1 || o.BatchSize < 1)
+                throw new ArgumentException("--epochs, --patience and --batch-size must be at least 1.");
             var genders = parse.GetValue(gender)!.Trim().ToLowerInvariant() switch
             {
                 "both" or "all" => new[] { Gender.Men, Gender.Women },
@@ -80,19 +171,42 @@ internal static partial class TrackCommand
             var folder = parse.GetValue(output) ?? Path.Combine(context.Artifacts, "track", "model");
             var store = new TrackingStore(parse.GetValue(runs) ?? Path.Combine(context.Artifacts, "mlruns"));
             var plan = TrackTrainStep.Plan(loaded, o);
-            context.Error.WriteLine($"Split by target season: validation {string.Join(", ", plan.Validation)}; test {string.Join(", ", plan.Test)} (held out); training before {plan.Cutoff}.");
+            context.Error.WriteLine(
+                $"Split by target season: validation {string.Join(", ", plan.Validation)}; test "
+                    + $"{string.Join(", ", plan.Test)} (held out); training before {plan.Cutoff}."
+            );
             var models = TrackTrainStep.Run(loaded, o, folder, genders, context.Progress, store);
 
-            var table = new Spectre.Console.Table().AddColumns("model", "train windows", "validation windows", "epochs", "best epoch", "validation error %", "parameters", "seconds");
+            var table = new Spectre.Console.Table().AddColumns(
+                "model",
+                "train windows",
+                "validation windows",
+                "epochs",
+                "best epoch",
+                "validation error %",
+                "parameters",
+                "seconds"
+            );
             foreach (var model in models)
             {
                 var t = model.Card.Training;
-                table.AddRow(TrackModels.Name(model.Gender), Count(t.TrainSamples), Count(t.ValidationSamples), Count(t.Epochs), Count(t.BestEpoch + 1),
-                    double.IsNaN(t.BestValue) ? "" : t.BestValue.ToString("0.000", CultureInfo.InvariantCulture), t.Parameters.ToString(CultureInfo.InvariantCulture),
-                    t.Seconds.ToString("0.0", CultureInfo.InvariantCulture));
+                table.AddRow(
+                    TrackModels.Name(model.Gender),
+                    Count(t.TrainSamples),
+                    Count(t.ValidationSamples),
+                    Count(t.Epochs),
+                    Count(t.BestEpoch + 1),
+                    double.IsNaN(t.BestValue) ? "" : t.BestValue.ToString("0.000", CultureInfo.InvariantCulture),
+                    t.Parameters.ToString(CultureInfo.InvariantCulture),
+                    t.Seconds.ToString("0.0", CultureInfo.InvariantCulture)
+                );
             }
             context.Console.Write(table);
-            foreach (var model in models) context.Console.WriteLine($"Saved the {TrackModels.Possessive(model.Gender)} model to {TrackModels.FolderOf(folder, model.Gender)}.");
+            foreach (var model in models)
+                context.Console.WriteLine(
+                    $"Saved the {TrackModels.Possessive(model.Gender)} model to "
+                        + $"{TrackModels.FolderOf(folder, model.Gender)}."
+                );
             context.Console.WriteLine($"Evaluate it on the test seasons with: lab track evaluate --model {folder}");
             return 0;
         });

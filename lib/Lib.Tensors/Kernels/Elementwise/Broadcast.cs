@@ -3,10 +3,12 @@ namespace Lib.Tensors.Ops;
 /// <summary>PyTorch's broadcasting rules and the strided loops that apply them.</summary>
 internal static class Broadcast
 {
-    /// <summary>The broadcast shape of <paramref name="a"/> and <paramref name="b"/>, or an error naming both.</summary>
+    /// <summary>The broadcast shape of <paramref name="a"/> and <paramref name="b"/>, or an error naming
+    /// both.</summary>
     public static int[] Shapes(int[] a, int[] b)
     {
-        if (a.AsSpan().SequenceEqual(b)) return a;
+        if (a.AsSpan().SequenceEqual(b))
+            return a;
         int rank = Math.Max(a.Length, b.Length);
         var result = new int[rank];
         for (int i = 0; i < rank; i++)
@@ -14,13 +16,17 @@ internal static class Broadcast
             int da = i < rank - a.Length ? 1 : a[i - (rank - a.Length)];
             int db = i < rank - b.Length ? 1 : b[i - (rank - b.Length)];
             if (da != db && da != 1 && db != 1)
-                throw new ArgumentException($"Shapes {Tensor.ShapeText(a)} and {Tensor.ShapeText(b)} cannot be broadcast: dimension {i} is {da} vs {db} (sizes must match or one must be 1).");
+                throw new ArgumentException(
+                    $"Shapes {Tensor.ShapeText(a)} and {Tensor.ShapeText(b)} cannot be broadcast: dimension {i} "
+                        + $"is {da} vs {db} (sizes must match or one must be 1)."
+                );
             result[i] = da == 1 ? db : da;
         }
         return result;
     }
 
-    /// <summary>Element strides of a tensor of <paramref name="shape"/> seen through <paramref name="outShape"/> (0 where broadcast).</summary>
+    /// <summary>Element strides of a tensor of <paramref name="shape"/> seen through <paramref name="outShape"/> (0
+    /// where broadcast).</summary>
     public static int[] Strides(int[] shape, int[] outShape)
     {
         var strides = new int[outShape.Length];
@@ -35,7 +41,8 @@ internal static class Broadcast
     }
 
     /// <summary>
-    /// Runs <paramref name="kernel"/> over runs of the output: (a offset, a step, b offset, b step, out offset, length),
+    /// Runs <paramref name="kernel"/> over runs of the output: (a offset, a step, b offset, b step, out offset,
+    /// length),
     /// with steps 0 or 1 and neighbouring dimensions merged where both operands allow, so that the
     /// common cases (same shape, a row vector, a scalar) become a few long contiguous runs.
     /// </summary>
@@ -47,7 +54,8 @@ internal static class Broadcast
         var dims = new List<(int Size, int A, int B)>();
         for (int i = 0; i < outShape.Length; i++)
         {
-            if (outShape[i] == 1) continue;
+            if (outShape[i] == 1)
+                continue;
             if (dims.Count > 0)
             {
                 var last = dims[^1];
@@ -59,12 +67,22 @@ internal static class Broadcast
             }
             dims.Add((outShape[i], sa[i], sb[i]));
         }
-        if (dims.Count == 0) { kernel(0, 0, 0, 0, 0, 1); return; }
+        if (dims.Count == 0)
+        {
+            kernel(0, 0, 0, 0, 0, 1);
+            return;
+        }
         var inner = dims[^1];
         int outer = dims.Count - 1;
-        if (outer == 0) { kernel(0, inner.A, 0, inner.B, 0, inner.Size); return; }
+        if (outer == 0)
+        {
+            kernel(0, inner.A, 0, inner.B, 0, inner.Size);
+            return;
+        }
         var index = new int[outer];
-        int offA = 0, offB = 0, offOut = 0;
+        int offA = 0,
+            offB = 0,
+            offOut = 0;
         while (true)
         {
             kernel(offA, inner.A, offB, inner.B, offOut, inner.Size);
@@ -75,12 +93,14 @@ internal static class Broadcast
                 index[d]++;
                 offA += dims[d].A;
                 offB += dims[d].B;
-                if (index[d] < dims[d].Size) break;
+                if (index[d] < dims[d].Size)
+                    break;
                 offA -= dims[d].A * dims[d].Size;
                 offB -= dims[d].B * dims[d].Size;
                 index[d] = 0;
             }
-            if (d < 0) return;
+            if (d < 0)
+                return;
         }
     }
 
@@ -90,11 +110,13 @@ internal static class Broadcast
     /// <summary>Sums <paramref name="grad"/> down to <paramref name="shape"/>, undoing a broadcast.</summary>
     public static Tensor SumTo(Tensor grad, int[] shape)
     {
-        if (grad._shape.AsSpan().SequenceEqual(shape)) return grad;
+        if (grad._shape.AsSpan().SequenceEqual(shape))
+            return grad;
         int lead = grad.Dim - shape.Length;
         var dims = new List<int>();
         for (int i = 0; i < grad.Dim; i++)
-            if (i < lead || (shape[i - lead] == 1 && grad._shape[i] != 1)) dims.Add(i);
+            if (i < lead || (shape[i - lead] == 1 && grad._shape[i] != 1))
+                dims.Add(i);
         var summed = dims.Count == 0 ? grad : grad.Sum([.. dims], keepDim: true);
         return summed.Reshape(shape);
     }

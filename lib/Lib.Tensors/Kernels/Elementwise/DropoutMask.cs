@@ -10,10 +10,19 @@ internal static class DropoutMask
     /// <summary>Fills <paramref name="mask"/>; p = 1 gives zeros and p = 0 ones without drawing.</summary>
     public static void Fill(Generator generator, float p, Span<float> mask)
     {
-        if (p >= 1f) { mask.Clear(); return; }
-        if (p <= 0f) { mask.Fill(1f); return; }
+        if (p >= 1f)
+        {
+            mask.Clear();
+            return;
+        }
+        if (p <= 0f)
+        {
+            mask.Fill(1f);
+            return;
+        }
         float keep = 1f / (1f - p);
-        ulong threshold = (ulong)Math.Ceiling(p * 4294967296.0); // ≤ 2³²: some 32-bit values are kept unless p rounds to 1
+        // ≤ 2³²: some 32-bit values are kept unless p rounds to 1
+        ulong threshold = (ulong)Math.Ceiling(p * 4294967296.0);
         int i = 0;
         for (; i + 1 < mask.Length; i += 2)
         {
@@ -21,6 +30,7 @@ internal static class DropoutMask
             mask[i] = (bits & 0xFFFF_FFFFUL) >= threshold ? keep : 0f;
             mask[i + 1] = (bits >> 32) >= threshold ? keep : 0f;
         }
-        if (i < mask.Length) mask[i] = (generator.NextUInt64() & 0xFFFF_FFFFUL) >= threshold ? keep : 0f;
+        if (i < mask.Length)
+            mask[i] = (generator.NextUInt64() & 0xFFFF_FFFFUL) >= threshold ? keep : 0f;
     }
 }

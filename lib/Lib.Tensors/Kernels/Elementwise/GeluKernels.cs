@@ -13,7 +13,7 @@ internal static class GeluKernels
 {
     private const float InvSqrt2 = 0.70710678118654752f;
     private const float InvSqrt2Pi = 0.3989422804014327f; // 1/√(2π)
-    private const float TanhK = 0.7978845608028654f;     // √(2/π)
+    private const float TanhK = 0.7978845608028654f; // √(2/π)
     private const float TanhC = 0.044715f;
 
     /// <summary>y = x·Φ(x).</summary>
@@ -26,7 +26,8 @@ internal static class GeluKernels
     public static void TanhForward(float[] x, float[] y) => Lanes.MapParallel<TanhApproxForward>(x, x, y);
 
     /// <summary>dx = g · d/dx of <see cref="TanhForward"/>.</summary>
-    public static void TanhBackward(float[] x, float[] g, float[] dx) => Lanes.MapParallel<TanhApproxBackward>(x, g, dx);
+    public static void TanhBackward(float[] x, float[] g, float[] dx) =>
+        Lanes.MapParallel<TanhApproxBackward>(x, g, dx);
 
     /// <summary>erfc(z) for z ≥ 0 (fused multiply-adds, <see cref="SimdMath.Exp"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -67,10 +68,15 @@ internal static class GeluKernels
         }
     }
 
-    /// <summary>(1 + tanh(u))/2 = σ(2u) = 1/(1 + e^{−2u}), which keeps its precision where tanh(u) is near −1.</summary>
+    /// <summary>(1 + tanh(u))/2 = σ(2u) = 1/(1 + e^{−2u}), which keeps its precision where tanh(u) is near
+    /// −1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> HalfOnePlusTanh(Vector<float> x) =>
-        Vector<float>.One / (Vector<float>.One + SimdMath.Exp(new Vector<float>(-2f * TanhK) * (x + new Vector<float>(TanhC) * x * x * x)));
+        Vector<float>.One
+        / (
+            Vector<float>.One
+            + SimdMath.Exp(new Vector<float>(-2f * TanhK) * (x + new Vector<float>(TanhC) * x * x * x))
+        );
 
     private readonly struct TanhApproxForward : ILanes
     {

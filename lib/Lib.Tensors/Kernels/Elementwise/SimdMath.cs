@@ -9,9 +9,9 @@ namespace Lib.Tensors.Ops;
 /// </summary>
 internal static class SimdMath
 {
-    private const float MaxArgument = 88.72283f;   // ln(float.MaxValue)
-    private const float MaxScaled = 88.37f;        // below 127.5·ln 2, so that 2ᵏ stays a finite float
-    private const float MinArgument = -87.33654f;  // ln(smallest normal float)
+    private const float MaxArgument = 88.72283f; // ln(float.MaxValue)
+    private const float MaxScaled = 88.37f; // below 127.5·ln 2, so that 2ᵏ stays a finite float
+    private const float MinArgument = -87.33654f; // ln(smallest normal float)
 
     /// <summary>
     /// eˣ within 1e-7 relative (Cephes' expf: x = k·ln 2 + r with |r| ≤ ln 2 / 2, a degree-6 polynomial for eʳ, and
@@ -33,8 +33,16 @@ internal static class SimdMath
         p = Vector.FusedMultiplyAdd(p, r * r, r) + Vector<float>.One;
         var scale = Vector.AsVectorSingle(Vector.ShiftLeft(Vector.ConvertToInt32(k) + new Vector<int>(127), 23));
         var result = p * scale;
-        result = Vector.ConditionalSelect(Vector.LessThan(x, new Vector<float>(MinArgument)), Vector<float>.Zero, result);
-        result = Vector.ConditionalSelect(Vector.GreaterThan(x, new Vector<float>(MaxArgument)), new Vector<float>(float.PositiveInfinity), result);
+        result = Vector.ConditionalSelect(
+            Vector.LessThan(x, new Vector<float>(MinArgument)),
+            Vector<float>.Zero,
+            result
+        );
+        result = Vector.ConditionalSelect(
+            Vector.GreaterThan(x, new Vector<float>(MaxArgument)),
+            new Vector<float>(float.PositiveInfinity),
+            result
+        );
         return Vector.ConditionalSelect(Vector.Equals(x, x), result, x); // NaN stays NaN
     }
 
@@ -63,5 +71,6 @@ internal static class SimdMath
 
     /// <summary>a·b + c with c a constant, in one rounding.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> Fma(Vector<float> a, Vector<float> b, float c) => Vector.FusedMultiplyAdd(a, b, new Vector<float>(c));
+    public static Vector<float> Fma(Vector<float> a, Vector<float> b, float c) =>
+        Vector.FusedMultiplyAdd(a, b, new Vector<float>(c));
 }

@@ -6,7 +6,8 @@ namespace Lib.Tensors.Kernels;
 /// </summary>
 internal static class GemmBlocking
 {
-    /// <summary>Depth of a block of k: one packed A micro-panel (MR x Kc) stays in L1 while B panels stream past it.</summary>
+    /// <summary>Depth of a block of k: one packed A micro-panel (MR x Kc) stays in L1 while B panels stream past
+    /// it.</summary>
     public static int Kc = 256;
 
     /// <summary>Floats in the packed B block (Kc x Nc), sized to stay in L2: Nc = BlockFloats / kc.</summary>

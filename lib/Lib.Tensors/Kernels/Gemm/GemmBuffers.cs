@@ -9,7 +9,8 @@ namespace Lib.Tensors.Kernels;
 /// </summary>
 internal sealed unsafe class GemmBuffers
 {
-    [ThreadStatic] private static GemmBuffers? t_current;
+    [ThreadStatic]
+    private static GemmBuffers? t_current;
 
     private readonly float[] _storage;
 

@@ -4,13 +4,15 @@ namespace Lib.Tensors.Kernels;
 /// Splits a product across <see cref="GemmThreads"/>: whole matrices of a batch when they divide evenly (or are many),
 /// otherwise bands of rows or of columns (whichever dimension has more micro-tiles) of every matrix.
 /// </summary>
-internal static unsafe class GemmParallel<TKernel> where TKernel : struct, IGemmKernel
+internal static unsafe class GemmParallel<TKernel>
+    where TKernel : struct, IGemmKernel
 {
     private struct Job
     {
         public GemmProblem Problem;
         public int Parts;
-        public bool SplitBatch, SplitRows;
+        public bool SplitBatch,
+            SplitRows;
         public int Units;
     }
 
@@ -24,7 +26,8 @@ internal static unsafe class GemmParallel<TKernel> where TKernel : struct, IGemm
             return;
         }
         var job = new Job { Problem = p };
-        int rowTiles = (p.M + TKernel.MR - 1) / TKernel.MR, colTiles = (p.N + TKernel.NR - 1) / TKernel.NR;
+        int rowTiles = (p.M + TKernel.MR - 1) / TKernel.MR,
+            colTiles = (p.N + TKernel.NR - 1) / TKernel.NR;
         if (p.Batch >= threads && (p.Batch % threads == 0 || p.Batch >= 4 * threads))
         {
             job.SplitBatch = true;
@@ -48,9 +51,13 @@ internal static unsafe class GemmParallel<TKernel> where TKernel : struct, IGemm
     {
         ref Job job = ref *(Job*)state;
         ref GemmProblem p = ref job.Problem;
-        int start = (int)((long)job.Units * part / job.Parts), end = (int)((long)job.Units * (part + 1) / job.Parts);
-        if (job.SplitBatch) GemmDriver<TKernel>.Run(in p, start, end, 0, p.M, 0, p.N);
-        else if (job.SplitRows) GemmDriver<TKernel>.Run(in p, 0, p.Batch, start * TKernel.MR, Math.Min(p.M, end * TKernel.MR), 0, p.N);
-        else GemmDriver<TKernel>.Run(in p, 0, p.Batch, 0, p.M, start * TKernel.NR, Math.Min(p.N, end * TKernel.NR));
+        int start = (int)((long)job.Units * part / job.Parts),
+            end = (int)((long)job.Units * (part + 1) / job.Parts);
+        if (job.SplitBatch)
+            GemmDriver<TKernel>.Run(in p, start, end, 0, p.M, 0, p.N);
+        else if (job.SplitRows)
+            GemmDriver<TKernel>.Run(in p, 0, p.Batch, start * TKernel.MR, Math.Min(p.M, end * TKernel.MR), 0, p.N);
+        else
+            GemmDriver<TKernel>.Run(in p, 0, p.Batch, 0, p.M, start * TKernel.NR, Math.Min(p.N, end * TKernel.NR));
     }
 }

@@ -22,8 +22,23 @@ internal unsafe interface IGemmKernel
     static abstract int NRTail { get; }
 
     /// <summary>
-    /// C[r, j] (mode)= alpha · Σₚ a[p·aStep + r] · b[p·width + j] for r &lt; <paramref name="rows"/>, j &lt; <paramref name="cols"/>;
+    /// C[r, j] (mode)= alpha · Σₚ a[p·aStep + r] · b[p·width + j] for r &lt; <paramref name="rows"/>, j &lt;
+    /// <paramref name="cols"/>;
     /// <see cref="StoreMode.Bias"/> adds <paramref name="bias"/>[j] (read only in that mode).
     /// </summary>
-    static abstract void Tile(int kc, float* a, nint aStep, float* b, int width, float* c, nint ldc, int rows, int cols, StoreMode mode, float alpha, float beta, float* bias);
+    static abstract void Tile(
+        int kc,
+        float* a,
+        nint aStep,
+        float* b,
+        int width,
+        float* c,
+        nint ldc,
+        int rows,
+        int cols,
+        StoreMode mode,
+        float alpha,
+        float beta,
+        float* bias
+    );
 }

@@ -9,11 +9,42 @@ internal interface IRowCount
     static abstract int Value { get; }
 }
 
-internal readonly struct R1 : IRowCount { public static int Value => 1; }
-internal readonly struct R2 : IRowCount { public static int Value => 2; }
-internal readonly struct R3 : IRowCount { public static int Value => 3; }
-internal readonly struct R4 : IRowCount { public static int Value => 4; }
-internal readonly struct R5 : IRowCount { public static int Value => 5; }
-internal readonly struct R6 : IRowCount { public static int Value => 6; }
-internal readonly struct R7 : IRowCount { public static int Value => 7; }
-internal readonly struct R8 : IRowCount { public static int Value => 8; }
+internal readonly struct R1 : IRowCount
+{
+    public static int Value => 1;
+}
+
+internal readonly struct R2 : IRowCount
+{
+    public static int Value => 2;
+}
+
+internal readonly struct R3 : IRowCount
+{
+    public static int Value => 3;
+}
+
+internal readonly struct R4 : IRowCount
+{
+    public static int Value => 4;
+}
+
+internal readonly struct R5 : IRowCount
+{
+    public static int Value => 5;
+}
+
+internal readonly struct R6 : IRowCount
+{
+    public static int Value => 6;
+}
+
+internal readonly struct R7 : IRowCount
+{
+    public static int Value => 7;
+}
+
+internal readonly struct R8 : IRowCount
+{
+    public static int Value => 8;
+}

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Lib.Tensors.Ops;
@@ -15,10 +15,13 @@ internal static class LstmCell
     /// Activates the gate pre-activations of one row in place (σ, σ, tanh, σ) and writes
     /// c = i⊙g + f⊙c_prev and h = o⊙tanh(c). <paramref name="gate"/> is [4H]; the others are [H].
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)] // compiled on its own, so the activations inline (a caller's inlining budget runs out first)
+    // compiled on its own, so the activations inline (a caller's inlining budget runs out first)
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Forward(Span<float> gate, ReadOnlySpan<float> cPrev, Span<float> c, Span<float> h)
     {
-        int hidden = c.Length, width = Vector<float>.Count, full = hidden / width;
+        int hidden = c.Length,
+            width = Vector<float>.Count,
+            full = hidden / width;
         var gv = MemoryMarshal.Cast<float, Vector<float>>(gate);
         var pv = MemoryMarshal.Cast<float, Vector<float>>(cPrev);
         var cv = MemoryMarshal.Cast<float, Vector<float>>(c);
@@ -26,10 +29,14 @@ internal static class LstmCell
         bool aligned = hidden % width == 0; // then the four gate blocks start on vector boundaries
         if (aligned)
         {
-            // One activation per loop, so each loop body inlines its one exp (a body with all five does not inline them).
-            for (int v = 0; v < 2 * full; v++) gv[v] = SimdMath.Sigmoid(gv[v]);            // i, f
-            for (int v = 2 * full; v < 3 * full; v++) gv[v] = SimdMath.Tanh(gv[v]);        // g
-            for (int v = 3 * full; v < 4 * full; v++) gv[v] = SimdMath.Sigmoid(gv[v]);     // o
+            // One activation per loop, so each loop body inlines its one exp (a body with all five does not inline
+            // them).
+            for (int v = 0; v < 2 * full; v++)
+                gv[v] = SimdMath.Sigmoid(gv[v]); // i, f
+            for (int v = 2 * full; v < 3 * full; v++)
+                gv[v] = SimdMath.Tanh(gv[v]); // g
+            for (int v = 3 * full; v < 4 * full; v++)
+                gv[v] = SimdMath.Sigmoid(gv[v]); // o
             for (int v = 0; v < full; v++)
             {
                 var cn = gv[v] * gv[2 * full + v] + gv[full + v] * pv[v];
@@ -39,14 +46,43 @@ internal static class LstmCell
         }
         for (int e = aligned ? hidden : 0; e < hidden; e++)
         {
-            Step(new(gate[e]), new(gate[hidden + e]), new(gate[2 * hidden + e]), new(gate[3 * hidden + e]), new(cPrev[e]),
-                out var i, out var f, out var g, out var o, out var cn, out var hn);
-            (gate[e], gate[hidden + e], gate[2 * hidden + e], gate[3 * hidden + e], c[e], h[e]) = (i[0], f[0], g[0], o[0], cn[0], hn[0]);
+            Step(
+                new(gate[e]),
+                new(gate[hidden + e]),
+                new(gate[2 * hidden + e]),
+                new(gate[3 * hidden + e]),
+                new(cPrev[e]),
+                out var i,
+                out var f,
+                out var g,
+                out var o,
+                out var cn,
+                out var hn
+            );
+            (gate[e], gate[hidden + e], gate[2 * hidden + e], gate[3 * hidden + e], c[e], h[e]) = (
+                i[0],
+                f[0],
+                g[0],
+                o[0],
+                cn[0],
+                hn[0]
+            );
         }
     }
 
-    private static void Step(Vector<float> pi, Vector<float> pf, Vector<float> pg, Vector<float> po, Vector<float> cPrev,
-        out Vector<float> i, out Vector<float> f, out Vector<float> g, out Vector<float> o, out Vector<float> c, out Vector<float> h)
+    private static void Step(
+        Vector<float> pi,
+        Vector<float> pf,
+        Vector<float> pg,
+        Vector<float> po,
+        Vector<float> cPrev,
+        out Vector<float> i,
+        out Vector<float> f,
+        out Vector<float> g,
+        out Vector<float> o,
+        out Vector<float> c,
+        out Vector<float> h
+    )
     {
         i = SimdMath.Sigmoid(pi);
         f = SimdMath.Sigmoid(pf);
@@ -63,10 +99,19 @@ internal static class LstmCell
     /// (which may be <paramref name="dc"/> itself).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Backward(ReadOnlySpan<float> gate, ReadOnlySpan<float> cPrev, ReadOnlySpan<float> c,
-        ReadOnlySpan<float> dh, ReadOnlySpan<float> dc, Span<float> dGate, Span<float> dcPrev)
+    public static void Backward(
+        ReadOnlySpan<float> gate,
+        ReadOnlySpan<float> cPrev,
+        ReadOnlySpan<float> c,
+        ReadOnlySpan<float> dh,
+        ReadOnlySpan<float> dc,
+        Span<float> dGate,
+        Span<float> dcPrev
+    )
     {
-        int hidden = c.Length, width = Vector<float>.Count, full = hidden / width;
+        int hidden = c.Length,
+            width = Vector<float>.Count,
+            full = hidden / width;
         var gv = MemoryMarshal.Cast<float, Vector<float>>(gate);
         var pv = MemoryMarshal.Cast<float, Vector<float>>(cPrev);
         var cv = MemoryMarshal.Cast<float, Vector<float>>(c);
@@ -77,20 +122,65 @@ internal static class LstmCell
         bool aligned = hidden % width == 0;
         for (int v = 0; aligned && v < full; v++)
         {
-            BackStep(gv[v], gv[full + v], gv[2 * full + v], gv[3 * full + v], pv[v], cv[v], hv[v], dcv[v],
-                out var di, out var df, out var dg, out var dO, out var dp);
+            BackStep(
+                gv[v],
+                gv[full + v],
+                gv[2 * full + v],
+                gv[3 * full + v],
+                pv[v],
+                cv[v],
+                hv[v],
+                dcv[v],
+                out var di,
+                out var df,
+                out var dg,
+                out var dO,
+                out var dp
+            );
             (dgv[v], dgv[full + v], dgv[2 * full + v], dgv[3 * full + v], dpv[v]) = (di, df, dg, dO, dp);
         }
         for (int e = aligned ? hidden : 0; e < hidden; e++)
         {
-            BackStep(new(gate[e]), new(gate[hidden + e]), new(gate[2 * hidden + e]), new(gate[3 * hidden + e]), new(cPrev[e]), new(c[e]),
-                new(dh[e]), new(dc[e]), out var di, out var df, out var dg, out var dO, out var dp);
-            (dGate[e], dGate[hidden + e], dGate[2 * hidden + e], dGate[3 * hidden + e], dcPrev[e]) = (di[0], df[0], dg[0], dO[0], dp[0]);
+            BackStep(
+                new(gate[e]),
+                new(gate[hidden + e]),
+                new(gate[2 * hidden + e]),
+                new(gate[3 * hidden + e]),
+                new(cPrev[e]),
+                new(c[e]),
+                new(dh[e]),
+                new(dc[e]),
+                out var di,
+                out var df,
+                out var dg,
+                out var dO,
+                out var dp
+            );
+            (dGate[e], dGate[hidden + e], dGate[2 * hidden + e], dGate[3 * hidden + e], dcPrev[e]) = (
+                di[0],
+                df[0],
+                dg[0],
+                dO[0],
+                dp[0]
+            );
         }
     }
 
-    private static void BackStep(Vector<float> i, Vector<float> f, Vector<float> g, Vector<float> o, Vector<float> cPrev, Vector<float> c,
-        Vector<float> dh, Vector<float> dc, out Vector<float> di, out Vector<float> df, out Vector<float> dg, out Vector<float> dO, out Vector<float> dcPrev)
+    private static void BackStep(
+        Vector<float> i,
+        Vector<float> f,
+        Vector<float> g,
+        Vector<float> o,
+        Vector<float> cPrev,
+        Vector<float> c,
+        Vector<float> dh,
+        Vector<float> dc,
+        out Vector<float> di,
+        out Vector<float> df,
+        out Vector<float> dg,
+        out Vector<float> dO,
+        out Vector<float> dcPrev
+    )
     {
         var one = Vector<float>.One;
         var tc = SimdMath.Tanh(c);

@@ -12,7 +12,8 @@ internal static class SoftmaxKernels
 {
     public static void Softmax(ReadOnlySpan<float> x, Span<float> y, int outer, int size, int inner)
     {
-        if (size == 0) return;
+        if (size == 0)
+            return;
         if (inner == 1)
         {
             for (int o = 0; o < outer; o++)
@@ -50,7 +51,8 @@ internal static class SoftmaxKernels
 
     public static void LogSoftmax(ReadOnlySpan<float> x, Span<float> y, int outer, int size, int inner)
     {
-        if (size == 0) return;
+        if (size == 0)
+            return;
         if (inner == 1)
         {
             var tmp = new float[size];
@@ -104,7 +106,8 @@ internal static class SoftmaxKernels
             {
                 var row = x.Slice(o * size, size);
                 float max = TensorPrimitives.Max(row);
-                if (float.IsInfinity(max)) max = 0f;
+                if (float.IsInfinity(max))
+                    max = 0f;
                 TensorPrimitives.Subtract(row, max, tmp);
                 TensorPrimitives.Exp(tmp, tmp);
                 result[o] = MathF.Log(TensorPrimitives.Sum(tmp)) + max;
@@ -117,7 +120,9 @@ internal static class SoftmaxKernels
         {
             int block = o * size * inner;
             ColumnMax(x, block, size, inner, colMax);
-            for (int i = 0; i < inner; i++) if (float.IsInfinity(colMax[i])) colMax[i] = 0f;
+            for (int i = 0; i < inner; i++)
+                if (float.IsInfinity(colMax[i]))
+                    colMax[i] = 0f;
             var sum = result.Slice(o * inner, inner);
             sum.Clear();
             for (int r = 0; r < size; r++)
@@ -132,9 +137,17 @@ internal static class SoftmaxKernels
     }
 
     /// <summary>dx = y ⊙ (g − Σ g⊙y) along the axis, from the saved output y.</summary>
-    public static void SoftmaxBackward(ReadOnlySpan<float> g, ReadOnlySpan<float> y, Span<float> dx, int outer, int size, int inner)
+    public static void SoftmaxBackward(
+        ReadOnlySpan<float> g,
+        ReadOnlySpan<float> y,
+        Span<float> dx,
+        int outer,
+        int size,
+        int inner
+    )
     {
-        if (size == 0) return;
+        if (size == 0)
+            return;
         if (inner == 1)
         {
             for (int o = 0; o < outer; o++)
@@ -153,7 +166,12 @@ internal static class SoftmaxKernels
             int block = o * size * inner;
             Array.Clear(dot);
             for (int r = 0; r < size; r++)
-                TensorPrimitives.MultiplyAdd(g.Slice(block + r * inner, inner), y.Slice(block + r * inner, inner), dot, dot);
+                TensorPrimitives.MultiplyAdd(
+                    g.Slice(block + r * inner, inner),
+                    y.Slice(block + r * inner, inner),
+                    dot,
+                    dot
+                );
             for (int r = 0; r < size; r++)
             {
                 var dst = dx.Slice(block + r * inner, inner);
@@ -164,9 +182,17 @@ internal static class SoftmaxKernels
     }
 
     /// <summary>dx = g − exp(y) ⊙ Σ g along the axis, from the saved output y = log_softmax(x).</summary>
-    public static void LogSoftmaxBackward(ReadOnlySpan<float> g, ReadOnlySpan<float> y, Span<float> dx, int outer, int size, int inner)
+    public static void LogSoftmaxBackward(
+        ReadOnlySpan<float> g,
+        ReadOnlySpan<float> y,
+        Span<float> dx,
+        int outer,
+        int size,
+        int inner
+    )
     {
-        if (size == 0) return;
+        if (size == 0)
+            return;
         if (inner == 1)
         {
             for (int o = 0; o < outer; o++)
@@ -185,7 +211,8 @@ internal static class SoftmaxKernels
         {
             int block = o * size * inner;
             Array.Clear(colSum);
-            for (int r = 0; r < size; r++) TensorPrimitives.Add(colSum, g.Slice(block + r * inner, inner), colSum);
+            for (int r = 0; r < size; r++)
+                TensorPrimitives.Add(colSum, g.Slice(block + r * inner, inner), colSum);
             for (int r = 0; r < size; r++)
             {
                 var dst = dx.Slice(block + r * inner, inner);
@@ -196,10 +223,12 @@ internal static class SoftmaxKernels
         }
     }
 
-    /// <summary>The elementwise maximum of the <paramref name="size"/> rows of one [size, inner] block (NaN propagates).</summary>
+    /// <summary>The elementwise maximum of the <paramref name="size"/> rows of one [size, inner] block (NaN
+    /// propagates).</summary>
     private static void ColumnMax(ReadOnlySpan<float> x, int block, int size, int inner, Span<float> max)
     {
         x.Slice(block, inner).CopyTo(max);
-        for (int r = 1; r < size; r++) TensorPrimitives.Max(max, x.Slice(block + r * inner, inner), max);
+        for (int r = 1; r < size; r++)
+            TensorPrimitives.Max(max, x.Slice(block + r * inner, inner), max);
     }
 }

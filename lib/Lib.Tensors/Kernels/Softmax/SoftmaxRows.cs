@@ -17,8 +17,11 @@ internal static class SoftmaxRows
     [MethodImpl(MethodImplOptions.NoInlining)] // its own inlining budget, so Exp inlines (see Lanes.Map)
     public static void Forward(Span<float> row, ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
-        int n = row.Length, width = Vector<float>.Count, full = n / width * width;
-        if (n == 0) return;
+        int n = row.Length,
+            width = Vector<float>.Count,
+            full = n / width * width;
+        if (n == 0)
+            return;
         var rv = MemoryMarshal.Cast<float, Vector<float>>(row);
         var av = MemoryMarshal.Cast<float, Vector<float>>(a);
         var bv = MemoryMarshal.Cast<float, Vector<float>>(b);
@@ -26,18 +29,23 @@ internal static class SoftmaxRows
         for (int i = 0; i < full / width; i++)
         {
             var v = rv[i];
-            if (!a.IsEmpty) v += av[i];
-            if (!b.IsEmpty) v += bv[i];
+            if (!a.IsEmpty)
+                v += av[i];
+            if (!b.IsEmpty)
+                v += bv[i];
             rv[i] = v;
             max = Vector.Max(max, v);
         }
         float m = float.NegativeInfinity;
-        for (int j = 0; j < width; j++) m = MathF.Max(m, max[j]);
+        for (int j = 0; j < width; j++)
+            m = MathF.Max(m, max[j]);
         for (int i = full; i < n; i++)
         {
             float v = row[i];
-            if (!a.IsEmpty) v += a[i];
-            if (!b.IsEmpty) v += b[i];
+            if (!a.IsEmpty)
+                v += a[i];
+            if (!b.IsEmpty)
+                v += b[i];
             row[i] = v;
             m = float.IsNaN(v) ? v : MathF.Max(m, v);
         }
@@ -56,26 +64,36 @@ internal static class SoftmaxRows
             row[full..].CopyTo(tail);
             var e = SimdMath.Exp(new Vector<float>(tail) - shift);
             sum += e;
-            for (int i = full; i < n; i++) row[i] = e[i - full];
+            for (int i = full; i < n; i++)
+                row[i] = e[i - full];
         }
         float inverse = 1f / Vector.Sum(sum);
         var scale = new Vector<float>(inverse);
-        for (int i = 0; i < full / width; i++) rv[i] *= scale;
-        for (int i = full; i < n; i++) row[i] *= inverse;
+        for (int i = 0; i < full / width; i++)
+            rv[i] *= scale;
+        for (int i = full; i < n; i++)
+            row[i] *= inverse;
     }
 
-    /// <summary>The softmax rule in place: dp = p ⊙ (dp − Σ dp ⊙ p), for one row of probabilities <paramref name="p"/>.</summary>
+    /// <summary>The softmax rule in place: dp = p ⊙ (dp − Σ dp ⊙ p), for one row of probabilities
+    /// <paramref name="p"/>.</summary>
     public static void Backward(Span<float> dp, ReadOnlySpan<float> p)
     {
-        int n = dp.Length, width = Vector<float>.Count, vectors = n / width;
+        int n = dp.Length,
+            width = Vector<float>.Count,
+            vectors = n / width;
         var dv = MemoryMarshal.Cast<float, Vector<float>>(dp);
         var pv = MemoryMarshal.Cast<float, Vector<float>>(p);
         var acc = Vector<float>.Zero;
-        for (int i = 0; i < vectors; i++) acc = Vector.FusedMultiplyAdd(dv[i], pv[i], acc);
+        for (int i = 0; i < vectors; i++)
+            acc = Vector.FusedMultiplyAdd(dv[i], pv[i], acc);
         float dot = Vector.Sum(acc);
-        for (int i = vectors * width; i < n; i++) dot += dp[i] * p[i];
+        for (int i = vectors * width; i < n; i++)
+            dot += dp[i] * p[i];
         var d = new Vector<float>(dot);
-        for (int i = 0; i < vectors; i++) dv[i] = (dv[i] - d) * pv[i];
-        for (int i = vectors * width; i < n; i++) dp[i] = (dp[i] - dot) * p[i];
+        for (int i = 0; i < vectors; i++)
+            dv[i] = (dv[i] - d) * pv[i];
+        for (int i = vectors * width; i < n; i++)
+            dp[i] = (dp[i] - dot) * p[i];
     }
 }

@@ -33,7 +33,7 @@ internal static unsafe class GemmThreads
     // The open job.
     private static int s_open;
     private static int s_inside;
-    private static delegate*<void*, int, void> s_body;
+    private static delegate* <void*, int, void> s_body;
     private static void* s_state;
     private static int s_parts;
     private static int s_next;
@@ -48,12 +48,13 @@ internal static unsafe class GemmThreads
     /// Runs <c>body(state, i)</c> for i in [0, parts), on the calling thread and up to <paramref name="helpers"/>
     /// helper threads when the pool is free. Returns when every part is done.
     /// </summary>
-    public static void Run(int parts, int helpers, delegate*<void*, int, void> body, void* state)
+    public static void Run(int parts, int helpers, delegate* <void*, int, void> body, void* state)
     {
         helpers = Math.Min(helpers, Math.Min(parts - 1, MaxParallelism - 1));
         if (helpers <= 0 || Interlocked.CompareExchange(ref s_busy, 1, 0) != 0)
         {
-            for (int i = 0; i < parts; i++) body(state, i);
+            for (int i = 0; i < parts; i++)
+                body(state, i);
             return;
         }
         try
@@ -71,14 +72,18 @@ internal static unsafe class GemmThreads
             {
                 var w = workers[i];
                 Interlocked.Exchange(ref w.Pending, 1); // a full fence before reading Sleeping (pairs with Sleep)
-                if (Volatile.Read(ref w.Sleeping) == 1) w.Wake.Set();
+                if (Volatile.Read(ref w.Sleeping) == 1)
+                    w.Wake.Set();
             }
             Claim();
             var spin = new SpinWait();
-            while (Volatile.Read(ref s_done) != parts) spin.SpinOnce(sleep1Threshold: -1);
+            while (Volatile.Read(ref s_done) != parts)
+                spin.SpinOnce(sleep1Threshold: -1);
             Interlocked.Exchange(ref s_open, 0); // a full fence before reading s_inside (pairs with Help)
-            while (Volatile.Read(ref s_inside) != 0) spin.SpinOnce(sleep1Threshold: -1);
-            if (s_error is { } error) throw new AggregateException("A GEMM part failed.", error);
+            while (Volatile.Read(ref s_inside) != 0)
+                spin.SpinOnce(sleep1Threshold: -1);
+            if (s_error is { } error)
+                throw new AggregateException("A GEMM part failed.", error);
         }
         finally
         {
@@ -110,7 +115,8 @@ internal static unsafe class GemmThreads
     {
         lock (StartLock)
         {
-            if (s_workers is { } existing) return existing;
+            if (s_workers is { } existing)
+                return existing;
             var workers = new Worker[MaxParallelism - 1];
             for (int i = 0; i < workers.Length; i++)
             {
@@ -134,11 +140,13 @@ internal static unsafe class GemmThreads
                     Sleep(w);
                     deadline = Stopwatch.GetTimestamp() + SpinTicks;
                 }
-                else Thread.SpinWait(20);
+                else
+                    Thread.SpinWait(20);
             }
             Volatile.Write(ref w.Pending, 0);
             // Sharing the caller's CPU would halve both: move (the next job finds this one elsewhere).
-            if (placement is not null && ThreadPlacement.CurrentCpu() == Volatile.Read(ref s_callerCpu)) placement.Avoid(s_callerCpu);
+            if (placement is not null && ThreadPlacement.CurrentCpu() == Volatile.Read(ref s_callerCpu))
+                placement.Avoid(s_callerCpu);
             Help();
         }
     }
@@ -147,7 +155,8 @@ internal static unsafe class GemmThreads
     private static void Help()
     {
         Interlocked.Increment(ref s_inside); // a full fence before reading s_open (pairs with Run)
-        if (Volatile.Read(ref s_open) == 1) Claim();
+        if (Volatile.Read(ref s_open) == 1)
+            Claim();
         Interlocked.Decrement(ref s_inside);
     }
 
@@ -155,7 +164,8 @@ internal static unsafe class GemmThreads
     {
         w.Wake.Reset();
         Interlocked.Exchange(ref w.Sleeping, 1); // a full fence before reading Pending (pairs with Run)
-        if (Volatile.Read(ref w.Pending) == 0) w.Wake.Wait();
+        if (Volatile.Read(ref w.Pending) == 0)
+            w.Wake.Wait();
         Volatile.Write(ref w.Sleeping, 0);
     }
 }

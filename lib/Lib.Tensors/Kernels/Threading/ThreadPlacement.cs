@@ -27,7 +27,8 @@ internal sealed unsafe partial class ThreadPlacement
 
     private static bool s_getCpuWorks = OperatingSystem.IsLinux();
 
-    /// <summary>The CPU the calling thread runs on now (<see cref="Thread.GetCurrentProcessorId"/> caches it for a while).</summary>
+    /// <summary>The CPU the calling thread runs on now (<see cref="Thread.GetCurrentProcessorId"/> caches it for a
+    /// while).</summary>
     public static int CurrentCpu()
     {
         if (s_getCpuWorks)
@@ -35,20 +36,21 @@ internal sealed unsafe partial class ThreadPlacement
             try
             {
                 int cpu = GetCpu();
-                if (cpu >= 0) return cpu;
+                if (cpu >= 0)
+                    return cpu;
             }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-            {
-            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { }
             s_getCpuWorks = false;
         }
         return Thread.GetCurrentProcessorId();
     }
 
-    /// <summary>The CPUs the calling thread may use now, to place it within later; null where affinity is unavailable.</summary>
+    /// <summary>The CPUs the calling thread may use now, to place it within later; null where affinity is
+    /// unavailable.</summary>
     public static ThreadPlacement? ForCurrentThread()
     {
-        if (!OperatingSystem.IsLinux()) return null;
+        if (!OperatingSystem.IsLinux())
+            return null;
         try
         {
             var allowed = new ulong[MaskWords];
@@ -61,10 +63,12 @@ internal sealed unsafe partial class ThreadPlacement
         }
     }
 
-    /// <summary>Restricts the calling thread to its allowed CPUs other than <paramref name="cpu"/>; false if none is left.</summary>
+    /// <summary>Restricts the calling thread to its allowed CPUs other than <paramref name="cpu"/>; false if none is
+    /// left.</summary>
     public bool Avoid(int cpu)
     {
-        if (cpu < 0 || cpu >= MaskWords * 64) return false;
+        if (cpu < 0 || cpu >= MaskWords * 64)
+            return false;
         ulong* mask = stackalloc ulong[MaskWords];
         bool any = false;
         for (int i = 0; i < MaskWords; i++)

@@ -7,6 +7,4 @@ namespace Lib.Tensors.NN;
 /// float rounding, on every path the fused op supports; the modules and <see cref="Functional"/> run them
 /// inside a <see cref="FusedOps.Disable"/> scope. Slow by design: read them to see what a fused op computes.
 /// </summary>
-public static partial class Composed
-{
-}
+public static partial class Composed { }

@@ -10,7 +10,8 @@ namespace Lib.Tensors.NN;
 /// </summary>
 public static class FusedOps
 {
-    [ThreadStatic] private static int t_disabledDepth;
+    [ThreadStatic]
+    private static int t_disabledDepth;
 
     /// <summary>True unless inside a <see cref="Disable"/> scope on this thread.</summary>
     public static bool IsEnabled => t_disabledDepth == 0;

@@ -1,6 +1,7 @@
 namespace Lib.Tensors.NN;
 
-/// <summary>Huber loss (<c>nn.HuberLoss</c>): quadratic within <see cref="Delta"/>, linear outside; see <see cref="Functional.HuberLoss"/>.</summary>
+/// <summary>Huber loss (<c>nn.HuberLoss</c>): quadratic within <see cref="Delta"/>, linear outside; see
+/// <see cref="Functional.HuberLoss"/>.</summary>
 public sealed class HuberLoss(Reduction reduction = Reduction.Mean, float delta = 1f) : Loss(reduction)
 {
     /// <summary>Where the loss turns from quadratic to linear (positive).</summary>

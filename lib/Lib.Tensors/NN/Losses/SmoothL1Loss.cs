@@ -1,6 +1,7 @@
 namespace Lib.Tensors.NN;
 
-/// <summary>Smooth L1 loss (<c>nn.SmoothL1Loss</c>): Huber divided by <see cref="Beta"/>; see <see cref="Functional.SmoothL1Loss"/>.</summary>
+/// <summary>Smooth L1 loss (<c>nn.SmoothL1Loss</c>): Huber divided by <see cref="Beta"/>; see
+/// <see cref="Functional.SmoothL1Loss"/>.</summary>
 public sealed class SmoothL1Loss(Reduction reduction = Reduction.Mean, float beta = 1f) : Loss(reduction)
 {
     /// <summary>Where the loss turns from quadratic to linear (0 gives the L1 loss).</summary>

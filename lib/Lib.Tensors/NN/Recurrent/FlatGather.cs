@@ -7,7 +7,8 @@ namespace Lib.Tensors.NN.Recurrent;
 /// </summary>
 internal static class FlatGather
 {
-    /// <summary>The concatenation of <paramref name="ranges"/> (source index, start, count), reshaped to <paramref name="shape"/>.</summary>
+    /// <summary>The concatenation of <paramref name="ranges"/> (source index, start, count), reshaped to
+    /// <paramref name="shape"/>.</summary>
     public static Tensor Apply(Tensor[] sources, (int Source, int Start, int Count)[] ranges, int[] shape)
     {
         var result = TensorStorage.Zeroed((int)Tensor.ShapeSize(shape));
@@ -18,7 +19,9 @@ internal static class FlatGather
             at += count;
         }
         if (at != result.Length)
-            throw new InvalidOperationException($"FlatGather: the ranges hold {at} elements but shape {Tensor.ShapeText(shape)} needs {result.Length}.");
+            throw new InvalidOperationException(
+                $"FlatGather: the ranges hold {at} elements but shape {Tensor.ShapeText(shape)} needs {result.Length}."
+            );
         return Tensor.Record(new Tensor(result, shape), "FlatGatherBackward", sources, g =>
         {
             var grads = new Tensor?[sources.Length];

@@ -11,7 +11,8 @@ namespace Lib.Tensors.NN.Recurrent;
 /// </summary>
 internal static class GruLayer
 {
-    /// <summary>Activated gates r, z, n per packed row; the hidden projections W_hh·h + b_hh; outputs; previous outputs.</summary>
+    /// <summary>Activated gates r, z, n per packed row; the hidden projections W_hh·h + b_hh; outputs; previous
+    /// outputs.</summary>
     private sealed record Saved(float[] Gates, float[] Hidden, float[] Outputs, float[] PrevOutputs);
 
     /// <summary>
@@ -21,25 +22,45 @@ internal static class GruLayer
     /// </summary>
     public static Tensor Apply(Tensor x, RnnBatch batch, Tensor? h0, int stateRow, RnnWeights[] directions)
     {
-        int dirs = directions.Length, hidden = directions[0].HiddenSize, inF = x.Size(-1), b = batch.Batch;
-        int outWidth = dirs * hidden, outSize = batch.Batch * batch.Time * outWidth;
+        int dirs = directions.Length,
+            hidden = directions[0].HiddenSize,
+            inF = x.Size(-1),
+            b = batch.Batch;
+        int outWidth = dirs * hidden,
+            outSize = batch.Batch * batch.Time * outWidth;
         var result = TensorStorage.Uninitialized(outSize + dirs * b * hidden); // Run writes every element
         var (xs, saved) = Run(x, batch, h0, stateRow, directions, result.AsSpan(0, outSize), result.AsSpan(outSize));
 
         var inputs = new List<Tensor> { x };
-        if (h0 is not null) inputs.Add(h0);
-        foreach (var w in directions) inputs.AddRange(w.Tensors());
+        if (h0 is not null)
+            inputs.Add(h0);
+        foreach (var w in directions)
+            inputs.AddRange(w.Tensors());
         return Tensor.Record(new Tensor(result, [result.Length]), "GruBackward", [.. inputs], g =>
         {
             var grads = new List<Tensor?> { null };
             var dh0 = h0 is { RequiresGrad: true } ? Tensor.ZeroedResult(h0._shape) : null;
-            if (h0 is not null) grads.Add(dh0);
+            if (h0 is not null)
+                grads.Add(dh0);
             var dxs = x.RequiresGrad ? TensorStorage.Zeroed(xs.Length) : null;
             for (int d = 0; d < dirs; d++)
             {
                 var stateGrad = g.Data.Slice(outSize + d * b * hidden, b * hidden);
-                var dhInit = Backward(g.Data[..outSize], outWidth, d, stateGrad, xs, inF, batch, directions[d], saved[d], dxs, grads);
-                if (dh0 is not null) batch.UnsortState(dhInit, hidden, dh0.AsSpan().Slice((stateRow + d) * b * hidden, b * hidden));
+                var dhInit = Backward(
+                    g.Data[..outSize],
+                    outWidth,
+                    d,
+                    stateGrad,
+                    xs,
+                    inF,
+                    batch,
+                    directions[d],
+                    saved[d],
+                    dxs,
+                    grads
+                );
+                if (dh0 is not null)
+                    batch.UnsortState(dhInit, hidden, dh0.AsSpan().Slice((stateRow + d) * b * hidden, b * hidden));
             }
             if (dxs is not null)
             {
@@ -51,19 +72,42 @@ internal static class GruLayer
         });
     }
 
-    /// <summary>Without autograd: the padded output [.., D·H] and h_n [D, B, H] in arrays of their own (no flat result to split).</summary>
-    public static (float[] Output, float[] H) Infer(Tensor x, RnnBatch batch, Tensor? h0, int stateRow, RnnWeights[] directions)
+    /// <summary>Without autograd: the padded output [.., D·H] and h_n [D, B, H] in arrays of their own (no flat result
+    /// to split).</summary>
+    public static (float[] Output, float[] H) Infer(
+        Tensor x,
+        RnnBatch batch,
+        Tensor? h0,
+        int stateRow,
+        RnnWeights[] directions
+    )
     {
-        int dirs = directions.Length, hidden = directions[0].HiddenSize;
-        var (output, h) = (TensorStorage.Uninitialized(batch.Batch * batch.Time * dirs * hidden), TensorStorage.Uninitialized(dirs * batch.Batch * hidden));
+        int dirs = directions.Length,
+            hidden = directions[0].HiddenSize;
+        var (output, h) = (
+            TensorStorage.Uninitialized(batch.Batch * batch.Time * dirs * hidden),
+            TensorStorage.Uninitialized(dirs * batch.Batch * hidden)
+        );
         Run(x, batch, h0, stateRow, directions, output, h);
         return (output, h);
     }
 
-    /// <summary>Every direction forward; writes the padded output (zeros past each length) and h_n in caller order.</summary>
-    private static (float[] Xs, Saved[] Saved) Run(Tensor x, RnnBatch batch, Tensor? h0, int stateRow, RnnWeights[] directions, Span<float> output, Span<float> hN)
+    /// <summary>Every direction forward; writes the padded output (zeros past each length) and h_n in caller
+    /// order.</summary>
+    private static (float[] Xs, Saved[] Saved) Run(
+        Tensor x,
+        RnnBatch batch,
+        Tensor? h0,
+        int stateRow,
+        RnnWeights[] directions,
+        Span<float> output,
+        Span<float> hN
+    )
     {
-        int dirs = directions.Length, hidden = directions[0].HiddenSize, inF = x.Size(-1), b = batch.Batch;
+        int dirs = directions.Length,
+            hidden = directions[0].HiddenSize,
+            inF = x.Size(-1),
+            b = batch.Batch;
         var xs = batch.Pack(x.Data, inF);
         var saved = new Saved[dirs];
         batch.ClearPadding(output, dirs * hidden);
@@ -79,7 +123,9 @@ internal static class GruLayer
 
     private static Saved Forward(float[] xs, int inF, RnnBatch batch, RnnWeights w, float[] h0, bool reverse)
     {
-        int hidden = w.HiddenSize, width = 3 * hidden, rows = batch.Rows;
+        int hidden = w.HiddenSize,
+            width = 3 * hidden,
+            rows = batch.Rows;
         bool bias = w.BiasIh is not null;
         var gates = TensorStorage.Zeroed(rows * width);
         var proj = TensorStorage.Zeroed(rows * width);
@@ -97,8 +143,23 @@ internal static class GruLayer
         foreach (var s in batch.Steps(reverse))
         {
             outputs.AsSpan(s.PrevOffset * hidden, s.Carried * hidden).CopyTo(prevOutputs.AsSpan(s.Offset * hidden));
-            h0.AsSpan(s.Carried * hidden, (s.Count - s.Carried) * hidden).CopyTo(prevOutputs.AsSpan((s.Offset + s.Carried) * hidden));
-            Blas.Sgemm(false, true, s.Count, width, hidden, 1f, prevOutputs.AsSpan(s.Offset * hidden), hidden, whh, hidden, bias ? 1f : 0f, proj.AsSpan(s.Offset * width), width);
+            h0.AsSpan(s.Carried * hidden, (s.Count - s.Carried) * hidden)
+                .CopyTo(prevOutputs.AsSpan((s.Offset + s.Carried) * hidden));
+            Blas.Sgemm(
+                false,
+                true,
+                s.Count,
+                width,
+                hidden,
+                1f,
+                prevOutputs.AsSpan(s.Offset * hidden),
+                hidden,
+                whh,
+                hidden,
+                bias ? 1f : 0f,
+                proj.AsSpan(s.Offset * width),
+                width
+            );
             for (int j = 0; j < s.Count; j++)
             {
                 int row = s.Offset + j;
@@ -126,12 +187,27 @@ internal static class GruLayer
     /// <paramref name="grads"/> (input order) and its dX to <paramref name="dxs"/>; returns the
     /// gradient of its initial state in sorted order.
     /// </summary>
-    private static float[] Backward(ReadOnlySpan<float> dOut, int outWidth, int d, ReadOnlySpan<float> dhn,
-        float[] xs, int inF, RnnBatch batch, RnnWeights w, Saved s, float[]? dxs, List<Tensor?> grads)
+    private static float[] Backward(
+        ReadOnlySpan<float> dOut,
+        int outWidth,
+        int d,
+        ReadOnlySpan<float> dhn,
+        float[] xs,
+        int inF,
+        RnnBatch batch,
+        RnnWeights w,
+        Saved s,
+        float[]? dxs,
+        List<Tensor?> grads
+    )
     {
-        int hidden = w.HiddenSize, width = 3 * hidden, rows = batch.Rows, b = batch.Batch;
+        int hidden = w.HiddenSize,
+            width = 3 * hidden,
+            rows = batch.Rows,
+            b = batch.Batch;
         var dh = TensorStorage.Zeroed(b * hidden);
-        for (int j = 0; j < b; j++) dhn.Slice(batch.Order[j] * hidden, hidden).CopyTo(dh.AsSpan(j * hidden, hidden));
+        for (int j = 0; j < b; j++)
+            dhn.Slice(batch.Order[j] * hidden, hidden).CopyTo(dh.AsSpan(j * hidden, hidden));
         var dGates = TensorStorage.Zeroed(rows * width);
         var dProj = TensorStorage.Zeroed(rows * width);
         var dh0 = TensorStorage.Zeroed(b * hidden);
@@ -144,7 +220,11 @@ internal static class GruLayer
             {
                 int row = st.Offset + j;
                 var dhj = dh.AsSpan(j * hidden, hidden);
-                TensorPrimitives.Add(dhj, dOut.Slice(batch.PaddedRow(batch.Order[j], st.Time) * outWidth + d * hidden, hidden), dhj);
+                TensorPrimitives.Add(
+                    dhj,
+                    dOut.Slice(batch.PaddedRow(batch.Order[j], st.Time) * outWidth + d * hidden, hidden),
+                    dhj
+                );
                 ReadOnlySpan<float> gate = s.Gates.AsSpan(row * width, width);
                 ReadOnlySpan<float> hp = s.Hidden.AsSpan(row * width, width);
                 ReadOnlySpan<float> hPrev = s.PrevOutputs.AsSpan(row * hidden, hidden);
@@ -153,7 +233,10 @@ internal static class GruLayer
                 var dp = dProj.AsSpan(row * width, width);
                 for (int e = 0; e < hidden; e++)
                 {
-                    float r = gate[e], z = gate[hidden + e], n = gate[2 * hidden + e], dht = dhj[e];
+                    float r = gate[e],
+                        z = gate[hidden + e],
+                        n = gate[2 * hidden + e],
+                        dht = dhj[e];
                     float dnPre = dht * (1f - z) * (1f - n * n);
                     float drPre = dnPre * hp[2 * hidden + e] * r * (1f - r);
                     float dzPre = dht * (hPrev[e] - n) * z * (1f - z);
@@ -167,8 +250,36 @@ internal static class GruLayer
                 }
             }
             // dh_prev += dProj · W_hh: carried rows continue to the previous step, the rest go to the initial state.
-            Blas.Sgemm(false, false, st.Carried, hidden, width, 1f, dProj.AsSpan(st.Offset * width), width, whh, hidden, 1f, dh, hidden);
-            Blas.Sgemm(false, false, st.Count - st.Carried, hidden, width, 1f, dProj.AsSpan((st.Offset + st.Carried) * width), width, whh, hidden, 1f, dh0.AsSpan(st.Carried * hidden), hidden);
+            Blas.Sgemm(
+                false,
+                false,
+                st.Carried,
+                hidden,
+                width,
+                1f,
+                dProj.AsSpan(st.Offset * width),
+                width,
+                whh,
+                hidden,
+                1f,
+                dh,
+                hidden
+            );
+            Blas.Sgemm(
+                false,
+                false,
+                st.Count - st.Carried,
+                hidden,
+                width,
+                1f,
+                dProj.AsSpan((st.Offset + st.Carried) * width),
+                width,
+                whh,
+                hidden,
+                1f,
+                dh0.AsSpan(st.Carried * hidden),
+                hidden
+            );
         }
 
         grads.Add(w.WeightIh.RequiresGrad ? WeightGrad(dGates, xs, rows, width, inF) : null);
@@ -193,7 +304,8 @@ internal static class GruLayer
     private static Tensor ColumnSums(float[] dRows, int rows, int width)
     {
         var sum = Tensor.ZeroedResult(width);
-        for (int r = 0; r < rows; r++) TensorPrimitives.Add(sum.Data, dRows.AsSpan(r * width, width), sum.AsSpan());
+        for (int r = 0; r < rows; r++)
+            TensorPrimitives.Add(sum.Data, dRows.AsSpan(r * width, width), sum.AsSpan());
         return sum;
     }
 }

@@ -20,32 +20,66 @@ internal static class LstmLayer
     /// </summary>
     public static Tensor Apply(Tensor x, RnnBatch batch, Tensor? h0, Tensor? c0, int stateRow, RnnWeights[] directions)
     {
-        int dirs = directions.Length, hidden = directions[0].HiddenSize, inF = x.Size(-1), b = batch.Batch;
-        int outWidth = dirs * hidden, outSize = batch.Batch * batch.Time * outWidth, stateSize = dirs * b * hidden;
+        int dirs = directions.Length,
+            hidden = directions[0].HiddenSize,
+            inF = x.Size(-1),
+            b = batch.Batch;
+        int outWidth = dirs * hidden,
+            outSize = batch.Batch * batch.Time * outWidth,
+            stateSize = dirs * b * hidden;
         var result = TensorStorage.Uninitialized(outSize + 2 * stateSize); // Run writes every element
-        var (xs, saved) = Run(x, batch, h0, c0, stateRow, directions,
-            result.AsSpan(0, outSize), result.AsSpan(outSize, stateSize), result.AsSpan(outSize + stateSize, stateSize));
+        var (xs, saved) = Run(
+            x,
+            batch,
+            h0,
+            c0,
+            stateRow,
+            directions,
+            result.AsSpan(0, outSize),
+            result.AsSpan(outSize, stateSize),
+            result.AsSpan(outSize + stateSize, stateSize)
+        );
 
         var inputs = new List<Tensor> { x };
-        if (h0 is not null) inputs.Add(h0);
-        if (c0 is not null) inputs.Add(c0);
-        foreach (var w in directions) inputs.AddRange(w.Tensors());
+        if (h0 is not null)
+            inputs.Add(h0);
+        if (c0 is not null)
+            inputs.Add(c0);
+        foreach (var w in directions)
+            inputs.AddRange(w.Tensors());
         return Tensor.Record(new Tensor(result, [result.Length]), "LstmBackward", [.. inputs], g =>
         {
             var grads = new List<Tensor?> { null };
             var dh0 = h0 is { RequiresGrad: true } ? Tensor.ZeroedResult(h0._shape) : null;
             var dc0 = c0 is { RequiresGrad: true } ? Tensor.ZeroedResult(c0._shape) : null;
-            if (h0 is not null) grads.Add(dh0);
-            if (c0 is not null) grads.Add(dc0);
+            if (h0 is not null)
+                grads.Add(dh0);
+            if (c0 is not null)
+                grads.Add(dc0);
             var dxs = x.RequiresGrad ? TensorStorage.Zeroed(xs.Length) : null;
             for (int d = 0; d < dirs; d++)
             {
                 var stateGrad = g.Data.Slice(outSize + d * b * hidden, b * hidden);
                 var cellGrad = g.Data.Slice(outSize + stateSize + d * b * hidden, b * hidden);
-                var (dhInit, dcInit) = Backward(g._data, outWidth, d, stateGrad, cellGrad, xs, inF, batch, directions[d], saved[d], dxs, grads);
+                var (dhInit, dcInit) = Backward(
+                    g._data,
+                    outWidth,
+                    d,
+                    stateGrad,
+                    cellGrad,
+                    xs,
+                    inF,
+                    batch,
+                    directions[d],
+                    saved[d],
+                    dxs,
+                    grads
+                );
                 int row = (stateRow + d) * b * hidden;
-                if (dh0 is not null) batch.UnsortState(dhInit, hidden, dh0.AsSpan().Slice(row, b * hidden));
-                if (dc0 is not null) batch.UnsortState(dcInit, hidden, dc0.AsSpan().Slice(row, b * hidden));
+                if (dh0 is not null)
+                    batch.UnsortState(dhInit, hidden, dh0.AsSpan().Slice(row, b * hidden));
+                if (dc0 is not null)
+                    batch.UnsortState(dcInit, hidden, dc0.AsSpan().Slice(row, b * hidden));
             }
             if (dxs is not null)
             {
@@ -57,28 +91,61 @@ internal static class LstmLayer
         });
     }
 
-    /// <summary>Without autograd: the padded output [.., D·H], h_n [D, B, H] and c_n [D, B, H] in arrays of their own (no flat result to split).</summary>
-    public static (float[] Output, float[] H, float[] C) Infer(Tensor x, RnnBatch batch, Tensor? h0, Tensor? c0, int stateRow, RnnWeights[] directions)
+    /// <summary>Without autograd: the padded output [.., D·H], h_n [D, B, H] and c_n [D, B, H] in arrays of their own
+    /// (no flat result to split).</summary>
+    public static (float[] Output, float[] H, float[] C) Infer(
+        Tensor x,
+        RnnBatch batch,
+        Tensor? h0,
+        Tensor? c0,
+        int stateRow,
+        RnnWeights[] directions
+    )
     {
-        int dirs = directions.Length, stateSize = dirs * batch.Batch * directions[0].HiddenSize;
-        var (output, h, c) = (TensorStorage.Uninitialized(batch.Batch * batch.Time * dirs * directions[0].HiddenSize),
-            TensorStorage.Uninitialized(stateSize), TensorStorage.Uninitialized(stateSize));
+        int dirs = directions.Length,
+            stateSize = dirs * batch.Batch * directions[0].HiddenSize;
+        var (output, h, c) = (
+            TensorStorage.Uninitialized(batch.Batch * batch.Time * dirs * directions[0].HiddenSize),
+            TensorStorage.Uninitialized(stateSize),
+            TensorStorage.Uninitialized(stateSize)
+        );
         Run(x, batch, h0, c0, stateRow, directions, output, h, c);
         return (output, h, c);
     }
 
-    /// <summary>Every direction forward; writes the padded output (zeros past each length), h_n and c_n in caller order.</summary>
-    private static (float[] Xs, Saved[] Saved) Run(Tensor x, RnnBatch batch, Tensor? h0, Tensor? c0, int stateRow, RnnWeights[] directions,
-        Span<float> output, Span<float> hN, Span<float> cN)
+    /// <summary>Every direction forward; writes the padded output (zeros past each length), h_n and c_n in caller
+    /// order.</summary>
+    private static (float[] Xs, Saved[] Saved) Run(
+        Tensor x,
+        RnnBatch batch,
+        Tensor? h0,
+        Tensor? c0,
+        int stateRow,
+        RnnWeights[] directions,
+        Span<float> output,
+        Span<float> hN,
+        Span<float> cN
+    )
     {
-        int dirs = directions.Length, hidden = directions[0].HiddenSize, inF = x.Size(-1), b = batch.Batch;
+        int dirs = directions.Length,
+            hidden = directions[0].HiddenSize,
+            inF = x.Size(-1),
+            b = batch.Batch;
         var xs = batch.Pack(x.Data, inF);
         var saved = new Saved[dirs];
         batch.ClearPadding(output, dirs * hidden);
         for (int d = 0; d < dirs; d++)
         {
             bool reverse = d == 1;
-            saved[d] = Forward(xs, inF, batch, directions[d], batch.SortState(h0, stateRow + d, hidden), batch.SortState(c0, stateRow + d, hidden), reverse);
+            saved[d] = Forward(
+                xs,
+                inF,
+                batch,
+                directions[d],
+                batch.SortState(h0, stateRow + d, hidden),
+                batch.SortState(c0, stateRow + d, hidden),
+                reverse
+            );
             batch.Unpack(saved[d].Outputs, hidden, output, dirs * hidden, d * hidden);
             batch.WriteFinal(saved[d].Outputs, hidden, reverse, hN.Slice(d * b * hidden, b * hidden));
             batch.WriteFinal(saved[d].Cells, hidden, reverse, cN.Slice(d * b * hidden, b * hidden));
@@ -86,9 +153,19 @@ internal static class LstmLayer
         return (xs, saved);
     }
 
-    private static Saved Forward(float[] xs, int inF, RnnBatch batch, RnnWeights w, float[] h0, float[] c0, bool reverse)
+    private static Saved Forward(
+        float[] xs,
+        int inF,
+        RnnBatch batch,
+        RnnWeights w,
+        float[] h0,
+        float[] c0,
+        bool reverse
+    )
     {
-        int hidden = w.HiddenSize, width = 4 * hidden, rows = batch.Rows;
+        int hidden = w.HiddenSize,
+            width = 4 * hidden,
+            rows = batch.Rows;
         var gates = TensorStorage.Uninitialized(rows * width); // the product overwrites it
         if (w.BiasIh is not null)
         {
@@ -96,9 +173,10 @@ internal static class LstmLayer
             TensorPrimitives.Add(w.BiasIh.Data, w.BiasHh!.Data, rowBias);
             Blas.SgemmBias(false, true, rows, width, inF, 1f, xs, inF, w.WeightIh.Data, inF, rowBias, gates, width);
         }
-        else Blas.Sgemm(false, true, rows, width, inF, 1f, xs, inF, w.WeightIh.Data, inF, 0f, gates, width);
+        else
+            Blas.Sgemm(false, true, rows, width, inF, 1f, xs, inF, w.WeightIh.Data, inF, 0f, gates, width);
 
-        var cells = TensorStorage.Uninitialized(rows * hidden);       // every row is some step's
+        var cells = TensorStorage.Uninitialized(rows * hidden); // every row is some step's
         var outputs = TensorStorage.Uninitialized(rows * hidden);
         var prevOutputs = TensorStorage.Uninitialized(rows * hidden); // carried rows, then h0 rows, at every step
         var whh = w.WeightHh.Data;
@@ -106,18 +184,47 @@ internal static class LstmLayer
         {
             // The previous hidden state of each running row, contiguous, for one GEMM.
             outputs.AsSpan(s.PrevOffset * hidden, s.Carried * hidden).CopyTo(prevOutputs.AsSpan(s.Offset * hidden));
-            h0.AsSpan(s.Carried * hidden, (s.Count - s.Carried) * hidden).CopyTo(prevOutputs.AsSpan((s.Offset + s.Carried) * hidden));
-            Blas.Sgemm(false, true, s.Count, width, hidden, 1f, prevOutputs.AsSpan(s.Offset * hidden), hidden, whh, hidden, 1f, gates.AsSpan(s.Offset * width), width);
-            ParallelRanges.For(s.Count, new ForwardCells(s, hidden, gates, cells, outputs, c0), MinCellsPerPart / hidden, 1);
+            h0.AsSpan(s.Carried * hidden, (s.Count - s.Carried) * hidden)
+                .CopyTo(prevOutputs.AsSpan((s.Offset + s.Carried) * hidden));
+            Blas.Sgemm(
+                false,
+                true,
+                s.Count,
+                width,
+                hidden,
+                1f,
+                prevOutputs.AsSpan(s.Offset * hidden),
+                hidden,
+                whh,
+                hidden,
+                1f,
+                gates.AsSpan(s.Offset * width),
+                width
+            );
+            ParallelRanges.For(
+                s.Count,
+                new ForwardCells(s, hidden, gates, cells, outputs, c0),
+                MinCellsPerPart / hidden,
+                1
+            );
         }
         return new Saved(gates, cells, outputs, prevOutputs, c0);
     }
 
-    /// <summary>A step's rows split across the cores only from this many cell elements per part (a fork-join costs microseconds).</summary>
+    /// <summary>A step's rows split across the cores only from this many cell elements per part (a fork-join costs
+    /// microseconds).</summary>
     private const int MinCellsPerPart = 8192;
 
-    /// <summary>The gates of rows [start, start + length) of one step: c and h from the gate pre-activations and c_prev.</summary>
-    private readonly struct ForwardCells(RnnStep s, int hidden, float[] gates, float[] cells, float[] outputs, float[] c0) : IRangeBody
+    /// <summary>The gates of rows [start, start + length) of one step: c and h from the gate pre-activations and
+    /// c_prev.</summary>
+    private readonly struct ForwardCells(
+        RnnStep s,
+        int hidden,
+        float[] gates,
+        float[] cells,
+        float[] outputs,
+        float[] c0
+    ) : IRangeBody
     {
         public void Run(int start, int length)
         {
@@ -125,15 +232,33 @@ internal static class LstmLayer
             for (int j = start; j < start + length; j++)
             {
                 int row = s.Offset + j;
-                ReadOnlySpan<float> cPrev = j < s.Carried ? cells.AsSpan((s.PrevOffset + j) * hidden, hidden) : c0.AsSpan(j * hidden, hidden);
-                LstmCell.Forward(gates.AsSpan(row * width, width), cPrev, cells.AsSpan(row * hidden, hidden), outputs.AsSpan(row * hidden, hidden));
+                ReadOnlySpan<float> cPrev =
+                    j < s.Carried ? cells.AsSpan((s.PrevOffset + j) * hidden, hidden) : c0.AsSpan(j * hidden, hidden);
+                LstmCell.Forward(
+                    gates.AsSpan(row * width, width),
+                    cPrev,
+                    cells.AsSpan(row * hidden, hidden),
+                    outputs.AsSpan(row * hidden, hidden)
+                );
             }
         }
     }
 
-    /// <summary>Backward through the gates of rows [start, start + length) of one step: dh gains the output's gradient, then dGates and dc_prev.</summary>
-    private readonly struct BackwardCells(RnnStep st, int hidden, RnnBatch batch, int d, int outWidth, float[] dOut, Saved s,
-        float[] dh, float[] dc, float[] dc0, float[] dGates) : IRangeBody
+    /// <summary>Backward through the gates of rows [start, start + length) of one step: dh gains the output's gradient,
+    /// then dGates and dc_prev.</summary>
+    private readonly struct BackwardCells(
+        RnnStep st,
+        int hidden,
+        RnnBatch batch,
+        int d,
+        int outWidth,
+        float[] dOut,
+        Saved s,
+        float[] dh,
+        float[] dc,
+        float[] dc0,
+        float[] dGates
+    ) : IRangeBody
     {
         public void Run(int start, int length)
         {
@@ -142,12 +267,26 @@ internal static class LstmLayer
             {
                 int row = st.Offset + j;
                 var dhj = dh.AsSpan(j * hidden, hidden);
-                TensorPrimitives.Add(dhj, dOut.AsSpan(batch.PaddedRow(batch.Order[j], st.Time) * outWidth + d * hidden, hidden), dhj);
-                ReadOnlySpan<float> cPrev = j < st.Carried ? s.Cells.AsSpan((st.PrevOffset + j) * hidden, hidden) : s.C0.AsSpan(j * hidden, hidden);
+                TensorPrimitives.Add(
+                    dhj,
+                    dOut.AsSpan(batch.PaddedRow(batch.Order[j], st.Time) * outWidth + d * hidden, hidden),
+                    dhj
+                );
+                ReadOnlySpan<float> cPrev =
+                    j < st.Carried
+                        ? s.Cells.AsSpan((st.PrevOffset + j) * hidden, hidden)
+                        : s.C0.AsSpan(j * hidden, hidden);
                 var dcj = dc.AsSpan(j * hidden, hidden);
                 var dcPrev = j < st.Carried ? dcj : dc0.AsSpan(j * hidden, hidden);
-                LstmCell.Backward(s.Gates.AsSpan(row * width, width), cPrev, s.Cells.AsSpan(row * hidden, hidden), dhj, dcj,
-                    dGates.AsSpan(row * width, width), dcPrev);
+                LstmCell.Backward(
+                    s.Gates.AsSpan(row * width, width),
+                    cPrev,
+                    s.Cells.AsSpan(row * hidden, hidden),
+                    dhj,
+                    dcj,
+                    dGates.AsSpan(row * width, width),
+                    dcPrev
+                );
             }
         }
     }
@@ -157,10 +296,25 @@ internal static class LstmLayer
     /// recurrent-weight and bias gradients to <paramref name="grads"/> (in input order) and its dX to
     /// <paramref name="dxs"/>, and returns the gradients of its initial h and c in sorted order.
     /// </summary>
-    private static (float[] Dh0, float[] Dc0) Backward(float[] dOut, int outWidth, int d, ReadOnlySpan<float> dhn, ReadOnlySpan<float> dcn,
-        float[] xs, int inF, RnnBatch batch, RnnWeights w, Saved s, float[]? dxs, List<Tensor?> grads)
+    private static (float[] Dh0, float[] Dc0) Backward(
+        float[] dOut,
+        int outWidth,
+        int d,
+        ReadOnlySpan<float> dhn,
+        ReadOnlySpan<float> dcn,
+        float[] xs,
+        int inF,
+        RnnBatch batch,
+        RnnWeights w,
+        Saved s,
+        float[]? dxs,
+        List<Tensor?> grads
+    )
     {
-        int hidden = w.HiddenSize, width = 4 * hidden, rows = batch.Rows, b = batch.Batch;
+        int hidden = w.HiddenSize,
+            width = 4 * hidden,
+            rows = batch.Rows,
+            b = batch.Batch;
         bool reverse = d == 1;
         var dh = TensorStorage.Zeroed(b * hidden);
         var dc = TensorStorage.Zeroed(b * hidden);
@@ -177,13 +331,48 @@ internal static class LstmLayer
         for (int k = steps.Length - 1; k >= 0; k--)
         {
             var st = steps[k];
-            ParallelRanges.For(st.Count, new BackwardCells(st, hidden, batch, d, outWidth, dOut, s, dh, dc, dc0, dGates), MinCellsPerPart / hidden, 1);
+            ParallelRanges.For(
+                st.Count,
+                new BackwardCells(st, hidden, batch, d, outWidth, dOut, s, dh, dc, dc0, dGates),
+                MinCellsPerPart / hidden,
+                1
+            );
             // dh_prev = dGates · W_hh: carried rows continue to the previous step, the rest go to the initial state.
-            Blas.Sgemm(false, false, st.Carried, hidden, width, 1f, dGates.AsSpan(st.Offset * width), width, whh, hidden, 0f, dh, hidden);
-            Blas.Sgemm(false, false, st.Count - st.Carried, hidden, width, 1f, dGates.AsSpan((st.Offset + st.Carried) * width), width, whh, hidden, 0f, dh0.AsSpan(st.Carried * hidden), hidden);
+            Blas.Sgemm(
+                false,
+                false,
+                st.Carried,
+                hidden,
+                width,
+                1f,
+                dGates.AsSpan(st.Offset * width),
+                width,
+                whh,
+                hidden,
+                0f,
+                dh,
+                hidden
+            );
+            Blas.Sgemm(
+                false,
+                false,
+                st.Count - st.Carried,
+                hidden,
+                width,
+                1f,
+                dGates.AsSpan((st.Offset + st.Carried) * width),
+                width,
+                whh,
+                hidden,
+                0f,
+                dh0.AsSpan(st.Carried * hidden),
+                hidden
+            );
         }
 
-        Tensor? dWih = null, dWhh = null, dBias = null;
+        Tensor? dWih = null,
+            dWhh = null,
+            dBias = null;
         if (w.WeightIh.RequiresGrad)
         {
             dWih = Tensor.ZeroedResult(width, inF);
@@ -192,12 +381,27 @@ internal static class LstmLayer
         if (w.WeightHh.RequiresGrad)
         {
             dWhh = Tensor.ZeroedResult(width, hidden);
-            Blas.Sgemm(true, false, width, hidden, rows, 1f, dGates, width, s.PrevOutputs, hidden, 0f, dWhh.AsSpan(), hidden);
+            Blas.Sgemm(
+                true,
+                false,
+                width,
+                hidden,
+                rows,
+                1f,
+                dGates,
+                width,
+                s.PrevOutputs,
+                hidden,
+                0f,
+                dWhh.AsSpan(),
+                hidden
+            );
         }
         if (w.BiasIh is not null && (w.BiasIh.RequiresGrad || w.BiasHh!.RequiresGrad))
         {
             dBias = Tensor.ZeroedResult(width);
-            for (int r = 0; r < rows; r++) TensorPrimitives.Add(dBias.Data, dGates.AsSpan(r * width, width), dBias.AsSpan());
+            for (int r = 0; r < rows; r++)
+                TensorPrimitives.Add(dBias.Data, dGates.AsSpan(r * width, width), dBias.AsSpan());
         }
         if (dxs is not null)
             Blas.Sgemm(false, false, rows, inF, width, 1f, dGates, width, w.WeightIh.Data, inF, 1f, dxs, inF);

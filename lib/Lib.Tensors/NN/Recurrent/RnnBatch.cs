@@ -22,7 +22,8 @@ internal sealed class RnnBatch
         for (int t = 0; t < time; t++)
         {
             int n = 0;
-            while (n < batch && SortedLengths[n] > t) n++;
+            while (n < batch && SortedLengths[n] > t)
+                n++;
             BatchSizes[t] = n;
             Offsets[t] = rows;
             rows += n;
@@ -57,7 +58,8 @@ internal sealed class RnnBatch
     /// <summary>The number of packed rows (the sum of the lengths).</summary>
     public int Rows { get; }
 
-    /// <summary>The layout for a batch; <paramref name="lengths"/> already validated (null: every sequence has all <paramref name="time"/> steps).</summary>
+    /// <summary>The layout for a batch; <paramref name="lengths"/> already validated (null: every sequence has all
+    /// <paramref name="time"/> steps).</summary>
     public static RnnBatch Create(int batch, int time, bool batchFirst, int[]? lengths)
     {
         lengths ??= Enumerable.Repeat(time, batch).ToArray();
@@ -79,7 +81,8 @@ internal sealed class RnnBatch
         {
             int t = reverse ? Time - 1 - s : s;
             int n = BatchSizes[t];
-            if (n == 0) continue;
+            if (n == 0)
+                continue;
             int prev = reverse ? t + 1 : t - 1;
             int carried = prev < 0 || prev >= Time ? 0 : Math.Min(BatchSizes[prev], n);
             steps.Add(new RnnStep(t, Offsets[t], n, carried > 0 ? Offsets[prev] : 0, carried));
@@ -87,7 +90,8 @@ internal sealed class RnnBatch
         return [.. steps];
     }
 
-    /// <summary>The packed row holding sequence j's final state: its last step, or step 0 for the reverse direction.</summary>
+    /// <summary>The packed row holding sequence j's final state: its last step, or step 0 for the reverse
+    /// direction.</summary>
     public int FinalRow(int j, bool reverse) => reverse ? Offsets[0] + j : Offsets[SortedLengths[j] - 1] + j;
 
     /// <summary>Rows of a padded [.., width] tensor gathered into packed order (padding is not copied).</summary>
@@ -95,43 +99,53 @@ internal sealed class RnnBatch
     {
         var packed = TensorStorage.Uninitialized(Rows * width); // every packed row is some step's
         for (int t = 0; t < Time; t++)
-            for (int j = 0; j < BatchSizes[t]; j++)
-                padded.Slice(PaddedRow(Order[j], t) * width, width).CopyTo(packed.AsSpan((Offsets[t] + j) * width, width));
+        for (int j = 0; j < BatchSizes[t]; j++)
+            padded.Slice(PaddedRow(Order[j], t) * width, width).CopyTo(packed.AsSpan((Offsets[t] + j) * width, width));
         return packed;
     }
 
-    /// <summary>Zeros the rows of a padded [.., width] tensor past each sequence's length (the rows <see cref="Unpack"/> does not write).</summary>
+    /// <summary>Zeros the rows of a padded [.., width] tensor past each sequence's length (the rows
+    /// <see cref="Unpack"/> does not write).</summary>
     public void ClearPadding(Span<float> padded, int width)
     {
         for (int b = 0; b < Batch; b++)
-            for (int t = Lengths[b]; t < Time; t++) padded.Slice(PaddedRow(b, t) * width, width).Clear();
+        for (int t = Lengths[b]; t < Time; t++)
+            padded.Slice(PaddedRow(b, t) * width, width).Clear();
     }
 
-    /// <summary>Packed [Rows, width] rows written into columns [column, column + width) of a padded tensor with <paramref name="paddedWidth"/> columns.</summary>
+    /// <summary>Packed [Rows, width] rows written into columns [column, column + width) of a padded tensor with
+    /// <paramref name="paddedWidth"/> columns.</summary>
     public void Unpack(ReadOnlySpan<float> packed, int width, Span<float> padded, int paddedWidth, int column)
     {
         for (int t = 0; t < Time; t++)
-            for (int j = 0; j < BatchSizes[t]; j++)
-                packed.Slice((Offsets[t] + j) * width, width).CopyTo(padded.Slice(PaddedRow(Order[j], t) * paddedWidth + column, width));
+        for (int j = 0; j < BatchSizes[t]; j++)
+            packed
+                .Slice((Offsets[t] + j) * width, width)
+                .CopyTo(padded.Slice(PaddedRow(Order[j], t) * paddedWidth + column, width));
     }
 
-    /// <summary>Row <paramref name="row"/> of a [rows, B, H] state in sorted batch order as [B, H] (zeros when <paramref name="state"/> is null).</summary>
+    /// <summary>Row <paramref name="row"/> of a [rows, B, H] state in sorted batch order as [B, H] (zeros when
+    /// <paramref name="state"/> is null).</summary>
     public float[] SortState(Tensor? state, int row, int hidden)
     {
         var sorted = TensorStorage.Zeroed(Batch * hidden);
-        if (state is null) return sorted;
+        if (state is null)
+            return sorted;
         var data = state.Data.Slice(row * Batch * hidden, Batch * hidden);
-        for (int j = 0; j < Batch; j++) data.Slice(Order[j] * hidden, hidden).CopyTo(sorted.AsSpan(j * hidden, hidden));
+        for (int j = 0; j < Batch; j++)
+            data.Slice(Order[j] * hidden, hidden).CopyTo(sorted.AsSpan(j * hidden, hidden));
         return sorted;
     }
 
     /// <summary>A sorted [B, H] block written in caller order into <paramref name="destination"/> [B, H].</summary>
     public void UnsortState(ReadOnlySpan<float> sorted, int hidden, Span<float> destination)
     {
-        for (int j = 0; j < Batch; j++) sorted.Slice(j * hidden, hidden).CopyTo(destination.Slice(Order[j] * hidden, hidden));
+        for (int j = 0; j < Batch; j++)
+            sorted.Slice(j * hidden, hidden).CopyTo(destination.Slice(Order[j] * hidden, hidden));
     }
 
-    /// <summary>Each sequence's final packed row of <paramref name="packed"/>, in caller order, into <paramref name="destination"/> [B, H].</summary>
+    /// <summary>Each sequence's final packed row of <paramref name="packed"/>, in caller order, into
+    /// <paramref name="destination"/> [B, H].</summary>
     public void WriteFinal(ReadOnlySpan<float> packed, int hidden, bool reverse, Span<float> destination)
     {
         for (int j = 0; j < Batch; j++)

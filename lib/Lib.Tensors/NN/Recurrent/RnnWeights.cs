@@ -1,6 +1,7 @@
 namespace Lib.Tensors.NN.Recurrent;
 
-/// <summary>One layer-direction's parameters: <c>weight_ih</c> [G·H, in], <c>weight_hh</c> [G·H, H] and the optional biases [G·H] (G = 4 for LSTM, 3 for GRU).</summary>
+/// <summary>One layer-direction's parameters: <c>weight_ih</c> [G·H, in], <c>weight_hh</c> [G·H, H] and the optional
+/// biases [G·H] (G = 4 for LSTM, 3 for GRU).</summary>
 internal sealed record RnnWeights(Tensor WeightIh, Tensor WeightHh, Tensor? BiasIh, Tensor? BiasHh)
 {
     /// <summary>H.</summary>
@@ -11,7 +12,9 @@ internal sealed record RnnWeights(Tensor WeightIh, Tensor WeightHh, Tensor? Bias
     {
         yield return WeightIh;
         yield return WeightHh;
-        if (BiasIh is not null) yield return BiasIh;
-        if (BiasHh is not null) yield return BiasHh;
+        if (BiasIh is not null)
+            yield return BiasIh;
+        if (BiasHh is not null)
+            yield return BiasHh;
     }
 }

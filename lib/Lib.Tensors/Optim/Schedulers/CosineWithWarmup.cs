@@ -35,16 +35,24 @@ public sealed class CosineWithWarmup : LambdaLR
     /// </summary>
     public static double Factor(int step, int numWarmupSteps, int numTrainingSteps, double numCycles = 0.5)
     {
-        if (step < numWarmupSteps) return (double)step / Math.Max(1, numWarmupSteps);
+        if (step < numWarmupSteps)
+            return (double)step / Math.Max(1, numWarmupSteps);
         double progress = (double)(step - numWarmupSteps) / Math.Max(1, numTrainingSteps - numWarmupSteps);
         return Math.Max(0.0, 0.5 * (1.0 + Math.Cos(Math.PI * numCycles * 2.0 * progress)));
     }
 
     private static Func<int, double> Checked(int numWarmupSteps, int numTrainingSteps, double numCycles)
     {
-        if (numWarmupSteps < 0) throw new ArgumentOutOfRangeException(nameof(numWarmupSteps), $"numWarmupSteps must be >= 0, got {numWarmupSteps}.");
+        if (numWarmupSteps < 0)
+            throw new ArgumentOutOfRangeException(
+                nameof(numWarmupSteps),
+                $"numWarmupSteps must be >= 0, got {numWarmupSteps}."
+            );
         if (numTrainingSteps < numWarmupSteps)
-            throw new ArgumentOutOfRangeException(nameof(numTrainingSteps), $"numTrainingSteps ({numTrainingSteps}) must be at least numWarmupSteps ({numWarmupSteps}).");
+            throw new ArgumentOutOfRangeException(
+                nameof(numTrainingSteps),
+                $"numTrainingSteps ({numTrainingSteps}) must be at least numWarmupSteps ({numWarmupSteps})."
+            );
         return step => Factor(step, numWarmupSteps, numTrainingSteps, numCycles);
     }
 }

@@ -1,10 +1,12 @@
 namespace Lib.Tensors.Optim.Schedulers;
 
-/// <summary>Decays each group's rate by <c>gamma</c> every step: lr = base · gamma^step (<c>ExponentialLR</c>).</summary>
+/// <summary>Decays each group's rate by <c>gamma</c> every step: lr = base · gamma^step
+/// (<c>ExponentialLR</c>).</summary>
 public sealed class ExponentialLR : LRScheduler
 {
     /// <summary>Builds the schedule and sets the rate of step 0.</summary>
-    public ExponentialLR(Optimizer optimizer, double gamma) : base(optimizer)
+    public ExponentialLR(Optimizer optimizer, double gamma)
+        : base(optimizer)
     {
         Gamma = gamma;
         Start();

@@ -6,21 +6,57 @@ namespace Lib.Tensors.Optim.Schedulers;
 /// pctStart of the steps (phase 1 ends at step pctStart · total − 1, a fraction), then falls to
 /// (max_lr / divFactor) / finalDivFactor at step total − 1; with <c>threePhase</c> it first returns
 /// to the initial rate (at 2 · pctStart · total − 2) and then falls. Within a phase [a, b], pct = (step − a) / (b − a)
-/// and "cos" anneals start → end as end + (start − end) / 2 · (cos(π · pct) + 1); "linear" as start + (end − start) · pct.
+/// and "cos" anneals start → end as end + (start − end) / 2 · (cos(π · pct) + 1); "linear" as start + (end − start) ·
+/// pct.
 /// With <c>cycleMomentum</c>, SGD's momentum (or Adam's beta1) moves the opposite way between
 /// maxMomentum and baseMomentum. The optimizer's own rate and momentum are overwritten.
 /// </summary>
 public sealed class OneCycleLR : LRScheduler
 {
-    private readonly (double EndStep, Func<Limits, double> StartLr, Func<Limits, double> EndLr, bool MomentumFromMax, bool MomentumToMax)[] _phases;
+    private readonly (
+        double EndStep,
+        Func<Limits, double> StartLr,
+        Func<Limits, double> EndLr,
+        bool MomentumFromMax,
+        bool MomentumToMax
+    )[] _phases;
     private readonly Limits[] _limits;
 
-    private readonly record struct Limits(double Initial, double Max, double Min, double BaseMomentum, double MaxMomentum);
+    private readonly record struct Limits(
+        double Initial,
+        double Max,
+        double Min,
+        double BaseMomentum,
+        double MaxMomentum
+    );
 
     /// <summary>One maximum rate for every group.</summary>
-    public OneCycleLR(Optimizer optimizer, double maxLr, int totalSteps, double pctStart = 0.3, string annealStrategy = "cos",
-        bool cycleMomentum = true, double baseMomentum = 0.85, double maxMomentum = 0.95, double divFactor = 25, double finalDivFactor = 1e4, bool threePhase = false)
-        : this(optimizer, [.. Enumerable.Repeat(maxLr, optimizer?.ParamGroups.Count ?? 0)], totalSteps, pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor, finalDivFactor, threePhase) { }
+    public OneCycleLR(
+        Optimizer optimizer,
+        double maxLr,
+        int totalSteps,
+        double pctStart = 0.3,
+        string annealStrategy = "cos",
+        bool cycleMomentum = true,
+        double baseMomentum = 0.85,
+        double maxMomentum = 0.95,
+        double divFactor = 25,
+        double finalDivFactor = 1e4,
+        bool threePhase = false
+    )
+        : this(
+            optimizer,
+            [.. Enumerable.Repeat(maxLr, optimizer?.ParamGroups.Count ?? 0)],
+            totalSteps,
+            pctStart,
+            annealStrategy,
+            cycleMomentum,
+            baseMomentum,
+            maxMomentum,
+            divFactor,
+            finalDivFactor,
+            threePhase
+        ) { }
 
     /// <summary>One maximum rate per group, in group order.</summary>
     /// <param name="optimizer">The optimizer to drive.</param>
@@ -34,17 +70,43 @@ public sealed class OneCycleLR : LRScheduler
     /// <param name="divFactor">initial rate = max_lr / divFactor.</param>
     /// <param name="finalDivFactor">final rate = initial rate / finalDivFactor.</param>
     /// <param name="threePhase">Use the three-phase schedule of fast.ai.</param>
-    public OneCycleLR(Optimizer optimizer, IReadOnlyList<double> maxLr, int totalSteps, double pctStart = 0.3, string annealStrategy = "cos",
-        bool cycleMomentum = true, double baseMomentum = 0.85, double maxMomentum = 0.95, double divFactor = 25, double finalDivFactor = 1e4, bool threePhase = false)
+    public OneCycleLR(
+        Optimizer optimizer,
+        IReadOnlyList<double> maxLr,
+        int totalSteps,
+        double pctStart = 0.3,
+        string annealStrategy = "cos",
+        bool cycleMomentum = true,
+        double baseMomentum = 0.85,
+        double maxMomentum = 0.95,
+        double divFactor = 25,
+        double finalDivFactor = 1e4,
+        bool threePhase = false
+    )
         : base(optimizer)
     {
         ArgumentNullException.ThrowIfNull(maxLr);
-        if (totalSteps <= 0) throw new ArgumentOutOfRangeException(nameof(totalSteps), $"Expected a positive integer totalSteps, but got {totalSteps}.");
-        if (!(pctStart >= 0 && pctStart <= 1)) throw new ArgumentOutOfRangeException(nameof(pctStart), $"Expected a float between 0 and 1 for pctStart, but got {pctStart}.");
+        if (totalSteps <= 0)
+            throw new ArgumentOutOfRangeException(
+                nameof(totalSteps),
+                $"Expected a positive integer totalSteps, but got {totalSteps}."
+            );
+        if (!(pctStart >= 0 && pctStart <= 1))
+            throw new ArgumentOutOfRangeException(
+                nameof(pctStart),
+                $"Expected a float between 0 and 1 for pctStart, but got {pctStart}."
+            );
         if (annealStrategy is not ("cos" or "linear"))
-            throw new ArgumentException($"annealStrategy must be \"cos\" or \"linear\", got \"{annealStrategy}\".", nameof(annealStrategy));
+            throw new ArgumentException(
+                $"annealStrategy must be \"cos\" or \"linear\", got \"{annealStrategy}\".",
+                nameof(annealStrategy)
+            );
         if (maxLr.Count != optimizer.ParamGroups.Count)
-            throw new ArgumentException($"Expected {optimizer.ParamGroups.Count} values for maxLr (one per parameter group), got {maxLr.Count}.", nameof(maxLr));
+            throw new ArgumentException(
+                $"Expected {optimizer.ParamGroups.Count} values for maxLr (one per parameter group), got "
+                    + $"{maxLr.Count}.",
+                nameof(maxLr)
+            );
         TotalSteps = totalSteps;
         AnnealStrategy = annealStrategy;
         CycleMomentum = cycleMomentum;
@@ -67,9 +129,14 @@ public sealed class OneCycleLR : LRScheduler
             double initial = maxLr[g] / divFactor;
             _limits[g] = new Limits(initial, maxLr[g], initial / finalDivFactor, baseMomentum, maxMomentum);
             group.InitialLearningRate = initial;
-            if (!cycleMomentum) continue;
+            if (!cycleMomentum)
+                continue;
             if (group.Betas is null && group.Momentum is null)
-                throw new ArgumentException($"The optimizer ({optimizer.GetType().Name}) must support momentum (SGD's momentum or Adam's betas) with cycleMomentum enabled.", nameof(cycleMomentum));
+                throw new ArgumentException(
+                    $"The optimizer ({optimizer.GetType().Name}) must support momentum (SGD's momentum or "
+                        + "Adam's betas) with cycleMomentum enabled.",
+                    nameof(cycleMomentum)
+                );
             SetMomentum(group, maxMomentum);
         }
         BaseLearningRates = [.. _limits.Select(l => l.Initial)];
@@ -90,7 +157,9 @@ public sealed class OneCycleLR : LRScheduler
     public override void Step()
     {
         if (LastEpoch + 1 > TotalSteps)
-            throw new InvalidOperationException($"Tried to step {LastEpoch + 1} times. The specified number of total steps is {TotalSteps}.");
+            throw new InvalidOperationException(
+                $"Tried to step {LastEpoch + 1} times. The specified number of total steps is {TotalSteps}."
+            );
         base.Step();
     }
 
@@ -101,8 +170,10 @@ public sealed class OneCycleLR : LRScheduler
     protected override void Apply(int step)
     {
         base.Apply(step);
-        if (!CycleMomentum) return;
-        for (int g = 0; g < _limits.Length; g++) SetMomentum(Optimizer.ParamGroups[g], Evaluate(g, step).Momentum);
+        if (!CycleMomentum)
+            return;
+        for (int g = 0; g < _limits.Length; g++)
+            SetMomentum(Optimizer.ParamGroups[g], Evaluate(g, step).Momentum);
     }
 
     private (double Lr, double Momentum) Evaluate(int group, int step)
@@ -124,13 +195,16 @@ public sealed class OneCycleLR : LRScheduler
         throw new InvalidOperationException("unreachable: the last phase always matches");
     }
 
-    private double Anneal(double start, double end, double pct) => AnnealStrategy == "cos"
-        ? end + (start - end) / 2.0 * (Math.Cos(Math.PI * pct) + 1)
-        : (end - start) * pct + start;
+    private double Anneal(double start, double end, double pct) =>
+        AnnealStrategy == "cos"
+            ? end + (start - end) / 2.0 * (Math.Cos(Math.PI * pct) + 1)
+            : (end - start) * pct + start;
 
     private static void SetMomentum(ParamGroup group, double momentum)
     {
-        if (group.Betas is { } betas) group.Betas = (momentum, betas.Beta2);
-        else group.Momentum = momentum;
+        if (group.Betas is { } betas)
+            group.Betas = (momentum, betas.Beta2);
+        else
+            group.Momentum = momentum;
     }
 }

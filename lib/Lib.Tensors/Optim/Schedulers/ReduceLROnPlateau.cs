@@ -21,15 +21,32 @@ public sealed class ReduceLROnPlateau
     /// <param name="cooldown">Steps after a reduction during which bad steps are not counted.</param>
     /// <param name="minLr">A floor for every group's rate.</param>
     /// <param name="eps">A reduction smaller than this is skipped.</param>
-    public ReduceLROnPlateau(Optimizer optimizer, string mode = "min", double factor = 0.1, int patience = 10, double threshold = 1e-4,
-        string thresholdMode = "rel", int cooldown = 0, double minLr = 0, double eps = 1e-8)
+    public ReduceLROnPlateau(
+        Optimizer optimizer,
+        string mode = "min",
+        double factor = 0.1,
+        int patience = 10,
+        double threshold = 1e-4,
+        string thresholdMode = "rel",
+        int cooldown = 0,
+        double minLr = 0,
+        double eps = 1e-8
+    )
     {
         ArgumentNullException.ThrowIfNull(optimizer);
-        if (!(factor < 1)) throw new ArgumentOutOfRangeException(nameof(factor), $"Factor should be < 1.0, got {factor}.");
-        if (mode is not ("min" or "max")) throw new ArgumentException($"mode \"{mode}\" is unknown (expected \"min\" or \"max\").", nameof(mode));
-        if (thresholdMode is not ("rel" or "abs")) throw new ArgumentException($"threshold mode \"{thresholdMode}\" is unknown (expected \"rel\" or \"abs\").", nameof(thresholdMode));
-        if (patience < 0) throw new ArgumentOutOfRangeException(nameof(patience), $"patience must be >= 0, got {patience}.");
-        if (cooldown < 0) throw new ArgumentOutOfRangeException(nameof(cooldown), $"cooldown must be >= 0, got {cooldown}.");
+        if (!(factor < 1))
+            throw new ArgumentOutOfRangeException(nameof(factor), $"Factor should be < 1.0, got {factor}.");
+        if (mode is not ("min" or "max"))
+            throw new ArgumentException($"mode \"{mode}\" is unknown (expected \"min\" or \"max\").", nameof(mode));
+        if (thresholdMode is not ("rel" or "abs"))
+            throw new ArgumentException(
+                $"threshold mode \"{thresholdMode}\" is unknown (expected \"rel\" or \"abs\").",
+                nameof(thresholdMode)
+            );
+        if (patience < 0)
+            throw new ArgumentOutOfRangeException(nameof(patience), $"patience must be >= 0, got {patience}.");
+        if (cooldown < 0)
+            throw new ArgumentOutOfRangeException(nameof(cooldown), $"cooldown must be >= 0, got {cooldown}.");
         Optimizer = optimizer;
         Mode = mode;
         Factor = factor;
@@ -82,7 +99,8 @@ public sealed class ReduceLROnPlateau
     /// <summary>The learning rate of each group as last read or set.</summary>
     public IReadOnlyList<double> LastLearningRates => _last;
 
-    /// <summary>Records <paramref name="metrics"/> and reduces the rates when the plateau has lasted more than <see cref="Patience"/> steps.</summary>
+    /// <summary>Records <paramref name="metrics"/> and reduces the rates when the plateau has lasted more than
+    /// <see cref="Patience"/> steps.</summary>
     public void Step(double metrics)
     {
         LastEpoch++;
@@ -91,7 +109,8 @@ public sealed class ReduceLROnPlateau
             Best = metrics;
             NumBadEpochs = 0;
         }
-        else NumBadEpochs++;
+        else
+            NumBadEpochs++;
         if (CooldownCounter > 0)
         {
             CooldownCounter--;
@@ -103,16 +122,18 @@ public sealed class ReduceLROnPlateau
             CooldownCounter = Cooldown;
             NumBadEpochs = 0;
         }
-        for (int g = 0; g < _last.Length; g++) _last[g] = Optimizer.ParamGroups[g].LearningRate ?? 0;
+        for (int g = 0; g < _last.Length; g++)
+            _last[g] = Optimizer.ParamGroups[g].LearningRate ?? 0;
     }
 
-    private bool IsBetter(double a, double best) => (Mode, ThresholdMode) switch
-    {
-        ("min", "rel") => a < best * (1 - Threshold),
-        ("min", _) => a < best - Threshold,
-        (_, "rel") => a > best * (Threshold + 1),
-        _ => a > best + Threshold,
-    };
+    private bool IsBetter(double a, double best) =>
+        (Mode, ThresholdMode) switch
+        {
+            ("min", "rel") => a < best * (1 - Threshold),
+            ("min", _) => a < best - Threshold,
+            (_, "rel") => a > best * (Threshold + 1),
+            _ => a > best + Threshold,
+        };
 
     private void ReduceLearningRates()
     {
@@ -121,7 +142,8 @@ public sealed class ReduceLROnPlateau
             var group = Optimizer.ParamGroups[g];
             double old = group.LearningRate ?? 0;
             double reduced = Math.Max(old * Factor, _minLrs[g]);
-            if (old - reduced > Eps) group.LearningRate = reduced;
+            if (old - reduced > Eps)
+                group.LearningRate = reduced;
         }
     }
 }

@@ -20,15 +20,20 @@ public sealed record ClimbingData(RouteTable Table, TokenSet Tokens, CacheResult
     {
         ArgumentNullException.ThrowIfNull(routes);
         ArgumentNullException.ThrowIfNull(tokens);
-        return new ClimbingData(RouteTable.Load(routes.PathOf("routes.json")),
-            TokenSet.Load(tokens.PathOf("vocabulary.json"), tokens.PathOf("sequences.json")), routes, tokens);
+        return new ClimbingData(
+            RouteTable.Load(routes.PathOf("routes.json")),
+            TokenSet.Load(tokens.PathOf("vocabulary.json"), tokens.PathOf("sequences.json")),
+            routes,
+            tokens
+        );
     }
 
     /// <summary>The graded routes of a split, as tokenised.</summary>
     public IReadOnlyList<TokenizedRoute> Split(SplitName split) => Tokens.Of(split);
 
     /// <summary>The route table's rows by key.</summary>
-    public IReadOnlyDictionary<string, Route> RoutesByKey => _byKey ??= Table.Routes.ToDictionary(r => r.Key, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, Route> RoutesByKey =>
+        _byKey ??= Table.Routes.ToDictionary(r => r.Key, StringComparer.Ordinal);
 
     /// <summary>The routes of a split, as rows of the route table (what the baselines read).</summary>
     public IReadOnlyList<Route> Routes(SplitName split) => [.. Split(split).Select(t => RoutesByKey[t.Key])];
@@ -37,6 +42,17 @@ public sealed record ClimbingData(RouteTable Table, TokenSet Tokens, CacheResult
     /// What a model trained on this data records (<c>ModelCard.DataFingerprint</c>): SHA-256 of the tokens step's
     /// output hashes, so any change of routes, split, vocabulary or tokens changes it.
     /// </summary>
-    public string Fingerprint => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-        string.Join("\n", TokensStep.Manifest.Outputs.OrderBy(o => o.Path, StringComparer.Ordinal).Select(o => $"{o.Path} {o.Sha256}")))));
+    public string Fingerprint =>
+        Convert.ToHexStringLower(
+            SHA256.HashData(
+                Encoding.UTF8.GetBytes(
+                    string.Join(
+                        "\n",
+                        TokensStep
+                            .Manifest.Outputs.OrderBy(o => o.Path, StringComparer.Ordinal)
+                            .Select(o => $"{o.Path} {o.Sha256}")
+                    )
+                )
+            )
+        );
 }

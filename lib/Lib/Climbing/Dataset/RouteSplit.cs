@@ -20,11 +20,14 @@ public sealed record RouteSplit(double Train = 0.7, double Val = 0.15, string Sa
     /// <summary>The share held out for testing.</summary>
     public double Test => 1 - Train - Val;
 
-    /// <summary>What identifies a route for the split: its board and its holds with roles, sorted (<c>MOON2016/C5:start E6:start …</c>).</summary>
+    /// <summary>What identifies a route for the split: its board and its holds with roles, sorted (<c>MOON2016/C5:start
+    /// E6:start …</c>).</summary>
     public static string Identity(Route route)
     {
         ArgumentNullException.ThrowIfNull(route);
-        return route.Board + "/" + string.Join(" ", route.Holds.Select(h => $"{h.Hold}:{h.Role.Code()}").Order(StringComparer.Ordinal));
+        return route.Board
+            + "/"
+            + string.Join(" ", route.Holds.Select(h => $"{h.Hold}:{h.Role.Code()}").Order(StringComparer.Ordinal));
     }
 
     /// <summary>A point in [0, 1) fixed by the route's identity.</summary>
@@ -39,8 +42,12 @@ public sealed record RouteSplit(double Train = 0.7, double Val = 0.15, string Sa
     public SplitName Of(Route route)
     {
         if (!(Train > 0 && Val >= 0 && Train + Val <= 1))
-            throw new InvalidOperationException($"Split fractions train {Train}, val {Val} must be positive and sum to at most 1.");
+            throw new InvalidOperationException(
+                $"Split fractions train {Train}, val {Val} must be positive and sum to at most 1."
+            );
         var u = Position(Identity(route));
-        return u < Train ? SplitName.Train : u < Train + Val ? SplitName.Val : SplitName.Test;
+        return u < Train ? SplitName.Train
+            : u < Train + Val ? SplitName.Val
+            : SplitName.Test;
     }
 }

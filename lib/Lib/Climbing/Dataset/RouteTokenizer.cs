@@ -23,7 +23,8 @@ public static class RouteTokenizer
     public const string Unk = "<UNK>";
 
     /// <summary>The features of every token, in order.</summary>
-    public static IReadOnlyList<string> FeatureNames { get; } = ["x", "y", "is_hold", "is_start", "is_finish", "is_foot", "angle", "hold_count"];
+    public static IReadOnlyList<string> FeatureNames { get; } =
+    ["x", "y", "is_hold", "is_start", "is_finish", "is_foot", "angle", "hold_count"];
 
     /// <summary>The number of features per token.</summary>
     public static int FeatureCount => FeatureNames.Count;
@@ -41,7 +42,8 @@ public static class RouteTokenizer
     public static IReadOnlyList<RouteToken> Tokenize(Route route)
     {
         ArgumentNullException.ThrowIfNull(route);
-        float angle = route.Angle / 90f, count = route.Holds.Count / 20f;
+        float angle = route.Angle / 90f,
+            count = route.Holds.Count / 20f;
         var tokens = new List<RouteToken>(route.Holds.Count + 3)
         {
             new(Cls, 0, 0, false, null, angle, count),
@@ -49,7 +51,17 @@ public static class RouteTokenizer
             new(AngleToken(route.Angle), 0, 0, false, null, angle, count),
         };
         foreach (var h in route.Holds.OrderBy(h => h.Y).ThenBy(h => h.X).ThenBy(h => h.Hold, StringComparer.Ordinal))
-            tokens.Add(new RouteToken(HoldToken(route.Board, h.Hold, h.Role), (float)h.X, (float)h.Y, true, h.Role, angle, count));
+            tokens.Add(
+                new RouteToken(
+                    HoldToken(route.Board, h.Hold, h.Role),
+                    (float)h.X,
+                    (float)h.Y,
+                    true,
+                    h.Role,
+                    angle,
+                    count
+                )
+            );
         return tokens;
     }
 }

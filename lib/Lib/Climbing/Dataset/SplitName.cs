@@ -5,8 +5,10 @@ public enum SplitName
 {
     /// <summary>Fitted on.</summary>
     Train,
+
     /// <summary>Used for early stopping and choosing settings.</summary>
     Val,
+
     /// <summary>Held out for the final numbers.</summary>
     Test,
 }

@@ -14,7 +14,8 @@ public static class TokenCache
     /// <summary>Bump when tokenising changes what it writes.</summary>
     public const string Version = "4";
 
-    /// <summary>Tokenises the route table of <paramref name="routes"/> (the routes step's result), or reuses the cached tokens.</summary>
+    /// <summary>Tokenises the route table of <paramref name="routes"/> (the routes step's result), or reuses the cached
+    /// tokens.</summary>
     public static CacheResult Run(DerivedCache cache, CacheResult routes, TokenOptions options, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(cache);
@@ -28,12 +29,16 @@ public static class TokenCache
             Parameters = options.Parameters(),
             Outputs = ["vocabulary.json", "sequences.json"],
         };
-        return cache.Run(step, build =>
-        {
-            var set = TokenSet.Build(RouteTable.Load(table).Routes, options);
-            set.Save(build.PathOf("vocabulary.json"), build.PathOf("sequences.json"));
-            build.SetRows("vocabulary.json", set.Vocabulary.Count);
-            build.SetRows("sequences.json", set.Routes.Count);
-        }, force);
+        return cache.Run(
+            step,
+            build =>
+            {
+                var set = TokenSet.Build(RouteTable.Load(table).Routes, options);
+                set.Save(build.PathOf("vocabulary.json"), build.PathOf("sequences.json"));
+                build.SetRows("vocabulary.json", set.Vocabulary.Count);
+                build.SetRows("sequences.json", set.Routes.Count);
+            },
+            force
+        );
     }
 }

@@ -12,11 +12,12 @@ public sealed record TokenOptions
     public int MinCount { get; init; } = 2;
 
     /// <summary>The cache parameters that identify these options.</summary>
-    public IDictionary<string, string> Parameters() => new SortedDictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["train"] = Split.Train.ToString("R", CultureInfo.InvariantCulture),
-        ["val"] = Split.Val.ToString("R", CultureInfo.InvariantCulture),
-        ["salt"] = Split.Salt,
-        ["min_count"] = MinCount.ToString(CultureInfo.InvariantCulture),
-    };
+    public IDictionary<string, string> Parameters() =>
+        new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["train"] = Split.Train.ToString("R", CultureInfo.InvariantCulture),
+            ["val"] = Split.Val.ToString("R", CultureInfo.InvariantCulture),
+            ["salt"] = Split.Salt,
+            ["min_count"] = MinCount.ToString(CultureInfo.InvariantCulture),
+        };
 }

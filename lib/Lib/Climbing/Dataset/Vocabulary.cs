@@ -13,11 +13,24 @@ public sealed class Vocabulary
     public Vocabulary(IReadOnlyList<string> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        if (tokens.Count < 3 || tokens[0] != RouteTokenizer.Pad || tokens[1] != RouteTokenizer.Unk || tokens[2] != RouteTokenizer.Cls)
-            throw new ArgumentException($"A vocabulary starts with {RouteTokenizer.Pad}, {RouteTokenizer.Unk}, {RouteTokenizer.Cls}; got {string.Join(", ", tokens.Take(3))}.", nameof(tokens));
+        if (
+            tokens.Count < 3
+            || tokens[0] != RouteTokenizer.Pad
+            || tokens[1] != RouteTokenizer.Unk
+            || tokens[2] != RouteTokenizer.Cls
+        )
+            throw new ArgumentException(
+                $"A vocabulary starts with {RouteTokenizer.Pad}, {RouteTokenizer.Unk}, {RouteTokenizer.Cls}; "
+                    + $"got {string.Join(", ", tokens.Take(3))}.",
+                nameof(tokens)
+            );
         _ids = new Dictionary<string, int>(tokens.Count, StringComparer.Ordinal);
         for (int i = 0; i < tokens.Count; i++)
-            if (!_ids.TryAdd(tokens[i], i)) throw new ArgumentException($"Token '{tokens[i]}' appears twice in the vocabulary (ids {_ids[tokens[i]]} and {i}).", nameof(tokens));
+            if (!_ids.TryAdd(tokens[i], i))
+                throw new ArgumentException(
+                    $"Token '{tokens[i]}' appears twice in the vocabulary (ids {_ids[tokens[i]]} and {i}).",
+                    nameof(tokens)
+                );
         Tokens = tokens;
     }
 
@@ -43,14 +56,18 @@ public sealed class Vocabulary
     public static Vocabulary Build(IEnumerable<IEnumerable<string>> sequences, int minCount = 1)
     {
         ArgumentNullException.ThrowIfNull(sequences);
-        if (minCount < 1) throw new ArgumentOutOfRangeException(nameof(minCount), $"minCount must be at least 1, got {minCount}.");
+        if (minCount < 1)
+            throw new ArgumentOutOfRangeException(nameof(minCount), $"minCount must be at least 1, got {minCount}.");
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var sequence in sequences)
-            foreach (var token in sequence)
-                counts[token] = counts.GetValueOrDefault(token) + 1;
+        foreach (var token in sequence)
+            counts[token] = counts.GetValueOrDefault(token) + 1;
         string[] specials = [RouteTokenizer.Pad, RouteTokenizer.Unk, RouteTokenizer.Cls];
-        var rest = counts.Where(kv => kv.Value >= minCount && !specials.Contains(kv.Key))
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key);
+        var rest = counts
+            .Where(kv => kv.Value >= minCount && !specials.Contains(kv.Key))
+            .OrderByDescending(kv => kv.Value)
+            .ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => kv.Key);
         return new Vocabulary([.. specials, .. rest]);
     }
 }

@@ -22,7 +22,8 @@ public sealed class Board
     /// <summary>The layout's name (<c>MoonBoard Masters 2017</c>, <c>Kilter Board Original</c>).</summary>
     public required string Layout { get; init; }
 
-    /// <summary>Other names accepted for the board on the command line (<c>2016</c>, <c>kilter</c>), compared ignoring case.</summary>
+    /// <summary>Other names accepted for the board on the command line (<c>2016</c>, <c>kilter</c>), compared ignoring
+    /// case.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
     /// <summary>Every hold position of the board.</summary>
@@ -39,19 +40,27 @@ public sealed class Board
     }
 
     /// <summary>A hold by name.</summary>
-    /// <exception cref="KeyNotFoundException">The board has no such hold; the message names the board and shows what holds look like.</exception>
-    public BoardHold Hold(string hold) => Find(hold)
-        ?? throw new KeyNotFoundException($"Board {Key} ({Layout}) has no hold '{hold}'; its holds are named like {string.Join(", ", Holds.Take(3).Select(h => h.Name))} ({Holds.Count} in all).");
+    /// <exception cref="KeyNotFoundException">The board has no such hold; the message names the board and shows what
+    /// holds look like.</exception>
+    public BoardHold Hold(string hold) =>
+        Find(hold)
+        ?? throw new KeyNotFoundException(
+            $"Board {Key} ({Layout}) has no hold '{hold}'; its holds are named like "
+                + $"{string.Join(", ", Holds.Take(3).Select(h => h.Name))} ({Holds.Count} in all)."
+        );
 
     /// <summary>The role of a frames role id, or null when the board does not use it.</summary>
     public HoldRole? RoleOf(int roleId) => FrameRoles.FirstOrDefault(r => r.Id == roleId)?.Role;
 
     /// <summary>Whether <paramref name="name"/> is the key or an alias (ignoring case).</summary>
     public bool Answers(string name) =>
-        string.Equals(name, Key, StringComparison.OrdinalIgnoreCase) || Aliases.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
+        string.Equals(name, Key, StringComparison.OrdinalIgnoreCase)
+        || Aliases.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Normalises <paramref name="value"/> from [<paramref name="min"/>, <paramref name="max"/>] to [-1, 1] (0 when the range is empty).</summary>
-    internal static double Normalise(double value, double min, double max) => max > min ? 2 * (value - min) / (max - min) - 1 : 0;
+    /// <summary>Normalises <paramref name="value"/> from [<paramref name="min"/>, <paramref name="max"/>] to [-1, 1] (0
+    /// when the range is empty).</summary>
+    internal static double Normalise(double value, double min, double max) =>
+        max > min ? 2 * (value - min) / (max - min) - 1 : 0;
 
     /// <inheritdoc />
     [JsonIgnore]

@@ -24,19 +24,27 @@ public static class BoardMaps
         {
             if (route.Board != board.Key)
                 throw new ArgumentException(
-                    $"Route {route.Key} is on board {route.Board}, not {board.Key}.", nameof(route));
+                    $"Route {route.Key} is on board {route.Board}, not {board.Key}.",
+                    nameof(route)
+                );
             foreach (var role in Enum.GetValues<HoldRole>())
             {
                 var holds = route.Holds.Where(h => h.Role == role).ToList();
-                if (holds.Count > 0) series.Add(Holds(holds.Select(h => (h.X, h.Y, h.Hold)), role.Code()));
+                if (holds.Count > 0)
+                    series.Add(Holds(holds.Select(h => (h.X, h.Y, h.Hold)), role.Code()));
             }
         }
         var range = Tuple.Create(-1.1, 1.1);
         var squareCells = new Plotly.NET.LayoutObjects.LinearAxis();
         squareCells.SetProperty("scaleanchor", "x");
-        return Plotly.NET.Chart.withYAxis(squareCells, null).Invoke(Chart.Combine(series)
-                .WithXAxisStyle<double, double, string>(TitleText: "x (left → right)", MinMax: range)
-                .WithYAxisStyle<double, double, string>(TitleText: "y (bottom → top)", MinMax: range))
+        return Plotly
+            .NET.Chart.withYAxis(squareCells, null)
+            .Invoke(
+                Chart
+                    .Combine(series)
+                    .WithXAxisStyle<double, double, string>(TitleText: "x (left → right)", MinMax: range)
+                    .WithYAxisStyle<double, double, string>(TitleText: "y (bottom → top)", MinMax: range)
+            )
             .WithTitle(title)
             .WithHeight(height);
     }
@@ -52,20 +60,23 @@ public static class BoardMaps
         if (board.Family != "MoonBoard")
             throw new ArgumentException(
                 $"Cell usage is drawn for MoonBoard grids; {board.Key} is a {board.Family} board (use HoldMap).",
-                nameof(board));
+                nameof(board)
+            );
         var columns = board.Holds.Select(h => h.Name[..1]).Distinct().ToList();
         int rows = board.Holds.Max(h => int.Parse(h.Name.AsSpan(1), CultureInfo.InvariantCulture));
         var z = new double[rows][];
-        for (int r = 0; r < rows; r++) z[r] = new double[columns.Count];
+        for (int r = 0; r < rows; r++)
+            z[r] = new double[columns.Count];
         var list = routes.Where(r => r.Board == board.Key).ToList();
         foreach (var r in list)
-            foreach (var h in r.Holds)
-            {
-                int row = int.Parse(h.Hold.AsSpan(1), CultureInfo.InvariantCulture) - 1;
-                z[row][columns.IndexOf(h.Hold[..1])] += 1.0 / list.Count;
-            }
+        foreach (var h in r.Holds)
+        {
+            int row = int.Parse(h.Hold.AsSpan(1), CultureInfo.InvariantCulture) - 1;
+            z[row][columns.IndexOf(h.Hold[..1])] += 1.0 / list.Count;
+        }
         var rowNames = Enumerable.Range(1, rows).Select(r => r.ToString(CultureInfo.InvariantCulture));
-        return Chart.Heatmap<double, string, string, string>(z, X: columns, Y: rowNames.ToList())
+        return Chart
+            .Heatmap<double, string, string, string>(z, X: columns, Y: rowNames.ToList())
             .WithTraceProperty("colorscale", "YlOrRd")
             .WithTitle($"{board.Layout}: share of {list.Count} routes using each hold")
             .WithAxisTitles("column", "row")
@@ -75,7 +86,8 @@ public static class BoardMaps
     private static GenericChart Holds(IEnumerable<(double X, double Y, string Name)> holds, string name)
     {
         var list = holds.ToList();
-        return Chart.Point<double, double, string>(list.Select(h => h.X), list.Select(h => h.Y), Name: name)
+        return Chart
+            .Point<double, double, string>(list.Select(h => h.X), list.Select(h => h.Y), Name: name)
             .WithTraceProperty("hovertext", list.Select(h => h.Name).ToArray());
     }
 }

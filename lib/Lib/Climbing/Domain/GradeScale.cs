@@ -16,7 +16,10 @@ namespace Lib.Climbing.Domain;
 /// </remarks>
 public sealed class GradeScale
 {
-    private static readonly Dictionary<string, string> FontAliases = new(StringComparer.OrdinalIgnoreCase) { ["5+"] = "5c" };
+    private static readonly Dictionary<string, string> FontAliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["5+"] = "5c",
+    };
     private readonly Dictionary<string, GradeEntry> _byFont;
     private readonly SortedDictionary<int, GradeEntry> _byDifficulty;
 
@@ -28,10 +31,19 @@ public sealed class GradeScale
         _byFont = new(StringComparer.OrdinalIgnoreCase);
         foreach (var e in entries)
         {
-            if (!_byDifficulty.TryAdd(e.Difficulty, e)) throw new ArgumentException($"Difficulty {e.Difficulty} appears twice in the grade table.", nameof(entries));
-            if (!_byFont.TryAdd(e.Font, e)) throw new ArgumentException($"Font grade '{e.Font}' appears twice in the grade table.", nameof(entries));
+            if (!_byDifficulty.TryAdd(e.Difficulty, e))
+                throw new ArgumentException(
+                    $"Difficulty {e.Difficulty} appears twice in the grade table.",
+                    nameof(entries)
+                );
+            if (!_byFont.TryAdd(e.Font, e))
+                throw new ArgumentException(
+                    $"Font grade '{e.Font}' appears twice in the grade table.",
+                    nameof(entries)
+                );
         }
-        if (_byDifficulty.Count == 0) throw new ArgumentException("The grade table is empty.", nameof(entries));
+        if (_byDifficulty.Count == 0)
+            throw new ArgumentException("The grade table is empty.", nameof(entries));
         Entries = [.. _byDifficulty.Values];
     }
 
@@ -45,7 +57,8 @@ public sealed class GradeScale
     public int MaxDifficulty => Entries[^1].Difficulty;
 
     /// <summary>Reads Kilter's grade table (<c>difficulty,boulder_name,…,is_listed</c>; names <c>6a/V3</c>).</summary>
-    /// <exception cref="InvalidDataException">A row that does not read; the message names the file and line.</exception>
+    /// <exception cref="InvalidDataException">A row that does not read; the message names the file and
+    /// line.</exception>
     public static GradeScale Load(string csvPath)
     {
         var entries = new List<GradeEntry>();
@@ -53,20 +66,33 @@ public sealed class GradeScale
         {
             var name = row["boulder_name"];
             var slash = name.IndexOf("/V", StringComparison.Ordinal);
-            if (!int.TryParse(row["difficulty"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var difficulty) || slash <= 0
-                || !int.TryParse(name.AsSpan(slash + 2), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
-                throw new InvalidDataException($"{csvPath}: line {row.Line}: expected a difficulty number and a name like '6a/V3', got '{row["difficulty"]}', '{name}'.");
+            if (
+                !int.TryParse(row["difficulty"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var difficulty)
+                || slash <= 0
+                || !int.TryParse(name.AsSpan(slash + 2), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)
+            )
+                throw new InvalidDataException(
+                    $"{csvPath}: line {row.Line}: expected a difficulty number and a name like '6a/V3', got "
+                        + $"'{row["difficulty"]}', '{name}'."
+                );
             entries.Add(new GradeEntry(difficulty, name[..slash], v, row["is_listed"] == "1"));
         }
-        try { return new GradeScale(entries); }
-        catch (ArgumentException e) { throw new InvalidDataException($"{csvPath}: {e.Message}", e); }
+        try
+        {
+            return new GradeScale(entries);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{csvPath}: {e.Message}", e);
+        }
     }
 
     /// <summary>The difficulty of a Font grade (<c>6B+</c> → 19), or false when the table has no such grade.</summary>
     public bool TryFromFont(string font, out int difficulty)
     {
         var key = font.Trim();
-        if (FontAliases.TryGetValue(key, out var alias)) key = alias;
+        if (FontAliases.TryGetValue(key, out var alias))
+            key = alias;
         if (_byFont.TryGetValue(key, out var entry))
         {
             difficulty = entry.Difficulty;
@@ -76,26 +102,34 @@ public sealed class GradeScale
         return false;
     }
 
-    /// <summary>The difficulty of a V grade (<c>V5</c> or <c>5</c>): the mean of its listed difficulties; false when none.</summary>
+    /// <summary>The difficulty of a V grade (<c>V5</c> or <c>5</c>): the mean of its listed difficulties; false when
+    /// none.</summary>
     public bool TryFromV(string vGrade, out double difficulty)
     {
         var text = vGrade.Trim();
-        if (text.StartsWith('V') || text.StartsWith('v')) text = text[1..];
+        if (text.StartsWith('V') || text.StartsWith('v'))
+            text = text[1..];
         difficulty = 0;
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) return false;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v))
+            return false;
         var matches = Entries.Where(e => e.V == v && e.Listed).ToList();
-        if (matches.Count == 0) matches = Entries.Where(e => e.V == v).ToList();
-        if (matches.Count == 0) return false;
+        if (matches.Count == 0)
+            matches = Entries.Where(e => e.V == v).ToList();
+        if (matches.Count == 0)
+            return false;
         difficulty = matches.Average(e => e.Difficulty);
         return true;
     }
 
-    /// <summary>The table row nearest to a (possibly fractional) difficulty: rounded, then clamped to the table.</summary>
+    /// <summary>The table row nearest to a (possibly fractional) difficulty: rounded, then clamped to the
+    /// table.</summary>
     public GradeEntry Nearest(double difficulty)
     {
-        if (double.IsNaN(difficulty)) throw new ArgumentException("The difficulty is NaN.", nameof(difficulty));
+        if (double.IsNaN(difficulty))
+            throw new ArgumentException("The difficulty is NaN.", nameof(difficulty));
         var d = (int)Math.Clamp(Math.Round(difficulty, MidpointRounding.AwayFromZero), MinDifficulty, MaxDifficulty);
-        if (_byDifficulty.TryGetValue(d, out var entry)) return entry;
+        if (_byDifficulty.TryGetValue(d, out var entry))
+            return entry;
         return _byDifficulty.Values.MinBy(e => Math.Abs(e.Difficulty - d))!; // a table with gaps
     }
 

@@ -13,19 +13,22 @@ namespace Lib.Climbing.Domain;
 /// </remarks>
 public sealed record Route
 {
-    /// <summary>The board key: <c>MOON2016</c>, <c>MOON2017</c>, <c>MOON2019</c>, <c>MOONMINI2020</c>, <c>KILTER1</c>, <c>KILTER8</c>, <c>TB2MIRROR</c> …</summary>
+    /// <summary>The board key: <c>MOON2016</c>, <c>MOON2017</c>, <c>MOON2019</c>, <c>MOONMINI2020</c>, <c>KILTER1</c>,
+    /// <c>KILTER8</c>, <c>TB2MIRROR</c> …</summary>
     public required string Board { get; init; }
 
     /// <summary>The board's maker: <c>MoonBoard</c>, <c>Kilter</c> or <c>Tension</c>.</summary>
     public required string Family { get; init; }
 
-    /// <summary>The layout (hold set-up) by name: <c>MoonBoard Masters 2017</c>, <c>Kilter Board Original</c> …</summary>
+    /// <summary>The layout (hold set-up) by name: <c>MoonBoard Masters 2017</c>, <c>Kilter Board Original</c>
+    /// …</summary>
     public required string Layout { get; init; }
 
     /// <summary>The wall angle in degrees from vertical.</summary>
     public required int Angle { get; init; }
 
-    /// <summary>The source's id: the MoonBoard <c>apiId</c>, the Kilter climb <c>uuid</c>, the Tension <c>climb_id</c>.</summary>
+    /// <summary>The source's id: the MoonBoard <c>apiId</c>, the Kilter climb <c>uuid</c>, the Tension
+    /// <c>climb_id</c>.</summary>
     public required string RouteId { get; init; }
 
     /// <summary>The route's name as set.</summary>
@@ -46,7 +49,8 @@ public sealed record Route
     /// <summary>The file the route came from (its name, not its folder).</summary>
     public required string Source { get; init; }
 
-    /// <summary>Where in that file: <c>record 17</c>, or for a joined Kilter route the climb and the stats row.</summary>
+    /// <summary>Where in that file: <c>record 17</c>, or for a joined Kilter route the climb and the stats
+    /// row.</summary>
     public required string Record { get; init; }
 
     /// <summary>A key unique in the route table: board, route id and angle.</summary>

@@ -11,7 +11,9 @@ namespace Lib.Climbing.Evaluate;
 public sealed class LinearBaseline : IPredictor<Route>
 {
     private readonly string[] _boards;
-    private readonly double[] _mean, _scale, _weights;
+    private readonly double[] _mean,
+        _scale,
+        _weights;
     private readonly double _intercept;
 
     /// <summary>Fits the model on <paramref name="train"/> (graded routes).</summary>
@@ -19,10 +21,15 @@ public sealed class LinearBaseline : IPredictor<Route>
     {
         ArgumentNullException.ThrowIfNull(train);
         var graded = train.Where(r => r.Difficulty is not null).ToList();
-        if (graded.Count < 2) throw new ArgumentException("The linear baseline needs at least two graded training routes.", nameof(train));
+        if (graded.Count < 2)
+            throw new ArgumentException(
+                "The linear baseline needs at least two graded training routes.",
+                nameof(train)
+            );
         _boards = [.. graded.Select(r => r.Board).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var x = graded.Select(Raw).ToArray();
-        int n = x.Length, p = x[0].Length;
+        int n = x.Length,
+            p = x[0].Length;
         _mean = new double[p];
         _scale = new double[p];
         for (int j = 0; j < p; j++)
@@ -38,12 +45,14 @@ public sealed class LinearBaseline : IPredictor<Route>
         var a = new double[p, p];
         var b = new double[p];
         for (int i = 0; i < n; i++)
-            for (int j = 0; j < p; j++)
-            {
-                b[j] += z[i][j] * (y[i] - _intercept);
-                for (int k = 0; k < p; k++) a[j, k] += z[i][j] * z[i][k];
-            }
-        for (int j = 0; j < p; j++) a[j, j] += lambda;
+        for (int j = 0; j < p; j++)
+        {
+            b[j] += z[i][j] * (y[i] - _intercept);
+            for (int k = 0; k < p; k++)
+                a[j, k] += z[i][j] * z[i][k];
+        }
+        for (int j = 0; j < p; j++)
+            a[j, j] += lambda;
         _weights = Solve(a, b);
     }
 
@@ -58,34 +67,50 @@ public sealed class LinearBaseline : IPredictor<Route>
 
     /// <inheritdoc />
     public double[] Predict(IReadOnlyList<Route> inputs) =>
-        [.. inputs.Select(r => { var z = Standardise(Raw(r)); double s = _intercept; for (int j = 0; j < z.Length; j++) s += _weights[j] * z[j]; return s; })];
+        [
+            .. inputs.Select(r =>
+            {
+                var z = Standardise(Raw(r));
+                double s = _intercept;
+                for (int j = 0; j < z.Length; j++)
+                    s += _weights[j] * z[j];
+                return s;
+            }),
+        ];
 
-    private double[] Raw(Route r) => [.. RouteFeatures.Of(r).Values, r.Angle, .. _boards.Select(b => b == r.Board ? 1.0 : 0.0)];
+    private double[] Raw(Route r) =>
+        [.. RouteFeatures.Of(r).Values, r.Angle, .. _boards.Select(b => b == r.Board ? 1.0 : 0.0)];
 
     private double[] Standardise(double[] raw)
     {
         var z = new double[raw.Length];
-        for (int j = 0; j < raw.Length; j++) z[j] = (raw[j] - _mean[j]) / _scale[j];
+        for (int j = 0; j < raw.Length; j++)
+            z[j] = (raw[j] - _mean[j]) / _scale[j];
         return z;
     }
 
-    /// <summary>Gaussian elimination with partial pivoting (the system is small and, with λ &gt; 0, positive definite).</summary>
+    /// <summary>Gaussian elimination with partial pivoting (the system is small and, with λ &gt; 0, positive
+    /// definite).</summary>
     private static double[] Solve(double[,] a, double[] b)
     {
         int n = b.Length;
         for (int c = 0; c < n; c++)
         {
             int pivot = c;
-            for (int r = c + 1; r < n; r++) if (Math.Abs(a[r, c]) > Math.Abs(a[pivot, c])) pivot = r;
+            for (int r = c + 1; r < n; r++)
+                if (Math.Abs(a[r, c]) > Math.Abs(a[pivot, c]))
+                    pivot = r;
             if (pivot != c)
             {
-                for (int k = 0; k < n; k++) (a[c, k], a[pivot, k]) = (a[pivot, k], a[c, k]);
+                for (int k = 0; k < n; k++)
+                    (a[c, k], a[pivot, k]) = (a[pivot, k], a[c, k]);
                 (b[c], b[pivot]) = (b[pivot], b[c]);
             }
             for (int r = c + 1; r < n; r++)
             {
                 double f = a[r, c] / a[c, c];
-                for (int k = c; k < n; k++) a[r, k] -= f * a[c, k];
+                for (int k = c; k < n; k++)
+                    a[r, k] -= f * a[c, k];
                 b[r] -= f * b[c];
             }
         }
@@ -93,7 +118,8 @@ public sealed class LinearBaseline : IPredictor<Route>
         for (int r = n - 1; r >= 0; r--)
         {
             double s = b[r];
-            for (int k = r + 1; k < n; k++) s -= a[r, k] * x[k];
+            for (int k = r + 1; k < n; k++)
+                s -= a[r, k] * x[k];
             x[r] = s / a[r, r];
         }
         return x;

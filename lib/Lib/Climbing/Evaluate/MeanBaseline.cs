@@ -18,9 +18,14 @@ public sealed class MeanBaseline : IPredictor<Route>
     {
         ArgumentNullException.ThrowIfNull(train);
         var graded = train.Where(r => r.Difficulty is not null).ToList();
-        if (graded.Count == 0) throw new ArgumentException("The mean baseline needs graded training routes.", nameof(train));
-        _byBoardAngle = graded.GroupBy(r => (r.Board, r.Angle)).ToDictionary(g => g.Key, g => g.Average(r => r.Difficulty!.Value));
-        _byBoard = graded.GroupBy(r => r.Board, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Average(r => r.Difficulty!.Value), StringComparer.Ordinal);
+        if (graded.Count == 0)
+            throw new ArgumentException("The mean baseline needs graded training routes.", nameof(train));
+        _byBoardAngle = graded
+            .GroupBy(r => (r.Board, r.Angle))
+            .ToDictionary(g => g.Key, g => g.Average(r => r.Difficulty!.Value));
+        _byBoard = graded
+            .GroupBy(r => r.Board, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Average(r => r.Difficulty!.Value), StringComparer.Ordinal);
         _overall = graded.Average(r => r.Difficulty!.Value);
     }
 
@@ -29,5 +34,11 @@ public sealed class MeanBaseline : IPredictor<Route>
 
     /// <inheritdoc />
     public double[] Predict(IReadOnlyList<Route> inputs) =>
-        [.. inputs.Select(r => _byBoardAngle.TryGetValue((r.Board, r.Angle), out var m) ? m : _byBoard.TryGetValue(r.Board, out var b) ? b : _overall)];
+        [
+            .. inputs.Select(r =>
+                _byBoardAngle.TryGetValue((r.Board, r.Angle), out var m) ? m
+                : _byBoard.TryGetValue(r.Board, out var b) ? b
+                : _overall
+            ),
+        ];
 }

@@ -13,10 +13,35 @@ namespace Lib.Climbing.Evaluate;
 /// <param name="VExact">The share with the right V grade.</param>
 /// <param name="VWithin1">The share within ±1 V grade.</param>
 /// <param name="VWithin2">The share within ±2 V grades.</param>
-public sealed record MetricRow(string Scope, string Group, string Predictor, int Count, double Mae, double Rmse, double R2,
-    double Within1, double Within2, double VExact, double VWithin1, double VWithin2)
+public sealed record MetricRow(
+    string Scope,
+    string Group,
+    string Predictor,
+    int Count,
+    double Mae,
+    double Rmse,
+    double R2,
+    double Within1,
+    double Within2,
+    double VExact,
+    double VWithin1,
+    double VWithin2
+)
 {
     /// <summary>A row of <paramref name="m"/>.</summary>
     public static MetricRow Of(string scope, string group, string predictor, GradeMetrics m) =>
-        new(scope, group, predictor, m.Count, m.Mae, m.Rmse, m.R2, m.Within1, m.Within2, m.VExact, m.VWithin1, m.VWithin2);
+        new(
+            scope,
+            group,
+            predictor,
+            m.Count,
+            m.Mae,
+            m.Rmse,
+            m.R2,
+            m.Within1,
+            m.Within2,
+            m.VExact,
+            m.VWithin1,
+            m.VWithin2
+        );
 }

@@ -20,12 +20,19 @@ public sealed record RouteFeatures(int HoldCount, double HeightGained, double Me
     {
         ArgumentNullException.ThrowIfNull(route);
         var hands = route.Holds.Where(h => h.Role != HoldRole.Foot).OrderBy(h => h.Y).ThenBy(h => h.X).ToList();
-        double Mean(HoldRole role, double fallback) => route.Holds.Where(h => h.Role == role).Select(h => h.Y).DefaultIfEmpty(fallback).Average();
-        double low = hands.Count > 0 ? hands[0].Y : 0, high = hands.Count > 0 ? hands[^1].Y : 0;
+        double Mean(HoldRole role, double fallback) =>
+            route.Holds.Where(h => h.Role == role).Select(h => h.Y).DefaultIfEmpty(fallback).Average();
+        double low = hands.Count > 0 ? hands[0].Y : 0,
+            high = hands.Count > 0 ? hands[^1].Y : 0;
         var reaches = new List<double>();
-        for (int i = 1; i < hands.Count; i++) reaches.Add(Math.Sqrt(Sq(hands[i].X - hands[i - 1].X) + Sq(hands[i].Y - hands[i - 1].Y)));
-        return new RouteFeatures(route.Holds.Count, Mean(HoldRole.Finish, high) - Mean(HoldRole.Start, low),
-            reaches.Count > 0 ? reaches.Average() : 0, reaches.Count > 0 ? reaches.Max() : 0);
+        for (int i = 1; i < hands.Count; i++)
+            reaches.Add(Math.Sqrt(Sq(hands[i].X - hands[i - 1].X) + Sq(hands[i].Y - hands[i - 1].Y)));
+        return new RouteFeatures(
+            route.Holds.Count,
+            Mean(HoldRole.Finish, high) - Mean(HoldRole.Start, low),
+            reaches.Count > 0 ? reaches.Average() : 0,
+            reaches.Count > 0 ? reaches.Max() : 0
+        );
     }
 
     private static double Sq(double v) => v * v;

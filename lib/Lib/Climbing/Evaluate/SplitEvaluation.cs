@@ -5,13 +5,15 @@ using Lib.Workflow;
 
 namespace Lib.Climbing.Evaluate;
 
-/// <summary>The standard comparison: the trained model against both baselines (fitted on the training split) on one split.</summary>
+/// <summary>The standard comparison: the trained model against both baselines (fitted on the training split) on one
+/// split.</summary>
 public static class SplitEvaluation
 {
     /// <summary>The files <see cref="Write"/> puts into a model folder.</summary>
     public static IReadOnlyList<string> Files { get; } = ["predictions.csv", "metrics.json", "metrics.csv"];
 
-    /// <summary>The Transformer, the mean baseline and the linear baseline on <paramref name="split"/> (test by default).</summary>
+    /// <summary>The Transformer, the mean baseline and the linear baseline on <paramref name="split"/> (test by
+    /// default).</summary>
     public static Evaluation Run(ClimbingData data, GradeModel model, SplitName split = SplitName.Test)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -21,7 +23,8 @@ public static class SplitEvaluation
         return Evaluation.Run(data.Routes(split), predictors, data.Table.Scale());
     }
 
-    /// <summary>Writes <see cref="Files"/>: <c>predictions.csv</c>, <c>metrics.json</c> and <c>metrics.csv</c> into <paramref name="folder"/>.</summary>
+    /// <summary>Writes <see cref="Files"/>: <c>predictions.csv</c>, <c>metrics.json</c> and <c>metrics.csv</c> into
+    /// <paramref name="folder"/>.</summary>
     public static void Write(Evaluation evaluation, string folder)
     {
         ArgumentNullException.ThrowIfNull(evaluation);

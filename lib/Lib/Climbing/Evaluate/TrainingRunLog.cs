@@ -23,20 +23,30 @@ public static class TrainingRunLog
         ArgumentNullException.ThrowIfNull(evaluation);
         var training = model.Card.Training;
         using var run = store.StartRun(Experiment, runName ?? "grade-transformer");
-        run.LogParams(new Dictionary<string, object?>(training.Options)
-        {
-            ["parameters"] = training.Parameters, ["vocabulary"] = model.Vocabulary.Count, ["train_routes"] = training.TrainSamples,
-        });
+        run.LogParams(
+            new Dictionary<string, object?>(training.Options)
+            {
+                ["parameters"] = training.Parameters,
+                ["vocabulary"] = model.Vocabulary.Count,
+                ["train_routes"] = training.TrainSamples,
+            }
+        );
         foreach (var e in model.Card.History)
         {
             run.LogMetric(EpochRecord.TrainLossName, e.TrainLoss, e.Epoch);
-            foreach (var (k, v) in e.Metrics) run.LogMetric(k, v, e.Epoch);
+            foreach (var (k, v) in e.Metrics)
+                run.LogMetric(k, v, e.Epoch);
         }
         run.LogMetric("train_seconds", training.Seconds);
         foreach (var m in evaluation.Metrics.Where(m => m.Scope != "board+angle"))
         {
             var prefix = m.Group == "all" ? "test" : $"test_{m.Group}";
-            var who = m.Predictor switch { "transformer" => "", "mean baseline" => "_mean_baseline", _ => "_linear_baseline" };
+            var who = m.Predictor switch
+            {
+                "transformer" => "",
+                "mean baseline" => "_mean_baseline",
+                _ => "_linear_baseline",
+            };
             run.LogMetric($"{prefix}_mae{who}", m.Mae);
         }
         return run.Record();

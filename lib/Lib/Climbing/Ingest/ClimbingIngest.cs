@@ -19,27 +19,32 @@ public static class ClimbingIngest
         var grades = GradeScale.Load(sources.GradeTable);
         var boards = new BoardSet(MoonBoards.All);
         var files = new List<ParsedFile>();
-        foreach (var file in sources.MoonBoardFiles) files.Add(MoonBoardParser.Parse(file, grades));
+        foreach (var file in sources.MoonBoardFiles)
+            files.Add(MoonBoardParser.Parse(file, grades));
 
         if (sources.KilterHoles is not null && sources.KilterPlacements is not null)
         {
             var (kilter, holes, placements) = KilterBoards.Load(sources.KilterHoles, sources.KilterPlacements);
-            foreach (var b in kilter) boards.Add(b);
+            foreach (var b in kilter)
+                boards.Add(b);
             files.Add(holes);
             files.Add(placements);
             if (sources.KilterClimbs is not null)
             {
                 var (climbs, stats) = KilterParser.Parse(sources.KilterClimbs, sources.KilterStats, boards);
                 files.Add(climbs);
-                if (stats is not null) files.Add(stats);
+                if (stats is not null)
+                    files.Add(stats);
             }
         }
         if (sources.TensionCatalog is not null)
         {
             var (tension, catalog) = TensionBoards.Load(sources.TensionCatalog);
-            foreach (var b in tension) boards.Add(b);
+            foreach (var b in tension)
+                boards.Add(b);
             files.Add(catalog);
-            foreach (var file in sources.TensionRouteFiles) files.Add(TensionRouteParser.Parse(file, boards, grades));
+            foreach (var file in sources.TensionRouteFiles)
+                files.Add(TensionRouteParser.Parse(file, boards, grades));
         }
 
         files = RefuseRepeats(files);
@@ -58,7 +63,13 @@ public static class ClimbingIngest
             foreach (var route in file.Routes)
             {
                 if (first.TryGetValue(route.Key, out var earlier))
-                    rejected.Add(new RejectedRecord(file.File, route.Record, $"route {route.Key} again (first in {earlier.Source} {earlier.Record})"));
+                    rejected.Add(
+                        new RejectedRecord(
+                            file.File,
+                            route.Record,
+                            $"route {route.Key} again (first in {earlier.Source} {earlier.Record})"
+                        )
+                    );
                 else
                 {
                     first[route.Key] = route;

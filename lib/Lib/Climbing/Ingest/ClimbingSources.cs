@@ -35,11 +35,12 @@ public sealed record ClimbingSources
 
     /// <summary>Every file, for the derived-data cache to hash.</summary>
     public IReadOnlyList<string> All =>
-    [
-        GradeTable, .. MoonBoardFiles,
-        .. new[] { KilterHoles, KilterPlacements, KilterClimbs, KilterStats, TensionCatalog }.OfType<string>(),
-        .. TensionRouteFiles,
-    ];
+        [
+            GradeTable,
+            .. MoonBoardFiles,
+            .. new[] { KilterHoles, KilterPlacements, KilterClimbs, KilterStats, TensionCatalog }.OfType<string>(),
+            .. TensionRouteFiles,
+        ];
 
     /// <summary>Finds the sources in <paramref name="folder"/> (see the type's summary).</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
@@ -48,9 +49,14 @@ public sealed record ClimbingSources
     public static ClimbingSources FromFolder(string folder)
     {
         var root = Path.GetFullPath(folder);
-        if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"The climbing data folder '{root}' does not exist (expected moonboard/, kilter/, tension/ inside).");
+        if (!Directory.Exists(root))
+            throw new DirectoryNotFoundException(
+                $"The climbing data folder '{root}' does not exist (expected moonboard/, kilter/, tension/ inside)."
+            );
         string[] Files(string sub, string pattern) =>
-            Directory.Exists(Path.Combine(root, sub)) ? [.. Directory.GetFiles(Path.Combine(root, sub), pattern).Order(StringComparer.Ordinal)] : [];
+            Directory.Exists(Path.Combine(root, sub))
+                ? [.. Directory.GetFiles(Path.Combine(root, sub), pattern).Order(StringComparer.Ordinal)]
+                : [];
         string? One(string sub, string pattern, string what)
         {
             var found = Files(sub, pattern);
@@ -58,17 +64,33 @@ public sealed record ClimbingSources
             {
                 0 => null,
                 1 => found[0],
-                _ => throw new InvalidDataException($"{Path.Combine(root, sub)}: {found.Length} files match {pattern} ({what}); expected one: {string.Join(", ", found.Select(Path.GetFileName))}."),
+                _ => throw new InvalidDataException(
+                    $"{Path.Combine(root, sub)}: {found.Length} files match {pattern} ({what}); expected one: "
+                        + $"{string.Join(", ", found.Select(Path.GetFileName))}."
+                ),
             };
         }
 
         var grades = One("kilter", "*difficulty_grades.csv", "the grade table")
-            ?? throw new FileNotFoundException($"No grade table in {Path.Combine(root, "kilter")} (a file named *difficulty_grades.csv: difficulty,boulder_name,route_name,is_listed).");
+            ?? throw new FileNotFoundException(
+                $"No grade table in {Path.Combine(root, "kilter")} (a file named *difficulty_grades.csv: "
+                    + "difficulty,boulder_name,route_name,is_listed)."
+            );
         var pages = Files("kilter", "*.json");
-        var stats = pages.Where(p => Path.GetFileName(p).Contains("stats", StringComparison.OrdinalIgnoreCase)).ToList();
+        var stats = pages
+            .Where(p => Path.GetFileName(p).Contains("stats", StringComparison.OrdinalIgnoreCase))
+            .ToList();
         var climbs = pages.Except(stats).ToList();
-        if (climbs.Count > 1) throw new InvalidDataException($"{Path.Combine(root, "kilter")}: {climbs.Count} climbs pages ({string.Join(", ", climbs.Select(Path.GetFileName))}); expected at most one.");
-        if (stats.Count > 1) throw new InvalidDataException($"{Path.Combine(root, "kilter")}: {stats.Count} stats pages ({string.Join(", ", stats.Select(Path.GetFileName))}); expected at most one.");
+        if (climbs.Count > 1)
+            throw new InvalidDataException(
+                $"{Path.Combine(root, "kilter")}: {climbs.Count} climbs pages "
+                    + $"({string.Join(", ", climbs.Select(Path.GetFileName))}); expected at most one."
+            );
+        if (stats.Count > 1)
+            throw new InvalidDataException(
+                $"{Path.Combine(root, "kilter")}: {stats.Count} stats pages "
+                    + $"({string.Join(", ", stats.Select(Path.GetFileName))}); expected at most one."
+            );
         var sources = new ClimbingSources
         {
             GradeTable = grades,
@@ -81,9 +103,14 @@ public sealed record ClimbingSources
             TensionRouteFiles = Files("tension", "*.json"),
         };
         if (sources.KilterClimbs is not null && (sources.KilterHoles is null || sources.KilterPlacements is null))
-            throw new FileNotFoundException($"{Path.Combine(root, "kilter")}: a climbs page needs the holes and placements tables (*holes.csv, *placements.csv) to place its holds.");
+            throw new FileNotFoundException(
+                $"{Path.Combine(root, "kilter")}: a climbs page needs the holes and placements tables "
+                    + "(*holes.csv, *placements.csv) to place its holds."
+            );
         if (sources.TensionRouteFiles.Count > 0 && sources.TensionCatalog is null)
-            throw new FileNotFoundException($"{Path.Combine(root, "tension")}: Tension routes need the hold catalog (*hold_catalog.csv).");
+            throw new FileNotFoundException(
+                $"{Path.Combine(root, "tension")}: Tension routes need the hold catalog (*hold_catalog.csv)."
+            );
         return sources;
     }
 }

@@ -5,4 +5,13 @@ namespace Lib.Climbing.Ingest;
 /// role.
 /// </summary>
 public sealed record HoldRow(
-    string Key, string Board, int Angle, string RouteId, int HoldIndex, string Hold, double X, double Y, string Role);
+    string Key,
+    string Board,
+    int Angle,
+    string RouteId,
+    int HoldIndex,
+    string Hold,
+    double X,
+    double Y,
+    string Role
+);

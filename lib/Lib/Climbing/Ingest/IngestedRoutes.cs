@@ -8,7 +8,12 @@ namespace Lib.Climbing.Ingest;
 /// every record left out, with why), and climbing's extras: the boards it knows, the grade scale, and the account of
 /// each source file (records, parsed, reported).
 /// </summary>
-public sealed record IngestedRoutes(IngestResult<Route> Result, BoardSet Boards, GradeScale Grades, IReadOnlyList<ParsedFile> Files)
+public sealed record IngestedRoutes(
+    IngestResult<Route> Result,
+    BoardSet Boards,
+    GradeScale Grades,
+    IReadOnlyList<ParsedFile> Files
+)
 {
     /// <summary>The routes of every file, in order.</summary>
     public IReadOnlyList<Route> Routes => Result.Rows;

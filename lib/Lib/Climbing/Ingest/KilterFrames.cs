@@ -14,7 +14,8 @@ public static partial class KilterFrames
     private static partial Regex Hold();
 
     /// <summary>The (placement, role) pairs of a one-frame string.</summary>
-    /// <exception cref="FormatException">The string is not <c>p&lt;digits&gt;r&lt;digits&gt;</c> repeated; the message says where it breaks.</exception>
+    /// <exception cref="FormatException">The string is not <c>p&lt;digits&gt;r&lt;digits&gt;</c> repeated; the message
+    /// says where it breaks.</exception>
     public static List<(int Placement, int Role)> Decode(string frames)
     {
         ArgumentNullException.ThrowIfNull(frames);
@@ -26,12 +27,21 @@ public static partial class KilterFrames
             if (!m.Success)
             {
                 var rest = frames[at..];
-                throw new FormatException($"frames break at character {at} ('{(rest.Length > 20 ? rest[..20] + "…" : rest)}'); expected p<placement>r<role> repeated");
+                throw new FormatException(
+                    $"frames break at character {at} ('{(rest.Length > 20 ? rest[..20] + "…" : rest)}'); "
+                        + "expected p<placement>r<role> repeated"
+                );
             }
-            holds.Add((int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].ValueSpan, CultureInfo.InvariantCulture)));
+            holds.Add(
+                (
+                    int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture),
+                    int.Parse(m.Groups[2].ValueSpan, CultureInfo.InvariantCulture)
+                )
+            );
             at += m.Length;
         }
-        if (holds.Count == 0) throw new FormatException("frames is empty");
+        if (holds.Count == 0)
+            throw new FormatException("frames is empty");
         return holds;
     }
 

@@ -15,7 +15,8 @@ namespace Lib.Climbing.Ingest;
 /// </summary>
 public static class MoonBoardParser
 {
-    /// <summary>Parses a file holding a JSON array of problems (or an object with <c>data</c>/<c>problems</c>).</summary>
+    /// <summary>Parses a file holding a JSON array of problems (or an object with
+    /// <c>data</c>/<c>problems</c>).</summary>
     public static ParsedFile Parse(string path, GradeScale grades)
     {
         ArgumentNullException.ThrowIfNull(grades);
@@ -29,19 +30,32 @@ public static class MoonBoardParser
         {
             var record = new JsonRecord(element);
             var where = record.Describe(index, "apiId");
-            try { routes.Add(ParseOne(record, grades, file, $"record {index}")); }
-            catch (BadRecordException e) { rejected.Add(new RejectedRecord(file, where, e.Message)); }
+            try
+            {
+                routes.Add(ParseOne(record, grades, file, $"record {index}"));
+            }
+            catch (BadRecordException e)
+            {
+                rejected.Add(new RejectedRecord(file, where, e.Message));
+            }
             index++;
         }
         return new ParsedFile(file, "MoonBoard problems", index, routes, rejected);
     }
 
-    /// <summary>Parses one problem object; <paramref name="file"/> and <paramref name="where"/> are recorded on the route.</summary>
+    /// <summary>Parses one problem object; <paramref name="file"/> and <paramref name="where"/> are recorded on the
+    /// route.</summary>
     /// <exception cref="InvalidDataException">The problem cannot be used; the message says why.</exception>
     public static Route ParseProblem(JsonElement problem, GradeScale grades, string file, string where)
     {
-        try { return ParseOne(new JsonRecord(problem), grades, file, where); }
-        catch (BadRecordException e) { throw new InvalidDataException($"{file}: {where}: {e.Message}", e); }
+        try
+        {
+            return ParseOne(new JsonRecord(problem), grades, file, where);
+        }
+        catch (BadRecordException e)
+        {
+            throw new InvalidDataException($"{file}: {where}: {e.Message}", e);
+        }
     }
 
     private static Route ParseOne(JsonRecord record, GradeScale grades, string file, string where)
@@ -50,14 +64,20 @@ public static class MoonBoardParser
         var name = record.String("name");
         var setup = new JsonRecord(record.Get("holdsetup")).String("description");
         var board = MoonBoards.FromSetup(setup)
-            ?? throw new BadRecordException($"unknown hold set-up '{setup}' (known: {string.Join(", ", MoonBoards.All.Select(b => b.Layout))})");
+            ?? throw new BadRecordException(
+                $"unknown hold set-up '{setup}' (known: {string.Join(", ", MoonBoards.All.Select(b => b.Layout))})"
+            );
         var configuration = record.Integer("moonBoardConfigurationId");
         var angle = MoonBoards.AngleOf((int)configuration)
-            ?? throw new BadRecordException($"unknown moonBoardConfigurationId {configuration} (0 or 1 = 40°, 2 = 25°)");
+            ?? throw new BadRecordException(
+                $"unknown moonBoardConfigurationId {configuration} (0 or 1 = 40°, 2 = 25°)"
+            );
         var grade = record.OptionalString("grade");
         int? difficulty = null;
         if (grade is not null)
-            difficulty = grades.TryFromFont(grade, out var d) ? d : throw new BadRecordException($"grade '{grade}' is not a Font grade of the grade table");
+            difficulty = grades.TryFromFont(grade, out var d)
+                ? d
+                : throw new BadRecordException($"grade '{grade}' is not a Font grade of the grade table");
 
         var holds = new List<RouteHold>();
         int moveIndex = 0;
@@ -65,19 +85,43 @@ public static class MoonBoardParser
         {
             var move = new JsonRecord(m);
             string cell;
-            bool isStart, isEnd;
-            try { (cell, isStart, isEnd) = (move.String("description"), move.Boolean("isStart"), move.Boolean("isEnd")); }
-            catch (BadRecordException e) { throw new BadRecordException($"move {moveIndex}: {e.Message}"); }
+            bool isStart,
+                isEnd;
+            try
+            {
+                (cell, isStart, isEnd) = (move.String("description"), move.Boolean("isStart"), move.Boolean("isEnd"));
+            }
+            catch (BadRecordException e)
+            {
+                throw new BadRecordException($"move {moveIndex}: {e.Message}");
+            }
             var hold = board.Find(cell)
-                ?? throw new BadRecordException($"move {moveIndex}: hold '{cell}' is not a cell of {board.Layout} (columns A–K, rows 1–{board.Holds.Max(h => RowOf(h.Name))})");
-            if (holds.Any(h => h.Hold == cell)) throw new BadRecordException($"move {moveIndex}: hold {cell} appears twice");
-            if (isStart && isEnd) throw new BadRecordException($"move {moveIndex}: hold {cell} is marked both start and end");
-            holds.Add(new RouteHold(cell, hold.X, hold.Y, isStart ? HoldRole.Start : isEnd ? HoldRole.Finish : HoldRole.Middle));
+                ?? throw new BadRecordException(
+                    $"move {moveIndex}: hold '{cell}' is not a cell of {board.Layout} (columns A–K, rows "
+                        + $"1–{board.Holds.Max(h => RowOf(h.Name))})"
+                );
+            if (holds.Any(h => h.Hold == cell))
+                throw new BadRecordException($"move {moveIndex}: hold {cell} appears twice");
+            if (isStart && isEnd)
+                throw new BadRecordException($"move {moveIndex}: hold {cell} is marked both start and end");
+            holds.Add(
+                new RouteHold(
+                    cell,
+                    hold.X,
+                    hold.Y,
+                    isStart ? HoldRole.Start
+                        : isEnd ? HoldRole.Finish
+                        : HoldRole.Middle
+                )
+            );
             moveIndex++;
         }
-        if (holds.Count == 0) throw new BadRecordException("no moves");
-        if (!holds.Any(h => h.Role == HoldRole.Start)) throw new BadRecordException("no start hold (no move has isStart)");
-        if (!holds.Any(h => h.Role == HoldRole.Finish)) throw new BadRecordException("no finish hold (no move has isEnd)");
+        if (holds.Count == 0)
+            throw new BadRecordException("no moves");
+        if (!holds.Any(h => h.Role == HoldRole.Start))
+            throw new BadRecordException("no start hold (no move has isStart)");
+        if (!holds.Any(h => h.Role == HoldRole.Finish))
+            throw new BadRecordException("no finish hold (no move has isEnd)");
 
         var repeats = record.OptionalInteger("repeats");
         return new Route

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Lib.Storage;
 using Lib.Climbing.Domain;
+using Lib.Storage;
 using Lib.Workflow;
 
 namespace Lib.Climbing.Ingest;
@@ -14,7 +14,8 @@ namespace Lib.Climbing.Ingest;
 /// </summary>
 public static class TensionBoards
 {
-    /// <summary>The boards of the catalog, and the file's account (rows that do not read, or repeat a position, are reported).</summary>
+    /// <summary>The boards of the catalog, and the file's account (rows that do not read, or repeat a position, are
+    /// reported).</summary>
     public static (IReadOnlyList<Board> Boards, ParsedFile Catalog) Load(string catalogCsv)
     {
         var file = Path.GetFileName(catalogCsv);
@@ -24,16 +25,31 @@ public static class TensionBoards
         foreach (var row in rows)
         {
             var layout = row["layout"].Trim().ToLowerInvariant();
-            if (layout.Length == 0 || !layout.All(char.IsAsciiLetterOrDigit)
+            if (
+                layout.Length == 0
+                || !layout.All(char.IsAsciiLetterOrDigit)
                 || !int.TryParse(row["raw_x"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var x)
-                || !int.TryParse(row["raw_y"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var y))
+                || !int.TryParse(row["raw_y"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var y)
+            )
             {
-                rejects.Add(RejectedRecord.AtLine(file, row.Line, $"expected a layout name and integer raw_x, raw_y; got '{row["layout"]}', '{row["raw_x"]}', '{row["raw_y"]}'"));
+                rejects.Add(
+                    RejectedRecord.AtLine(
+                        file,
+                        row.Line,
+                        $"expected a layout name and integer raw_x, raw_y; got '{row["layout"]}', "
+                            + $"'{row["raw_x"]}', '{row["raw_y"]}'"
+                    )
+                );
                 continue;
             }
-            if (!byLayout.TryGetValue(layout, out var list)) byLayout[layout] = list = [];
-            if (list.Contains((x, y))) rejects.Add(RejectedRecord.AtLine(file, row.Line, $"a second hold at raw ({x}, {y}) on the {layout} layout"));
-            else list.Add((x, y));
+            if (!byLayout.TryGetValue(layout, out var list))
+                byLayout[layout] = list = [];
+            if (list.Contains((x, y)))
+                rejects.Add(
+                    RejectedRecord.AtLine(file, row.Line, $"a second hold at raw ({x}, {y}) on the {layout} layout")
+                );
+            else
+                list.Add((x, y));
         }
         var boards = byLayout.Select(kv => Make(kv.Key, kv.Value)).ToList();
         return (boards, new ParsedFile(file, "Tension Board 2 hold catalog", rows.Count, [], rejects));
@@ -44,7 +60,10 @@ public static class TensionBoards
 
     private static Board Make(string layout, List<(int X, int Y)> holds)
     {
-        int minX = holds.Min(h => h.X), maxX = holds.Max(h => h.X), minY = holds.Min(h => h.Y), maxY = holds.Max(h => h.Y);
+        int minX = holds.Min(h => h.X),
+            maxX = holds.Max(h => h.X),
+            minY = holds.Min(h => h.Y),
+            maxY = holds.Max(h => h.Y);
         var title = char.ToUpperInvariant(layout[0]) + layout[1..];
         return new Board
         {
@@ -52,7 +71,17 @@ public static class TensionBoards
             Family = "Tension",
             Layout = $"Tension Board 2 {title}",
             Aliases = [$"tb2-{layout}", $"tension-{layout}", $"tb2{layout}"],
-            Holds = [.. holds.OrderBy(h => h.Y).ThenBy(h => h.X).Select(h => new BoardHold(HoldName(h.X, h.Y), Board.Normalise(h.X, minX, maxX), Board.Normalise(h.Y, minY, maxY)))],
+            Holds =
+            [
+                .. holds
+                    .OrderBy(h => h.Y)
+                    .ThenBy(h => h.X)
+                    .Select(h => new BoardHold(
+                        HoldName(h.X, h.Y),
+                        Board.Normalise(h.X, minX, maxX),
+                        Board.Normalise(h.Y, minY, maxY)
+                    )),
+            ],
         };
     }
 }

@@ -23,24 +23,33 @@ public static class TensionRouteParser
         var file = Path.GetFileName(path);
         using var document = SourceFile.ReadJson(path);
         var root = document.RootElement;
-        var records = root.ValueKind == System.Text.Json.JsonValueKind.Object && !root.TryGetProperty("routes", out _)
-            ? [root]
-            : SourceFile.Records(document, path, "routes").EnumerateArray().ToList();
+        var records =
+            root.ValueKind == System.Text.Json.JsonValueKind.Object && !root.TryGetProperty("routes", out _)
+                ? [root]
+                : SourceFile.Records(document, path, "routes").EnumerateArray().ToList();
         var routes = new List<Route>();
         var rejected = new List<RejectedRecord>();
         for (int index = 0; index < records.Count; index++)
         {
             var record = new JsonRecord(records[index]);
-            try { routes.Add(ParseOne(record, boards, grades, file, $"record {index}")); }
-            catch (BadRecordException e) { rejected.Add(new RejectedRecord(file, record.Describe(index, "climb_id"), e.Message)); }
+            try
+            {
+                routes.Add(ParseOne(record, boards, grades, file, $"record {index}"));
+            }
+            catch (BadRecordException e)
+            {
+                rejected.Add(new RejectedRecord(file, record.Describe(index, "climb_id"), e.Message));
+            }
         }
         return new ParsedFile(file, "Tension Board 2 routes", records.Count, routes, rejected);
     }
 
     private static Route ParseOne(JsonRecord record, BoardSet boards, GradeScale grades, string file, string where)
     {
-        var id = record.Get("climb_id").ValueKind == System.Text.Json.JsonValueKind.Number
-            ? record.Integer("climb_id").ToString(CultureInfo.InvariantCulture) : record.String("climb_id");
+        var id =
+            record.Get("climb_id").ValueKind == System.Text.Json.JsonValueKind.Number
+                ? record.Integer("climb_id").ToString(CultureInfo.InvariantCulture)
+                : record.String("climb_id");
         var layout = record.String("layout").Trim().ToLowerInvariant();
         var board = boards.Find("TB2" + layout.ToUpperInvariant())
             ?? throw new BadRecordException($"layout '{layout}' is not a layout of the Tension catalog");
@@ -55,29 +64,45 @@ public static class TensionRouteParser
         else if (record.OptionalString("grade") is { } grade)
         {
             gradeText = grade;
-            if (grades.TryFromFont(grade, out var font)) difficulty = font;
-            else if (grades.TryFromV(grade, out var v)) difficulty = v;
-            else throw new BadRecordException($"grade '{grade}' is neither a V nor a Font grade of the grade table");
+            if (grades.TryFromFont(grade, out var font))
+                difficulty = font;
+            else if (grades.TryFromV(grade, out var v))
+                difficulty = v;
+            else
+                throw new BadRecordException($"grade '{grade}' is neither a V nor a Font grade of the grade table");
         }
         var holds = new List<RouteHold>();
         int i = 0;
         foreach (var element in record.Array("holds").EnumerateArray())
         {
             var h = new JsonRecord(element);
-            double x, y;
+            double x,
+                y;
             string roleText;
-            try { (x, y, roleText) = (h.Number("x"), h.Number("y"), h.String("role")); }
-            catch (BadRecordException e) { throw new BadRecordException($"hold {i}: {e.Message}"); }
-            if (!HoldRoles.TryParse(roleText, out var role)) throw new BadRecordException($"hold {i}: role '{roleText}' is not start, hand, finish or foot");
+            try
+            {
+                (x, y, roleText) = (h.Number("x"), h.Number("y"), h.String("role"));
+            }
+            catch (BadRecordException e)
+            {
+                throw new BadRecordException($"hold {i}: {e.Message}");
+            }
+            if (!HoldRoles.TryParse(roleText, out var role))
+                throw new BadRecordException($"hold {i}: role '{roleText}' is not start, hand, finish or foot");
             var (bx, by) = (2 * x - 1, 2 * y - 1);
             var match = board.Holds.MinBy(b => Math.Abs(b.X - bx) + Math.Abs(b.Y - by))!;
             if (Math.Abs(match.X - bx) > 2 * Tolerance || Math.Abs(match.Y - by) > 2 * Tolerance)
-                throw new BadRecordException($"hold {i}: no {board.Layout} hold at x {x.ToString(CultureInfo.InvariantCulture)}, y {y.ToString(CultureInfo.InvariantCulture)} (nearest {match.Name})");
-            if (holds.Any(r => r.Hold == match.Name)) throw new BadRecordException($"hold {i}: {match.Name} appears twice");
+                throw new BadRecordException(
+                    $"hold {i}: no {board.Layout} hold at x {x.ToString(CultureInfo.InvariantCulture)}, y "
+                        + $"{y.ToString(CultureInfo.InvariantCulture)} (nearest {match.Name})"
+                );
+            if (holds.Any(r => r.Hold == match.Name))
+                throw new BadRecordException($"hold {i}: {match.Name} appears twice");
             holds.Add(new RouteHold(match.Name, match.X, match.Y, role));
             i++;
         }
-        if (holds.Count == 0) throw new BadRecordException("no holds");
+        if (holds.Count == 0)
+            throw new BadRecordException("no holds");
         return new Route
         {
             Board = board.Key,

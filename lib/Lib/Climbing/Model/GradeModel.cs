@@ -52,33 +52,56 @@ public sealed class GradeModel : IPredictor<Route>
 
     /// <summary>Reads a model folder written by <see cref="Save"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">No such folder.</exception>
-    /// <exception cref="FileNotFoundException">The folder lacks <c>model.safetensors</c> or <c>model.json</c>.</exception>
-    /// <exception cref="InvalidDataException">The card or the weights do not read, are of another format, or do not match.</exception>
+    /// <exception cref="FileNotFoundException">The folder lacks <c>model.safetensors</c> or
+    /// <c>model.json</c>.</exception>
+    /// <exception cref="InvalidDataException">The card or the weights do not read, are of another format, or do not
+    /// match.</exception>
     public static GradeModel Load(string folder)
     {
         var cardPath = Path.Combine(folder, ModelFolder.CardFile);
-        var (card, network) = ModelFolder.Load<GradeTransformerConfig, GradeInputs, GradeTransformer>(folder, Format, c =>
+        var (card, network) = ModelFolder.Load<GradeTransformerConfig, GradeInputs, GradeTransformer>(
+            folder,
+            Format,
+            c =>
+            {
+                if (!c.Inputs.FeatureNames.SequenceEqual(RouteTokenizer.FeatureNames))
+                    throw new ArgumentException(
+                        $"the model reads features [{string.Join(", ", c.Inputs.FeatureNames)}] but this "
+                            + $"tokenizer makes [{string.Join(", ", RouteTokenizer.FeatureNames)}]."
+                    );
+                return new GradeTransformer(c.Config, new Generator(0));
+            }
+        );
+        try
         {
-            if (!c.Inputs.FeatureNames.SequenceEqual(RouteTokenizer.FeatureNames))
-                throw new ArgumentException($"the model reads features [{string.Join(", ", c.Inputs.FeatureNames)}] but this tokenizer makes [{string.Join(", ", RouteTokenizer.FeatureNames)}].");
-            return new GradeTransformer(c.Config, new Generator(0));
-        });
-        try { return new GradeModel(network, card); }
-        catch (ArgumentException e) { throw new InvalidDataException($"{cardPath}: {e.Message}", e); }
+            return new GradeModel(network, card);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{cardPath}: {e.Message}", e);
+        }
     }
 
     /// <summary>Tokenises a route for this model.</summary>
-    /// <exception cref="KeyNotFoundException">The model was not trained on the route's board, or a hold is not on that board.</exception>
+    /// <exception cref="KeyNotFoundException">The model was not trained on the route's board, or a hold is not on that
+    /// board.</exception>
     /// <exception cref="ArgumentException">The route has more tokens than the model reads.</exception>
     public TokenizedRoute Encode(Route route)
     {
         ArgumentNullException.ThrowIfNull(route);
         var board = Boards.Find(route.Board)
-            ?? throw new KeyNotFoundException($"The model was not trained on board '{route.Board}'; it knows {string.Join(", ", Boards.Boards.Select(b => b.Key))}.");
-        foreach (var h in route.Holds) board.Hold(h.Hold);
+            ?? throw new KeyNotFoundException(
+                $"The model was not trained on board '{route.Board}'; it knows "
+                    + $"{string.Join(", ", Boards.Boards.Select(b => b.Key))}."
+            );
+        foreach (var h in route.Holds)
+            board.Hold(h.Hold);
         var tokens = RouteTokenizer.Tokenize(route);
         if (tokens.Count > Card.Config.MaxLength)
-            throw new ArgumentException($"Route {route.Key} has {route.Holds.Count} holds ({tokens.Count} tokens); the model reads at most {Card.Config.MaxLength} tokens.");
+            throw new ArgumentException(
+                $"Route {route.Key} has {route.Holds.Count} holds ({tokens.Count} tokens); the model reads at "
+                    + $"most {Card.Config.MaxLength} tokens."
+            );
         return TokenSet.Encode(route, tokens, SplitName.Test, Vocabulary);
     }
 
@@ -95,7 +118,8 @@ public sealed class GradeModel : IPredictor<Route>
     {
         ArgumentNullException.ThrowIfNull(routes);
         var result = new double[routes.Count];
-        double mean = Card.Inputs.TargetMean, std = Card.Inputs.TargetStd;
+        double mean = Card.Inputs.TargetMean,
+            std = Card.Inputs.TargetStd;
         bool training = Network.Training;
         Network.Eval();
         try
@@ -107,10 +131,14 @@ public sealed class GradeModel : IPredictor<Route>
                 using var scope = DisposeScope.Enter(); // the batch's arrays serve the next batch
                 var batch = RouteBatch.Collate(part, mean, std);
                 var output = Network.Forward(batch.Ids, batch.Features, batch.Mask).Data; // [B], standardised
-                for (int i = 0; i < part.Count; i++) result[start + i] = mean + std * output[i];
+                for (int i = 0; i < part.Count; i++)
+                    result[start + i] = mean + std * output[i];
             }
         }
-        finally { Network.Train(training); }
+        finally
+        {
+            Network.Train(training);
+        }
         return result;
     }
 }

@@ -28,7 +28,8 @@ public sealed class GradePredictor
     public static GradePredictor Load(string modelFolder) => new(GradeModel.Load(modelFolder));
 
     /// <summary>Grades one route.</summary>
-    /// <exception cref="KeyNotFoundException">The model does not know the route's board or one of its holds.</exception>
+    /// <exception cref="KeyNotFoundException">The model does not know the route's board or one of its
+    /// holds.</exception>
     public RoutePrediction Predict(Route route) => Predict([route])[0];
 
     /// <summary>Grades routes, in order.</summary>
@@ -46,25 +47,37 @@ public sealed class GradePredictor
     /// <c>MOON2016</c>, <c>kilter</c>) at <paramref name="angle"/> degrees.
     /// </summary>
     /// <exception cref="KeyNotFoundException">The model does not know the board or a hold.</exception>
-    /// <exception cref="ArgumentException">A role is not one of the names above, a hold is given twice, or there are no holds.</exception>
+    /// <exception cref="ArgumentException">A role is not one of the names above, a hold is given twice, or there are no
+    /// holds.</exception>
     public Route ParseHolds(string holds, string board, int angle, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(holds);
         ArgumentNullException.ThrowIfNull(board);
         var b = Model.Boards.Get(board);
         var parsed = new List<RouteHold>();
-        foreach (var item in holds.Split([' ', ',', ';', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (
+            var item in holds.Split(
+                [' ', ',', ';', '\t', '\n'],
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+            )
+        )
         {
             var colon = item.IndexOf(':');
             var holdName = colon < 0 ? item : item[..colon];
             var role = HoldRole.Middle;
             if (colon >= 0 && !HoldRoles.TryParse(item[(colon + 1)..], out role))
-                throw new ArgumentException($"'{item}': role '{item[(colon + 1)..]}' is not start, middle (hand), finish (end) or foot.");
-            var hold = b.Find(holdName) ?? b.Holds.SingleOrDefault(h => string.Equals(h.Name, holdName, StringComparison.OrdinalIgnoreCase)) ?? b.Hold(holdName);
-            if (parsed.Any(p => p.Hold == hold.Name)) throw new ArgumentException($"Hold {hold.Name} is given twice.");
+                throw new ArgumentException(
+                    $"'{item}': role '{item[(colon + 1)..]}' is not start, middle (hand), finish (end) or foot."
+                );
+            var hold = b.Find(holdName)
+                ?? b.Holds.SingleOrDefault(h => string.Equals(h.Name, holdName, StringComparison.OrdinalIgnoreCase))
+                ?? b.Hold(holdName);
+            if (parsed.Any(p => p.Hold == hold.Name))
+                throw new ArgumentException($"Hold {hold.Name} is given twice.");
             parsed.Add(new RouteHold(hold.Name, hold.X, hold.Y, role));
         }
-        if (parsed.Count == 0) throw new ArgumentException("No holds given; type them like 'E6:start C5:start F11 K18:end'.");
+        if (parsed.Count == 0)
+            throw new ArgumentException("No holds given; type them like 'E6:start C5:start F11 K18:end'.");
         var text = RouteTable.HoldsText(parsed);
         return new Route
         {
@@ -82,12 +95,14 @@ public sealed class GradePredictor
 
     /// <summary>
     /// Reads the routes of an input file: MoonBoard problems (an array of objects with <c>moves</c>) or Kilter
-    /// climbs (a <c>/sync</c> page with <c>climbs</c>, or an array of climbs with <c>frames</c>). Records that cannot be used, or are on a board or hold the model does not know, are refused with their reason.
+    /// climbs (a <c>/sync</c> page with <c>climbs</c>, or an array of climbs with <c>frames</c>). Records that cannot
+    /// be used, or are on a board or hold the model does not know, are refused with their reason.
     /// </summary>
     /// <exception cref="InvalidDataException">The file is neither format.</exception>
     public RouteInput Read(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"The input file '{path}' does not exist.", path);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"The input file '{path}' does not exist.", path);
         string format;
         JsonValueKind first;
         using (var document = ReadJson(path))
@@ -95,12 +110,18 @@ public sealed class GradePredictor
             var root = document.RootElement;
             var sample = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().FirstOrDefault() : root;
             first = sample.ValueKind;
-            format = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("climbs", out _) ? "kilter"
+            format =
+                root.ValueKind == JsonValueKind.Object && root.TryGetProperty("climbs", out _) ? "kilter"
                 : sample.ValueKind == JsonValueKind.Object && sample.TryGetProperty("moves", out _) ? "moonboard"
                 : sample.ValueKind == JsonValueKind.Object && sample.TryGetProperty("frames", out _) ? "kilter"
                 : "";
             if (format.Length == 0)
-                throw new InvalidDataException($"{path}: expected MoonBoard problems (objects with 'moves') or Kilter climbs (a sync page with 'climbs', or objects with 'frames'); found a JSON {root.ValueKind.ToString().ToLowerInvariant()}{(first == JsonValueKind.Object ? " of other objects" : "")}.");
+                throw new InvalidDataException(
+                    $"{path}: expected MoonBoard problems (objects with 'moves') or Kilter climbs (a sync page "
+                        + "with 'climbs', or objects with 'frames'); found a JSON "
+                        + root.ValueKind.ToString().ToLowerInvariant()
+                        + (first == JsonValueKind.Object ? " of other objects." : ".")
+                );
         }
         var (routes, rejected) = format == "moonboard" ? ReadMoonBoard(path) : ReadKilter(path);
         var usable = new List<Route>();
@@ -112,28 +133,63 @@ public sealed class GradePredictor
                 Model.Encode(r);
                 usable.Add(r);
             }
-            catch (Exception e) when (e is KeyNotFoundException or ArgumentException) { refused.Add(new RejectedRecord(r.Source, r.Record, e.Message)); }
+            catch (Exception e) when (e is KeyNotFoundException or ArgumentException)
+            {
+                refused.Add(new RejectedRecord(r.Source, r.Record, e.Message));
+            }
         }
         return new RouteInput(format == "moonboard" ? "MoonBoard problems" : "Kilter climbs", usable, refused);
     }
 
-    /// <summary>Writes predictions as CSV: route_id, name, board, angle, predicted_difficulty, predicted_v_grade, predicted_grade, difficulty, holds (atomically).</summary>
+    /// <summary>Writes predictions as CSV: route_id, name, board, angle, predicted_difficulty, predicted_v_grade,
+    /// predicted_grade, difficulty, holds (atomically).</summary>
     public static void WriteCsv(IReadOnlyList<RoutePrediction> predictions, string path)
     {
         ArgumentNullException.ThrowIfNull(predictions);
-        CsvFile.Write(path, ["route_id", "name", "board", "angle", "predicted_difficulty", "predicted_v_grade", "predicted_grade", "difficulty", "holds"],
-            predictions.Select(p => (IReadOnlyList<string?>)
+        CsvFile.Write(
+            path,
             [
-                p.RouteId, p.Name, p.Board, p.Angle.ToString(CultureInfo.InvariantCulture),
-                p.PredictedDifficulty.ToString("0.###", CultureInfo.InvariantCulture), p.PredictedVGrade, p.PredictedGrade,
-                p.Difficulty?.ToString("0.###", CultureInfo.InvariantCulture), p.Holds,
-            ]));
+                "route_id",
+                "name",
+                "board",
+                "angle",
+                "predicted_difficulty",
+                "predicted_v_grade",
+                "predicted_grade",
+                "difficulty",
+                "holds",
+            ],
+            predictions.Select(p =>
+                (IReadOnlyList<string?>)
+                    [
+                        p.RouteId,
+                        p.Name,
+                        p.Board,
+                        p.Angle.ToString(CultureInfo.InvariantCulture),
+                        p.PredictedDifficulty.ToString("0.###", CultureInfo.InvariantCulture),
+                        p.PredictedVGrade,
+                        p.PredictedGrade,
+                        p.Difficulty?.ToString("0.###", CultureInfo.InvariantCulture),
+                        p.Holds,
+                    ]
+            )
+        );
     }
 
     private RoutePrediction Prediction(Route route, double difficulty)
     {
         var grade = Model.Grades.Nearest(difficulty);
-        return new RoutePrediction(route.RouteId, route.Name, route.Board, route.Angle, difficulty, $"V{grade.V}", grade.Name, route.Difficulty, RouteTable.HoldsText(route.Holds));
+        return new RoutePrediction(
+            route.RouteId,
+            route.Name,
+            route.Board,
+            route.Angle,
+            difficulty,
+            $"V{grade.V}",
+            grade.Name,
+            route.Difficulty,
+            RouteTable.HoldsText(route.Holds)
+        );
     }
 
     private (IReadOnlyList<Route>, IReadOnlyList<RejectedRecord>) ReadMoonBoard(string path)
@@ -145,14 +201,23 @@ public sealed class GradePredictor
     private (IReadOnlyList<Route>, IReadOnlyList<RejectedRecord>) ReadKilter(string path)
     {
         if (!Model.Boards.Boards.Any(b => b.Family == "Kilter"))
-            throw new KeyNotFoundException($"{path} holds Kilter climbs, but the model was not trained on any Kilter board (it knows {string.Join(", ", Model.Boards.Boards.Select(b => b.Key))}).");
+            throw new KeyNotFoundException(
+                $"{path} holds Kilter climbs, but the model was not trained on any Kilter board (it knows "
+                    + $"{string.Join(", ", Model.Boards.Boards.Select(b => b.Key))})."
+            );
         var (climbs, _) = KilterParser.Parse(path, null, Model.Boards);
         return (climbs.Routes, climbs.Rejected);
     }
 
     private static JsonDocument ReadJson(string path)
     {
-        try { return JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true }); }
-        catch (JsonException e) { throw new InvalidDataException($"{path}: line {(e.LineNumber ?? 0) + 1}: not valid JSON ({e.Message})", e); }
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: line {(e.LineNumber ?? 0) + 1}: not valid JSON ({e.Message})", e);
+        }
     }
 }

@@ -2,13 +2,13 @@ using System.Diagnostics;
 using Lib.Climbing.Dataset;
 using Lib.Climbing.Domain;
 using Lib.Climbing.Model;
+using Lib.Display;
 using Lib.Tensors;
 using Lib.Tensors.Data;
 using Lib.Tensors.NN;
 using Lib.Tensors.Optim;
 using Lib.Tensors.Optim.Schedulers;
 using Lib.Tensors.Training;
-using Lib.Display;
 using Lib.Workflow;
 
 namespace Lib.Climbing.Train;
@@ -18,7 +18,8 @@ namespace Lib.Climbing.Train;
 /// AdamW (decay on matrices only), linear warm-up then cosine decay per step, gradient clipping, and early
 /// stopping on the validation MAE (in difficulty units) with the best epoch's weights restored (the trainer's
 /// <c>RestoreBestWeights</c>). The result is a <see cref="GradeModel"/> whose card holds the shared
-/// <see cref="TrainingSummary"/> and the learning curve; <see cref="ClimbingTrainStep.Run"/> saves it as a model folder.
+/// <see cref="TrainingSummary"/> and the learning curve; <see cref="ClimbingTrainStep.Run"/> saves it as a model
+/// folder.
 /// </summary>
 public static class GradeModelTrainer
 {
@@ -32,19 +33,29 @@ public static class GradeModelTrainer
     /// Trains on <paramref name="data"/>'s training split, validating on its val split; progress goes to
     /// <paramref name="progress"/> (one task counting batches, its status the epoch, loss and validation MAE).
     /// </summary>
-    public static Result Train(ClimbingData data, TrainOptions options, IProgressReporter? progress = null, CancellationToken cancellationToken = default)
+    public static Result Train(
+        ClimbingData data,
+        TrainOptions options,
+        IProgressReporter? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         var train = data.Split(SplitName.Train);
-        if (options.MaxTrainRoutes is int max && train.Count > max) train = [.. Enumerable.Range(0, max).Select(i => train[(int)((long)i * train.Count / max)])]; // spread over every board
+        if (options.MaxTrainRoutes is int max && train.Count > max)
+            // spread over every board
+            train = [.. Enumerable.Range(0, max).Select(i => train[(int)((long)i * train.Count / max)])];
         var val = data.Split(SplitName.Val);
         if (train.Count == 0 || val.Count == 0)
-            throw new InvalidOperationException($"Training needs routes in both the train and val splits; got {train.Count} and {val.Count}.");
+            throw new InvalidOperationException(
+                $"Training needs routes in both the train and val splits; got {train.Count} and {val.Count}."
+            );
 
         double mean = train.Average(r => r.Difficulty);
         double std = Math.Sqrt(train.Average(r => (r.Difficulty - mean) * (r.Difficulty - mean)));
-        if (!(std > 0)) std = 1;
+        if (!(std > 0))
+            std = 1;
         int maxLength = Math.Max(64, data.Tokens.Routes.Max(r => r.Length));
         var config = options.ModelConfig(data.Tokens.Vocabulary.Count, RouteTokenizer.FeatureCount, maxLength);
         var generator = new Generator(options.Seed);
@@ -52,14 +63,32 @@ public static class GradeModelTrainer
         var optimizer = new AdamW(ParamGroups.DecayAndNoDecay(network, options.WeightDecay), lr: options.LearningRate);
 
         RouteBatch Collate(IReadOnlyList<TokenizedRoute> samples) => RouteBatch.Collate(samples, mean, std);
-        var trainLoader = new DataLoader<TokenizedRoute, RouteBatch>(new ListDataset<TokenizedRoute>(train), Collate, options.BatchSize, shuffle: true, generator: generator, prefetch: 0);
-        var valLoader = new DataLoader<TokenizedRoute, RouteBatch>(new ListDataset<TokenizedRoute>(val), Collate, 128, prefetch: 0);
+        var trainLoader = new DataLoader<TokenizedRoute, RouteBatch>(
+            new ListDataset<TokenizedRoute>(train),
+            Collate,
+            options.BatchSize,
+            shuffle: true,
+            generator: generator,
+            prefetch: 0
+        );
+        var valLoader = new DataLoader<TokenizedRoute, RouteBatch>(
+            new ListDataset<TokenizedRoute>(val),
+            Collate,
+            128,
+            prefetch: 0
+        );
         int totalSteps = trainLoader.Count * options.Epochs;
 
-        var trainer = new Trainer<RouteBatch>(network, optimizer, b => Functional.MseLoss(network.Forward(b.Ids, b.Features, b.Mask), b.Target))
+        var trainer = new Trainer<RouteBatch>(network, optimizer, b =>
+            Functional.MseLoss(network.Forward(b.Ids, b.Features, b.Mask), b.Target)
+        )
         {
             MaxEpochs = options.Epochs,
-            Scheduler = new CosineWithWarmup(optimizer, (int)Math.Round(options.WarmupFraction * totalSteps), totalSteps),
+            Scheduler = new CosineWithWarmup(
+                optimizer,
+                (int)Math.Round(options.WarmupFraction * totalSteps),
+                totalSteps
+            ),
             ClipGradients = ps => ClipGrad.ClipGradNorm(ps, options.ClipNorm),
             ValidationStep = b => new Dictionary<string, double>
             {
@@ -67,7 +96,9 @@ public static class GradeModelTrainer
             },
             EarlyStopping = new EarlyStopping(Monitor, patience: options.Patience),
             RestoreBestWeights = true,
-            Progress = progress is null ? null : new TrainingProgressReporter(progress, "training the grade Transformer"),
+            Progress = progress is null
+                ? null
+                : new TrainingProgressReporter(progress, "training the grade Transformer"),
         };
         var watch = Stopwatch.StartNew();
         var history = trainer.Fit(trainLoader, valLoader, cancellationToken: cancellationToken);
@@ -75,7 +106,16 @@ public static class GradeModelTrainer
         network.Eval();
 
         var usedBoards = train.Select(r => r.Board).ToHashSet(StringComparer.Ordinal);
-        var summary = TrainingSummary.Of(history, options.Epochs, Monitor, train.Count, val.Count, watch.Elapsed.TotalSeconds, network.NumParameters(), options.Parameters());
+        var summary = TrainingSummary.Of(
+            history,
+            options.Epochs,
+            Monitor,
+            train.Count,
+            val.Count,
+            watch.Elapsed.TotalSeconds,
+            network.NumParameters(),
+            options.Parameters()
+        );
         var card = new ModelCard<GradeTransformerConfig, GradeInputs>
         {
             Format = GradeModel.Format,

@@ -10,10 +10,19 @@ namespace Lib.Climbing.Train;
 public sealed record TrainOptions
 {
     /// <summary>
-    /// A quick small model (3 epochs, d_model 32, 1 layer): what <see cref="ClimbingTrainStep.LoadOrRun"/> trains when a
+    /// A quick small model (3 epochs, d_model 32, 1 layer): what <see cref="ClimbingTrainStep.LoadOrRun"/> trains when
+    /// a
     /// later notebook runs on its own, so it still runs; the train step makes the real one.
     /// </summary>
-    public static TrainOptions Quick { get; } = new() { Epochs = 3, DModel = 32, NHead = 2, NumLayers = 1, DimFeedforward = 64 };
+    public static TrainOptions Quick { get; } =
+        new()
+        {
+            Epochs = 3,
+            DModel = 32,
+            NHead = 2,
+            NumLayers = 1,
+            DimFeedforward = 64,
+        };
 
     /// <summary>Epochs at most.</summary>
     public int Epochs { get; init; } = 40;
@@ -54,28 +63,41 @@ public sealed record TrainOptions
     /// <summary>Dropout.</summary>
     public float Dropout { get; init; } = 0.1f;
 
-    /// <summary>When set, train on at most this many training routes, evenly spread over the split (quick runs); validation and test stay whole.</summary>
+    /// <summary>When set, train on at most this many training routes, evenly spread over the split (quick runs);
+    /// validation and test stay whole.</summary>
     public int? MaxTrainRoutes { get; init; }
 
     /// <summary>The options by name, as the model card's training summary and the tracked run record them.</summary>
-    public IReadOnlyDictionary<string, object?> Parameters() => new Dictionary<string, object?>
-    {
-        ["epochs"] = Epochs, ["batch_size"] = BatchSize, ["learning_rate"] = LearningRate, ["weight_decay"] = WeightDecay,
-        ["warmup_fraction"] = WarmupFraction, ["clip_norm"] = ClipNorm, ["patience"] = Patience, ["seed"] = Seed,
-        ["d_model"] = DModel, ["nhead"] = NHead, ["num_layers"] = NumLayers, ["dim_feedforward"] = DimFeedforward,
-        ["dropout"] = Dropout, ["max_train_routes"] = MaxTrainRoutes,
-    };
+    public IReadOnlyDictionary<string, object?> Parameters() =>
+        new Dictionary<string, object?>
+        {
+            ["epochs"] = Epochs,
+            ["batch_size"] = BatchSize,
+            ["learning_rate"] = LearningRate,
+            ["weight_decay"] = WeightDecay,
+            ["warmup_fraction"] = WarmupFraction,
+            ["clip_norm"] = ClipNorm,
+            ["patience"] = Patience,
+            ["seed"] = Seed,
+            ["d_model"] = DModel,
+            ["nhead"] = NHead,
+            ["num_layers"] = NumLayers,
+            ["dim_feedforward"] = DimFeedforward,
+            ["dropout"] = Dropout,
+            ["max_train_routes"] = MaxTrainRoutes,
+        };
 
     /// <summary>The model's arguments for a vocabulary of <paramref name="vocabSize"/> tokens.</summary>
-    public GradeTransformerConfig ModelConfig(int vocabSize, int featureCount, int maxLength) => new()
-    {
-        VocabSize = vocabSize,
-        FeatureCount = featureCount,
-        MaxLength = maxLength,
-        DModel = DModel,
-        NHead = NHead,
-        NumLayers = NumLayers,
-        DimFeedforward = DimFeedforward,
-        Dropout = Dropout,
-    };
+    public GradeTransformerConfig ModelConfig(int vocabSize, int featureCount, int maxLength) =>
+        new()
+        {
+            VocabSize = vocabSize,
+            FeatureCount = featureCount,
+            MaxLength = maxLength,
+            DModel = DModel,
+            NHead = NHead,
+            NumLayers = NumLayers,
+            DimFeedforward = DimFeedforward,
+            Dropout = Dropout,
+        };
 }

@@ -34,12 +34,14 @@ public static class ColumnAppender
         foreach (var column in columns)
             if (column.Length != rows)
                 throw new ArgumentException(
-                    $"Appending to '{table}': the columns have different lengths ({rows} and {column.Length}).");
+                    $"Appending to '{table}': the columns have different lengths ({rows} and {column.Length})."
+                );
 
         var state = Appender.DuckDBAppenderCreate(connection.NativeConnection, null, table, out var appender);
         using (appender)
         {
-            if (state != DuckDBState.Success) throw Error(appender, table, "could not create the appender");
+            if (state != DuckDBState.Success)
+                throw Error(appender, table, "could not create the appender");
             var writers = Writers(appender, table, columns);
             try
             {
@@ -47,7 +49,8 @@ public static class ColumnAppender
             }
             finally
             {
-                foreach (var w in writers) w.LogicalType.Dispose();
+                foreach (var w in writers)
+                    w.LogicalType.Dispose();
             }
         }
     }
@@ -76,7 +79,8 @@ public static class ColumnAppender
         int count = (int)Appender.DuckDBAppenderColumnCount(appender);
         if (count != columns.Length)
             throw new ArgumentException(
-                $"Appending to '{table}': the table has {count} columns, but {columns.Length} were given.");
+                $"Appending to '{table}': the table has {count} columns, but {columns.Length} were given."
+            );
         var writers = new ColumnWriter[count];
         int made = 0;
         try
@@ -85,31 +89,41 @@ public static class ColumnAppender
             {
                 var logical = Appender.DuckDBAppenderColumnType(appender, (ulong)made);
                 var type = LogicalType.DuckDBGetTypeId(logical);
-                writers[made] = ColumnWriter.For(columns[made], type, logical) ?? Mismatch(logical, table, made, type, columns[made]);
+                writers[made] = ColumnWriter.For(columns[made], type, logical)
+                    ?? Mismatch(logical, table, made, type, columns[made]);
             }
             return writers;
         }
         catch
         {
-            for (int c = 0; c < made; c++) writers[c].LogicalType.Dispose(); // the mismatched column's is released by Mismatch
+            for (int c = 0; c < made; c++)
+                writers[c].LogicalType.Dispose(); // the mismatched column's is released by Mismatch
             throw;
         }
     }
 
     private static ColumnWriter Mismatch(
-        DuckDBLogicalType logical, string table, int column, DuckDBType type, Array values)
+        DuckDBLogicalType logical,
+        string table,
+        int column,
+        DuckDBType type,
+        Array values
+    )
     {
         logical.Dispose();
         var element = values.GetType().GetElementType()!.Name;
-        throw new ArgumentException($"Appending to '{table}': column {column + 1} is {type}, which a {element}[] " +
-                                    "cannot fill (see ColumnAppender.AppendColumns for the types).");
+        throw new ArgumentException(
+            $"Appending to '{table}': column {column + 1} is {type}, which a {element}[] "
+                + "cannot fill (see ColumnAppender.AppendColumns for the types)."
+        );
     }
 
     private static InvalidOperationException Error(NativeAppender appender, string table, string what)
     {
         using var error = Appender.DuckDBAppenderErrorData(appender);
         var text = ErrorData.DuckDBErrorDataHasError(error)
-            ? ErrorData.DuckDBErrorDataMessage(error) : "no reason given";
+            ? ErrorData.DuckDBErrorDataMessage(error)
+            : "no reason given";
         return new InvalidOperationException($"Appending to '{table}': DuckDB {what}: {text}");
     }
 }

@@ -19,36 +19,37 @@ internal abstract unsafe class ColumnWriter(DuckDBLogicalType logicalType)
     /// <summary>The writer of <paramref name="values"/> into a column of <paramref name="type"/>, or null when they do
     /// not match.
     /// </summary>
-    public static ColumnWriter? For(Array values, DuckDBType type, DuckDBLogicalType logical) => (values, type) switch
-    {
-        (bool[] v, DuckDBType.Boolean) => Same(v, logical),
-        (bool?[] v, DuckDBType.Boolean) => Nullable(v, logical, x => x),
-        (sbyte[] v, DuckDBType.TinyInt) => Same(v, logical),
-        (short[] v, DuckDBType.SmallInt) => Same(v, logical),
-        (int[] v, DuckDBType.Integer) => Same(v, logical),
-        (int?[] v, DuckDBType.Integer) => Nullable(v, logical, x => x),
-        (long[] v, DuckDBType.BigInt) => Same(v, logical),
-        (long?[] v, DuckDBType.BigInt) => Nullable(v, logical, x => x),
-        (float[] v, DuckDBType.Float) => Same(v, logical),
-        (double[] v, DuckDBType.Double) => Same(v, logical),
-        (double?[] v, DuckDBType.Double) => Nullable(v, logical, x => x),
-        (DateOnly[] v, DuckDBType.Date) => new Fixed<DateOnly, int>(v, logical, DateDays),
-        (DateOnly?[] v, DuckDBType.Date) => Nullable(v, logical, DateDays),
-        (DateTime[] v, DuckDBType.Timestamp) => new Fixed<DateTime, long>(v, logical, Microseconds),
-        (string?[] v, DuckDBType.Varchar) => new Strings(v, logical),
-        _ => null,
-    };
+    public static ColumnWriter? For(Array values, DuckDBType type, DuckDBLogicalType logical) =>
+        (values, type) switch
+        {
+            (bool[] v, DuckDBType.Boolean) => Same(v, logical),
+            (bool?[] v, DuckDBType.Boolean) => Nullable(v, logical, x => x),
+            (sbyte[] v, DuckDBType.TinyInt) => Same(v, logical),
+            (short[] v, DuckDBType.SmallInt) => Same(v, logical),
+            (int[] v, DuckDBType.Integer) => Same(v, logical),
+            (int?[] v, DuckDBType.Integer) => Nullable(v, logical, x => x),
+            (long[] v, DuckDBType.BigInt) => Same(v, logical),
+            (long?[] v, DuckDBType.BigInt) => Nullable(v, logical, x => x),
+            (float[] v, DuckDBType.Float) => Same(v, logical),
+            (double[] v, DuckDBType.Double) => Same(v, logical),
+            (double?[] v, DuckDBType.Double) => Nullable(v, logical, x => x),
+            (DateOnly[] v, DuckDBType.Date) => new Fixed<DateOnly, int>(v, logical, DateDays),
+            (DateOnly?[] v, DuckDBType.Date) => Nullable(v, logical, DateDays),
+            (DateTime[] v, DuckDBType.Timestamp) => new Fixed<DateTime, long>(v, logical, Microseconds),
+            (string?[] v, DuckDBType.Varchar) => new Strings(v, logical),
+            _ => null,
+        };
 
     private static int DateDays(DateOnly date) => date.DayNumber - UnixEpochDay;
 
     private static long Microseconds(DateTime time) => (time.Ticks - UnixEpochTicks) / 10;
 
-    private static Fixed<T, T> Same<T>(T[] values, DuckDBLogicalType logical) where T : unmanaged =>
-        new(values, logical, x => x);
+    private static Fixed<T, T> Same<T>(T[] values, DuckDBLogicalType logical)
+        where T : unmanaged => new(values, logical, x => x);
 
     private static Fixed<T?, TOut> Nullable<T, TOut>(T?[] values, DuckDBLogicalType logical, Func<T, TOut> convert)
-        where T : struct where TOut : unmanaged =>
-        new(values, logical, x => convert(x.GetValueOrDefault()), x => x.HasValue);
+        where T : struct
+        where TOut : unmanaged => new(values, logical, x => convert(x.GetValueOrDefault()), x => x.HasValue);
 
     private static void SetNull(IntPtr vector, int row)
     {
@@ -58,8 +59,12 @@ internal abstract unsafe class ColumnWriter(DuckDBLogicalType logicalType)
 
     /// <summary>Fixed-width values, converted to DuckDB's physical type <typeparamref name="TOut"/>.</summary>
     private sealed class Fixed<TIn, TOut>(
-        TIn[] values, DuckDBLogicalType logical, Func<TIn, TOut> convert, Func<TIn, bool>? valid = null)
-        : ColumnWriter(logical) where TOut : unmanaged
+        TIn[] values,
+        DuckDBLogicalType logical,
+        Func<TIn, TOut> convert,
+        Func<TIn, bool>? valid = null
+    ) : ColumnWriter(logical)
+        where TOut : unmanaged
     {
         public override void Write(IntPtr vector, int start, int count)
         {
@@ -73,7 +78,8 @@ internal abstract unsafe class ColumnWriter(DuckDBLogicalType logicalType)
             for (int i = 0; i < count; i++)
             {
                 data[i] = convert(source[i]);
-                if (valid is not null && !valid(source[i])) SetNull(vector, i);
+                if (valid is not null && !valid(source[i]))
+                    SetNull(vector, i);
             }
         }
     }
@@ -102,7 +108,8 @@ internal abstract unsafe class ColumnWriter(DuckDBLogicalType logicalType)
                     }
                     int length = Encoding.UTF8.GetBytes(s, buffer);
                     // Encoding.UTF8 always produces valid UTF-8, so DuckDB's own validation can be skipped.
-                    fixed (byte* p = buffer) Vectors.DuckDBUnsafeVectorAssignStringElementLength(vector, (ulong)i, p, length);
+                    fixed (byte* p = buffer)
+                        Vectors.DuckDBUnsafeVectorAssignStringElementLength(vector, (ulong)i, p, length);
                 }
             }
             finally

@@ -25,7 +25,8 @@ public static class DuckDb
     {
         var source = path is null or ":memory:" ? ":memory:" : Path.GetFullPath(path);
         var builder = new DuckDBConnectionStringBuilder { DataSource = source };
-        if (threads is { } t) builder.Threads = t;
+        if (threads is { } t)
+            builder.Threads = t;
         var connection = new DuckDBConnection(builder.ConnectionString);
         try
         {
@@ -51,6 +52,8 @@ public static class DuckDb
 
     /// <summary>DuckDB's worker threads on <paramref name="connection"/>.</summary>
     public static int Threads(DuckDBConnection connection) =>
-        Convert.ToInt32(connection.ExecuteScalar<long>("SELECT current_setting('threads')"),
-            CultureInfo.InvariantCulture);
+        Convert.ToInt32(
+            connection.ExecuteScalar<long>("SELECT current_setting('threads')"),
+            CultureInfo.InvariantCulture
+        );
 }

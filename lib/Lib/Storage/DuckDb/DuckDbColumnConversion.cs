@@ -28,15 +28,18 @@ internal static class DuckDbColumnConversion
         bool nullable = !target.IsValueType || underlying != target;
         if (!nullable && column.NullCount > 0)
             throw new InvalidCastException(
-                $"Column '{column.Name}' ({column.TypeName}) has {column.NullCount} NULL values, which {target.Name} " +
-                $"cannot hold; read it as {target.Name}? or filter the NULLs.");
-        if (target == column.ClrType) return (T[])column.Values.Clone();
+                $"Column '{column.Name}' ({column.TypeName}) has {column.NullCount} NULL values, which {target.Name} "
+                    + $"cannot hold; read it as {target.Name}? or filter the NULLs."
+            );
+        if (target == column.ClrType)
+            return (T[])column.Values.Clone();
         if (target == typeof(object) || underlying == column.ClrType)
             return Map<T>(column, v => v);
         if (!Widens(column.ClrType, underlying))
             throw new InvalidCastException(
-                $"Column '{column.Name}' is {column.TypeName} ({column.ClrType.Name}), which does not convert to " +
-                $"{target.Name} without loss; read it as its own type or CAST it in the SQL.");
+                $"Column '{column.Name}' is {column.TypeName} ({column.ClrType.Name}), which does not convert to "
+                    + $"{target.Name} without loss; read it as its own type or CAST it in the SQL."
+            );
         return Map<T>(column, v => Widen(v, underlying));
     }
 
@@ -45,11 +48,15 @@ internal static class DuckDbColumnConversion
     /// </summary>
     public static bool Widens(Type from, Type to)
     {
-        if (from == to) return true;
-        if (IntegerWidenings.TryGetValue(from, out var wider) && wider.Contains(to)) return true;
+        if (from == to)
+            return true;
+        if (IntegerWidenings.TryGetValue(from, out var wider) && wider.Contains(to))
+            return true;
         if (to == typeof(double))
             return IntegerWidenings.ContainsKey(from)
-                   || from == typeof(float) || from == typeof(decimal) || from == typeof(BigInteger);
+                || from == typeof(float)
+                || from == typeof(decimal)
+                || from == typeof(BigInteger);
         return from == typeof(DateOnly) && to == typeof(DateTime);
     }
 
@@ -63,7 +70,8 @@ internal static class DuckDbColumnConversion
     {
         var result = new T[column.Length];
         for (int i = 0; i < result.Length; i++)
-            if (!column.IsNull(i)) result[i] = (T)convert(column.Values.GetValue(i)!);
+            if (!column.IsNull(i))
+                result[i] = (T)convert(column.Values.GetValue(i)!);
         return result;
     }
 }

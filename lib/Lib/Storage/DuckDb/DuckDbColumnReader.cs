@@ -30,7 +30,8 @@ internal sealed class DuckDbColumnReader<T>(int ordinal, string name, string typ
 
     public override void Read(DuckDBDataReader reader, int row)
     {
-        if (row == _values.Length) Grow();
+        if (row == _values.Length)
+            Grow();
         if (reader.IsDBNull(ordinal))
         {
             if (_validity is null)
@@ -41,16 +42,19 @@ internal sealed class DuckDbColumnReader<T>(int ordinal, string name, string typ
             _validity[row] = false;
             return;
         }
-        _values[row] = typeof(T) == typeof(object) ? (T)reader.GetValue(ordinal)
+        _values[row] =
+            typeof(T) == typeof(object) ? (T)reader.GetValue(ordinal)
             : typeof(T) == typeof(string) ? (T)(object)Shared(reader.GetString(ordinal))
             : reader.GetFieldValue<T>(ordinal);
-        if (_validity is not null) _validity[row] = true;
+        if (_validity is not null)
+            _validity[row] = true;
     }
 
     public override DuckDbColumn Finish(int rows)
     {
         Array.Resize(ref _values, rows);
-        if (_validity is not null) Array.Resize(ref _validity, rows);
+        if (_validity is not null)
+            Array.Resize(ref _validity, rows);
         return new DuckDbColumn(name, typeName, typeof(T), _values, _validity);
     }
 
@@ -60,16 +64,21 @@ internal sealed class DuckDbColumnReader<T>(int ordinal, string name, string typ
     /// </summary>
     private string Shared(string value)
     {
-        if (_shared is null) return value;
-        if (_shared.TryGetValue(value, out var shared)) return shared;
-        if (_shared.Count < MaxShared) _shared.Add(value, value);
-        else _shared = null;
+        if (_shared is null)
+            return value;
+        if (_shared.TryGetValue(value, out var shared))
+            return shared;
+        if (_shared.Count < MaxShared)
+            _shared.Add(value, value);
+        else
+            _shared = null;
         return value;
     }
 
     private void Grow()
     {
         Array.Resize(ref _values, _values.Length * 2);
-        if (_validity is not null) Array.Resize(ref _validity, _values.Length);
+        if (_validity is not null)
+            Array.Resize(ref _validity, _values.Length);
     }
 }

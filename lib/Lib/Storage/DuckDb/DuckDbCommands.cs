@@ -34,8 +34,9 @@ public static class DuckDbCommands
         var result = connection.Query(sql, args);
         if (result.Columns.Count == 0 || result.RowCount == 0)
             throw new InvalidOperationException(
-                $"Expected at least one row and column, but the query returned {result.RowCount} rows and " +
-                $"{result.Columns.Count} columns.\nSQL: {sql}");
+                $"Expected at least one row and column, but the query returned {result.RowCount} rows and "
+                    + $"{result.Columns.Count} columns.\nSQL: {sql}"
+            );
         return result.GetColumn<T>(0)[0];
     }
 
@@ -47,7 +48,8 @@ public static class DuckDbCommands
         args ??= [null]; // Execute(sql, null) means one NULL parameter
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var value in args) command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+        foreach (var value in args)
+            command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
         return command;
     }
 }

@@ -13,14 +13,20 @@ public static class DuckDbFiles
     /// <summary>Writes the rows of <paramref name="selectSql"/> to a Parquet file (snappy), atomically.</summary>
     /// <returns>The number of rows written.</returns>
     public static long CopyToParquet(
-        this DuckDBConnection connection, string selectSql, string path, params object?[] args) =>
-        CopyTo(connection, selectSql, path, "FORMAT parquet", args);
+        this DuckDBConnection connection,
+        string selectSql,
+        string path,
+        params object?[] args
+    ) => CopyTo(connection, selectSql, path, "FORMAT parquet", args);
 
     /// <summary>Writes the rows of <paramref name="selectSql"/> to a CSV file with a header row, atomically.</summary>
     /// <returns>The number of rows written.</returns>
     public static long CopyToCsv(
-        this DuckDBConnection connection, string selectSql, string path, params object?[] args) =>
-        CopyTo(connection, selectSql, path, "FORMAT csv, HEADER true", args);
+        this DuckDBConnection connection,
+        string selectSql,
+        string path,
+        params object?[] args
+    ) => CopyTo(connection, selectSql, path, "FORMAT csv, HEADER true", args);
 
     /// <summary>The rows of a Parquet file (or glob).</summary>
     public static DuckDbResult ReadParquet(this DuckDBConnection connection, string path) =>
@@ -35,7 +41,12 @@ public static class DuckDbFiles
     /// file over <paramref name="path"/>. A failure deletes the temporary file and leaves the target as it was.
     /// </summary>
     public static long CopyTo(
-        DuckDBConnection connection, string selectSql, string path, string options, params object?[] args)
+        DuckDBConnection connection,
+        string selectSql,
+        string path,
+        string options,
+        params object?[] args
+    )
     {
         ArgumentNullException.ThrowIfNull(selectSql);
         var full = Path.GetFullPath(path);
@@ -48,7 +59,11 @@ public static class DuckDbFiles
         }
         catch
         {
-            try { File.Delete(temp); } catch (IOException) { }
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (IOException) { }
             throw;
         }
     }
@@ -73,8 +88,14 @@ public static class DuckDbFiles
         foreach (var file in Directory.EnumerateFiles(dir, $".{name}.*.tmp"))
         {
             var parts = Path.GetFileName(file)[prefix.Length..].Split('.');
-            if (parts.Length != 3 || !int.TryParse(parts[0], out int pid) || Running(pid)) continue;
-            try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            if (parts.Length != 3 || !int.TryParse(parts[0], out int pid) || Running(pid))
+                continue;
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
         }
     }
 
@@ -85,8 +106,14 @@ public static class DuckDbFiles
             using var process = System.Diagnostics.Process.GetProcessById(pid);
             return !process.HasExited;
         }
-        catch (ArgumentException) { return false; }
-        catch (InvalidOperationException) { return false; }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A SQL string literal: single quotes doubled.</summary>

@@ -37,11 +37,13 @@ public sealed class DuckDbResult
     {
         ArgumentNullException.ThrowIfNull(reader);
         var columns = new DuckDbColumnReader[reader.FieldCount];
-        for (int i = 0; i < columns.Length; i++) columns[i] = DuckDbColumnReader.For(reader, i);
+        for (int i = 0; i < columns.Length; i++)
+            columns[i] = DuckDbColumnReader.For(reader, i);
         int rows = 0;
         while (reader.Read())
         {
-            foreach (var column in columns) column.Read(reader, rows);
+            foreach (var column in columns)
+                column.Read(reader, rows);
             rows++;
         }
         return new DuckDbResult(sql, [.. columns.Select(c => c.Finish(rows))], rows);
@@ -53,8 +55,9 @@ public sealed class DuckDbResult
         Columns.FirstOrDefault(c => c.Name == name)
         ?? Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new KeyNotFoundException(
-            $"The result has no column '{name}'; it has " +
-            $"{string.Join(", ", Columns.Select(c => $"{c.Name} ({c.TypeName})"))}.\nSQL: {Sql}");
+            $"The result has no column '{name}'; it has "
+                + $"{string.Join(", ", Columns.Select(c => $"{c.Name} ({c.TypeName})"))}.\nSQL: {Sql}"
+        );
 
     /// <summary>
     /// The column's values as a new <typeparamref name="T"/>[]: its own type (<see cref="DuckDbColumn.ClrType"/>), a
@@ -99,7 +102,8 @@ public sealed class DuckDbResult
 
         public IEnumerator<object?> GetEnumerator()
         {
-            for (int i = 0; i < column.Length; i++) yield return column[i];
+            for (int i = 0; i < column.Length; i++)
+                yield return column[i];
         }
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
@@ -111,8 +115,8 @@ public sealed class DuckDbResultFormatterSource
 {
     /// <summary>The formatters, found by hosts through <see cref="TypeFormatterSourceAttribute"/>.</summary>
     public IEnumerable<object> CreateTypeFormatters() =>
-    [
-        new TypeFormatter<DuckDbResult>("text/html", r => DataFrameView.ToHtml(r.ToDataFrame())),
-        new TypeFormatter<DuckDbResult>("text/plain", r => r.ToString()),
-    ];
+        [
+            new TypeFormatter<DuckDbResult>("text/html", r => DataFrameView.ToHtml(r.ToDataFrame())),
+            new TypeFormatter<DuckDbResult>("text/plain", r => r.ToString()),
+        ];
 }

@@ -7,6 +7,22 @@ namespace Lib.Track.Cache;
 /// as printed with its value, unit and status, the season's code and TFRRS name); the record is the file's schema.
 /// </summary>
 public sealed record CachedPerformance(
-    string Source, string File, int Line, string AthleteKey, string Athlete, string? Team, string Gender, string Event,
-    string EventFamily, string Mark, double? Value, string Unit, string Status, double? Wind, DateOnly Date,
-    string Season, string SeasonName, bool SeasonInferred);
+    string Source,
+    string File,
+    int Line,
+    string AthleteKey,
+    string Athlete,
+    string? Team,
+    string Gender,
+    string Event,
+    string EventFamily,
+    string Mark,
+    double? Value,
+    string Unit,
+    string Status,
+    double? Wind,
+    DateOnly Date,
+    string Season,
+    string SeasonName,
+    bool SeasonInferred
+);

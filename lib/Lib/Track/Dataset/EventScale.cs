@@ -2,7 +2,8 @@ using Lib.Track.Domain;
 
 namespace Lib.Track.Dataset;
 
-/// <summary>An event's standardisation: z = (mark − <see cref="Mean"/>) / <see cref="Std"/>, in the event's unit.</summary>
+/// <summary>An event's standardisation: z = (mark − <see cref="Mean"/>) / <see cref="Std"/>, in the event's
+/// unit.</summary>
 public sealed record EventScale(double Mean, double Std)
 {
     /// <summary>The z-score of a mark.</summary>
@@ -28,7 +29,8 @@ public static class EventScales
         foreach (var w in training)
             for (var i = w.First; i <= w.Target; i++)
             {
-                if (!seen.Add((w.History.Id, i))) continue;
+                if (!seen.Add((w.History.Id, i)))
+                    continue;
                 var (sum, squares, n) = sums.GetValueOrDefault(w.History.Event.Code);
                 foreach (var m in w.History.Seasons[i].Marks)
                 {
@@ -38,13 +40,17 @@ public static class EventScales
                 }
                 sums[w.History.Event.Code] = (sum, squares, n);
             }
-        return sums.ToDictionary(kv => kv.Key, kv =>
-        {
-            var (sum, squares, n) = kv.Value;
-            var mean = sum / n;
-            var variance = n > 1 ? Math.Max(0, squares / n - mean * mean) : 0;
-            var std = Math.Sqrt(variance);
-            return new EventScale(mean, std > 1e-9 * Math.Abs(mean) && std > 0 ? std : Math.Abs(mean) * 0.01);
-        }, StringComparer.Ordinal);
+        return sums.ToDictionary(
+            kv => kv.Key,
+            kv =>
+            {
+                var (sum, squares, n) = kv.Value;
+                var mean = sum / n;
+                var variance = n > 1 ? Math.Max(0, squares / n - mean * mean) : 0;
+                var std = Math.Sqrt(variance);
+                return new EventScale(mean, std > 1e-9 * Math.Abs(mean) && std > 0 ? std : Math.Abs(mean) * 0.01);
+            },
+            StringComparer.Ordinal
+        );
     }
 }

@@ -17,7 +17,8 @@ public enum WindowSplit
 
 /// <summary>
 /// A time-aware split by the season a window forecasts: the latest target seasons are the test seasons, the ones just
-/// before them validation, and a window trains only when its target season comes before every validation and test season.
+/// before them validation, and a window trains only when its target season comes before every validation and test
+/// season.
 /// Since a window's inputs precede its target, no training window sees anything from a validation or test season: no
 /// athlete's future leaks into training. The same plan serves both genders.
 /// </summary>
@@ -25,7 +26,8 @@ public enum WindowSplit
 /// <param name="Test">The test seasons, in time order.</param>
 public sealed record SplitPlan(IReadOnlyList<SeasonId> Validation, IReadOnlyList<SeasonId> Test)
 {
-    /// <summary>The latest <paramref name="testSeasons"/> target seasons of <paramref name="windows"/> for test, the <paramref name="validationSeasons"/> before them for validation.</summary>
+    /// <summary>The latest <paramref name="testSeasons"/> target seasons of <paramref name="windows"/> for test, the
+    /// <paramref name="validationSeasons"/> before them for validation.</summary>
     public static SplitPlan Latest(IEnumerable<Window> windows, int testSeasons = 2, int validationSeasons = 2)
     {
         ArgumentNullException.ThrowIfNull(windows);
@@ -33,26 +35,39 @@ public sealed record SplitPlan(IReadOnlyList<SeasonId> Validation, IReadOnlyList
         ArgumentOutOfRangeException.ThrowIfLessThan(validationSeasons, 1);
         var targets = windows.Select(w => w.TargetSeason.Season).Distinct().Order().ToList();
         if (targets.Count < testSeasons + validationSeasons + 1)
-            throw new ArgumentException($"The windows forecast {targets.Count} distinct seasons ({string.Join(", ", targets)}); a split into {testSeasons} test, {validationSeasons} validation and at least one training season needs {testSeasons + validationSeasons + 1}.", nameof(windows));
-        return new SplitPlan(targets.Skip(targets.Count - testSeasons - validationSeasons).Take(validationSeasons).ToList(), targets.TakeLast(testSeasons).ToList());
+            throw new ArgumentException(
+                $"The windows forecast {targets.Count} distinct seasons ({string.Join(", ", targets)}); a split "
+                    + $"into {testSeasons} test, {validationSeasons} validation and at least one training season "
+                    + $"needs {testSeasons + validationSeasons + 1}.",
+                nameof(windows)
+            );
+        return new SplitPlan(
+            targets.Skip(targets.Count - testSeasons - validationSeasons).Take(validationSeasons).ToList(),
+            targets.TakeLast(testSeasons).ToList()
+        );
     }
 
-    /// <summary>The plan written as <c>2025 Outdoor, 2025 XC | 2026 Indoor, 2026 Outdoor</c> (validation | test).</summary>
+    /// <summary>The plan written as <c>2025 Outdoor, 2025 XC | 2026 Indoor, 2026 Outdoor</c> (validation |
+    /// test).</summary>
     public override string ToString() => $"{string.Join(", ", Validation)} | {string.Join(", ", Test)}";
 
     /// <summary>The first season that is not for training.</summary>
     public SeasonId Cutoff => Validation.Concat(Test).Min();
 
-    /// <summary>The split of <paramref name="window"/>, or null when its target season is after the cutoff but in neither list.</summary>
+    /// <summary>The split of <paramref name="window"/>, or null when its target season is after the cutoff but in
+    /// neither list.</summary>
     public WindowSplit? Of(Window window)
     {
         ArgumentNullException.ThrowIfNull(window);
         var season = window.TargetSeason.Season;
-        if (Test.Contains(season)) return WindowSplit.Test;
-        if (Validation.Contains(season)) return WindowSplit.Validation;
+        if (Test.Contains(season))
+            return WindowSplit.Test;
+        if (Validation.Contains(season))
+            return WindowSplit.Validation;
         return season.Order < Cutoff.Order ? WindowSplit.Train : null;
     }
 
     /// <summary>The windows of one split.</summary>
-    public List<Window> Select(IEnumerable<Window> windows, WindowSplit split) => [.. windows.Where(w => Of(w) == split)];
+    public List<Window> Select(IEnumerable<Window> windows, WindowSplit split) =>
+        [.. windows.Where(w => Of(w) == split)];
 }

@@ -4,7 +4,8 @@ using Lib.Track.Domain;
 namespace Lib.Track.Dataset;
 
 /// <summary>
-/// One forecasting example: an athlete's event history's seasons <see cref="First"/>..<see cref="Target"/>-1 (the last few seasons
+/// One forecasting example: an athlete's event history's seasons <see cref="First"/>..<see cref="Target"/>-1 (the last
+/// few seasons
 /// before the target, of any label, one of them of the target's label) and the target season, whose peak is the label
 /// to predict. The window "ends at" season <see cref="Target"/>-1 and forecasts the next season of the target's label.
 /// </summary>
@@ -34,11 +35,14 @@ public sealed record Window(AthleteEventHistory History, int First, int Target)
         get
         {
             for (var i = Target - 1; i >= First; i--)
-                if (History.Seasons[i].Season.Label == Label) return History.Seasons[i];
+                if (History.Seasons[i].Season.Label == Label)
+                    return History.Seasons[i];
             throw new InvalidOperationException($"Window {this} has no input season labelled {Label}.");
         }
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{History.Athlete} {History.Event.Code}: {string.Join(", ", Inputs.Select(s => s.Season))} → {TargetSeason.Season}";
+    public override string ToString() =>
+        $"{History.Athlete} {History.Event.Code}: {string.Join(", ", Inputs.Select(s => s.Season))} → "
+        + $"{TargetSeason.Season}";
 }

@@ -4,7 +4,8 @@ namespace Lib.Track.Dataset;
 
 /// <summary>
 /// One window encoded for the model: per input season its marks as features (<see cref="WindowEncoder.Features"/> per
-/// mark, at most <see cref="WindowEncoder.MarksPerSeason"/>, the latest ones) and its label id, the target label, the event
+/// mark, at most <see cref="WindowEncoder.MarksPerSeason"/>, the latest ones) and its label id, the target label, the
+/// event
 /// index, the summary features, the residual base and the target (both in z-space; the target is NaN when unknown).
 /// </summary>
 public sealed record WindowSample(
@@ -14,9 +15,11 @@ public sealed record WindowSample(
     int Event,
     float[] Summary,
     float Base,
-    float Target)
+    float Target
+)
 {
-    /// <summary>σ of the event over the actual peak, × 100: an error in z-space times this is the error in percent of the mark (NaN when the target is unknown).</summary>
+    /// <summary>σ of the event over the actual peak, × 100: an error in z-space times this is the error in percent of
+    /// the mark (NaN when the target is unknown).</summary>
     public float Weight { get; init; } = float.NaN;
 
     /// <summary>The window this sample encodes (null for a forecast from pasted marks).</summary>

@@ -4,7 +4,8 @@ using Lib.Track.Domain;
 namespace Lib.Track.Dataset;
 
 /// <summary>
-/// Cuts athletes' event histories into windows: for every season of a history that has an earlier season of the same label among the
+/// Cuts athletes' event histories into windows: for every season of a history that has an earlier season of the same
+/// label among the
 /// <c>seasons</c> seasons before it, one window with those seasons as input and its peak as the label.
 /// </summary>
 public static class Windows
@@ -21,8 +22,10 @@ public static class Windows
                 var first = Math.Max(0, target - seasons);
                 var label = history.Seasons[target].Season.Label;
                 var hasSameLabel = false;
-                for (var i = first; i < target && !hasSameLabel; i++) hasSameLabel = history.Seasons[i].Season.Label == label;
-                if (hasSameLabel) windows.Add(new Window(history, first, target));
+                for (var i = first; i < target && !hasSameLabel; i++)
+                    hasSameLabel = history.Seasons[i].Season.Label == label;
+                if (hasSameLabel)
+                    windows.Add(new Window(history, first, target));
             }
         return windows;
     }

@@ -11,8 +11,17 @@ namespace Lib.Track.Domain;
 /// <param name="Gender">Men's or women's.</param>
 /// <param name="Event">The event.</param>
 /// <param name="Seasons">The seasons with at least one valid mark, in time order.</param>
-public sealed record AthleteEventHistory(int Id, string AthleteKey, string Athlete, Gender Gender, EventInfo Event, IReadOnlyList<HistorySeason> Seasons)
+public sealed record AthleteEventHistory(
+    int Id,
+    string AthleteKey,
+    string Athlete,
+    Gender Gender,
+    EventInfo Event,
+    IReadOnlyList<HistorySeason> Seasons
+)
 {
     /// <inheritdoc />
-    public override string ToString() => $"{Athlete} ({Gender.Code()}) {Event.Code}: {string.Join(", ", Seasons.Select(s => $"{s.Season} {Mark.Format(s.Peak, Event.Unit)}"))}";
+    public override string ToString() =>
+        $"{Athlete} ({Gender.Code()}) {Event.Code}: "
+        + $"{string.Join(", ", Seasons.Select(s => $"{s.Season} {Mark.Format(s.Peak, Event.Unit)}"))}";
 }

@@ -32,14 +32,22 @@ public readonly partial record struct ClassYear
             error = $"'{text}' is not a class year (FR-1, SO-2, JR-3, SR-4, GR)";
             return false;
         }
-        var level = match.Groups[1].Value switch { "FR" => 1, "SO" => 2, "JR" => 3, "SR" => 4, _ => 5 };
+        var level = match.Groups[1].Value switch
+        {
+            "FR" => 1,
+            "SO" => 2,
+            "JR" => 3,
+            "SR" => 4,
+            _ => 5,
+        };
         year = new ClassYear(s, level);
         error = null;
         return true;
     }
 
     /// <summary>Parses a class; <see cref="FormatException"/> for anything else.</summary>
-    public static ClassYear Parse(string text) => TryParse(text, out var year, out var error) ? year : throw new FormatException(error);
+    public static ClassYear Parse(string text) =>
+        TryParse(text, out var year, out var error) ? year : throw new FormatException(error);
 
     /// <inheritdoc />
     public override string ToString() => Text;

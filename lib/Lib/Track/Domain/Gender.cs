@@ -17,17 +17,24 @@ public enum Gender
 public static class GenderCodes
 {
     /// <summary>The one-letter code written to tables: <c>M</c>, <c>F</c>, <c>X</c>.</summary>
-    public static string Code(this Gender gender) => gender switch { Gender.Men => "M", Gender.Women => "F", _ => "X" };
+    public static string Code(this Gender gender) =>
+        gender switch
+        {
+            Gender.Men => "M",
+            Gender.Women => "F",
+            _ => "X",
+        };
 
     /// <summary>
     /// Reads TFRRS's spellings: <c>Men</c>/<c>Women</c>/<c>Mixed</c> (and <c>Men's</c>…), the codes
     /// <c>m</c>/<c>f</c>/<c>x</c> of CSS classes and team addresses, <c>M</c>/<c>F</c>. Null for anything else.
     /// </summary>
-    public static Gender? FromText(string? text) => text?.Trim().ToLowerInvariant() switch
-    {
-        "m" or "men" or "men's" or "mens" or "male" => Gender.Men,
-        "f" or "w" or "women" or "women's" or "womens" or "female" => Gender.Women,
-        "x" or "mixed" => Gender.Mixed,
-        _ => null,
-    };
+    public static Gender? FromText(string? text) =>
+        text?.Trim().ToLowerInvariant() switch
+        {
+            "m" or "men" or "men's" or "mens" or "male" => Gender.Men,
+            "f" or "w" or "women" or "women's" or "womens" or "female" => Gender.Women,
+            "x" or "mixed" => Gender.Mixed,
+            _ => null,
+        };
 }

@@ -13,9 +13,11 @@ public static partial class ImperialDistance
     private const decimal MetresPerInch = 0.0254m;
 
     /// <summary>The metres <paramref name="text"/> stands for; <see cref="FormatException"/> saying why not.</summary>
-    public static double Parse(string text) => TryParse(text, out var metres, out var error) ? metres : throw new FormatException(error);
+    public static double Parse(string text) =>
+        TryParse(text, out var metres, out var error) ? metres : throw new FormatException(error);
 
-    /// <summary>The metres <paramref name="text"/> stands for; false with the reason when it is not feet and inches.</summary>
+    /// <summary>The metres <paramref name="text"/> stands for; false with the reason when it is not feet and
+    /// inches.</summary>
     public static bool TryParse(string? text, out double metres, [NotNullWhen(false)] out string? error)
     {
         metres = 0;
@@ -37,10 +39,12 @@ public static partial class ImperialDistance
         return true;
     }
 
-    /// <summary>Prints <paramref name="metres"/> as feet and inches to the nearest quarter inch: <c>24' 5.25"</c>, <c>7' 6"</c>.</summary>
+    /// <summary>Prints <paramref name="metres"/> as feet and inches to the nearest quarter inch: <c>24' 5.25"</c>,
+    /// <c>7' 6"</c>.</summary>
     public static string Format(double metres)
     {
-        if (!double.IsFinite(metres) || metres <= 0) throw new ArgumentOutOfRangeException(nameof(metres), metres, "A distance must be positive and finite.");
+        if (!double.IsFinite(metres) || metres <= 0)
+            throw new ArgumentOutOfRangeException(nameof(metres), metres, "A distance must be positive and finite.");
         var quarters = (long)Math.Round((decimal)metres / MetresPerInch * 4, MidpointRounding.AwayFromZero);
         var feet = quarters / 48;
         var inches = (quarters % 48) / 4m;

@@ -7,7 +7,8 @@ namespace Lib.Track.Domain;
 /// <summary>
 /// A mark as TFRRS prints it and what it means: a time (<c>10.31</c>, <c>1:52.34</c>, <c>28:31.90</c>,
 /// <c>1:04:12.3</c>), a distance (<c>7.45m</c> or imperial <c>24' 5.25"</c>), a score (<c>6219</c>), or a
-/// non-mark (<c>DNF</c>, <c>DNS</c>, <c>DQ</c>, <c>NH</c>, <c>NM</c>, <c>FOUL</c>, <c>FS</c>, <c>SCR</c>, <c>NT</c>, <c>ND</c>),
+/// non-mark (<c>DNF</c>, <c>DNS</c>, <c>DQ</c>, <c>NH</c>, <c>NM</c>, <c>FOUL</c>, <c>FS</c>, <c>SCR</c>, <c>NT</c>,
+/// <c>ND</c>),
 /// with its flags (<c>w</c> wind-aided, <c>h</c> hand-timed, <c>@</c> converted). The unit comes from the
 /// event, never from the look of the text: <c>10.31</c> is seconds only because the event is a race.
 /// </summary>
@@ -40,18 +41,21 @@ public readonly partial record struct Mark
     /// <summary>True when the mark is a performance with a value.</summary>
     public bool IsValid => Status == MarkStatus.Valid;
 
-    /// <summary>A valid mark of <paramref name="value"/>, printed the way TFRRS prints it (see <see cref="Format"/>).</summary>
+    /// <summary>A valid mark of <paramref name="value"/>, printed the way TFRRS prints it (see
+    /// <see cref="Format"/>).</summary>
     public static Mark Of(double value, MarkUnit unit, int decimals = 2)
     {
         var text = Format(value, unit, decimals);
         return Parse(text, unit);
     }
 
-    /// <summary>Parses <paramref name="text"/> as a mark in <paramref name="unit"/>; <see cref="FormatException"/> saying what was expected.</summary>
+    /// <summary>Parses <paramref name="text"/> as a mark in <paramref name="unit"/>; <see cref="FormatException"/>
+    /// saying what was expected.</summary>
     public static Mark Parse(string text, MarkUnit unit) =>
         TryParse(text, unit, out var mark, out var error) ? mark : throw new FormatException(error);
 
-    /// <summary>Parses <paramref name="text"/> as a mark in <paramref name="unit"/>; false with the reason when it is not one.</summary>
+    /// <summary>Parses <paramref name="text"/> as a mark in <paramref name="unit"/>; false with the reason when it is
+    /// not one.</summary>
     public static bool TryParse(string? text, MarkUnit unit, out Mark mark, [NotNullWhen(false)] out string? error)
     {
         mark = default;
@@ -72,7 +76,8 @@ public readonly partial record struct Mark
         var body = printed;
         while (body.EndsWith('@'))
         {
-            if (flags.HasFlag(MarkFlags.Converted)) return Fail(printed, "has '@' twice", out error);
+            if (flags.HasFlag(MarkFlags.Converted))
+                return Fail(printed, "has '@' twice", out error);
             flags |= MarkFlags.Converted;
             body = body[..^1].TrimEnd();
         }
@@ -82,7 +87,8 @@ public readonly partial record struct Mark
         switch (unit)
         {
             case MarkUnit.Seconds:
-                if (!TryParseTime(body, out value, out suffix, out error)) return Fail(printed, error, out error);
+                if (!TryParseTime(body, out value, out suffix, out error))
+                    return Fail(printed, error, out error);
                 break;
             case MarkUnit.Metres:
                 if (MetricPattern().Match(body) is { Success: true } metric)
@@ -92,19 +98,30 @@ public readonly partial record struct Mark
                 }
                 else if (ImperialPattern().Match(body) is { Success: true } imperial)
                 {
-                    if (!ImperialDistance.TryParse(imperial.Groups[1].Value, out value, out error)) return Fail(printed, error, out error);
+                    if (!ImperialDistance.TryParse(imperial.Groups[1].Value, out value, out error))
+                        return Fail(printed, error, out error);
                     suffix = imperial.Groups[2].Value;
                 }
                 else
-                    return Fail(printed, "expected metres such as '7.45m' or feet and inches such as 24' 5.25\"", out error);
-                if (value is <= 0 or > 150) return Fail(printed, $"{value.ToString(CultureInfo.InvariantCulture)} m is outside 0–150 m", out error);
+                    return Fail(
+                        printed,
+                        "expected metres such as '7.45m' or feet and inches such as 24' 5.25\"",
+                        out error
+                    );
+                if (value is <= 0 or > 150)
+                    return Fail(
+                        printed,
+                        $"{value.ToString(CultureInfo.InvariantCulture)} m is outside 0–150 m",
+                        out error
+                    );
                 break;
             default:
                 if (PointsPattern().Match(body) is not { Success: true } points)
                     return Fail(printed, "expected a whole number of points such as '6219'", out error);
                 value = int.Parse(points.Groups[1].Value, CultureInfo.InvariantCulture);
                 suffix = "";
-                if (value is <= 0 or > 12000) return Fail(printed, $"{value} points is outside 1–12000", out error);
+                if (value is <= 0 or > 12000)
+                    return Fail(printed, $"{value} points is outside 1–12000", out error);
                 break;
         }
 
@@ -116,8 +133,14 @@ public readonly partial record struct Mark
                 'h' when unit == MarkUnit.Seconds => MarkFlags.HandTimed,
                 _ => MarkFlags.None,
             };
-            if (flag == MarkFlags.None) return Fail(printed, $"'{c}' is not a flag TFRRS puts after a {UnitName(unit)} mark (w, h or @)", out error);
-            if (flags.HasFlag(flag)) return Fail(printed, $"has the flag '{c}' twice", out error);
+            if (flag == MarkFlags.None)
+                return Fail(
+                    printed,
+                    $"'{c}' is not a flag TFRRS puts after a {UnitName(unit)} mark (w, h or @)",
+                    out error
+                );
+            if (flags.HasFlag(flag))
+                return Fail(printed, $"has the flag '{c}' twice", out error);
             flags |= flag;
         }
 
@@ -134,20 +157,25 @@ public readonly partial record struct Mark
     {
         ArgumentOutOfRangeException.ThrowIfNegative(decimals);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 4);
-        if (!double.IsFinite(value) || value <= 0) throw new ArgumentOutOfRangeException(nameof(value), value, "A mark's value must be positive and finite.");
+        if (!double.IsFinite(value) || value <= 0)
+            throw new ArgumentOutOfRangeException(nameof(value), value, "A mark's value must be positive and finite.");
         switch (unit)
         {
             case MarkUnit.Seconds:
                 var scale = (long)Math.Pow(10, decimals);
                 var units = (long)Math.Round((decimal)value * scale, MidpointRounding.AwayFromZero);
                 var whole = units / scale;
-                var fraction = decimals == 0 ? "" : "." + (units % scale).ToString(new string('0', decimals), CultureInfo.InvariantCulture);
+                var fraction =
+                    decimals == 0
+                        ? ""
+                        : "." + (units % scale).ToString(new string('0', decimals), CultureInfo.InvariantCulture);
                 var (h, m, s) = (whole / 3600, whole % 3600 / 60, whole % 60);
                 return h > 0 ? FormattableString.Invariant($"{h}:{m:00}:{s:00}{fraction}")
                     : m > 0 ? FormattableString.Invariant($"{m}:{s:00}{fraction}")
                     : FormattableString.Invariant($"{s}{fraction}");
             case MarkUnit.Metres:
-                return Math.Round((decimal)value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals, CultureInfo.InvariantCulture) + "m";
+                return Math.Round((decimal)value, decimals, MidpointRounding.AwayFromZero)
+                        .ToString("F" + decimals, CultureInfo.InvariantCulture) + "m";
             default:
                 return Math.Round(value, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
         }
@@ -156,7 +184,12 @@ public readonly partial record struct Mark
     /// <inheritdoc />
     public override string ToString() => Text;
 
-    private static bool TryParseTime(string body, out double seconds, out string suffix, [NotNullWhen(false)] out string? error)
+    private static bool TryParseTime(
+        string body,
+        out double seconds,
+        out string suffix,
+        [NotNullWhen(false)] out string? error
+    )
     {
         seconds = 0;
         suffix = "";
@@ -193,7 +226,13 @@ public readonly partial record struct Mark
         return true;
     }
 
-    private static string UnitName(MarkUnit unit) => unit switch { MarkUnit.Seconds => "time", MarkUnit.Metres => "distance", _ => "points" };
+    private static string UnitName(MarkUnit unit) =>
+        unit switch
+        {
+            MarkUnit.Seconds => "time",
+            MarkUnit.Metres => "distance",
+            _ => "points",
+        };
 
     private static bool Fail(string printed, string reason, out string error)
     {

@@ -57,10 +57,12 @@ public static class MarkStatusCodes
     /// <summary>The status a code such as <c>DNF</c> stands for (any case); false for anything else.</summary>
     public static bool TryParse(string text, out MarkStatus status) => ByCode.TryGetValue(text.Trim(), out status);
 
-    /// <summary>The code TFRRS prints: <c>DNF</c>, <c>NH</c>…; the empty string for <see cref="MarkStatus.Valid"/>.</summary>
-    public static string Code(this MarkStatus status) => status switch
-    {
-        MarkStatus.Valid => "",
-        _ => ByCode.First(kv => kv.Value == status).Key,
-    };
+    /// <summary>The code TFRRS prints: <c>DNF</c>, <c>NH</c>…; the empty string for
+    /// <see cref="MarkStatus.Valid"/>.</summary>
+    public static string Code(this MarkStatus status) =>
+        status switch
+        {
+            MarkStatus.Valid => "",
+            _ => ByCode.First(kv => kv.Value == status).Key,
+        };
 }

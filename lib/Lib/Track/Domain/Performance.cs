@@ -11,7 +11,8 @@ namespace Lib.Track.Domain;
 public sealed record Performance
 {
     /// <summary>
-    /// The source's name: <c>big_south</c>, <c>lehigh</c> … for rows read from files (see <c>IPerformanceSource.Name</c>), <c>tfrrs</c> for scraped rows.
+    /// The source's name: <c>big_south</c>, <c>lehigh</c> … for rows read from files (see
+    /// <c>IPerformanceSource.Name</c>), <c>tfrrs</c> for scraped rows.
     /// </summary>
     public required string Source { get; init; }
 

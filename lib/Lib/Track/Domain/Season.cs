@@ -37,29 +37,32 @@ public enum Seasons
 public static class SeasonNames
 {
     /// <summary>The lower-case code written to tables: <c>indoor</c>, <c>outdoor</c>, <c>xc</c>.</summary>
-    public static string Code(this Season season) => season switch
-    {
-        Season.Indoor => "indoor",
-        Season.Outdoor => "outdoor",
-        _ => "xc",
-    };
+    public static string Code(this Season season) =>
+        season switch
+        {
+            Season.Indoor => "indoor",
+            Season.Outdoor => "outdoor",
+            _ => "xc",
+        };
 
     /// <summary>The one-season set for <paramref name="season"/>.</summary>
-    public static Seasons AsSet(this Season season) => season switch
-    {
-        Season.Indoor => Seasons.Indoor,
-        Season.Outdoor => Seasons.Outdoor,
-        _ => Seasons.CrossCountry,
-    };
+    public static Seasons AsSet(this Season season) =>
+        season switch
+        {
+            Season.Indoor => Seasons.Indoor,
+            Season.Outdoor => Seasons.Outdoor,
+            _ => Seasons.CrossCountry,
+        };
 
     /// <summary>The single season of <paramref name="set"/>, or null when it holds none or several.</summary>
-    public static Season? Single(this Seasons set) => set switch
-    {
-        Seasons.Indoor => Season.Indoor,
-        Seasons.Outdoor => Season.Outdoor,
-        Seasons.CrossCountry => Season.CrossCountry,
-        _ => null,
-    };
+    public static Season? Single(this Seasons set) =>
+        set switch
+        {
+            Seasons.Indoor => Season.Indoor,
+            Seasons.Outdoor => Season.Outdoor,
+            Seasons.CrossCountry => Season.CrossCountry,
+            _ => null,
+        };
 
     /// <summary>
     /// Reads a season from free text such as a page title, a table's CSS class or an event-history
@@ -68,7 +71,8 @@ public static class SeasonNames
     /// </summary>
     public static Season? FromText(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
         var found = Seasons.None;
         foreach (var word in System.Text.RegularExpressions.Regex.Split(text.ToLowerInvariant(), "[^a-z]+"))
         {
@@ -80,7 +84,8 @@ public static class SeasonNames
                 _ => Seasons.None,
             };
         }
-        if (text.Contains("cross country", StringComparison.OrdinalIgnoreCase)) found |= Seasons.CrossCountry;
+        if (text.Contains("cross country", StringComparison.OrdinalIgnoreCase))
+            found |= Seasons.CrossCountry;
         return found.Single();
     }
 }

@@ -11,8 +11,10 @@ public static class SeasonInference
     public static Season? Infer(EventInfo ev, DateOnly? date)
     {
         ArgumentNullException.ThrowIfNull(ev);
-        if (ev.Seasons.Single() is { } only) return only;
-        if (date is not { } d) return null;
+        if (ev.Seasons.Single() is { } only)
+            return only;
+        if (date is not { } d)
+            return null;
         var indoor = d.Month is 11 or 12 or 1 or 2 || (d.Month == 3 && d.Day <= 15);
         var season = indoor ? Season.Indoor : Season.Outdoor;
         return ev.Seasons.HasFlag(season.AsSet()) ? season : null;
@@ -26,7 +28,8 @@ public static class SeasonInference
     {
         var seen = Seasons.None;
         foreach (var ev in events)
-            if (ev.Seasons.Single() is { } only) seen |= only.AsSet();
+            if (ev.Seasons.Single() is { } only)
+                seen |= only.AsSet();
         return seen.Single();
     }
 }

@@ -35,14 +35,16 @@ public readonly partial record struct Wind
     public static Wind Of(double metresPerSecond) => Parse(Format(metresPerSecond));
 
     /// <summary>Parses a reading; <see cref="FormatException"/> saying what was expected.</summary>
-    public static Wind Parse(string text) => TryParse(text, out var wind, out var error) ? wind : throw new FormatException(error);
+    public static Wind Parse(string text) =>
+        TryParse(text, out var wind, out var error) ? wind : throw new FormatException(error);
 
     /// <summary>Parses a reading; false with the reason when <paramref name="text"/> is not one.</summary>
     public static bool TryParse(string? text, out Wind wind, [NotNullWhen(false)] out string? error)
     {
         wind = default;
         var s = (text ?? "").Trim();
-        if (s.StartsWith('(') && s.EndsWith(')')) s = s[1..^1].Trim();
+        if (s.StartsWith('(') && s.EndsWith(')'))
+            s = s[1..^1].Trim();
         if (s.Equals("NWI", StringComparison.OrdinalIgnoreCase))
         {
             wind = new Wind("NWI", null);
@@ -54,7 +56,11 @@ public readonly partial record struct Wind
             error = $"'{text}': expected a wind reading such as '+1.2', '-0.5' or 'NWI'";
             return false;
         }
-        var value = double.Parse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        var value = double.Parse(
+            s,
+            NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture
+        );
         if (Math.Abs(value) > 20)
         {
             error = $"'{text}': {value.ToString(CultureInfo.InvariantCulture)} m/s is outside ±20 m/s";
@@ -68,7 +74,12 @@ public readonly partial record struct Wind
     /// <summary>Prints a reading with a sign and one decimal: <c>+1.2</c>, <c>-0.5</c>, <c>+0.0</c>.</summary>
     public static string Format(double metresPerSecond)
     {
-        if (!double.IsFinite(metresPerSecond)) throw new ArgumentOutOfRangeException(nameof(metresPerSecond), metresPerSecond, "A wind reading must be finite.");
+        if (!double.IsFinite(metresPerSecond))
+            throw new ArgumentOutOfRangeException(
+                nameof(metresPerSecond),
+                metresPerSecond,
+                "A wind reading must be finite."
+            );
         var rounded = Math.Round((decimal)metresPerSecond, 1, MidpointRounding.AwayFromZero);
         return (rounded < 0 ? "-" : "+") + Math.Abs(rounded).ToString("0.0", CultureInfo.InvariantCulture);
     }

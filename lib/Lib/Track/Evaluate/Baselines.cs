@@ -2,10 +2,12 @@ using Lib.Track.Dataset;
 
 namespace Lib.Track.Evaluate;
 
-/// <summary>The baselines every track model is scored against, each from exactly the window the model reads, in the order tables list them.</summary>
+/// <summary>The baselines every track model is scored against, each from exactly the window the model reads, in the
+/// order tables list them.</summary>
 public static class Baselines
 {
-    /// <summary>The peak of the most recent input season with the target's label: "this outdoor season will be as good as the last outdoor one".</summary>
+    /// <summary>The peak of the most recent input season with the target's label: "this outdoor season will be as good
+    /// as the last outdoor one".</summary>
     public static WindowBaseline LastSameLabelPeak { get; } = new("last same-label peak", w => w.LastSameLabel.Peak);
 
     /// <summary>The peak of the most recent input season, whatever its label.</summary>
@@ -15,7 +17,8 @@ public static class Baselines
     public static WindowBaseline MeanOfPeaks { get; } = new("mean of past peaks", w => w.Inputs.Average(s => s.Peak));
 
     /// <summary>
-    /// A least-squares line through the input seasons' peaks with the target's label, by season year, read at the target's
+    /// A least-squares line through the input seasons' peaks with the target's label, by season year, read at the
+    /// target's
     /// year (one such season: its peak).
     /// </summary>
     public static WindowBaseline LinearTrend { get; } = new("linear trend", Trend);
@@ -26,9 +29,12 @@ public static class Baselines
     private static double Trend(Window window)
     {
         var same = window.Inputs.Where(s => s.Season.Label == window.Label).ToList();
-        if (same.Count == 1) return same[0].Peak;
-        double meanX = same.Average(s => s.Season.Year), meanY = same.Average(s => s.Peak);
-        double sxy = same.Sum(s => (s.Season.Year - meanX) * (s.Peak - meanY)), sxx = same.Sum(s => (s.Season.Year - meanX) * (s.Season.Year - meanX));
+        if (same.Count == 1)
+            return same[0].Peak;
+        double meanX = same.Average(s => s.Season.Year),
+            meanY = same.Average(s => s.Peak);
+        double sxy = same.Sum(s => (s.Season.Year - meanX) * (s.Peak - meanY)),
+            sxx = same.Sum(s => (s.Season.Year - meanX) * (s.Season.Year - meanX));
         return meanY + sxy / sxx * (window.TargetSeason.Season.Year - meanX);
     }
 }

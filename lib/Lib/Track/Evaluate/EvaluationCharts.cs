@@ -25,24 +25,35 @@ public static class EvaluationCharts
         var families = evaluation.Forecasts.GroupBy(f => f.Window.History.Event.Family).OrderBy(g => g.Key).ToList();
         if (families.Count == 0)
             throw new ArgumentException(
-                $"{Who(evaluation)}: the evaluation has no forecasts to chart.", nameof(evaluation));
+                $"{Who(evaluation)}: the evaluation has no forecasts to chart.",
+                nameof(evaluation)
+            );
         var columns = Math.Min(3, families.Count);
         var rows = (families.Count + columns - 1) / columns;
-        var panels = families.Select(family =>
-        {
-            var group = family.ToList();
-            var unit = Unit(group[0].Window.History.Event.Unit);
-            double lo = group.Min(f => Math.Min(f.Actual, f.Model)), hi = group.Max(f => Math.Max(f.Actual, f.Model));
-            var hover = group.Select(f =>
-                $"{f.Window.History.Athlete} {f.Window.History.Event.Code} {f.Window.TargetSeason.Season}");
-            var points = Chart.Point<double, double, string>(
-                    group.Select(f => f.Actual), group.Select(f => f.Model), Name: family.Key.ToString())
-                .WithTraceProperty("hovertext", hover.ToArray());
-            var diagonal = Chart.Line<double, double, string>(new[] { lo, hi }, new[] { lo, hi }, Name: "y = x");
-            return Chart.Combine([points, diagonal]).WithAxisTitles($"{family.Key}: actual ({unit})", "forecast");
-        }).ToList();
+        var panels = families
+            .Select(family =>
+            {
+                var group = family.ToList();
+                var unit = Unit(group[0].Window.History.Event.Unit);
+                double lo = group.Min(f => Math.Min(f.Actual, f.Model)),
+                    hi = group.Max(f => Math.Max(f.Actual, f.Model));
+                var hover = group.Select(f =>
+                    $"{f.Window.History.Athlete} {f.Window.History.Event.Code} {f.Window.TargetSeason.Season}"
+                );
+                var points = Chart
+                    .Point<double, double, string>(
+                        group.Select(f => f.Actual),
+                        group.Select(f => f.Model),
+                        Name: family.Key.ToString()
+                    )
+                    .WithTraceProperty("hovertext", hover.ToArray());
+                var diagonal = Chart.Line<double, double, string>(new[] { lo, hi }, new[] { lo, hi }, Name: "y = x");
+                return Chart.Combine([points, diagonal]).WithAxisTitles($"{family.Key}: actual ({unit})", "forecast");
+            })
+            .ToList();
         var seasons = string.Join(", ", evaluation.TestSeasons);
-        return Chart.Grid(panels, rows, columns)
+        return Chart
+            .Grid(panels, rows, columns)
             .WithTitle($"{Who(evaluation)}: forecast vs actual peak on the test seasons ({seasons})")
             .WithHeight(260 * rows)
             .WithLayoutProperty("showlegend", false);
@@ -54,11 +65,19 @@ public static class EvaluationCharts
         ArgumentNullException.ThrowIfNull(evaluation);
         var events = evaluation.Model.PercentByEvent.Keys.ToList();
         var hover = events
-            .Select(e => $"{e}: {evaluation.Forecasts.Count(f => f.Window.History.Event.Code == e)} windows").ToArray();
-        var bars = evaluation.Scores.Select(score => Chart.Column<double, string, string>(
-                events.Select(e => Math.Round(score.PercentByEvent[e], 3)), Keys: events, Name: score.Predictor)
-            .WithTraceProperty("hovertext", hover));
-        return Chart.Combine(bars)
+            .Select(e => $"{e}: {evaluation.Forecasts.Count(f => f.Window.History.Event.Code == e)} windows")
+            .ToArray();
+        var bars = evaluation.Scores.Select(score =>
+            Chart
+                .Column<double, string, string>(
+                    events.Select(e => Math.Round(score.PercentByEvent[e], 3)),
+                    Keys: events,
+                    Name: score.Predictor
+                )
+                .WithTraceProperty("hovertext", hover)
+        );
+        return Chart
+            .Combine(bars)
             .WithTitle($"{Who(evaluation)}: error by event on the test seasons (% of the mark)")
             .WithAxisTitles("event", "mean error (%)")
             .WithHeight(420)
@@ -81,17 +100,28 @@ public static class EvaluationCharts
         {
             var who = TrackModels.Name(card.Inputs.Gender);
             var epochs = card.History.Select(h => h.Epoch + 1).ToList();
-            IEnumerable<double> Validation(string key) => card.History.Select(h => h.Metrics.GetValueOrDefault(key, double.NaN));
+            IEnumerable<double> Validation(string key) =>
+                card.History.Select(h => h.Metrics.GetValueOrDefault(key, double.NaN));
             var train = card.History.Select(h => h.TrainLoss);
             losses.Add(Chart.Line<int, double, string>(epochs, train, Name: $"{who} train loss"));
             losses.Add(Chart.Line<int, double, string>(epochs, Validation("val_l1_z"), Name: $"{who} validation loss"));
-            errors.Add(Chart.Line<int, double, string>(epochs, Validation(TrackTrainer.ValidationMetric), Name: $"{who} validation error %"));
+            errors.Add(
+                Chart.Line<int, double, string>(
+                    epochs,
+                    Validation(TrackTrainer.ValidationMetric),
+                    Name: $"{who} validation error %"
+                )
+            );
         }
-        return Chart.Grid(
-            [
-                Chart.Combine(losses).WithAxisTitles("epoch", "L1 loss (z)"),
-                Chart.Combine(errors).WithAxisTitles("epoch", "validation error (% of the mark)"),
-            ], 1, 2)
+        return Chart
+            .Grid(
+                [
+                    Chart.Combine(losses).WithAxisTitles("epoch", "L1 loss (z)"),
+                    Chart.Combine(errors).WithAxisTitles("epoch", "validation error (% of the mark)"),
+                ],
+                1,
+                2
+            )
             .WithTitle("Learning curves")
             .WithHeight(360);
     }
@@ -99,5 +129,10 @@ public static class EvaluationCharts
     private static string Who(GenderEvaluation e) => e.Gender == Gender.Women ? "Women" : "Men";
 
     private static string Unit(MarkUnit unit) =>
-        unit switch { MarkUnit.Seconds => "s", MarkUnit.Metres => "m", _ => "points" };
+        unit switch
+        {
+            MarkUnit.Seconds => "s",
+            MarkUnit.Metres => "m",
+            _ => "points",
+        };
 }

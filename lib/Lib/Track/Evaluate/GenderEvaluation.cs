@@ -13,7 +13,8 @@ namespace Lib.Track.Evaluate;
 /// <param name="Dropped">Test windows left out because their event has no head (it had no training windows).</param>
 /// <param name="Scores">The model's score first, then each baseline's.</param>
 /// <param name="Card">The model's card (its training summary, history, settings).</param>
-/// <param name="SameData">Whether the cache's data is the data the model was trained on (its fingerprint matches).</param>
+/// <param name="SameData">Whether the cache's data is the data the model was trained on (its fingerprint
+/// matches).</param>
 public sealed record GenderEvaluation(
     Gender Gender,
     IReadOnlyList<string> TestSeasons,
@@ -21,7 +22,8 @@ public sealed record GenderEvaluation(
     int Dropped,
     IReadOnlyList<PredictorScore> Scores,
     ModelCard<TrackModelConfig, TrackInputs> Card,
-    bool SameData)
+    bool SameData
+)
 {
     /// <summary>The model's score.</summary>
     public PredictorScore Model => Scores[0];

@@ -4,8 +4,10 @@ using Lib.Workflow;
 namespace Lib.Track.Evaluate;
 
 /// <summary>
-/// How well one predictor did on the test windows, every number through <see cref="RegressionMetrics"/>: the pooled error in
-/// percent of the actual peak (mean over windows), and the mean absolute error in native units (seconds, metres, points)
+/// How well one predictor did on the test windows, every number through <see cref="RegressionMetrics"/>: the pooled
+/// error in
+/// percent of the actual peak (mean over windows), and the mean absolute error in native units (seconds, metres,
+/// points)
 /// per event and per event family (the groups whose units agree).
 /// </summary>
 /// <param name="Predictor"><c>model</c> or a baseline's name.</param>
@@ -18,7 +20,8 @@ public sealed record PredictorScore(
     double PercentError,
     IReadOnlyDictionary<string, double> MaeByFamily,
     IReadOnlyDictionary<string, double> MaeByEvent,
-    IReadOnlyDictionary<string, double> PercentByEvent)
+    IReadOnlyDictionary<string, double> PercentByEvent
+)
 {
     /// <summary>The model's name in tables.</summary>
     public const string ModelName = TrackModel.PredictorName;
@@ -27,7 +30,8 @@ public sealed record PredictorScore(
     public static PredictorScore Of(string predictor, IReadOnlyList<WindowForecast> forecasts)
     {
         ArgumentNullException.ThrowIfNull(forecasts);
-        if (forecasts.Count == 0) throw new ArgumentException("No forecasts to score.", nameof(forecasts));
+        if (forecasts.Count == 0)
+            throw new ArgumentException("No forecasts to score.", nameof(forecasts));
         RegressionMetrics Metrics(IEnumerable<WindowForecast> group)
         {
             var list = group.ToList();
@@ -36,10 +40,12 @@ public sealed record PredictorScore(
         Dictionary<string, RegressionMetrics> By(Func<WindowForecast, string> key) =>
             forecasts.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, Metrics);
         var byEvent = By(f => f.Window.History.Event.Code);
-        return new PredictorScore(predictor,
+        return new PredictorScore(
+            predictor,
             Metrics(forecasts).PercentError,
             By(f => f.Window.History.Event.Family.ToString()).ToDictionary(kv => kv.Key, kv => kv.Value.Mae),
             byEvent.ToDictionary(kv => kv.Key, kv => kv.Value.Mae),
-            byEvent.ToDictionary(kv => kv.Key, kv => kv.Value.PercentError));
+            byEvent.ToDictionary(kv => kv.Key, kv => kv.Value.PercentError)
+        );
     }
 }

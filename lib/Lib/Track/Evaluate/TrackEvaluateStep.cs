@@ -5,8 +5,10 @@ using Lib.Track.Model;
 namespace Lib.Track.Evaluate;
 
 /// <summary>
-/// The evaluate step, the one orchestration <c>lab track evaluate</c> and <c>notebooks/track/04-evaluate.dib</c> call: every
-/// model on its held-out test seasons beside the baselines (<see cref="TrackEvaluation"/>), as one report; and the report's
+/// The evaluate step, the one orchestration <c>lab track evaluate</c> and <c>notebooks/track/04-evaluate.dib</c> call:
+/// every
+/// model on its held-out test seasons beside the baselines (<see cref="TrackEvaluation"/>), as one report; and the
+/// report's
 /// charts saved as standalone HTML pages.
 /// </summary>
 public static class TrackEvaluateStep
@@ -16,12 +18,14 @@ public static class TrackEvaluateStep
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(models);
-        if (models.Count == 0) throw new ArgumentException("No models to evaluate.", nameof(models));
+        if (models.Count == 0)
+            throw new ArgumentException("No models to evaluate.", nameof(models));
         return new EvaluationReport([.. models.Select(m => TrackEvaluation.Run(data, m))]);
     }
 
     /// <summary>
-    /// Writes the charts of <paramref name="report"/> into <paramref name="directory"/>: per gender the forecast against the
+    /// Writes the charts of <paramref name="report"/> into <paramref name="directory"/>: per gender the forecast
+    /// against the
     /// actual peak and the error by event, and the learning curves. Returns the files written.
     /// </summary>
     public static IReadOnlyList<string> SaveCharts(EvaluationReport report, string directory)

@@ -14,7 +14,8 @@ public sealed class WindowBaseline(string name, Func<Window, double> forecast) :
     private readonly Func<Window, double> _forecast = forecast ?? throw new ArgumentNullException(nameof(forecast));
 
     /// <inheritdoc />
-    public string Name { get; } = !string.IsNullOrWhiteSpace(name) ? name : throw new ArgumentException("A baseline needs a name.", nameof(name));
+    public string Name { get; } =
+        !string.IsNullOrWhiteSpace(name) ? name : throw new ArgumentException("A baseline needs a name.", nameof(name));
 
     /// <summary>The forecast of <paramref name="window"/>, in the event's unit.</summary>
     public double Predict(Window window)

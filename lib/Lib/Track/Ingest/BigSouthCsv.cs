@@ -9,7 +9,8 @@ namespace Lib.Track.Ingest;
 public sealed class BigSouthCsv(string path, string name = "big_south") : CsvSource(name, path)
 {
     /// <inheritdoc />
-    protected override IReadOnlyList<string> Columns { get; } = ["name", "event", "mark", "performance_date", "gender", "school"];
+    protected override IReadOnlyList<string> Columns { get; } =
+    ["name", "event", "mark", "performance_date", "gender", "school"];
 
     /// <inheritdoc />
     protected override string Format => "big-south-csv";
@@ -19,7 +20,14 @@ public sealed class BigSouthCsv(string path, string name = "big_south") : CsvSou
     {
         var athlete = Clean(column("name"));
         var gender = column("gender").Trim();
-        return new RowFields(athlete, $"{athlete.ToUpperInvariant()}|{gender.ToUpperInvariant()}", column("school"), gender,
-            column("event"), column("mark"), column("performance_date"));
+        return new RowFields(
+            athlete,
+            $"{athlete.ToUpperInvariant()}|{gender.ToUpperInvariant()}",
+            column("school"),
+            gender,
+            column("event"),
+            column("mark"),
+            column("performance_date")
+        );
     }
 }

@@ -14,8 +14,14 @@ public abstract class CsvSource : IPerformanceSource
     /// <summary>A source called <paramref name="name"/> reading <paramref name="path"/>.</summary>
     protected CsvSource(string name, string path)
     {
-        if (string.IsNullOrWhiteSpace(name) || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
-            throw new ArgumentException($"A source name must be lower-case letters, digits and '_', got '{name}'.", nameof(name));
+        if (
+            string.IsNullOrWhiteSpace(name)
+            || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')
+        )
+            throw new ArgumentException(
+                $"A source name must be lower-case letters, digits and '_', got '{name}'.",
+                nameof(name)
+            );
         Name = name;
         Path = path ?? throw new ArgumentNullException(nameof(path));
     }
@@ -44,10 +50,14 @@ public abstract class CsvSource : IPerformanceSource
         var file = System.IO.Path.GetFileName(Path);
         var (header, records) = CsvFile.Open(Path);
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Count; i++) index.TryAdd(header[i], i);
+        for (var i = 0; i < header.Count; i++)
+            index.TryAdd(header[i], i);
         var missing = Columns.Where(c => !index.ContainsKey(c)).ToList();
         if (missing.Count > 0)
-            throw new FormatException($"{Path}: line 1: the header lacks the column(s) {string.Join(", ", missing)} that the {Format} adapter reads (header: {string.Join(", ", header)}).");
+            throw new FormatException(
+                $"{Path}: line 1: the header lacks the column(s) {string.Join(", ", missing)} that the {Format} "
+                    + $"adapter reads (header: {string.Join(", ", header)})."
+            );
 
         var rows = new List<Performance>();
         var rejected = new List<RejectedRecord>();
@@ -55,18 +65,28 @@ public abstract class CsvSource : IPerformanceSource
         {
             if (record.Fields.Count != header.Count)
             {
-                rejected.Add(RejectedRecord.AtLine(file, record.Line, $"the record has {record.Fields.Count} fields, the header {header.Count}", record.Text));
+                rejected.Add(
+                    RejectedRecord.AtLine(
+                        file,
+                        record.Line,
+                        $"the record has {record.Fields.Count} fields, the header {header.Count}",
+                        record.Text
+                    )
+                );
                 continue;
             }
             var fields = Fields(name => record.Fields[index[name]]);
-            if (RowParser.TryParse(Name, file, record.Line, fields, out var row, out var reason)) rows.Add(row);
-            else rejected.Add(RejectedRecord.AtLine(file, record.Line, reason, record.Text));
+            if (RowParser.TryParse(Name, file, record.Line, fields, out var row, out var reason))
+                rows.Add(row);
+            else
+                rejected.Add(RejectedRecord.AtLine(file, record.Line, reason, record.Text));
         }
         return new IngestResult<Performance>(rows, rejected);
     }
 
     /// <summary>Collapses runs of whitespace and trims (names are keyed in this form).</summary>
-    protected static string Clean(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    protected static string Clean(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The one-letter code of a fixed gender, for sources whose file holds one team's men or women.</summary>
     protected static string Code(Gender gender) => gender.Code();

@@ -31,11 +31,19 @@ public sealed partial class MeetResultsCsv(string path, Gender gender, string na
     {
         var athlete = Clean(column("Name"));
         var school = Clean(column("School"));
-        return new RowFields(athlete, $"{athlete.ToUpperInvariant()}|{school.ToUpperInvariant()}", school, Code(Gender),
-            column("Event"), Mark(column("Event"), column("Mark")), column("Meet_Start"));
+        return new RowFields(
+            athlete,
+            $"{athlete.ToUpperInvariant()}|{school.ToUpperInvariant()}",
+            school,
+            Code(Gender),
+            column("Event"),
+            Mark(column("Event"), column("Mark")),
+            column("Meet_Start")
+        );
     }
 
-    /// <summary>The file's numbers in TFRRS's notation: bare metres get their <c>m</c>, <c>5149.0</c> points lose the <c>.0</c>.</summary>
+    /// <summary>The file's numbers in TFRRS's notation: bare metres get their <c>m</c>, <c>5149.0</c> points lose the
+    /// <c>.0</c>.</summary>
     public static string Mark(string eventText, string mark)
     {
         var text = mark.Trim();

@@ -5,7 +5,8 @@ namespace Lib.Track.Ingest;
 
 /// <summary>The text fields of one source row, before they are understood.</summary>
 /// <param name="Athlete">The athlete's name as printed.</param>
-/// <param name="Key">What identifies the athlete within the source (prefixed with the source's name by the parser).</param>
+/// <param name="Key">What identifies the athlete within the source (prefixed with the source's name by the
+/// parser).</param>
 /// <param name="Team">The team, when the source has one.</param>
 /// <param name="Gender">The gender as printed (<c>M</c>, <c>F</c>, <c>Men</c>…).</param>
 /// <param name="Event">The event as printed.</param>
@@ -13,7 +14,17 @@ namespace Lib.Track.Ingest;
 /// <param name="Date">The meet date as printed (<c>May 18-19, 2022</c>, <c>2022-05-18</c>).</param>
 /// <param name="Wind">The wind as printed, or null.</param>
 /// <param name="Season">The season as printed, or null when the source has none (then it is inferred).</param>
-public sealed record RowFields(string Athlete, string Key, string? Team, string? Gender, string Event, string Mark, string Date, string? Wind = null, string? Season = null);
+public sealed record RowFields(
+    string Athlete,
+    string Key,
+    string? Team,
+    string? Gender,
+    string Event,
+    string Mark,
+    string Date,
+    string? Wind = null,
+    string? Season = null
+);
 
 /// <summary>
 /// Turns a source row's text into a <see cref="Performance"/>, strictly: the event must be one the
@@ -24,20 +35,32 @@ public sealed record RowFields(string Athlete, string Key, string? Team, string?
 public static class RowParser
 {
     /// <summary>The row, or false with the reason it cannot be read.</summary>
-    public static bool TryParse(string source, string file, int line, RowFields fields, [NotNullWhen(true)] out Performance? row, [NotNullWhen(false)] out string? reason)
+    public static bool TryParse(
+        string source,
+        string file,
+        int line,
+        RowFields fields,
+        [NotNullWhen(true)] out Performance? row,
+        [NotNullWhen(false)] out string? reason
+    )
     {
         row = null;
-        if (string.IsNullOrWhiteSpace(fields.Athlete)) return Fail("the athlete's name is blank", out reason);
+        if (string.IsNullOrWhiteSpace(fields.Athlete))
+            return Fail("the athlete's name is blank", out reason);
         if (GenderCodes.FromText(fields.Gender) is not { } gender || gender == Gender.Mixed)
             return Fail($"gender '{fields.Gender}' is not men's or women's (M, F)", out reason);
-        if (EventCatalogue.Find(fields.Event) is not { } ev) return Fail($"'{fields.Event}' is not an event the catalogue knows", out reason);
-        if (!Mark.TryParse(fields.Mark, ev.Unit, out var mark, out var markError)) return Fail($"mark {markError} (event {ev.Code})", out reason);
-        if (!TryDate(fields.Date, out var date, out var dateError)) return Fail(dateError, out reason);
+        if (EventCatalogue.Find(fields.Event) is not { } ev)
+            return Fail($"'{fields.Event}' is not an event the catalogue knows", out reason);
+        if (!Mark.TryParse(fields.Mark, ev.Unit, out var mark, out var markError))
+            return Fail($"mark {markError} (event {ev.Code})", out reason);
+        if (!TryDate(fields.Date, out var date, out var dateError))
+            return Fail(dateError, out reason);
 
         Wind? wind = null;
         if (!string.IsNullOrWhiteSpace(fields.Wind))
         {
-            if (!Domain.Wind.TryParse(fields.Wind, out var w, out var windError)) return Fail($"wind {windError}", out reason);
+            if (!Domain.Wind.TryParse(fields.Wind, out var w, out var windError))
+                return Fail($"wind {windError}", out reason);
             wind = w;
         }
 
@@ -45,7 +68,8 @@ public static class RowParser
         bool inferred = false;
         if (!string.IsNullOrWhiteSpace(fields.Season))
         {
-            if (SeasonNames.FromText(fields.Season) is not { } given) return Fail($"season '{fields.Season}' is not indoor, outdoor or cross country", out reason);
+            if (SeasonNames.FromText(fields.Season) is not { } given)
+                return Fail($"season '{fields.Season}' is not indoor, outdoor or cross country", out reason);
             season = given;
         }
         else if (SeasonInference.Infer(ev, date) is { } guessed)
@@ -53,7 +77,11 @@ public static class RowParser
             season = guessed;
             inferred = true;
         }
-        else return Fail($"no season: {ev.Name} on {date:yyyy-MM-dd} is not held in the season its date falls in", out reason);
+        else
+            return Fail(
+                $"no season: {ev.Name} on {date:yyyy-MM-dd} is not held in the season its date falls in",
+                out reason
+            );
 
         row = new Performance
         {
@@ -75,15 +103,25 @@ public static class RowParser
         return true;
     }
 
-    /// <summary>A meet date as TFRRS prints it (<see cref="MeetDate"/>, the first day of a range) or ISO <c>2022-05-18</c>.</summary>
+    /// <summary>A meet date as TFRRS prints it (<see cref="MeetDate"/>, the first day of a range) or ISO
+    /// <c>2022-05-18</c>.</summary>
     public static bool TryDate(string? text, out DateOnly date, [NotNullWhen(false)] out string? error)
     {
-        if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date))
+        if (
+            DateOnly.TryParseExact(
+                text?.Trim(),
+                "yyyy-MM-dd",
+                System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None,
+                out date
+            )
+        )
         {
             error = null;
             return true;
         }
-        if (MeetDate.TryParse(text, out date, out _, out error)) return true;
+        if (MeetDate.TryParse(text, out date, out _, out error))
+            return true;
         error = $"date {error}";
         return false;
     }

@@ -25,7 +25,12 @@ public sealed class ScrapedPerformances(string path, string name = "scraped") : 
     /// <inheritdoc />
     public IngestResult<Performance> Read()
     {
-        if (!File.Exists(Path)) throw new FileNotFoundException($"The scraped table '{Path}' does not exist (run 'lab track scrape' or notebooks/track/01-scrape.dib first).", Path);
+        if (!File.Exists(Path))
+            throw new FileNotFoundException(
+                $"The scraped table '{Path}' does not exist (run 'lab track scrape' or "
+                    + "notebooks/track/01-scrape.dib first).",
+                Path
+            );
         var file = System.IO.Path.GetFileName(Path);
         var table = RecordTable.Read<ScrapedRow>(Path);
         var rows = new List<Performance>();
@@ -35,7 +40,15 @@ public sealed class ScrapedPerformances(string path, string name = "scraped") : 
             var line = i + 1;
             var r = table[i];
             var date = r.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var text = string.Join(", ", r.SourceUrl, r.SourceRow.ToString(CultureInfo.InvariantCulture), r.Event, r.Athlete, r.Mark, date);
+            var text = string.Join(
+                ", ",
+                r.SourceUrl,
+                r.SourceRow.ToString(CultureInfo.InvariantCulture),
+                r.Event,
+                r.Athlete,
+                r.Mark,
+                date
+            );
             if (string.IsNullOrWhiteSpace(r.Athlete))
             {
                 rejected.Add(RejectedRecord.AtLine(file, line, "a team (relay) row names no athlete", text));
@@ -47,11 +60,14 @@ public sealed class ScrapedPerformances(string path, string name = "scraped") : 
                 continue;
             }
             var athlete = r.Athlete.Trim();
-            var key = r.AthleteId is { } id ? id.ToString(CultureInfo.InvariantCulture)
+            var key = r.AthleteId is { } id
+                ? id.ToString(CultureInfo.InvariantCulture)
                 : $"{athlete.ToUpperInvariant()}|{r.Team?.Trim().ToUpperInvariant()}|{r.Gender}";
             var fields = new RowFields(athlete, key, r.Team, r.Gender, r.Event, r.Mark, date, r.WindText, r.Season);
-            if (RowParser.TryParse(Name, file, line, fields, out var row, out var reason)) rows.Add(row);
-            else rejected.Add(RejectedRecord.AtLine(file, line, reason, text));
+            if (RowParser.TryParse(Name, file, line, fields, out var row, out var reason))
+                rows.Add(row);
+            else
+                rejected.Add(RejectedRecord.AtLine(file, line, reason, text));
         }
         return new IngestResult<Performance>(rows, rejected);
     }

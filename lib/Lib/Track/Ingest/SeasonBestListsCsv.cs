@@ -9,7 +9,8 @@ namespace Lib.Track.Ingest;
 public sealed class SeasonBestListsCsv(string path, string name = "ncaa_lists") : CsvSource(name, path)
 {
     /// <inheritdoc />
-    protected override IReadOnlyList<string> Columns { get; } = ["season", "gender", "event", "athlete", "team", "mark", "meet_date", "wind"];
+    protected override IReadOnlyList<string> Columns { get; } =
+    ["season", "gender", "event", "athlete", "team", "mark", "meet_date", "wind"];
 
     /// <inheritdoc />
     protected override string Format => "season-best-lists-csv";
@@ -20,7 +21,16 @@ public sealed class SeasonBestListsCsv(string path, string name = "ncaa_lists") 
         var athlete = Clean(column("athlete"));
         var team = Clean(column("team"));
         var gender = column("gender").Trim();
-        return new RowFields(athlete, $"{athlete.ToUpperInvariant()}|{team.ToUpperInvariant()}|{gender.ToUpperInvariant()}", team, gender,
-            column("event"), column("mark"), column("meet_date"), column("wind"), column("season"));
+        return new RowFields(
+            athlete,
+            $"{athlete.ToUpperInvariant()}|{team.ToUpperInvariant()}|{gender.ToUpperInvariant()}",
+            team,
+            gender,
+            column("event"),
+            column("mark"),
+            column("meet_date"),
+            column("wind"),
+            column("season")
+        );
     }
 }

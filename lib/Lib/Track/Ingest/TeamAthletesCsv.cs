@@ -8,7 +8,8 @@ namespace Lib.Track.Ingest;
 /// team are the file's, given by the caller (the Lehigh file is the men's team), and the season is inferred
 /// from the event and date. An athlete is their name.
 /// </summary>
-public sealed class TeamAthletesCsv(string path, Gender gender, string team, string name = "lehigh") : CsvSource(name, path)
+public sealed class TeamAthletesCsv(string path, Gender gender, string team, string name = "lehigh")
+    : CsvSource(name, path)
 {
     /// <summary>The gender of every athlete in the file.</summary>
     public Gender Gender { get; } = gender;
@@ -29,6 +30,14 @@ public sealed class TeamAthletesCsv(string path, Gender gender, string team, str
     protected override RowFields Fields(Func<string, string> column)
     {
         var athlete = Clean(column("Athlete"));
-        return new RowFields(athlete, athlete.ToUpperInvariant(), Team, Code(Gender), column("Event"), column("Mark"), column("Date"));
+        return new RowFields(
+            athlete,
+            athlete.ToUpperInvariant(),
+            Team,
+            Code(Gender),
+            column("Event"),
+            column("Mark"),
+            column("Date")
+        );
     }
 }

@@ -4,7 +4,8 @@ using Lib.Track.Domain;
 namespace Lib.Track.Model;
 
 /// <summary>
-/// What a track model needs besides its weights and arguments (the inputs of its <see cref="Lib.Workflow.ModelCard{TConfig, TInputs}"/>):
+/// What a track model needs besides its weights and arguments (the inputs of its
+/// <see cref="Lib.Workflow.ModelCard{TConfig, TInputs}"/>):
 /// the gender it forecasts, the events in head order, each event's standardisation (fitted on the training split), the
 /// split it was trained and validated on, and the sources of its data.
 /// </summary>
@@ -29,5 +30,6 @@ public sealed record TrackInputs
     public required IReadOnlyList<string> Sources { get; init; }
 
     /// <summary>The split as a plan.</summary>
-    public SplitPlan Split() => new([.. ValidationSeasons.Select(SeasonId.Parse)], [.. TestSeasons.Select(SeasonId.Parse)]);
+    public SplitPlan Split() =>
+        new([.. ValidationSeasons.Select(SeasonId.Parse)], [.. TestSeasons.Select(SeasonId.Parse)]);
 }

@@ -5,7 +5,8 @@ namespace Lib.Track.Predict;
 /// <summary>One mark as pasted for a forecast: its line (from 1), date when given, the mark and the wind.</summary>
 public sealed record PastedMark(int Line, DateOnly? Date, Mark Mark, double? Wind);
 
-/// <summary>A pasted line that cannot be used, with its line number; the message names the line and says what was expected.</summary>
+/// <summary>A pasted line that cannot be used, with its line number; the message names the line and says what was
+/// expected.</summary>
 public sealed class MarkLineException(int line, string reason) : FormatException($"line {line}: {reason}")
 {
     /// <summary>The line, from 1.</summary>

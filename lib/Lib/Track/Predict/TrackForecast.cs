@@ -2,7 +2,8 @@ using Lib.Track.Domain;
 
 namespace Lib.Track.Predict;
 
-/// <summary>A forecast: the event, the label of the season forecast, the peak (in the event's unit) and how it reads.</summary>
+/// <summary>A forecast: the event, the label of the season forecast, the peak (in the event's unit) and how it
+/// reads.</summary>
 /// <param name="Event">The event.</param>
 /// <param name="Label">The season label forecast.</param>
 /// <param name="Value">The forecast peak in seconds, metres or points.</param>

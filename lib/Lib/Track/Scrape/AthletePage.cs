@@ -18,10 +18,19 @@ public sealed record AthletePage(
     IReadOnlyList<Performance> Results,
     IReadOnlyList<PersonalBest> PersonalBests,
     IReadOnlyList<EventHistoryEntry> EventHistory,
-    IReadOnlyList<RejectedRecord> Skipped);
+    IReadOnlyList<RejectedRecord> Skipped
+);
 
 /// <summary>A best mark in one event and season, from the page's bests tables.</summary>
-public sealed record PersonalBest(EventInfo Event, string EventText, Season Season, Mark Mark, Wind? Wind, string? MarkConverted, string? ResultUrl);
+public sealed record PersonalBest(
+    EventInfo Event,
+    string EventText,
+    Season Season,
+    Mark Mark,
+    Wind? Wind,
+    string? MarkConverted,
+    string? ResultUrl
+);
 
 /// <summary>One row of the event history tab: a mark in an event with its meet and date.</summary>
 public sealed record EventHistoryEntry(
@@ -35,4 +44,5 @@ public sealed record EventHistoryEntry(
     long? MeetId,
     DateOnly? Date,
     string? DateText,
-    string? ResultUrl);
+    string? ResultUrl
+);

@@ -19,7 +19,8 @@ public static partial class AthletePageParser
     /// <summary>Parses the athlete page at <paramref name="url"/> from its HTML.</summary>
     public static AthletePage Parse(string url, string html) => Parse(url, new HtmlParser().ParseDocument(html));
 
-    /// <summary>Parses the athlete page at <paramref name="url"/>; <see cref="FormatException"/> when it is not one.</summary>
+    /// <summary>Parses the athlete page at <paramref name="url"/>; <see cref="FormatException"/> when it is not
+    /// one.</summary>
     public static AthletePage Parse(string url, IDocument document)
     {
         var page = new Uri(url);
@@ -28,8 +29,11 @@ public static partial class AthletePageParser
         var heading = HtmlText.Of(document.QuerySelector("h3.panel-title.large-title"));
         var nameMatch = NameAndClass().Match(heading);
         var name = nameMatch.Success ? nameMatch.Groups[1].Value : heading;
-        ClassYear? classYear = nameMatch.Success && ClassYear.TryParse(nameMatch.Groups[2].Value, out var y, out _) ? y : null;
-        var teamLink = document.QuerySelectorAll(".panel-heading a[href*='/teams/']").FirstOrDefault(a => HtmlText.Of(a).Length > 0);
+        ClassYear? classYear =
+            nameMatch.Success && ClassYear.TryParse(nameMatch.Groups[2].Value, out var y, out _) ? y : null;
+        var teamLink = document
+            .QuerySelectorAll(".panel-heading a[href*='/teams/']")
+            .FirstOrDefault(a => HtmlText.Of(a).Length > 0);
         var team = teamLink is null ? null : HtmlText.Of(teamLink);
         var gender = TfrrsLinks.TeamGender(HtmlText.Href(teamLink, page));
         var athleteId = TfrrsLinks.AthleteId(page.AbsolutePath);
@@ -57,11 +61,15 @@ public static partial class AthletePageParser
             var dateText = HtmlText.Of(header?.QuerySelector("span"));
             var meetId = TfrrsLinks.MeetId(HtmlText.Href(meetLink, context.Page));
             DateOnly? date = null;
-            string? tableProblem = context.Gender is null ? "the page links no team address with a gender, so the results' gender is unknown" : null;
+            string? tableProblem = context.Gender is null
+                ? "the page links no team address with a gender, so the results' gender is unknown"
+                : null;
             if (dateText.Length > 0)
             {
-                if (MeetDate.TryParse(dateText, out var first, out _, out var dateError)) date = first;
-                else tableProblem ??= dateError;
+                if (MeetDate.TryParse(dateText, out var first, out _, out var dateError))
+                    date = first;
+                else
+                    tableProblem ??= dateError;
             }
             var n = 0;
             foreach (var tr in table.QuerySelectorAll("tbody > tr"))
@@ -73,21 +81,36 @@ public static partial class AthletePageParser
                 var cells = tr.Children.Where(c => c.LocalName == "td").ToList();
                 string? error = tableProblem;
                 Performance? row = null;
-                if (error is null && cells.Count != 3) error = $"the row has {cells.Count} cells, expected 3 (event, mark, place)";
-                if (error is null) row = BuildResult(context, cells, season, meet, meetId, date, dateText, position, out error);
-                if (row is null) skipped.Add(new RejectedRecord(context.Url, location, error!, text));
-                else rows.Add(row);
+                if (error is null && cells.Count != 3)
+                    error = $"the row has {cells.Count} cells, expected 3 (event, mark, place)";
+                if (error is null)
+                    row = BuildResult(context, cells, season, meet, meetId, date, dateText, position, out error);
+                if (row is null)
+                    skipped.Add(new RejectedRecord(context.Url, location, error!, text));
+                else
+                    rows.Add(row);
             }
         }
         return rows;
     }
 
-    private static Performance? BuildResult(Context context, List<IElement> cells, Season? season, string meet, long? meetId,
-        DateOnly? date, string dateText, int position, out string? error)
+    private static Performance? BuildResult(
+        Context context,
+        List<IElement> cells,
+        Season? season,
+        string meet,
+        long? meetId,
+        DateOnly? date,
+        string dateText,
+        int position,
+        out string? error
+    )
     {
         var eventText = HtmlText.Of(cells[0]);
-        if (EventCatalogue.Find(eventText) is not { } ev) return Fail($"the event '{eventText}' is not in the event catalogue", out error);
-        if (MarkCell.Read(cells[1], ev.Unit, context.Page, out error) is not { } mark) return null;
+        if (EventCatalogue.Find(eventText) is not { } ev)
+            return Fail($"the event '{eventText}' is not in the event catalogue", out error);
+        if (MarkCell.Read(cells[1], ev.Unit, context.Page, out error) is not { } mark)
+            return null;
         var placeText = HtmlText.Of(cells[2]);
         int? place = null;
         Round? round = null;
@@ -99,7 +122,8 @@ public static partial class AthletePageParser
             if (m.Groups[2].Success)
             {
                 round = RoundCodes.FromCode(m.Groups[2].Value);
-                if (round is null) return Fail($"the round '({m.Groups[2].Value})' is not F, P or S", out error);
+                if (round is null)
+                    return Fail($"the round '({m.Groups[2].Value})' is not F, P or S", out error);
             }
         }
         error = null;
@@ -132,7 +156,14 @@ public static partial class AthletePageParser
     private static List<PersonalBest> ReadBests(Context context, IDocument document, List<RejectedRecord> skipped)
     {
         var bests = new List<PersonalBest>();
-        foreach (var (selector, season) in new[] { ("table.indoor_bests", Season.Indoor), ("table.outdoor_bests", Season.Outdoor), ("table.xc_bests", Season.CrossCountry) })
+        foreach (
+            var (selector, season) in new[]
+            {
+                ("table.indoor_bests", Season.Indoor),
+                ("table.outdoor_bests", Season.Outdoor),
+                ("table.xc_bests", Season.CrossCountry),
+            }
+        )
         {
             var n = 0;
             foreach (var table in document.QuerySelectorAll(selector))
@@ -142,15 +173,27 @@ public static partial class AthletePageParser
                 {
                     var eventText = HtmlText.Of(cells[i]);
                     var markCell = cells[i + 1];
-                    if (eventText.Length == 0 && HtmlText.Of(markCell).Length == 0) continue; // an empty slot of the two-column grid
+                    if (eventText.Length == 0 && HtmlText.Of(markCell).Length == 0)
+                        continue; // an empty slot of the two-column grid
                     n++;
                     var location = $"{season.Code()} bests, entry {n}";
                     var text = $"{eventText} {HtmlText.Of(markCell)}";
                     string? error;
-                    if (EventCatalogue.Find(eventText) is not { } ev) error = $"the event '{eventText}' is not in the event catalogue";
+                    if (EventCatalogue.Find(eventText) is not { } ev)
+                        error = $"the event '{eventText}' is not in the event catalogue";
                     else if (MarkCell.Read(markCell, ev.Unit, context.Page, out error) is { } mark)
                     {
-                        bests.Add(new PersonalBest(ev, eventText, season, mark.Mark, mark.Wind, mark.Converted, mark.ResultUrl));
+                        bests.Add(
+                            new PersonalBest(
+                                ev,
+                                eventText,
+                                season,
+                                mark.Mark,
+                                mark.Wind,
+                                mark.Converted,
+                                mark.ResultUrl
+                            )
+                        );
                         continue;
                     }
                     skipped.Add(new RejectedRecord(context.Url, location, error!, text));
@@ -163,7 +206,8 @@ public static partial class AthletePageParser
     private static List<EventHistoryEntry> ReadHistory(Context context, IElement? section, List<RejectedRecord> skipped)
     {
         var entries = new List<EventHistoryEntry>();
-        if (section is null) return entries;
+        if (section is null)
+            return entries;
         foreach (var table in section.QuerySelectorAll("table"))
         {
             var th = table.QuerySelector("thead th");
@@ -177,18 +221,34 @@ public static partial class AthletePageParser
                 var location = $"event history, {title}, row {n}";
                 var cells = tr.Children.Where(c => c.LocalName == "td").ToList();
                 string? error = null;
-                if (ev is null) error = $"the event '{title}' is not in the event catalogue";
-                else if (cells.Count != 3) error = $"the row has {cells.Count} cells, expected 3 (mark, meet, date)";
+                if (ev is null)
+                    error = $"the event '{title}' is not in the event catalogue";
+                else if (cells.Count != 3)
+                    error = $"the row has {cells.Count} cells, expected 3 (mark, meet, date)";
                 else if (MarkCell.Read(cells[0], ev.Unit, context.Page, out error) is { } mark)
                 {
                     var dateText = HtmlText.Of(cells[2]);
                     DateOnly? date = null;
-                    if (dateText.Length > 0 && MeetDate.TryParse(dateText, out var first, out _, out error)) date = first;
+                    if (dateText.Length > 0 && MeetDate.TryParse(dateText, out var first, out _, out error))
+                        date = first;
                     if (dateText.Length == 0 || date is not null)
                     {
                         var meetLink = cells[1].QuerySelector("a");
-                        entries.Add(new EventHistoryEntry(ev, title, season, mark.Mark, mark.Wind, mark.Converted, HtmlText.Of(cells[1]) is { Length: > 0 } m ? m : null,
-                            TfrrsLinks.MeetId(HtmlText.Href(meetLink, context.Page)), date, dateText.Length > 0 ? dateText : null, mark.ResultUrl));
+                        entries.Add(
+                            new EventHistoryEntry(
+                                ev,
+                                title,
+                                season,
+                                mark.Mark,
+                                mark.Wind,
+                                mark.Converted,
+                                HtmlText.Of(cells[1]) is { Length: > 0 } m ? m : null,
+                                TfrrsLinks.MeetId(HtmlText.Href(meetLink, context.Page)),
+                                date,
+                                dateText.Length > 0 ? dateText : null,
+                                mark.ResultUrl
+                            )
+                        );
                         continue;
                     }
                 }
@@ -204,9 +264,17 @@ public static partial class AthletePageParser
         Season? found = null;
         foreach (var c in table.ClassList)
         {
-            Season? s = c switch { "indoor" => Season.Indoor, "outdoor" => Season.Outdoor, "xc" => Season.CrossCountry, _ => null };
-            if (s is null) continue;
-            if (found is not null && found != s) return null;
+            Season? s = c switch
+            {
+                "indoor" => Season.Indoor,
+                "outdoor" => Season.Outdoor,
+                "xc" => Season.CrossCountry,
+                _ => null,
+            };
+            if (s is null)
+                continue;
+            if (found is not null && found != s)
+                return null;
             found = s;
         }
         return found;

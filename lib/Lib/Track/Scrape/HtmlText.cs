@@ -3,7 +3,8 @@ using AngleSharp.Dom;
 
 namespace Lib.Track.Scrape;
 
-/// <summary>Text and links out of TFRRS markup: whitespace (non-breaking spaces included) collapsed, addresses cleaned.</summary>
+/// <summary>Text and links out of TFRRS markup: whitespace (non-breaking spaces included) collapsed, addresses
+/// cleaned.</summary>
 internal static partial class HtmlText
 {
     /// <summary>The element's text with runs of whitespace as one space, trimmed; empty for null.</summary>
@@ -14,14 +15,17 @@ internal static partial class HtmlText
 
     /// <summary>
     /// The absolute address of a link's <c>href</c> against the page: whitespace inside the attribute removed (TFRRS
-    /// athlete pages break addresses across lines), protocol-relative addresses given the page's scheme. Null when absent.
+    /// athlete pages break addresses across lines), protocol-relative addresses given the page's scheme. Null when
+    /// absent.
     /// </summary>
     public static string? Href(IElement? link, Uri page)
     {
         var raw = link?.GetAttribute("href");
-        if (string.IsNullOrWhiteSpace(raw)) return null;
+        if (string.IsNullOrWhiteSpace(raw))
+            return null;
         var cleaned = Whitespace().Replace(raw, "");
-        if (cleaned.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || cleaned.StartsWith('#')) return null;
+        if (cleaned.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || cleaned.StartsWith('#'))
+            return null;
         return Uri.TryCreate(page, cleaned, out var absolute) ? absolute.AbsoluteUri : null;
     }
 

@@ -9,6 +9,7 @@ public enum ListLayout
     /// <summary>The "printable" list: one <c>table#myTable.table-sm</c> per event, no links.</summary>
     Printable,
 
-    /// <summary>Archived lists of 2012–2019: <c>table#myTable.tablesorter</c> with upper-case headings (RANK, ATHLETE, …).</summary>
+    /// <summary>Archived lists of 2012–2019: <c>table#myTable.tablesorter</c> with upper-case headings (RANK, ATHLETE,
+    /// …).</summary>
     Legacy,
 }

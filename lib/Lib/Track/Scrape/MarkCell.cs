@@ -23,7 +23,8 @@ internal sealed record MarkCell(Mark Mark, Wind? Wind, string? Converted, string
         foreach (var span in cell.QuerySelectorAll("span"))
         {
             var s = HtmlText.Of(span);
-            if (s.Length == 0) continue;
+            if (s.Length == 0)
+                continue;
             if (s.StartsWith('('))
             {
                 if (wind is { } earlier)

@@ -3,7 +3,8 @@ using Lib.Workflow;
 
 namespace Lib.Track.Scrape;
 
-/// <summary>A parsed performance list: its layout and title, the season it covers, its rows and the rows left out with why.</summary>
+/// <summary>A parsed performance list: its layout and title, the season it covers, its rows and the rows left out with
+/// why.</summary>
 public sealed record PerformanceListPage(
     string Url,
     ListLayout Layout,
@@ -11,7 +12,8 @@ public sealed record PerformanceListPage(
     Season? Season,
     int Events,
     IReadOnlyList<Performance> Rows,
-    IReadOnlyList<RejectedRecord> Skipped)
+    IReadOnlyList<RejectedRecord> Skipped
+)
 {
     /// <summary>Every row the page holds: parsed plus skipped.</summary>
     public int RowsSeen => Rows.Count + Skipped.Count;

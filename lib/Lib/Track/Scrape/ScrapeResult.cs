@@ -1,19 +1,30 @@
-using Lib.Web;
 using Lib.Track.Domain;
+using Lib.Web;
 using Lib.Workflow;
 
 namespace Lib.Track.Scrape;
 
-/// <summary>What one page gave: its kind, how the fetch ended, the rows parsed and skipped, the athletes a roster named.</summary>
+/// <summary>What one page gave: its kind, how the fetch ended, the rows parsed and skipped, the athletes a roster
+/// named.</summary>
 /// <param name="Url">The page's TFRRS address.</param>
 /// <param name="Kind">What the page was recognised as.</param>
 /// <param name="Detail">The list's layout, the athlete's name or the team's name.</param>
 /// <param name="Status">How the fetch ended.</param>
-/// <param name="Reason">Why the page gave nothing, when it did not (fetch failure, unrecognised page, parse failure).</param>
+/// <param name="Reason">Why the page gave nothing, when it did not (fetch failure, unrecognised page, parse
+/// failure).</param>
 /// <param name="Rows">Performances parsed from the page.</param>
 /// <param name="Skipped">Rows reported instead of parsed.</param>
 /// <param name="Athletes">Athletes on the roster (team pages).</param>
-public sealed record PageReport(string Url, PageKind Kind, string? Detail, FetchStatus Status, string? Reason, int Rows, int Skipped, int Athletes)
+public sealed record PageReport(
+    string Url,
+    PageKind Kind,
+    string? Detail,
+    FetchStatus Status,
+    string? Reason,
+    int Rows,
+    int Skipped,
+    int Athletes
+)
 {
     /// <summary>True when the page was fetched and understood.</summary>
     public bool Ok => Status == FetchStatus.Ok && Reason is null;
@@ -30,7 +41,8 @@ public sealed record ScrapeResult(
     IReadOnlyList<PageReport> Pages,
     IReadOnlyList<AthletePage> AthletePages,
     IReadOnlyList<TeamRoster> Rosters,
-    FetcherStats Stats)
+    FetcherStats Stats
+)
 {
     /// <summary>Pages that gave nothing (not fetched, not recognised, not parsed).</summary>
     public IReadOnlyList<PageReport> Failed => Pages.Where(p => !p.Ok).ToList();

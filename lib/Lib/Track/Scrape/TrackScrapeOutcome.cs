@@ -6,10 +6,22 @@ namespace Lib.Track.Scrape;
 /// <param name="FromMirror">Whether that was the loopback mirror of the saved pages.</param>
 /// <param name="TablePath"><c>performances.parquet</c>.</param>
 /// <param name="CsvPath"><c>performances.csv</c>, or null when not asked for.</param>
-/// <param name="SkippedPath"><c>skipped.csv</c>: the rows the pages held that were not understood, with page, place and reason.</param>
-public sealed record TrackScrapeOutcome(ScrapeResult Result, Uri Site, bool FromMirror, string TablePath, string? CsvPath, string SkippedPath)
+/// <param name="SkippedPath"><c>skipped.csv</c>: the rows the pages held that were not understood, with page, place and
+/// reason.</param>
+public sealed record TrackScrapeOutcome(
+    ScrapeResult Result,
+    Uri Site,
+    bool FromMirror,
+    string TablePath,
+    string? CsvPath,
+    string SkippedPath
+)
 {
     /// <summary>One line: performances, pages read, rows skipped, pages failed and the fetcher's counters.</summary>
-    public string Summary => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{Result.Rows.Count} performances from {Result.Pages.Count(p => p.Ok)} of {Result.Pages.Count} pages, {Result.Skipped.Count} rows skipped, {Result.Failed.Count} pages failed ({Result.Stats}).");
+    public string Summary =>
+        string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{Result.Rows.Count} performances from {Result.Pages.Count(p => p.Ok)} of {Result.Pages.Count} "
+                + $"pages, {Result.Skipped.Count} rows skipped, {Result.Failed.Count} pages failed ({Result.Stats})."
+        );
 }

@@ -4,27 +4,43 @@ using Lib.Web;
 namespace Lib.Track.Scrape;
 
 /// <summary>
-/// The scrape step, the one orchestration <c>lab track scrape</c> and <c>notebooks/track/01-scrape.dib</c> call: serves the
-/// saved pages from a <see cref="LoopbackMirror"/> (no pacing, no cache: our own loopback server) unless a site is given
-/// (then the polite fetcher's defaults and a response cache apply), scrapes the pages with <see cref="TrackScraper"/> and
+/// The scrape step, the one orchestration <c>lab track scrape</c> and <c>notebooks/track/01-scrape.dib</c> call: serves
+/// the
+/// saved pages from a <see cref="LoopbackMirror"/> (no pacing, no cache: our own loopback server) unless a site is
+/// given
+/// (then the polite fetcher's defaults and a response cache apply), scrapes the pages with <see cref="TrackScraper"/>
+/// and
 /// writes <c>performances.parquet</c> (and <c>.csv</c>) and <c>skipped.csv</c> (<see cref="PerformanceTable"/>).
 /// </summary>
 public static class TrackScrapeStep
 {
-    /// <summary>Runs the step; pages that fail are reported in the result (the table is still written), never thrown.</summary>
-    /// <exception cref="ArgumentException"><see cref="TrackScrapeRequest.BaseUrl"/> is not an http(s) address, or there are no pages.</exception>
-    public static async Task<TrackScrapeOutcome> RunAsync(TrackScrapeRequest request, IProgressReporter? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Runs the step; pages that fail are reported in the result (the table is still written), never
+    /// thrown.</summary>
+    /// <exception cref="ArgumentException"><see cref="TrackScrapeRequest.BaseUrl"/> is not an http(s) address, or there
+    /// are no pages.</exception>
+    public static async Task<TrackScrapeOutcome> RunAsync(
+        TrackScrapeRequest request,
+        IProgressReporter? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Addresses.Count == 0) throw new ArgumentException("No pages to scrape: give at least one TFRRS address.", nameof(request));
+        if (request.Addresses.Count == 0)
+            throw new ArgumentException("No pages to scrape: give at least one TFRRS address.", nameof(request));
         LoopbackMirror? mirror = null;
         Uri site;
         FetcherOptions options;
         string? cacheDirectory = request.CacheDirectory;
         if (!string.IsNullOrWhiteSpace(request.BaseUrl))
         {
-            if (!Uri.TryCreate(request.BaseUrl, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
-                throw new ArgumentException($"The site '{request.BaseUrl}' is not an http(s) address such as https://www.tfrrs.org.", nameof(request));
+            if (
+                !Uri.TryCreate(request.BaseUrl, UriKind.Absolute, out var parsed)
+                || parsed.Scheme is not ("http" or "https")
+            )
+                throw new ArgumentException(
+                    $"The site '{request.BaseUrl}' is not an http(s) address such as https://www.tfrrs.org.",
+                    nameof(request)
+                );
             site = parsed;
             options = new FetcherOptions { Log = request.Log };
             cacheDirectory ??= request.LiveCacheDirectory;
@@ -33,14 +49,27 @@ public static class TrackScrapeStep
         {
             mirror = new LoopbackMirror(MirrorSite.FromFolder(request.MirrorFolder));
             site = mirror.BaseUri;
-            options = new FetcherOptions { MinInterval = TimeSpan.Zero, MaxPerHost = 4, Log = request.Log }; // our own loopback server: no need to pace
+            options = new FetcherOptions
+            {
+                MinInterval = TimeSpan.Zero,
+                MaxPerHost = 4,
+                Log = request.Log,
+            }; // our own loopback server: no need to pace
         }
 
         ScrapeResult result;
         using (mirror)
-        using (var fetcher = new PoliteFetcher(options, cacheDirectory is null ? null : new ResponseCache(cacheDirectory)))
-            result = await new TrackScraper(fetcher, site).ScrapeAsync(request.Addresses, new ScrapeOptions { FollowRosters = request.FollowRosters, Refresh = request.Refresh },
-                progress, cancellationToken).ConfigureAwait(false);
+        using (
+            var fetcher = new PoliteFetcher(options, cacheDirectory is null ? null : new ResponseCache(cacheDirectory))
+        )
+            result = await new TrackScraper(fetcher, site)
+                .ScrapeAsync(
+                    request.Addresses,
+                    new ScrapeOptions { FollowRosters = request.FollowRosters, Refresh = request.Refresh },
+                    progress,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
 
         var table = Path.Combine(request.OutDirectory, "performances.parquet");
         var csv = request.Csv ? Path.Combine(request.OutDirectory, "performances.csv") : null;
@@ -52,7 +81,8 @@ public static class TrackScrapeStep
 
     /// <summary>
     /// The pages of an address file (one a line, <c>#</c> starts a comment, as <c>data/tfrrs/urls.txt</c>) after
-    /// <paramref name="urls"/>, as TFRRS addresses; an address that is not one is an <see cref="ArgumentException"/> naming
+    /// <paramref name="urls"/>, as TFRRS addresses; an address that is not one is an <see cref="ArgumentException"/>
+    /// naming
     /// the file and line (or <c>--url</c>).
     /// </summary>
     /// <exception cref="FileNotFoundException">The address file does not exist.</exception>
@@ -62,19 +92,30 @@ public static class TrackScrapeStep
         var lines = urls.Select(u => (Text: u, Where: "--url")).ToList();
         if (file is not null)
         {
-            if (!File.Exists(file)) throw new FileNotFoundException($"The address file '{file}' does not exist.", file);
+            if (!File.Exists(file))
+                throw new FileNotFoundException($"The address file '{file}' does not exist.", file);
             var n = 0;
             foreach (var line in File.ReadLines(file))
             {
                 n++;
                 var text = line.Trim();
-                if (text.Length > 0 && !text.StartsWith('#')) lines.Add((text, $"{file}, line {n}"));
+                if (text.Length > 0 && !text.StartsWith('#'))
+                    lines.Add((text, $"{file}, line {n}"));
             }
         }
-        return [.. lines.Select(l =>
-        {
-            try { return TrackScraper.Canonical(l.Text); }
-            catch (ArgumentException e) { throw new ArgumentException($"{l.Where}: {e.Message}", e); }
-        })];
+        return
+        [
+            .. lines.Select(l =>
+            {
+                try
+                {
+                    return TrackScraper.Canonical(l.Text);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new ArgumentException($"{l.Where}: {e.Message}", e);
+                }
+            }),
+        ];
     }
 }

@@ -1,7 +1,7 @@
 using AngleSharp.Html.Parser;
 using Lib.Display;
-using Lib.Web;
 using Lib.Track.Domain;
+using Lib.Web;
 using Lib.Workflow;
 
 namespace Lib.Track.Scrape;
@@ -21,13 +21,16 @@ public sealed class TrackScraper
 
     private readonly PoliteFetcher _fetcher;
 
-    /// <summary>A scraper fetching through <paramref name="fetcher"/> from <paramref name="site"/> (null: from each address itself).</summary>
+    /// <summary>A scraper fetching through <paramref name="fetcher"/> from <paramref name="site"/> (null: from each
+    /// address itself).</summary>
     public TrackScraper(PoliteFetcher fetcher, Uri? site = null)
     {
         _fetcher = fetcher ?? throw new ArgumentNullException(nameof(fetcher));
         if (site is not null && (!site.IsAbsoluteUri || site.Scheme is not ("http" or "https")))
             throw new ArgumentException($"The site '{site}' must be an absolute http(s) address.", nameof(site));
-        Site = site is null ? null : new Uri(site.AbsoluteUri.EndsWith('/') ? site.AbsoluteUri : site.AbsoluteUri + "/");
+        Site = site is null
+            ? null
+            : new Uri(site.AbsoluteUri.EndsWith('/') ? site.AbsoluteUri : site.AbsoluteUri + "/");
     }
 
     /// <summary>Where pages are fetched from; null to fetch each address as given.</summary>
@@ -40,17 +43,27 @@ public sealed class TrackScraper
     public static Uri Canonical(string address)
     {
         var text = address?.Trim() ?? "";
-        if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https") return absolute;
-        if (text.StartsWith('/') && Uri.TryCreate(Tfrrs, text, out var relative)) return relative;
-        throw new ArgumentException($"'{address}' is not a page address: give an http(s) address or a path such as /athletes/7983217/Moravian/Trevor_Gray.html.");
+        if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+            return absolute;
+        if (text.StartsWith('/') && Uri.TryCreate(Tfrrs, text, out var relative))
+            return relative;
+        throw new ArgumentException(
+            $"'{address}' is not a page address: give an http(s) address or a path such as "
+                + "/athletes/7983217/Moravian/Trevor_Gray.html."
+        );
     }
 
     /// <summary>Where <paramref name="canonical"/> is fetched from: its path and query on <see cref="Site"/>.</summary>
-    public Uri FetchAddress(Uri canonical) => Site is null ? canonical : new Uri(Site, canonical.PathAndQuery.TrimStart('/'));
+    public Uri FetchAddress(Uri canonical) =>
+        Site is null ? canonical : new Uri(Site, canonical.PathAndQuery.TrimStart('/'));
 
     /// <summary>Scrapes <paramref name="addresses"/> (TFRRS addresses; repeats are read once).</summary>
-    public async Task<ScrapeResult> ScrapeAsync(IEnumerable<Uri> addresses, ScrapeOptions? options = null, IProgressReporter? progress = null,
-        CancellationToken cancellationToken = default)
+    public async Task<ScrapeResult> ScrapeAsync(
+        IEnumerable<Uri> addresses,
+        ScrapeOptions? options = null,
+        IProgressReporter? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(addresses);
         options ??= new ScrapeOptions();
@@ -61,11 +74,22 @@ public sealed class TrackScraper
         await ReadAsync(pages, options, progress, collected, cancellationToken).ConfigureAwait(false);
         if (options.FollowRosters)
         {
-            var athletes = collected.Rosters.SelectMany(r => r.Athletes).Select(a => new Uri(a.Url))
-                .Where(u => seen.Add(UrlKey.Normalize(u))).ToList();
-            if (athletes.Count > 0) await ReadAsync(athletes, options, progress, collected, cancellationToken).ConfigureAwait(false);
+            var athletes = collected
+                .Rosters.SelectMany(r => r.Athletes)
+                .Select(a => new Uri(a.Url))
+                .Where(u => seen.Add(UrlKey.Normalize(u)))
+                .ToList();
+            if (athletes.Count > 0)
+                await ReadAsync(athletes, options, progress, collected, cancellationToken).ConfigureAwait(false);
         }
-        return new ScrapeResult(collected.Rows, collected.Skipped, collected.Reports, collected.Athletes, collected.Rosters, _fetcher.Stats);
+        return new ScrapeResult(
+            collected.Rows,
+            collected.Skipped,
+            collected.Reports,
+            collected.Athletes,
+            collected.Rosters,
+            _fetcher.Stats
+        );
     }
 
     private sealed class Collected
@@ -77,9 +101,17 @@ public sealed class TrackScraper
         public List<TeamRoster> Rosters { get; } = [];
     }
 
-    private async Task ReadAsync(List<Uri> pages, ScrapeOptions options, IProgressReporter? progress, Collected into, CancellationToken cancellationToken)
+    private async Task ReadAsync(
+        List<Uri> pages,
+        ScrapeOptions options,
+        IProgressReporter? progress,
+        Collected into,
+        CancellationToken cancellationToken
+    )
     {
-        var fetched = await _fetcher.FetchAllAsync(pages.Select(FetchAddress), options.Refresh, progress, cancellationToken).ConfigureAwait(false);
+        var fetched = await _fetcher
+            .FetchAllAsync(pages.Select(FetchAddress), options.Refresh, progress, cancellationToken)
+            .ConfigureAwait(false);
         using var parsing = progress?.Start("Parsing pages", pages.Count, "pages");
         var parser = new HtmlParser();
         for (var i = 0; i < pages.Count; i++)
@@ -89,7 +121,18 @@ public sealed class TrackScraper
             var result = fetched[i];
             if (!result.IsSuccess)
             {
-                into.Reports.Add(new PageReport(url, PageKind.Unknown, null, result.Status, result.Reason ?? result.Status.ToString(), 0, 0, 0));
+                into.Reports.Add(
+                    new PageReport(
+                        url,
+                        PageKind.Unknown,
+                        null,
+                        result.Status,
+                        result.Reason ?? result.Status.ToString(),
+                        0,
+                        0,
+                        0
+                    )
+                );
                 parsing?.Advance();
                 continue;
             }
@@ -102,23 +145,67 @@ public sealed class TrackScraper
                     case PageKind.PerformanceList:
                         var list = PerformanceListParser.Parse(url, document);
                         Add(into, list.Rows, list.Skipped);
-                        into.Reports.Add(new PageReport(url, kind, list.Layout.ToString().ToLowerInvariant(), result.Status, null, list.Rows.Count, list.Skipped.Count, 0));
+                        into.Reports.Add(
+                            new PageReport(
+                                url,
+                                kind,
+                                list.Layout.ToString().ToLowerInvariant(),
+                                result.Status,
+                                null,
+                                list.Rows.Count,
+                                list.Skipped.Count,
+                                0
+                            )
+                        );
                         break;
                     case PageKind.Athlete:
                         var athlete = AthletePageParser.Parse(url, document);
                         Add(into, athlete.Results, athlete.Skipped);
                         into.Athletes.Add(athlete);
-                        into.Reports.Add(new PageReport(url, kind, athlete.Name, result.Status, null, athlete.Results.Count, athlete.Skipped.Count, 0));
+                        into.Reports.Add(
+                            new PageReport(
+                                url,
+                                kind,
+                                athlete.Name,
+                                result.Status,
+                                null,
+                                athlete.Results.Count,
+                                athlete.Skipped.Count,
+                                0
+                            )
+                        );
                         break;
                     case PageKind.Team:
                         var roster = TeamRosterParser.Parse(url, document);
                         into.Skipped.AddRange(roster.Skipped);
                         into.Rosters.Add(roster);
-                        into.Reports.Add(new PageReport(url, kind, roster.Team, result.Status, null, 0, roster.Skipped.Count, roster.Athletes.Count));
+                        into.Reports.Add(
+                            new PageReport(
+                                url,
+                                kind,
+                                roster.Team,
+                                result.Status,
+                                null,
+                                0,
+                                roster.Skipped.Count,
+                                roster.Athletes.Count
+                            )
+                        );
                         break;
                     default:
-                        into.Reports.Add(new PageReport(url, kind, null, result.Status,
-                            "not a page the scraper reads (no list rows or table#myTable, no #meet-results, no ROSTER)", 0, 0, 0));
+                        into.Reports.Add(
+                            new PageReport(
+                                url,
+                                kind,
+                                null,
+                                result.Status,
+                                "not a page the scraper reads (no list rows or table#myTable, no #meet-results, "
+                                    + "no ROSTER)",
+                                0,
+                                0,
+                                0
+                            )
+                        );
                         break;
                 }
             }

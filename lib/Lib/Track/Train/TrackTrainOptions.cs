@@ -23,7 +23,8 @@ public sealed record TrackTrainOptions
     /// <summary>AdamW's learning rate.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
-    /// <summary>AdamW's decoupled weight decay on weight matrices (biases, norms and embeddings' 1-D parameters get none).</summary>
+    /// <summary>AdamW's decoupled weight decay on weight matrices (biases, norms and embeddings' 1-D parameters get
+    /// none).</summary>
     public double WeightDecay { get; init; } = 0.01;
 
     /// <summary>
@@ -39,8 +40,10 @@ public sealed record TrackTrainOptions
     public long Seed { get; init; }
 
     /// <summary>
-    /// After early stopping has chosen the number of epochs on the validation seasons, train a fresh model on the training
-    /// and validation windows together for that many epochs (the standardisation refitted on both). The test seasons stay unseen.
+    /// After early stopping has chosen the number of epochs on the validation seasons, train a fresh model on the
+    /// training
+    /// and validation windows together for that many epochs (the standardisation refitted on both). The test seasons
+    /// stay unseen.
     /// </summary>
     public bool Refit { get; init; }
 
@@ -51,11 +54,18 @@ public sealed record TrackTrainOptions
     public int ValidationSeasons { get; init; } = 2;
 
     /// <summary>Tiny settings for smoke runs: 3 epochs, small LSTMs.</summary>
-    public static TrackTrainOptions Smoke { get; } = new()
-    {
-        Model = new TrackModelConfig { SeasonHidden = 8, AcrossHidden = 8, LabelEmbedding = 2, MarksPerSeason = 8 },
-        MaxEpochs = 3,
-        Patience = 3,
-        BatchSize = 128,
-    };
+    public static TrackTrainOptions Smoke { get; } =
+        new()
+        {
+            Model = new TrackModelConfig
+            {
+                SeasonHidden = 8,
+                AcrossHidden = 8,
+                LabelEmbedding = 2,
+                MarksPerSeason = 8,
+            },
+            MaxEpochs = 3,
+            Patience = 3,
+            BatchSize = 128,
+        };
 }

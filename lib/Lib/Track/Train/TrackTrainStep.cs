@@ -9,9 +9,12 @@ using Lib.Workflow;
 namespace Lib.Track.Train;
 
 /// <summary>
-/// The train step, the one orchestration <c>lab track train</c> and <c>notebooks/track/03-train.dib</c> call: the split over
-/// both genders' windows, then one model per gender, each saved to <c>&lt;out&gt;/men</c> or <c>&lt;out&gt;/women</c> (a
-/// <see cref="ModelFolder"/>: <c>model.safetensors</c> + <c>model.json</c>) and, with a tracking store, recorded as a run
+/// The train step, the one orchestration <c>lab track train</c> and <c>notebooks/track/03-train.dib</c> call: the split
+/// over
+/// both genders' windows, then one model per gender, each saved to <c>&lt;out&gt;/men</c> or <c>&lt;out&gt;/women</c>
+/// (a
+/// <see cref="ModelFolder"/>: <c>model.safetensors</c> + <c>model.json</c>) and, with a tracking store, recorded as a
+/// run
 /// of the <c>track</c> experiment (parameters, per-epoch metrics, the two files as artifacts).
 /// </summary>
 public static class TrackTrainStep
@@ -19,17 +22,30 @@ public static class TrackTrainStep
     /// <summary>The tracking experiment's name.</summary>
     public const string Experiment = "track";
 
-    /// <summary>The split every model of <paramref name="data"/> uses: the latest target seasons over both genders.</summary>
+    /// <summary>The split every model of <paramref name="data"/> uses: the latest target seasons over both
+    /// genders.</summary>
     public static SplitPlan Plan(TrackData data, TrackTrainOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        return SplitPlan.Latest(Windows.Build(data.Histories, options.Model.Seasons), options.TestSeasons, options.ValidationSeasons);
+        return SplitPlan.Latest(
+            Windows.Build(data.Histories, options.Model.Seasons),
+            options.TestSeasons,
+            options.ValidationSeasons
+        );
     }
 
-    /// <summary>Trains and saves the models of <paramref name="genders"/> (default both) into <paramref name="outDirectory"/>.</summary>
-    public static IReadOnlyList<TrackModel> Run(TrackData data, TrackTrainOptions options, string outDirectory, IReadOnlyList<Gender>? genders = null,
-        IProgressReporter? progress = null, TrackingStore? tracking = null, CancellationToken cancellationToken = default)
+    /// <summary>Trains and saves the models of <paramref name="genders"/> (default both) into
+    /// <paramref name="outDirectory"/>.</summary>
+    public static IReadOnlyList<TrackModel> Run(
+        TrackData data,
+        TrackTrainOptions options,
+        string outDirectory,
+        IReadOnlyList<Gender>? genders = null,
+        IProgressReporter? progress = null,
+        TrackingStore? tracking = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(outDirectory);
         var plan = Plan(data, options);
@@ -57,15 +73,27 @@ public static class TrackTrainStep
     }
 
     /// <summary>
-    /// The models saved in <paramref name="outDirectory"/>; when a gender's is missing, trains it with <paramref name="options"/>
+    /// The models saved in <paramref name="outDirectory"/>; when a gender's is missing, trains it with
+    /// <paramref name="options"/>
     /// first (so a notebook that needs a model works even when the training notebook has not run).
     /// </summary>
-    public static IReadOnlyList<TrackModel> LoadOrRun(TrackData data, TrackTrainOptions options, string outDirectory, IProgressReporter? progress = null,
-        TrackingStore? tracking = null)
+    public static IReadOnlyList<TrackModel> LoadOrRun(
+        TrackData data,
+        TrackTrainOptions options,
+        string outDirectory,
+        IProgressReporter? progress = null,
+        TrackingStore? tracking = null
+    )
     {
         ArgumentNullException.ThrowIfNull(outDirectory);
-        var missing = new[] { Gender.Men, Gender.Women }.Where(g => !ModelFolder.Holds(TrackModels.FolderOf(outDirectory, g))).ToList();
-        if (missing.Count > 0) Run(data, options, outDirectory, missing, progress, tracking);
-        return [.. new[] { Gender.Men, Gender.Women }.Select(g => TrackModel.Load(TrackModels.FolderOf(outDirectory, g)))];
+        var missing = new[] { Gender.Men, Gender.Women }
+            .Where(g => !ModelFolder.Holds(TrackModels.FolderOf(outDirectory, g)))
+            .ToList();
+        if (missing.Count > 0)
+            Run(data, options, outDirectory, missing, progress, tracking);
+        return
+        [
+            .. new[] { Gender.Men, Gender.Women }.Select(g => TrackModel.Load(TrackModels.FolderOf(outDirectory, g))),
+        ];
     }
 }

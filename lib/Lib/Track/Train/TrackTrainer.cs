@@ -15,25 +15,37 @@ using Lib.Workflow;
 namespace Lib.Track.Train;
 
 /// <summary>
-/// Trains one gender's forecaster: windows of that gender's athletes' event histories, the plan's training windows to fit the per-event
-/// standardisation and the weights (AdamW, L1 loss in z-space, clipped gradients), its validation windows to stop early on
-/// the error in percent of the mark; the engine's <see cref="Trainer{TBatch}.RestoreBestWeights"/> ends it with the weights of the best validation epoch. Test windows are never touched.
+/// Trains one gender's forecaster: windows of that gender's athletes' event histories, the plan's training windows to
+/// fit the per-event
+/// standardisation and the weights (AdamW, L1 loss in z-space, clipped gradients), its validation windows to stop early
+/// on
+/// the error in percent of the mark; the engine's <see cref="Trainer{TBatch}.RestoreBestWeights"/> ends it with the
+/// weights of the best validation epoch. Test windows are never touched.
 /// </summary>
 public static class TrackTrainer
 {
-    /// <summary>The validation metric early stopping watches: mean absolute error in percent of the actual peak.</summary>
+    /// <summary>The validation metric early stopping watches: mean absolute error in percent of the actual
+    /// peak.</summary>
     public const string ValidationMetric = "val_pct";
 
     /// <summary>Trains and returns the model (save it with <see cref="TrackModel.Save"/>).</summary>
     /// <param name="data">The loaded cache.</param>
     /// <param name="gender">Men or women.</param>
-    /// <param name="plan">The split, the same for both genders (<see cref="SplitPlan.Latest"/> over all windows).</param>
+    /// <param name="plan">The split, the same for both genders (<see cref="SplitPlan.Latest"/> over all
+    /// windows).</param>
     /// <param name="options">Model and optimiser settings.</param>
     /// <param name="progress">Where to show progress (one task counting optimizer steps).</param>
     /// <param name="run">A tracked run to log parameters and per-epoch metrics into.</param>
     /// <param name="cancellationToken">Stops training between batches.</param>
-    public static TrackModel Train(TrackData data, Gender gender, SplitPlan plan, TrackTrainOptions options, IProgressReporter? progress = null,
-        TrackedRun? run = null, CancellationToken cancellationToken = default)
+    public static TrackModel Train(
+        TrackData data,
+        Gender gender,
+        SplitPlan plan,
+        TrackTrainOptions options,
+        IProgressReporter? progress = null,
+        TrackedRun? run = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(plan);
@@ -41,22 +53,51 @@ public static class TrackTrainer
         var config = options.Model.Validate();
         var windows = Windows.Build(data.Of(gender), config.Seasons);
         var train = plan.Select(windows, WindowSplit.Train);
-        if (train.Count == 0) throw new InvalidOperationException($"No {gender} windows forecast a season before {plan.Cutoff}: nothing to train on.");
+        if (train.Count == 0)
+            throw new InvalidOperationException(
+                $"No {gender} windows forecast a season before {plan.Cutoff}: nothing to train on."
+            );
         var validation = plan.Select(windows, WindowSplit.Validation);
         var watch = Stopwatch.StartNew();
         var parameters = Parameters(gender, plan, options, train.Count, validation.Count);
         run?.LogParams(parameters);
-        var first = Fit(train, validation, options, options.MaxEpochs, progress, $"Training the {TrackModels.Name(gender)}'s model", run, cancellationToken);
+        var first = Fit(
+            train,
+            validation,
+            options,
+            options.MaxEpochs,
+            progress,
+            $"Training the {TrackModels.Name(gender)}'s model",
+            run,
+            cancellationToken
+        );
         var final = first;
         if (options.Refit)
         {
             var epochs = (first.History.BestEpoch ?? first.History.Epochs.Count - 1) + 1;
-            final = Fit([.. train, .. validation], null, options, epochs, progress, $"Refitting the {TrackModels.Name(gender)}'s model on train + validation ({epochs} epochs)", null, cancellationToken);
+            final = Fit(
+                [.. train, .. validation],
+                null,
+                options,
+                epochs,
+                progress,
+                $"Refitting the {TrackModels.Name(gender)}'s model on train + validation ({epochs} epochs)",
+                null,
+                cancellationToken
+            );
         }
         watch.Stop();
         var (network, scales, events) = (final.Network, final.Encoder.Scales, final.Encoder.Events);
-        var summary = TrainingSummary.Of(first.History, options.MaxEpochs, ValidationMetric, options.Refit ? train.Count + validation.Count : train.Count,
-            first.Validation, watch.Elapsed.TotalSeconds, network.NumParameters(), parameters);
+        var summary = TrainingSummary.Of(
+            first.History,
+            options.MaxEpochs,
+            ValidationMetric,
+            options.Refit ? train.Count + validation.Count : train.Count,
+            first.Validation,
+            watch.Elapsed.TotalSeconds,
+            network.NumParameters(),
+            parameters
+        );
         var card = new ModelCard<TrackModelConfig, TrackInputs>
         {
             Format = TrackModel.Format,
@@ -84,14 +125,27 @@ public static class TrackTrainer
         return new TrackModel(card, network);
     }
 
-    private sealed record Fitted(HierarchicalLstm Network, WindowEncoder Encoder, TrainingHistory History, int Validation);
+    private sealed record Fitted(
+        HierarchicalLstm Network,
+        WindowEncoder Encoder,
+        TrainingHistory History,
+        int Validation
+    );
 
     /// <summary>
     /// Fits a fresh network on <paramref name="train"/> for at most <paramref name="epochs"/> epochs, early-stopped on
     /// <paramref name="validation"/> when given and then holding the best validation epoch's weights.
     /// </summary>
-    private static Fitted Fit(List<Window> train, List<Window>? validation, TrackTrainOptions options, int epochs, IProgressReporter? progress, string description,
-        TrackedRun? run, CancellationToken cancellationToken)
+    private static Fitted Fit(
+        List<Window> train,
+        List<Window>? validation,
+        TrackTrainOptions options,
+        int epochs,
+        IProgressReporter? progress,
+        string description,
+        TrackedRun? run,
+        CancellationToken cancellationToken
+    )
     {
         var config = options.Model;
         var scales = EventScales.Fit(train);
@@ -102,38 +156,65 @@ public static class TrackTrainer
         if (validation is not null)
         {
             validationSamples = [.. validation.Where(w => encoder.Knows(w.History.Event.Code)).Select(encoder.Encode)];
-            if (validationSamples.Count == 0) throw new InvalidOperationException("No validation windows forecast an event seen in training: nothing to stop early on.");
+            if (validationSamples.Count == 0)
+                throw new InvalidOperationException(
+                    "No validation windows forecast an event seen in training: nothing to stop early on."
+                );
         }
 
         var generator = new Generator(options.Seed);
         var network = new HierarchicalLstm(config, events.Count, generator);
-        var optimizer = new AdamW(ParamGroups.DecayAndNoDecay(network, options.WeightDecay), lr: options.LearningRate, weightDecay: options.WeightDecay);
-        var trainLoader = new DataLoader<WindowSample, TrackBatch>(new ListDataset<WindowSample>(trainSamples), b => TrackBatch.Collate(b, config.Seasons),
-            options.BatchSize, shuffle: true, generator: new Generator(options.Seed + 1), prefetch: 0);
-        var validationLoader = validationSamples is null ? null
-            : new DataLoader<WindowSample, TrackBatch>(new ListDataset<WindowSample>(validationSamples), b => TrackBatch.Collate(b, config.Seasons), 512, prefetch: 0);
+        var optimizer = new AdamW(
+            ParamGroups.DecayAndNoDecay(network, options.WeightDecay),
+            lr: options.LearningRate,
+            weightDecay: options.WeightDecay
+        );
+        var trainLoader = new DataLoader<WindowSample, TrackBatch>(
+            new ListDataset<WindowSample>(trainSamples),
+            b => TrackBatch.Collate(b, config.Seasons),
+            options.BatchSize,
+            shuffle: true,
+            generator: new Generator(options.Seed + 1),
+            prefetch: 0
+        );
+        var validationLoader = validationSamples is null
+            ? null
+            : new DataLoader<WindowSample, TrackBatch>(
+                new ListDataset<WindowSample>(validationSamples),
+                b => TrackBatch.Collate(b, config.Seasons),
+                512,
+                prefetch: 0
+            );
 
-        var trainer = new Trainer<TrackBatch>(network, optimizer, b => options.PercentLoss
-            ? network.Forward(b).Sub(b.Target).Abs().Mul(b.Weight).Mean()
-            : Functional.L1Loss(network.Forward(b), b.Target))
+        var trainer = new Trainer<TrackBatch>(network, optimizer, b =>
+            options.PercentLoss
+                ? network.Forward(b).Sub(b.Target).Abs().Mul(b.Weight).Mean()
+                : Functional.L1Loss(network.Forward(b), b.Target)
+        )
         {
             MaxEpochs = epochs,
             Validate = validationLoader is null ? null : loader => Metrics(network, loader, encoder),
-            EarlyStopping = validationLoader is null ? null : new EarlyStopping(ValidationMetric, MetricMode.Min, options.Patience),
+            EarlyStopping = validationLoader is null
+                ? null
+                : new EarlyStopping(ValidationMetric, MetricMode.Min, options.Patience),
             RestoreBestWeights = validationLoader is not null,
             ClipGradients = ps => ClipGrad.ClipGradNorm(ps, options.ClipNorm),
             Progress = progress is null ? null : new TrainingProgressReporter(progress, description),
         };
-        trainer.Callbacks.Add(new LambdaCallback
-        {
-            EpochStart = c => generator.ManualSeed(options.Seed * 1000 + c.Epoch), // dropout masks repeat per epoch
-            EpochEnd = c =>
+        trainer.Callbacks.Add(
+            new LambdaCallback
             {
-                if (run is null) return;
-                run.LogMetric("train_loss", c.Loss, c.Epoch);
-                foreach (var (name, value) in c.Metrics) run.LogMetric(name, value, c.Epoch);
-            },
-        });
+                EpochStart = c => generator.ManualSeed(options.Seed * 1000 + c.Epoch), // dropout masks repeat per epoch
+                EpochEnd = c =>
+                {
+                    if (run is null)
+                        return;
+                    run.LogMetric("train_loss", c.Loss, c.Epoch);
+                    foreach (var (name, value) in c.Metrics)
+                        run.LogMetric(name, value, c.Epoch);
+                },
+            }
+        );
         var history = trainer.Fit(trainLoader, validationLoader, cancellationToken: cancellationToken);
         return new Fitted(network, encoder, history, validationSamples?.Count ?? 0);
     }
@@ -142,9 +223,16 @@ public static class TrackTrainer
     /// Validation metrics over the whole loader, through <see cref="RegressionMetrics"/>: <c>val_pct</c> (the error in
     /// percent of the actual peak) and <c>val_l1_z</c> (the loss: the mean absolute error in z-space).
     /// </summary>
-    private static Dictionary<string, double> Metrics(HierarchicalLstm network, IDataLoader<TrackBatch> loader, WindowEncoder encoder)
+    private static Dictionary<string, double> Metrics(
+        HierarchicalLstm network,
+        IDataLoader<TrackBatch> loader,
+        WindowEncoder encoder
+    )
     {
-        List<double> marks = [], actual = [], z = [], targets = [];
+        List<double> marks = [],
+            actual = [],
+            z = [],
+            targets = [];
         foreach (var batch in loader.Batches())
         {
             using var scope = DisposeScope.Enter();
@@ -166,27 +254,34 @@ public static class TrackTrainer
         };
     }
 
-    private static Dictionary<string, object?> Parameters(Gender gender, SplitPlan plan, TrackTrainOptions o, int train, int validation) => new()
-    {
-        ["gender"] = gender.Code(),
-        ["seasons_k"] = o.Model.Seasons,
-        ["marks_per_season_l"] = o.Model.MarksPerSeason,
-        ["season_hidden"] = o.Model.SeasonHidden,
-        ["across_hidden"] = o.Model.AcrossHidden,
-        ["label_embedding"] = o.Model.LabelEmbedding,
-        ["head"] = o.Model.Head,
-        ["dropout"] = o.Model.Dropout,
-        ["residual"] = o.Model.Residual,
-        ["max_epochs"] = o.MaxEpochs,
-        ["patience"] = o.Patience,
-        ["batch_size"] = o.BatchSize,
-        ["learning_rate"] = o.LearningRate,
-        ["weight_decay"] = o.WeightDecay,
-        ["seed"] = o.Seed,
-        ["validation_seasons"] = string.Join(", ", plan.Validation),
-        ["test_seasons"] = string.Join(", ", plan.Test),
-        ["train_windows"] = train,
-        ["validation_windows"] = validation,
-        ["refit"] = o.Refit,
-    };
+    private static Dictionary<string, object?> Parameters(
+        Gender gender,
+        SplitPlan plan,
+        TrackTrainOptions o,
+        int train,
+        int validation
+    ) =>
+        new()
+        {
+            ["gender"] = gender.Code(),
+            ["seasons_k"] = o.Model.Seasons,
+            ["marks_per_season_l"] = o.Model.MarksPerSeason,
+            ["season_hidden"] = o.Model.SeasonHidden,
+            ["across_hidden"] = o.Model.AcrossHidden,
+            ["label_embedding"] = o.Model.LabelEmbedding,
+            ["head"] = o.Model.Head,
+            ["dropout"] = o.Model.Dropout,
+            ["residual"] = o.Model.Residual,
+            ["max_epochs"] = o.MaxEpochs,
+            ["patience"] = o.Patience,
+            ["batch_size"] = o.BatchSize,
+            ["learning_rate"] = o.LearningRate,
+            ["weight_decay"] = o.WeightDecay,
+            ["seed"] = o.Seed,
+            ["validation_seasons"] = string.Join(", ", plan.Validation),
+            ["test_seasons"] = string.Join(", ", plan.Test),
+            ["train_windows"] = train,
+            ["validation_windows"] = validation,
+            ["refit"] = o.Refit,
+        };
 }
