@@ -7,7 +7,7 @@ using Lib.Tensors.Autograd;
 namespace Benchmarks;
 
 /// <summary>
-/// Training and inference throughput of the five seed models, with the same timing rule and JSON
+/// Training and inference throughput of the five benchmark models (two of them the workflows' own, from <c>Lib</c>), with the same timing rule and JSON
 /// fields as the PyTorch scripts in <c>tests/Benchmarks/pytorch/</c>. Each model runs in a process of
 /// its own so that peak RSS is that model's.
 /// </summary>
@@ -24,7 +24,7 @@ internal sealed class ModelsBenchmark : IBenchmark
 
     public string Name => "models";
 
-    public string Description => "train/infer samples/s, peak RSS and bytes allocated per step of the five seed models [--models a,b] [--min-time S] [--max-time S] [--threads N]";
+    public string Description => "train/infer samples/s, peak RSS and bytes allocated per step of the five benchmark models (hier_lstm and transformer_grade: the workflows' own) [--models a,b] [--min-time S] [--max-time S] [--threads N]";
 
     public int Run(IReadOnlyList<string> args, bool json, TextWriter output)
     {

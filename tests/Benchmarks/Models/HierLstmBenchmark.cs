@@ -1,113 +1,101 @@
 using Lib.Tensors;
 using Lib.Tensors.NN;
 using Lib.Tensors.Optim;
+using Lib.Track.Dataset;
+using Lib.Track.Model;
 
 namespace Benchmarks.Models;
 
 /// <summary>
-/// <c>hier_lstm.py</c> (pack mode): a season LSTM over each of K = 4 seasons' marks (ragged, by
-/// <c>lengths</c>), its final h joined with a season-label embedding, an across-season LSTM, and a
-/// per-event head Linear(64,32)-ReLU-Linear(32,1) whose stacked weights are gathered per sample.
-/// L1 loss, AdamW lr 1e-3, batch 256.
+/// Track's forecaster as the workflow trains it: <see cref="HierarchicalLstm"/> with the default
+/// <see cref="TrackModelConfig"/> (K = 4 seasons of at most L = 32 marks, LSTMs of 32, label embedding 4, layer-norm +
+/// linear heads with a shared output layer, dropout 0.2) and 39 event heads (the men's model on the bundled data), on
+/// <see cref="TrackBatch"/>es of 64 windows collated by <see cref="TrackBatch.Collate"/>; one step is the
+/// <see cref="Lib.Tensors.Training.Trainer{TBatch}"/>'s: ZeroGrad, L1 in z-space, backward, gradient norm clipped at 1,
+/// AdamW (lr 1e-3, decay 0.01 on matrices only), as <see cref="Lib.Track.Train.TrackTrainer"/> sets it up.
 /// </summary>
 internal sealed class HierLstmBenchmark : IModelBenchmark
 {
-    private const int K = 4, L = 32, Feat = 3, Labels = 3, LabelDim = 8, Events = 20, Hidden = 64, HeadHidden = 32, Batch = 256, PoolSize = 4;
+    private const int Events = 39, Batch = 64, PoolSize = 8;
+    private const ulong ShapeSeed = 14;
 
-    private readonly HierLstm _model;
+    /// <summary>Input seasons per training window of the bundled men's data (1,504 windows; <c>Windows.Build</c> over the cache).</summary>
+    internal static readonly (int Value, int Count)[] SeasonsPerWindow = [(1, 715), (2, 460), (3, 181), (4, 148)];
+
+    /// <summary>Marks per input season of the same windows (at most <see cref="TrackModelConfig.MarksPerSeason"/>; mean 2.95).</summary>
+    internal static readonly (int Value, int Count)[] MarksPerSeason =
+        [(1, 752), (2, 569), (3, 535), (4, 375), (5, 277), (6, 142), (7, 51), (8, 46), (9, 16), (10, 4), (11, 3)];
+
+    private static readonly TrackModelConfig ModelConfig = new();
+    private static readonly Lib.Track.Train.TrackTrainOptions TrainOptions = new();
+
+    private readonly HierarchicalLstm _model;
     private readonly AdamW _optimizer;
-    private readonly L1Loss _loss = new();
-    private readonly Sample[] _pool;
+    private readonly TrackBatch[] _pool;
 
     public HierLstmBenchmark(long seed = 0)
     {
         var generator = new Generator(seed);
-        _model = new HierLstm(generator);
-        _optimizer = new AdamW(_model.Parameters(), lr: 1e-3);
-        _pool = [.. Enumerable.Range(0, PoolSize).Select(_ => MakeBatch(generator, Batch))];
+        _model = new HierarchicalLstm(ModelConfig, Events, generator);
+        _optimizer = new AdamW(ParamGroups.DecayAndNoDecay(_model, TrainOptions.WeightDecay), lr: TrainOptions.LearningRate, weightDecay: TrainOptions.WeightDecay);
+        var shapes = new ShapeDraw(ShapeSeed);
+        var data = new Generator(seed + 1);
+        _pool = [.. Enumerable.Range(0, PoolSize).Select(_ => MakeBatch(shapes, data))];
     }
 
     public string Name => "hier_lstm";
     public string SampleUnit => "samples";
     public int BatchSize => Batch;
-    public long ExpectedParameters => 95_276;
+    public long ExpectedParameters => 15_344;
     public Module Model => _model;
 
     public IReadOnlyDictionary<string, object> Config => new Dictionary<string, object>
     {
-        ["K"] = K, ["L"] = L, ["F"] = Feat, ["hidden"] = Hidden, ["events"] = Events,
-        ["seq_mode"] = "pack", ["optim"] = "AdamW(1e-3)", ["loss"] = "L1",
+        ["model"] = "Lib.Track.Model.HierarchicalLstm", ["K"] = ModelConfig.Seasons, ["L"] = ModelConfig.MarksPerSeason,
+        ["F"] = WindowEncoder.Features, ["season_hidden"] = ModelConfig.SeasonHidden, ["across_hidden"] = ModelConfig.AcrossHidden,
+        ["label_embedding"] = ModelConfig.LabelEmbedding, ["head"] = "layernorm+linear, shared", ["dropout"] = ModelConfig.Dropout,
+        ["events"] = Events, ["seq_mode"] = "pack", ["optim"] = "AdamW(1e-3, wd 0.01 on matrices)+clip1.0", ["loss"] = "L1",
+        ["pool_seasons_marks"] = _pool.Select(b => new[] { b.Marks.Size(0), b.Marks.Size(1) }).ToArray(),
     };
 
     public float TrainStep(int batch)
     {
         var b = _pool[batch % PoolSize];
-        _optimizer.ZeroGrad(setToNone: false);
-        var loss = _loss.Forward(_model.Forward(b.X, b.Lengths, b.Labels, b.Events), b.Y);
+        _optimizer.ZeroGrad();
+        var loss = Functional.L1Loss(_model.Forward(b), b.Target);
+        float value = loss.Item();
         loss.Backward();
+        ClipGrad.ClipGradNorm(_model.Parameters(), TrainOptions.ClipNorm);
         _optimizer.Step();
-        return loss.Item();
+        return value;
     }
 
-    public void InferStep(int batch)
+    public void InferStep(int batch) => _model.Forward(_pool[batch % PoolSize]);
+
+    /// <summary>
+    /// 64 windows: seasons per window and marks per season drawn from the real histograms by <paramref name="shapes"/>;
+    /// mark features, summary, base and target ~ N(0, 1), labels U{0..2}, events U{0..38}, from <paramref name="data"/>.
+    /// </summary>
+    private static TrackBatch MakeBatch(ShapeDraw shapes, Generator data)
     {
-        var b = _pool[batch % PoolSize];
-        _model.Forward(b.X, b.Lengths, b.Labels, b.Events);
-    }
-
-    private sealed record Sample(Tensor X, IndexTensor Lengths, IndexTensor Labels, IndexTensor Events, Tensor Y);
-
-    /// <summary>X [n, K, L, F] ~ N(0, 1) zeroed past each season's length ~ U{1..L}; labels U{0..2}; events U{0..19}; y ~ N(0, 1).</summary>
-    private static Sample MakeBatch(Generator generator, int n)
-    {
-        var x = Tensor.Randn(generator, n, K, L, Feat);
-        var lengths = Synthetic.RandInt(generator, 1, L + 1, n, K);
-        var data = x.AsSpan();
-        var len = lengths.Data;
-        for (int s = 0; s < n * K; s++)
-            data.Slice((s * L + len[s]) * Feat, (L - len[s]) * Feat).Clear();
-        var labels = Synthetic.RandInt(generator, 0, Labels, n, K);
-        var events = Synthetic.RandInt(generator, 0, Events, n);
-        return new Sample(x, lengths, labels, events, Tensor.Randn(generator, n));
-    }
-
-    /// <summary>The model of <c>hier_lstm.py</c> (<c>HierLSTM</c>), with the same parameter names.</summary>
-    private sealed class HierLstm : Module
-    {
-        private readonly LSTM _seasonLstm;
-        private readonly Embedding _labelEmb;
-        private readonly LSTM _acrossLstm;
-        private readonly Tensor _w1, _b1, _w2, _b2;
-
-        public HierLstm(Generator generator)
+        var samples = new List<WindowSample>(Batch);
+        for (int i = 0; i < Batch; i++)
         {
-            _seasonLstm = RegisterModule("season_lstm", new LSTM(Feat, Hidden, generator, batchFirst: true));
-            _labelEmb = RegisterModule("label_emb", new Embedding(Labels, LabelDim, generator));
-            _acrossLstm = RegisterModule("across_lstm", new LSTM(Hidden + LabelDim, Hidden, generator, batchFirst: true));
-            // The 20 heads, stacked: the same parameters as 20 Linear(64,32) + Linear(32,1) pairs, nn.Linear's U(±1/√fan_in).
-            _w1 = RegisterParameter("w1", Tensor.Zeros(Events, Hidden, HeadHidden));
-            _b1 = RegisterParameter("b1", Tensor.Zeros(Events, HeadHidden));
-            _w2 = RegisterParameter("w2", Tensor.Zeros(Events, HeadHidden));
-            _b2 = RegisterParameter("b2", Tensor.Zeros(Events));
-            foreach (var (w, b, fanIn) in new[] { (_w1, _b1, Hidden), (_w2, _b2, HeadHidden) })
-            {
-                double bound = 1.0 / Math.Sqrt(fanIn);
-                Init.Uniform(w, generator, -bound, bound);
-                Init.Uniform(b, generator, -bound, bound);
-            }
+            int k = shapes.FromHistogram(SeasonsPerWindow);
+            var seasons = new List<float[]>(k);
+            for (int s = 0; s < k; s++)
+                seasons.Add(Normal(data, shapes.FromHistogram(MarksPerSeason) * WindowEncoder.Features));
+            var labels = Enumerable.Range(0, k).Select(_ => data.NextInt(HierarchicalLstm.Labels)).ToList();
+            samples.Add(new WindowSample(seasons, labels, labels[data.NextInt(k)], data.NextInt(Events), Normal(data, WindowEncoder.SummaryFeatures),
+                (float)data.NextNormal(), (float)data.NextNormal()));
         }
+        return TrackBatch.Collate(samples, ModelConfig.Seasons);
+    }
 
-        /// <summary>x [n, K, L, F], lengths [n, K] (valid marks per season), labels [n, K], events [n] → predictions [n].</summary>
-        public Tensor Forward(Tensor x, IndexTensor lengths, IndexTensor labels, IndexTensor events)
-        {
-            int n = x.Size(0);
-            var (_, seasonH, _) = _seasonLstm.Forward(x.Reshape(n * K, L, Feat), lengths.Reshape(n * K));
-            var season = _seasonLstm.LastLayerHidden(seasonH).Reshape(n, K, Hidden);
-            var z = Tensor.Cat([season, _labelEmb.Forward(labels)], dim: -1);            // [n, K, 72]
-            var (_, acrossH, _) = _acrossLstm.Forward(z);
-            var g = _acrossLstm.LastLayerHidden(acrossH);                                   // [n, 64]
-            var hidden = g.Unsqueeze(1).MatMul(_w1.IndexSelect(0, events)).Squeeze(1) + _b1.IndexSelect(0, events);
-            return (hidden.Relu() * _w2.IndexSelect(0, events)).Sum(-1) + _b2.IndexSelect(0, events);
-        }
+    private static float[] Normal(Generator generator, int n)
+    {
+        var values = new float[n];
+        for (int i = 0; i < n; i++) values[i] = (float)generator.NextNormal();
+        return values;
     }
 }

@@ -3,9 +3,9 @@ using Lib.Tensors.NN;
 namespace Benchmarks.Models;
 
 /// <summary>
-/// One of the five seed models, built to the same shape as its PyTorch twin in
-/// <c>tests/Benchmarks/pytorch/</c> (parameter counts must match exactly), with a pool of
-/// synthetic batches made before timing.
+/// One of the five benchmark models with its PyTorch twin in <c>tests/Benchmarks/pytorch/</c> (parameter counts
+/// must match exactly), with a pool of synthetic batches made before timing: the workflows' own models
+/// (<c>hier_lstm</c>, <c>transformer_grade</c>) from <c>Lib</c>, the other three as seed shapes built here.
 /// </summary>
 internal interface IModelBenchmark
 {
