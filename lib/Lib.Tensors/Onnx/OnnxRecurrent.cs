@@ -155,7 +155,8 @@ public static class OnnxRecurrent
         );
     }
 
-    /// <summary>(bias_ih, bias_hh) per direction → one initializer [D, 2·G·H]: Wb then Rb, gates reordered.</summary>
+    /// <summary>(bias_ih, bias_hh) per direction → one initializer [D, 2·G·H]: Wb then Rb, gates
+    /// reordered.</summary>
     private static string StackBias(
         OnnxGraph graph,
         string scope,
