@@ -79,11 +79,7 @@ public sealed class OnnxGraph
     public string AddInitializer(string name, ReadOnlySpan<float> values, int[] dims)
     {
         ArgumentNullException.ThrowIfNull(dims);
-        if (Tensor.ShapeSize(dims) != values.Length)
-            throw new ArgumentException(
-                $"Initializer '{name}': {values.Length} values do not fill shape {Tensor.ShapeText(dims)}.",
-                nameof(values)
-            );
+        CheckFills(name, values.Length, dims);
         var unique = UniqueName(name);
         var proto = new TensorProto
         {
@@ -101,11 +97,7 @@ public sealed class OnnxGraph
     public string AddInt64Initializer(string name, long[] values, params int[] dims)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if (Tensor.ShapeSize(dims) != values.Length)
-            throw new ArgumentException(
-                $"Initializer '{name}': {values.Length} values do not fill shape {Tensor.ShapeText(dims)}.",
-                nameof(values)
-            );
+        CheckFills(name, values.Length, dims);
         var unique = UniqueName(name);
         var proto = new TensorProto { Name = unique, DataType = (int)TensorProto.Types.DataType.Int64 };
         proto.Dims.AddRange(dims.Select(d => (long)d));
@@ -191,6 +183,15 @@ public sealed class OnnxGraph
         while (!_names.Add(name));
         _counters[hint] = n;
         return name;
+    }
+
+    private static void CheckFills(string name, int count, int[] dims)
+    {
+        if (Tensor.ShapeSize(dims) != count)
+            throw new ArgumentException(
+                $"Initializer '{name}': {count} values do not fill shape {Tensor.ShapeText(dims)}.",
+                "values"
+            );
     }
 
     private void Claim(string name)
