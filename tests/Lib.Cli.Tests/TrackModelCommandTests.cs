@@ -10,7 +10,7 @@ public sealed class TrainedTrackModels : IDisposable
     public TrainedTrackModels()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("lab-track-models-").FullName;
-        var (code, output, error) = LabRun.Run(null, "track", "train", "--smoke", "--out", ModelFolder, "--cache", Cache, "--runs", Runs);
+        var (code, output, error) = LabRun.Run(null, "track", "train", "--smoke", "--precision", "32", "--out", ModelFolder, "--cache", Cache, "--runs", Runs);
         (TrainExit, TrainOutput, TrainError) = (code, output, error);
     }
 
@@ -52,6 +52,17 @@ public class TrackModelCommandTests(TrainedTrackModels trained) : IClassFixture<
         Assert.All(runs, r => Assert.Equal(RunStatus.Finished, r.Status));
         Assert.All(runs, r => Assert.Equal(3, r.Metrics["train_loss"].Count));
         Assert.All(runs, r => Assert.Equal("8", r.Params["season_hidden"]));
+        Assert.All(runs, r => Assert.Single(Directory.GetFiles(Path.Combine(trained.Runs, r.ExperimentId, r.RunId, "artifacts", "tensorboard"), "events.out.tfevents.*")));
+    }
+
+    [Theory]
+    [InlineData("track")]
+    [InlineData("climbing")]
+    public void Train_refuses_a_precision_other_than_32(string sport)
+    {
+        var (code, _, error) = LabRun.Run(null, sport, "train", "--precision", "bf16", "--out", Path.Combine(trained.Directory, "never"));
+        Assert.Equal(2, code);
+        Assert.Contains("--precision 'bf16' is not supported: the engine computes in float32 only", error);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public interface ITrainerCallback
     /// <summary>An epoch is about to train.</summary>
     void OnEpochStart(TrainingContext context) { }
 
-    /// <summary>An optimizer step finished.</summary>
+    /// <summary>A training batch finished (and the optimizer stepped, unless it is accumulating gradients).</summary>
     void OnBatchEnd(TrainingContext context) { }
 
     /// <summary>An epoch finished and was validated (checkpoints are written right after).</summary>

@@ -9,10 +9,12 @@ namespace Lib.Tensors.Training;
 /// <summary>
 /// A small Lightning-style training loop. Each epoch: the model in training mode, for every batch
 /// <c>ZeroGrad → loss = TrainingStep(batch) → Backward → ClipGradients → Step</c> (and the scheduler
-/// when <see cref="SchedulerInterval.Step"/>); then validation in evaluation mode under
+/// when <see cref="SchedulerInterval.Step"/>); with <see cref="AccumulateGradBatches"/> = N, gradients of N
+/// batches (each loss scaled by 1/N) are summed before each optimizer step. Then validation in evaluation mode under
 /// <see cref="GradMode.NoGrad"/>; then the epoch scheduler step, early stopping, callbacks and
 /// checkpoints. Epochs count from 0. Metrics are named by the validation function; the training
-/// loss is <c>train_loss</c> (the mean over the epoch weighted by batch size).
+/// loss is <c>train_loss</c> (the mean over the epoch weighted by batch size) and a step's auxiliary loss terms
+/// (<see cref="TrainingStepOutput"/>) are <c>train_&lt;name&gt;</c>.
 /// Each training step and each <see cref="ValidationStep"/> call runs in a <see cref="DisposeScope"/>, so a step
 /// reuses the arrays of the one before; a step that keeps a tensor beyond itself must say so
 /// (<see cref="Tensor.DetachFromDisposeScope"/>).
@@ -38,10 +40,21 @@ public sealed class Trainer<TBatch>
     /// <summary>A trainer of <paramref name="model"/> by <paramref name="optimizer"/>, with
     /// <paramref name="trainingStep"/> returning a batch's scalar loss.</summary>
     public Trainer(Module model, Optimizer optimizer, Func<TBatch, Tensor> trainingStep)
+        : this(model, optimizer, Wrap(trainingStep)) { }
+
+    /// <summary>A trainer whose <paramref name="trainingStep"/> returns a main loss and named auxiliary terms; their
+    /// sum is optimised and each term is logged as <c>train_&lt;name&gt;</c>.</summary>
+    public Trainer(Module model, Optimizer optimizer, Func<TBatch, TrainingStepOutput> trainingStep)
     {
         Model = model ?? throw new ArgumentNullException(nameof(model));
         Optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
         TrainingStep = trainingStep ?? throw new ArgumentNullException(nameof(trainingStep));
+    }
+
+    private static Func<TBatch, TrainingStepOutput> Wrap(Func<TBatch, Tensor> step)
+    {
+        ArgumentNullException.ThrowIfNull(step, "trainingStep");
+        return b => step(b);
     }
 
     /// <summary>The model (switched between training and evaluation mode).</summary>
@@ -50,8 +63,22 @@ public sealed class Trainer<TBatch>
     /// <summary>The optimizer.</summary>
     public Optimizer Optimizer { get; }
 
-    /// <summary>Computes a batch's scalar loss with the graph recorded.</summary>
-    public Func<TBatch, Tensor> TrainingStep { get; }
+    /// <summary>Computes a batch's scalar loss (and any auxiliary terms) with the graph recorded.</summary>
+    public Func<TBatch, TrainingStepOutput> TrainingStep { get; }
+
+    /// <summary>
+    /// Batches whose gradients are summed before each optimizer step (Lightning's <c>accumulate_grad_batches</c>):
+    /// each batch's loss is scaled by 1/N for the backward pass, and the optimizer (with clipping and a per-step
+    /// scheduler) steps after every N batches and after the epoch's last batch. Default 1.
+    /// </summary>
+    public int AccumulateGradBatches { get; set; } = 1;
+
+    /// <summary>The numeric precision, as Lightning's <c>precision</c>: only <c>"32"</c>; anything else is refused
+    /// by <see cref="Fit"/> (see <see cref="TrainingPrecision"/>).</summary>
+    public string Precision { get; set; } = TrainingPrecision.Float32;
+
+    /// <summary>The top-k checkpoints kept so far (<see cref="CheckpointOptions.SaveTopK"/>), best first.</summary>
+    public IReadOnlyList<RankedCheckpoint> TopCheckpoints { get; private set; } = [];
 
     /// <summary>The number of epochs of the run (a resumed run continues up to it).</summary>
     public int MaxEpochs { get; set; } = 10;
@@ -75,7 +102,7 @@ public sealed class Trainer<TBatch>
     /// <summary>Optional early stopping on a monitored metric.</summary>
     public EarlyStopping? EarlyStopping { get; set; }
 
-    /// <summary>Optional checkpoints (last and best).</summary>
+    /// <summary>Optional checkpoints (last, best and top-k).</summary>
     public CheckpointOptions? Checkpoints { get; set; }
 
     /// <summary>Callbacks, called in list order.</summary>
@@ -105,6 +132,7 @@ public sealed class Trainer<TBatch>
         public TimeSpan ElapsedOffset;
         public TrainingHistory History = new();
         public Dictionary<string, Tensor>? BestWeights;
+        public List<RankedCheckpoint> TopK = [];
         public readonly Stopwatch Watch = Stopwatch.StartNew();
         public TimeSpan Elapsed => ElapsedOffset + Watch.Elapsed;
     }
@@ -132,6 +160,7 @@ public sealed class Trainer<TBatch>
         ArgumentNullException.ThrowIfNull(train);
         CheckConfiguration(train, validation);
         var run = new RunState();
+        TopCheckpoints = [];
         EarlyStopping?.Reset();
         int startEpoch = 0;
         if (resumeFrom is not null)
@@ -157,8 +186,8 @@ public sealed class Trainer<TBatch>
             foreach (var c in Callbacks)
                 c.OnEpochStart(epochStart);
 
-            var (trainLoss, lrUsed) = TrainEpoch(train, epoch, run, cancellationToken);
-            var metrics = RunValidation(validation, epoch);
+            var (trainLoss, lrUsed, auxiliary) = TrainEpoch(train, epoch, run, cancellationToken);
+            var metrics = Merge(auxiliary, RunValidation(validation, epoch));
             if (Scheduler is not null && SchedulerInterval == SchedulerInterval.Epoch)
             {
                 Scheduler.Step();
@@ -210,8 +239,34 @@ public sealed class Trainer<TBatch>
             TrainingCheckpoint.LoadModel(c.BestPath, Model);
     }
 
+    private static IReadOnlyDictionary<string, double> Merge(
+        Dictionary<string, double> auxiliary,
+        IReadOnlyDictionary<string, double> validation
+    )
+    {
+        if (auxiliary.Count == 0)
+            return validation;
+        foreach (var (name, value) in validation)
+            if (!auxiliary.TryAdd(name, value))
+                throw new InvalidOperationException(
+                    $"Validation returned a metric named '{name}', which is the name of an auxiliary training loss "
+                        + "term."
+                );
+        return auxiliary;
+    }
+
     private void CheckConfiguration(IDataLoader<TBatch> train, IDataLoader<TBatch>? validation)
     {
+        TrainingPrecision.Validate(Precision, nameof(Precision));
+        if (AccumulateGradBatches < 1)
+            throw new InvalidOperationException(
+                $"AccumulateGradBatches must be at least 1, got {AccumulateGradBatches}."
+            );
+        if (Checkpoints is { SaveTopK: not 0 } c && (c.Monitor is null || c.SaveTopK < -1))
+            throw new InvalidOperationException(
+                $"CheckpointOptions.SaveTopK is {c.SaveTopK}: it must be -1 (every epoch), 0 or a positive k, and "
+                    + "needs a Monitor."
+            );
         if (RestoreBestWeights && BestMonitor is null)
             throw new InvalidOperationException(
                 "RestoreBestWeights needs a monitored metric: set EarlyStopping, or Checkpoints with a Monitor."
@@ -238,7 +293,7 @@ public sealed class Trainer<TBatch>
             );
     }
 
-    private (double Loss, double LearningRate) TrainEpoch(
+    private (double Loss, double LearningRate, Dictionary<string, double> Auxiliary) TrainEpoch(
         IDataLoader<TBatch> train,
         int epoch,
         RunState run,
@@ -250,31 +305,38 @@ public sealed class Trainer<TBatch>
         double lossSum = 0,
             lrUsed = Optimizer.LearningRate;
         long samples = 0;
-        int done = 0;
+        int done = 0,
+            accumulate = AccumulateGradBatches;
+        var auxiliary = new AuxiliaryMeans(epoch);
         foreach (var batch in train.Batches())
         {
             cancellationToken.ThrowIfCancellationRequested();
             double value;
+            bool step = (done + 1) % accumulate == 0 || done + 1 == train.Count;
             using (DisposeScope.Enter()) // the step's results go back to the pool for the next step
             {
-                Optimizer.ZeroGrad();
-                var loss = TrainingStep(batch.Value);
-                if (loss.NumEl != 1)
-                    throw new InvalidOperationException(
-                        "The training step must return a scalar loss; it returned shape "
-                            + $"{Tensor.ShapeText(loss.Shape)} (epoch {epoch}, batch {batch.Index})."
-                    );
-                value = loss.Item();
-                loss.Backward();
-                ClipGradients?.Invoke(Optimizer.ParamGroups.SelectMany(g => g.Parameters));
-                lrUsed = Optimizer.LearningRate;
-                Optimizer.Step();
+                if (done % accumulate == 0)
+                    Optimizer.ZeroGrad();
+                var output = TrainingStep(batch.Value);
+                var total = output.Total(epoch, batch.Index);
+                value = total.Item();
+                auxiliary.Add(output, batch.Index, batch.Size);
+                (accumulate == 1 ? total : total * (1f / accumulate)).Backward();
+                if (step)
+                {
+                    ClipGradients?.Invoke(Optimizer.ParamGroups.SelectMany(g => g.Parameters));
+                    lrUsed = Optimizer.LearningRate;
+                    Optimizer.Step();
+                }
             }
-            run.Step++;
-            if (Scheduler is not null && SchedulerInterval == SchedulerInterval.Step)
+            if (step)
             {
-                Scheduler.Step();
-                run.SchedulerSteps++;
+                run.Step++;
+                if (Scheduler is not null && SchedulerInterval == SchedulerInterval.Step)
+                {
+                    Scheduler.Step();
+                    run.SchedulerSteps++;
+                }
             }
             lossSum += value * batch.Size;
             samples += batch.Size;
@@ -285,7 +347,7 @@ public sealed class Trainer<TBatch>
                 c.OnBatchEnd(context);
             Report(run, TrainingEvent.BatchEnd, epoch, done, train.Count, value, epochLoss, NoMetrics);
         }
-        return (samples > 0 ? lossSum / samples : double.NaN, lrUsed);
+        return (samples > 0 ? lossSum / samples : double.NaN, lrUsed, auxiliary.Means());
     }
 
     private IReadOnlyDictionary<string, double> RunValidation(IDataLoader<TBatch>? validation, int epoch)
@@ -378,7 +440,9 @@ public sealed class Trainer<TBatch>
     )
     {
         var options = Checkpoints!;
-        if (!options.SaveLast && (options.Monitor is null || !isBest))
+        var (topK, evicted) = RankTopK(record, run.TopK);
+        bool saveTopK = topK.Count > 0 && topK.Any(r => r.Epoch == record.Epoch);
+        if (!options.SaveLast && !saveTopK && (options.Monitor is null || !isBest))
             return;
         var metrics = new Dictionary<string, double>(record.Metrics, StringComparer.Ordinal)
         {
@@ -402,11 +466,47 @@ public sealed class Trainer<TBatch>
             EarlyStoppingWait = EarlyStopping?.Wait ?? 0,
             StopRequested = run.StopRequested,
             History = [.. run.History.Epochs],
+            TopKMonitor = options.SaveTopK != 0 ? options.Monitor : null,
+            TopK = [.. topK.Select(r => r with { Path = Path.GetFileName(r.Path) })],
         };
+        if (saveTopK)
+            TrainingCheckpoint.Save(
+                options.TopKPath(record.Epoch, topK.First(r => r.Epoch == record.Epoch).Value),
+                Model,
+                Optimizer,
+                state,
+                options.Metadata
+            );
+        run.TopK = topK;
+        TopCheckpoints = topK;
+        foreach (var gone in evicted) // after the better file is written: a crash never leaves fewer than k
+            File.Delete(gone.Path);
         if (isBest && options.Monitor is not null)
             TrainingCheckpoint.Save(options.BestPath, Model, Optimizer, state, options.Metadata);
         if (options.SaveLast)
             TrainingCheckpoint.Save(options.LastPath, Model, Optimizer, state, options.Metadata);
+    }
+
+    /// <summary>The top-k list after <paramref name="record"/> (best first), and the entries it pushed out.</summary>
+    private (List<RankedCheckpoint> Kept, List<RankedCheckpoint> Evicted) RankTopK(
+        EpochRecord record,
+        List<RankedCheckpoint> current
+    )
+    {
+        var options = Checkpoints!;
+        if (options.SaveTopK == 0 || options.Monitor is null)
+            return (current, []);
+        double value = Monitored(record, options.Monitor);
+        if (double.IsNaN(value))
+            return (current, []);
+        var all = current
+            .Append(new RankedCheckpoint(options.TopKPath(record.Epoch, value), record.Epoch, value))
+            .OrderBy(r => options.Mode == MetricMode.Min ? r.Value : -r.Value)
+            .ThenBy(r => r.Epoch) // on a tie the earlier epoch stays
+            .ToList();
+        if (options.SaveTopK < 0 || all.Count <= options.SaveTopK)
+            return (all, []);
+        return ([.. all.Take(options.SaveTopK)], [.. all.Skip(options.SaveTopK)]);
     }
 
     private int Restore(string path, IDataLoader<TBatch> train, IDataLoader<TBatch>? validation, RunState run)
@@ -440,6 +540,11 @@ public sealed class Trainer<TBatch>
             run.BestEpoch = s.BestEpoch;
         }
         run.History = new TrainingHistory(s.History) { BestEpoch = run.BestEpoch };
+        if (Checkpoints is { SaveTopK: not 0 } options && options.Monitor == s.TopKMonitor)
+        {
+            run.TopK = [.. s.TopK.Select(r => r with { Path = Path.Combine(options.Directory, r.Path) })];
+            TopCheckpoints = run.TopK;
+        }
         if (EarlyStopping is not null && EarlyStopping.Monitor == s.EarlyStoppingMonitor)
             EarlyStopping.Restore(s.EarlyStoppingBest, s.EarlyStoppingWait);
         return s.Epoch + 1;

@@ -171,4 +171,6 @@ internal sealed record CheckpointState
     public int EarlyStoppingWait { get; init; }
     public bool StopRequested { get; init; }
     public List<EpochRecord> History { get; init; } = [];
+    public string? TopKMonitor { get; init; }
+    public List<RankedCheckpoint> TopK { get; init; } = [];
 }

@@ -22,7 +22,7 @@ public sealed class TrainingContext
     /// <summary>Batches per epoch.</summary>
     public int BatchesPerEpoch { get; internal init; }
 
-    /// <summary>Optimizer steps so far.</summary>
+    /// <summary>Optimizer steps so far (one per <see cref="Trainer{TBatch}.AccumulateGradBatches"/> batches).</summary>
     public long Step { get; internal init; }
 
     /// <summary>The last batch's loss (OnBatchEnd) or the epoch's mean training loss (OnEpochEnd, OnTrainEnd); NaN
@@ -32,7 +32,8 @@ public sealed class TrainingContext
     /// <summary>The optimizer's current learning rate.</summary>
     public double LearningRate { get; internal init; }
 
-    /// <summary>The epoch's validation metrics (OnEpochEnd, OnTrainEnd), else empty.</summary>
+    /// <summary>The epoch's validation metrics and auxiliary training terms (<c>train_&lt;name&gt;</c>) (OnEpochEnd,
+    /// OnTrainEnd), else empty.</summary>
     public IReadOnlyDictionary<string, double> Metrics { get; internal init; } = new Dictionary<string, double>();
 
     /// <summary>Whether this epoch's monitored metric is the best so far (OnEpochEnd with a checkpoint

@@ -3,7 +3,8 @@ namespace Lib.Tensors.Training;
 /// <summary>One finished epoch (0-based <see cref="Epoch"/>).</summary>
 /// <param name="Epoch">The epoch, from 0.</param>
 /// <param name="TrainLoss">The mean training loss, weighted by batch size.</param>
-/// <param name="Metrics">The validation metrics (empty without validation).</param>
+/// <param name="Metrics">The validation metrics and the auxiliary training terms as <c>train_&lt;name&gt;</c> (empty
+/// without either).</param>
 /// <param name="LearningRate">The learning rate of the epoch's last optimizer step.</param>
 /// <param name="Seconds">The epoch's wall time, validation included.</param>
 /// <param name="Step">Optimizer steps taken so far, this epoch's included.</param>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Lib.Climbing.Evaluate;
 using Lib.Climbing.Train;
+using Lib.Tensors.Training;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -60,6 +61,11 @@ internal static partial class ClimbingCommand
             Description = "Train on at most this many routes (a quick run).",
             HelpName = "n",
         };
+        var precision = new Option<string>("--precision")
+        {
+            Description = "The numeric precision: only 32 (the engine computes in float32).",
+            DefaultValueFactory = _ => TrainingPrecision.Float32,
+        };
         var runs = RunsOption();
         var command = new Command(
             "train",
@@ -75,6 +81,7 @@ internal static partial class ClimbingCommand
             lr,
             seed,
             maxTrain,
+            precision,
             runs,
         };
         data.AddTo(command);
@@ -90,6 +97,7 @@ internal static partial class ClimbingCommand
                 LearningRate = parse.GetValue(lr),
                 Seed = parse.GetValue(seed),
                 MaxTrainRoutes = parse.GetValue(maxTrain),
+                Precision = TrainingPrecision.Validate(parse.GetValue(precision), "--precision"),
             };
             if (options.Epochs < 1)
                 throw new ArgumentException($"--epochs must be at least 1, got {options.Epochs}.");

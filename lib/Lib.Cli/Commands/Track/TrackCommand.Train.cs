@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Lib.Tensors.Training;
 using Lib.Track.Domain;
 using Lib.Track.Model;
 using Lib.Track.Train;
@@ -91,6 +92,11 @@ internal static partial class TrackCommand
             Description =
                 "After early stopping, retrain on training + validation windows for the chosen number of epochs.",
         };
+        var precision = new Option<string>("--precision")
+        {
+            Description = "The numeric precision: only 32 (the engine computes in float32).",
+            DefaultValueFactory = _ => TrainingPrecision.Float32,
+        };
         var runs = new Option<string?>("--runs")
         {
             Description = "The tracking store (default: artifacts/mlruns).",
@@ -121,6 +127,7 @@ internal static partial class TrackCommand
             shared,
             dropout,
             refit,
+            precision,
             runs,
         };
         data.AddTo(command);
@@ -157,6 +164,7 @@ internal static partial class TrackCommand
                 WeightDecay = parse.GetValue(decay) ?? o.WeightDecay,
                 Seed = parse.GetValue(seed) ?? o.Seed,
                 Refit = parse.GetValue(refit) || o.Refit,
+                Precision = TrainingPrecision.Validate(parse.GetValue(precision), "--precision"),
             };
             if (o.MaxEpochs < 1 || o.Patience < 1 || o.BatchSize < 1)
                 throw new ArgumentException("--epochs, --patience and --batch-size must be at least 1.");

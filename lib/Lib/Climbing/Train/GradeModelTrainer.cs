@@ -84,6 +84,7 @@ public static class GradeModelTrainer
         )
         {
             MaxEpochs = options.Epochs,
+            Precision = options.Precision,
             Scheduler = new CosineWithWarmup(
                 optimizer,
                 (int)Math.Round(options.WarmupFraction * totalSteps),

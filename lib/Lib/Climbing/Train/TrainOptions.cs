@@ -45,6 +45,10 @@ public sealed record TrainOptions
     /// <summary>Epochs without a better validation MAE before stopping.</summary>
     public int Patience { get; init; } = 8;
 
+    /// <summary>The trainer's numeric precision: only <c>"32"</c> (the engine is float32; see
+    /// <see cref="Lib.Tensors.Training.TrainingPrecision"/>).</summary>
+    public string Precision { get; init; } = Lib.Tensors.Training.TrainingPrecision.Float32;
+
     /// <summary>Seeds the weights, the dropout masks and the batch order.</summary>
     public long Seed { get; init; } = 0;
 

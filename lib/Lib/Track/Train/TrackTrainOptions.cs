@@ -36,6 +36,10 @@ public sealed record TrackTrainOptions
     /// <summary>The largest gradient norm (clipped above it).</summary>
     public double ClipNorm { get; init; } = 1.0;
 
+    /// <summary>The trainer's numeric precision: only <c>"32"</c> (the engine is float32; see
+    /// <see cref="Lib.Tensors.Training.TrainingPrecision"/>).</summary>
+    public string Precision { get; init; } = Lib.Tensors.Training.TrainingPrecision.Float32;
+
     /// <summary>The seed of initialisation, shuffling and dropout.</summary>
     public long Seed { get; init; }
 

@@ -193,6 +193,7 @@ public static class TrackTrainer
         )
         {
             MaxEpochs = epochs,
+            Precision = options.Precision,
             Validate = validationLoader is null ? null : loader => Metrics(network, loader, encoder),
             EarlyStopping = validationLoader is null
                 ? null
@@ -215,6 +216,9 @@ public static class TrackTrainer
                 },
             }
         );
+        using var tensorBoard = run is null ? null : new TensorBoardCallback(run);
+        if (tensorBoard is not null)
+            trainer.Callbacks.Add(tensorBoard);
         var history = trainer.Fit(trainLoader, validationLoader, cancellationToken: cancellationToken);
         return new Fitted(network, encoder, history, validationSamples?.Count ?? 0);
     }
