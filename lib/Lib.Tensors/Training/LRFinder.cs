@@ -21,7 +21,8 @@ namespace Lib.Tensors.Training;
 public sealed class LRFinder<TBatch>
 {
     /// <summary>A range test of <paramref name="model"/> trained by <paramref name="optimizer"/>, with
-    /// <paramref name="trainingStep"/> returning a batch's scalar loss (as for <see cref="Trainer{TBatch}"/>).</summary>
+    /// <paramref name="trainingStep"/> returning a batch's scalar loss (as for
+    /// <see cref="Trainer{TBatch}"/>).</summary>
     public LRFinder(Module model, Optimizer optimizer, Func<TBatch, Tensor> trainingStep)
     {
         Model = model ?? throw new ArgumentNullException(nameof(model));
