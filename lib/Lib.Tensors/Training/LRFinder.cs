@@ -144,21 +144,7 @@ public sealed class LRFinder<TBatch>
     {
         foreach (var group in Optimizer.ParamGroups)
             group.LearningRate = lr;
-        using (DisposeScope.Enter())
-        {
-            Optimizer.ZeroGrad();
-            var loss = TrainingStep(batch);
-            if (loss.NumEl != 1)
-                throw new InvalidOperationException(
-                    "The training step must return a scalar loss; it returned shape "
-                        + $"{Tensor.ShapeText(loss.Shape)} (range test step {step})."
-                );
-            double value = loss.Item();
-            loss.Backward();
-            ClipGradients?.Invoke(Optimizer.ParamGroups.SelectMany(g => g.Parameters));
-            Optimizer.Step();
-            return value;
-        }
+        return OptimizationStep.Run(Optimizer, TrainingStep, batch, ClipGradients, $"range test step {step}");
     }
 
     /// <summary>The learning rate of the steepest descent of <paramref name="smoothed"/> against log10(lr).</summary>

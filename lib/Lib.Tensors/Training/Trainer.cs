@@ -254,22 +254,14 @@ public sealed class Trainer<TBatch>
         foreach (var batch in train.Batches())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            double value;
-            using (DisposeScope.Enter()) // the step's results go back to the pool for the next step
-            {
-                Optimizer.ZeroGrad();
-                var loss = TrainingStep(batch.Value);
-                if (loss.NumEl != 1)
-                    throw new InvalidOperationException(
-                        "The training step must return a scalar loss; it returned shape "
-                            + $"{Tensor.ShapeText(loss.Shape)} (epoch {epoch}, batch {batch.Index})."
-                    );
-                value = loss.Item();
-                loss.Backward();
-                ClipGradients?.Invoke(Optimizer.ParamGroups.SelectMany(g => g.Parameters));
-                lrUsed = Optimizer.LearningRate;
-                Optimizer.Step();
-            }
+            lrUsed = Optimizer.LearningRate;
+            double value = OptimizationStep.Run(
+                Optimizer,
+                TrainingStep,
+                batch.Value,
+                ClipGradients,
+                $"epoch {epoch}, batch {batch.Index}"
+            );
             run.Step++;
             if (Scheduler is not null && SchedulerInterval == SchedulerInterval.Step)
             {

@@ -16,7 +16,8 @@ public sealed class SearchSpace
     public ParameterDomain this[string name] =>
         _parameters.FirstOrDefault(p => p.Name == name)
         ?? throw new KeyNotFoundException(
-            $"The search space has no parameter '{name}' (it has: {string.Join(", ", _parameters.Select(p => p.Name))})."
+            $"The search space has no parameter '{name}' (it has: "
+                + $"{string.Join(", ", _parameters.Select(p => p.Name))})."
         );
 
     /// <summary>Adds a parameter.</summary>
