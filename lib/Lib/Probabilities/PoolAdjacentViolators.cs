@@ -34,8 +34,8 @@ internal static class PoolAdjacentViolators
         }
         var fit = new double[n];
         for (int block = 0, i = 0; block < blocks; block++)
-            for (int k = 0; k < size[block]; k++)
-                fit[i++] = mean[block];
+        for (int k = 0; k < size[block]; k++)
+            fit[i++] = mean[block];
         return fit;
     }
 

@@ -29,7 +29,10 @@ public static class ProbabilityCharts
                     Name: $"{s.Name} (ECE {s.Diagram.Ece:0.000})",
                     ShowMarkers: true
                 )
-                .WithTraceProperty("hovertext", bins.Select(b => $"[{b.Lower:0.##}, {b.Upper:0.##}): {b.Count}").ToArray());
+                .WithTraceProperty(
+                    "hovertext",
+                    bins.Select(b => $"[{b.Lower:0.##}, {b.Upper:0.##}): {b.Count}").ToArray()
+                );
         });
         return Chart
             .Combine([.. lines, Diagonal("perfectly calibrated")])

@@ -82,7 +82,7 @@ public sealed class TemperatureScaling
     }
 
     /// <summary>softmax(logits / T) of one sample.</summary>
-    public double[] Probabilities(double[] logits)
+    public double[] Softmax(double[] logits)
     {
         ArgumentNullException.ThrowIfNull(logits);
         double max = logits.Max() / Temperature,
@@ -96,13 +96,13 @@ public sealed class TemperatureScaling
     }
 
     /// <summary>sigmoid(logit / T): the calibrated probability of the positive class.</summary>
-    public double Probability(double logit) => 1 / (1 + Math.Exp(-logit / Temperature));
+    public double Sigmoid(double logit) => 1 / (1 + Math.Exp(-logit / Temperature));
 
     /// <summary>sigmoid(logit / T) of many binary logits.</summary>
-    public double[] Probabilities(IReadOnlyList<double> logits)
+    public double[] Sigmoid(IReadOnlyList<double> logits)
     {
         ArgumentNullException.ThrowIfNull(logits);
-        return logits.Select(Probability).ToArray();
+        return logits.Select(z => Sigmoid(z)).ToArray();
     }
 
     /// <summary>Golden-section search for the minimum of a unimodal function of T over ln T.</summary>
