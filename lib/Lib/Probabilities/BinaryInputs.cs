@@ -1,6 +1,8 @@
 namespace Lib.Probabilities;
 
-/// <summary>The checks every probability tool makes on its inputs, with errors naming the index and the value.</summary>
+/// <summary>
+/// The checks every probability tool makes on its inputs, with errors naming the index and the value.
+/// </summary>
 internal static class BinaryInputs
 {
     /// <summary>Throws unless both lists have the same length.</summary>

@@ -41,7 +41,9 @@ public static class ProbabilityCharts
             .WithHeight(420);
     }
 
-    /// <summary>True against false positive rate, one line per series (the legend: the AUC), with the chance diagonal.</summary>
+    /// <summary>
+    /// True against false positive rate, one line per series (the legend: the AUC), with the chance diagonal.
+    /// </summary>
     /// <exception cref="ArgumentException">No series was given.</exception>
     public static GenericChart Roc(params (string Name, RocCurve Curve)[] series)
     {

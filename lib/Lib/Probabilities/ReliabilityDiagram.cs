@@ -7,7 +7,9 @@ namespace Lib.Probabilities;
 /// </summary>
 public sealed record ReliabilityDiagram(IReadOnlyList<ReliabilityBin> Bins, double Ece)
 {
-    /// <summary>The diagram of <paramref name="probabilities"/> against the labels in <paramref name="bins"/> bins.</summary>
+    /// <summary>
+    /// The diagram of <paramref name="probabilities"/> against the labels in <paramref name="bins"/> bins.
+    /// </summary>
     /// <exception cref="ArgumentException">
     /// The lists differ in length, a probability is outside [0, 1], or fewer than one bin.
     /// </exception>

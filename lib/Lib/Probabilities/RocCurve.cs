@@ -13,7 +13,9 @@ public sealed record RocCurve(
     double Auc
 )
 {
-    /// <summary>The curve of <paramref name="scores"/> (any finite numbers: probabilities, logits) against the labels.</summary>
+    /// <summary>
+    /// The curve of <paramref name="scores"/> (any finite numbers: probabilities, logits) against the labels.
+    /// </summary>
     /// <exception cref="ArgumentException">The lists differ in length, or a score is not finite.</exception>
     public static RocCurve Compute(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
     {

@@ -26,7 +26,9 @@ public sealed class TemperatureScaling
     /// <summary>T: logits are divided by it.</summary>
     public double Temperature { get; }
 
-    /// <summary>Fits T on multi-class validation <paramref name="logits"/> (one row per sample) and class labels.</summary>
+    /// <summary>
+    /// Fits T on multi-class validation <paramref name="logits"/> (one row per sample) and class labels.
+    /// </summary>
     /// <exception cref="ArgumentException">
     /// The lists differ in length or are empty, rows differ in width, a logit is not finite, or a label is not a
     /// class of its row.
@@ -56,7 +58,9 @@ public sealed class TemperatureScaling
     }
 
     /// <summary>Fits T on binary validation <paramref name="logits"/> (of the positive class) and labels.</summary>
-    /// <exception cref="ArgumentException">The lists differ in length or are empty, or a logit is not finite.</exception>
+    /// <exception cref="ArgumentException">
+    /// The lists differ in length or are empty, or a logit is not finite.
+    /// </exception>
     public static TemperatureScaling FitBinary(IReadOnlyList<double> logits, IReadOnlyList<bool> labels)
     {
         BinaryInputs.SameLength(logits, labels, "logits");
