@@ -4,9 +4,9 @@ namespace Lib.Probabilities;
 /// How good predicted probabilities of a binary outcome are: the count, the Brier score (mean squared error of the
 /// probability), the log loss (probabilities clipped to [ε, 1 − ε],
 /// ε = <see cref="ProbabilityScores.LogLossEpsilon"/>, as scikit-learn's <c>log_loss</c>), the expected calibration
-/// error over equal-width bins (<see cref="ReliabilityDiagram"/>), the area under the ROC curve (<see cref="RocCurve"/>) and the average
-/// precision (<see cref="PrecisionRecallCurve"/>). Empty input gives a count of 0 and NaN for the rest; the two
-/// ranking scores are NaN when only one class is present.
+/// error over equal-width bins (<see cref="ReliabilityDiagram"/>), the area under the ROC curve
+/// (<see cref="RocCurve"/>) and the average precision (<see cref="PrecisionRecallCurve"/>). Empty input gives a
+/// count of 0 and NaN for the rest; the two ranking scores are NaN when only one class is present.
 /// </summary>
 public sealed record ProbabilityMetrics(
     int Count,
