@@ -11,7 +11,8 @@ namespace Lib.Tensors.Onnx;
 /// <c>Linear</c> is <c>MatMul</c> with the transposed weight plus <c>Add</c> (any input rank, as PyTorch exports
 /// it); ReLU, Tanh and Sigmoid are the operators of those names; GELU is written with <c>Erf</c> (or <c>Tanh</c> for
 /// the tanh approximation), since opset 17 has no Gelu; <c>LayerNorm</c> is <c>LayerNormalization</c>;
-/// <c>Embedding</c> is <c>Gather</c> on int64 ids; <c>Sequential</c> chains its children. The recurrent layers
+/// <c>Embedding</c> is <c>Gather</c> on int64 ids; <c>Sequential</c> chains its children; <c>CrossNetwork</c> is
+/// <c>MatMul</c>, <c>Add</c>, <c>Mul</c> and <c>Add</c> per layer. The recurrent layers
 /// have rules of their own (<see cref="OnnxRecurrent"/>), since they take and return several values.
 /// </remarks>
 public static class OnnxModules
@@ -36,6 +37,7 @@ public static class OnnxModules
             Dropout or Identity => input,
             LayerNorm norm => LayerNorm(graph, norm, input, scope),
             Sequential sequential => Sequential(graph, sequential, input, scope),
+            CrossNetwork cross => CrossNetwork(graph, cross, input, scope),
             _ => throw new NotSupportedException(
                 $"ONNX export has no rule for {module.GetType().Name}"
                     + (scope.Length > 0 ? $" (at '{scope}')" : "")
@@ -124,6 +126,43 @@ public static class OnnxModules
                 Key(scope, i.ToString(System.Globalization.CultureInfo.InvariantCulture))
             );
         return input;
+    }
+
+    /// <summary>
+    /// DCN-V2's cross network: per layer <c>l</c> (weights under <c>scope.layers.l</c>), <c>MatMul</c> of x_l with
+    /// the transposed W (or with Vᵀ then U, transposed, in the low-rank form), <c>Add</c> of the bias, <c>Mul</c>
+    /// by x_0 and <c>Add</c> of x_l: x_0 [*, D] → x_L [*, D].
+    /// </summary>
+    public static string CrossNetwork(OnnxGraph graph, CrossNetwork network, string input, string scope = "")
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(network);
+        int d = network.InFeatures;
+        var xl = input;
+        for (int l = 0; l < network.NumLayers; l++)
+        {
+            var layer = network.Layers[l];
+            var at = Key(scope, "layers." + l.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            string mixed;
+            if (layer.Weight is { } w)
+            {
+                var wT = graph.AddInitializer(Key(at, "weight_t"), Transpose(w.Data, d, d), [d, d]);
+                mixed = graph.Add("MatMul", [xl, wT], Hint(at, "matmul")); // [*, D]
+            }
+            else
+            {
+                int r = layer.Rank!.Value;
+                var vT = graph.AddInitializer(Key(at, "weight_v_t"), Transpose(layer.WeightV!.Data, r, d), [d, r]);
+                var uT = graph.AddInitializer(Key(at, "weight_u_t"), Transpose(layer.WeightU!.Data, d, r), [r, d]);
+                var low = graph.Add("MatMul", [xl, vT], Hint(at, "project")); // [*, r]
+                mixed = graph.Add("MatMul", [low, uT], Hint(at, "matmul")); // [*, D]
+            }
+            if (layer.Bias is { } b)
+                mixed = graph.Add("Add", [mixed, graph.AddInitializer(Key(at, "bias"), b)], Hint(at, "linear"));
+            var crossed = graph.Add("Mul", [input, mixed], Hint(at, "cross")); // x_0 ⊙ (W x_l + b)
+            xl = graph.Add("Add", [crossed, xl], Hint(at, "residual")); // [*, D]
+        }
+        return xl;
     }
 
     /// <summary>

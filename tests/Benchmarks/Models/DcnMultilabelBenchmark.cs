@@ -63,21 +63,15 @@ internal sealed class DcnMultilabelBenchmark : IModelBenchmark
     private static Sample MakeBatch(Generator generator, int n) =>
         new(Synthetic.RandInt(generator, 0, Sites, n), Tensor.Randn(generator, n, Numeric), Synthetic.Bernoulli(generator, 0.3, n, Outputs));
 
-    /// <summary>DCN-V2 cross layer (<c>CrossV2</c>): x0 ⊙ lin(x_l) + x_l.</summary>
-    private sealed class CrossV2 : Module
-    {
-        private readonly Linear _lin;
-
-        public CrossV2(int d, Generator generator) => _lin = RegisterModule("lin", new Linear(d, d, generator));
-
-        public Tensor Forward(Tensor x0, Tensor xl) => x0 * _lin.Forward(xl) + xl;
-    }
-
-    /// <summary>The parallel Deep &amp; Cross network of <c>dcn_multilabel.py</c> (<c>DCN</c>), with the same parameter names.</summary>
+    /// <summary>
+    /// The parallel Deep &amp; Cross network of <c>dcn_multilabel.py</c> (<c>DCN</c>), its cross branch the engine's
+    /// <see cref="CrossNetwork"/>: the same parameters and shapes, keyed <c>cross.layers.0.weight</c> where PyTorch
+    /// has <c>cross.0.lin.weight</c>.
+    /// </summary>
     private sealed class Dcn : Module
     {
         private readonly Embedding _site;
-        private readonly ModuleList<CrossV2> _cross;
+        private readonly CrossNetwork _cross;
         private readonly Sequential _deep;
         private readonly Linear _out;
 
@@ -85,7 +79,7 @@ internal sealed class DcnMultilabelBenchmark : IModelBenchmark
         {
             int d0 = SiteDim + Numeric;
             _site = RegisterModule("site", new Embedding(Sites, SiteDim, generator));
-            _cross = RegisterModule("cross", new ModuleList<CrossV2>(Enumerable.Range(0, Crosses).Select(_ => new CrossV2(d0, generator))));
+            _cross = RegisterModule("cross", new CrossNetwork(d0, Crosses, generator));
             _deep = RegisterModule("deep", new Sequential());
             int d = d0;
             foreach (int h in Deep)
@@ -100,9 +94,7 @@ internal sealed class DcnMultilabelBenchmark : IModelBenchmark
         public Tensor Forward(IndexTensor site, Tensor num)
         {
             var x0 = Tensor.Cat([_site.Forward(site), num], dim: -1);
-            var xl = x0;
-            foreach (var layer in _cross) xl = layer.Forward(x0, xl);
-            return _out.Forward(Tensor.Cat([xl, _deep.Forward(x0)], dim: -1));
+            return _out.Forward(Tensor.Cat([_cross.Forward(x0), _deep.Forward(x0)], dim: -1));
         }
 
         /// <summary>Σ |w| over every parameter of more than one dimension (the weight matrices and the embedding table).</summary>

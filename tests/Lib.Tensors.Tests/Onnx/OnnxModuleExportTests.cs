@@ -95,6 +95,16 @@ public class OnnxModuleExportTests
         }
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(3)]
+    public void Cross_network_full_and_low_rank_matches_the_engine(int? rank)
+    {
+        var g = new Generator(8);
+        AssertMatches(new Sequential(new CrossNetwork(6, 3, g, rank), new Linear(6, 2, g)), 6, 18);
+        AssertMatches(new CrossNetwork(5, 2, g, rank, bias: false), 5, 19, 4);
+    }
+
     [Fact]
     public void A_module_without_a_rule_is_an_error_naming_it_and_where_it_sits()
     {
