@@ -158,8 +158,9 @@ internal static partial class TrackCommand
                 var s = result.Study;
                 int reused = s.Trials.Count(t => t.Reused);
                 context.Console.WriteLine(
-                    $"Study {s.Name} in {store.Root} (experiment {TrackTuneStep.Experiment}): {Count(s.Trials.Count)} "
-                        + $"trials, {Count(reused)} read back from earlier runs, {Count(s.Trials.Count - reused)} run now."
+                    $"Study {s.Name} in {store.Root} (experiment {TrackTuneStep.Experiment}): "
+                        + $"{Count(s.Trials.Count)} trials, {Count(reused)} read back from earlier runs, "
+                        + $"{Count(s.Trials.Count - reused)} run now."
                 );
                 if (s.Best is { } best && result.BestOptions is { } o)
                 {

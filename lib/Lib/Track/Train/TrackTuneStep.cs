@@ -114,7 +114,7 @@ public static class TrackTuneStep
     {
         var settings = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["gender"] = gender.Code(),
+            ["gender"] = TrackModels.Name(gender),
             ["max_epochs"] = o.MaxEpochs,
             ["patience"] = o.Patience,
             ["seasons_k"] = o.Model.Seasons,
