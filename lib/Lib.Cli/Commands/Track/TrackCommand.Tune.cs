@@ -230,7 +230,8 @@ internal static partial class TrackCommand
         }
     }
 
-    /// <summary>The comparison table: a row per trial, the parameters, the metric and the best so far.</summary>
+    /// <summary>The comparison table: a row per trial, the parameters, the metric, the best so far and the run id's
+    /// first 8 characters.</summary>
     private static Spectre.Console.Table Table(TrackTuneResult result)
     {
         var s = result.Study;
@@ -241,7 +242,7 @@ internal static partial class TrackCommand
             table.AddColumn("epochs");
         foreach (var name in names)
             table.AddColumn(name);
-        table.AddColumns(s.Metric, "best so far", "reused", "run");
+        table.AddColumns(s.Metric, "best so far", "reused", "run id");
         var bestSoFar = s.BestSoFar();
         for (int i = 0; i < s.Trials.Count; i++)
         {
@@ -256,7 +257,7 @@ internal static partial class TrackCommand
                 t.Value.ToString("0.000", CultureInfo.InvariantCulture),
                 bestSoFar[i].ToString("0.000", CultureInfo.InvariantCulture),
                 t.Reused ? "yes" : "",
-                t.RunId,
+                t.RunId[..Math.Min(8, t.RunId.Length)],
             ]);
             table.AddRow([.. row.Select(Markup.Escape)]);
         }
