@@ -1,3 +1,4 @@
+using Lib.Tests.Charts;
 using Lib.Track.Domain;
 using Lib.Track.Train;
 using Lib.Tracking;
@@ -61,7 +62,11 @@ public class TrackTuneTests(TrackFixture fixture) : IDisposable
         Assert.Equal(best.Parameters.Get<int>(TrackSearchSpace.Hidden), first.BestOptions!.Model.SeasonHidden);
         Assert.Equal(best.Parameters.Get<int>(TrackSearchSpace.Hidden), first.BestOptions.Model.AcrossHidden);
         Assert.Equal(best.Parameters.Get<double>(TrackSearchSpace.LearningRate), first.BestOptions.LearningRate);
-        Assert.Equal(2, first.ToDataFrame().Rows.Count);
+        var table = first.ToDataFrame();
+        Assert.Equal(["trial", "learning_rate", "hidden", TrackTuneStep.Metric, "best_so_far", "reused", "run_id"], table.Columns.Select(c => c.Name));
+        Assert.Equal(2, table.Rows.Count);
+        Assert.Equal(first.Study.Trials.Select(t => t.Value), PlotlyFigure.Numbers(PlotlyFigure.Traces(first.TrialsChart())[0]!, "y"));
+        Assert.Equal(2, PlotlyFigure.Traces(first.ParametersChart()).Count);
 
         // The same study again: read back from the store, nothing retrained, no new runs.
         var second = TrackTuneStep.Run(fixture.Data, Tiny, store);
