@@ -25,6 +25,7 @@ public static class LabApp
             RunsCommand.Create(context),
             TrackCommand.Create(context),
             ClimbingCommand.Create(context),
+            TuneCommand.Create(context),
         ];
 
     /// <summary>Runs the command line and returns the exit code.</summary>
