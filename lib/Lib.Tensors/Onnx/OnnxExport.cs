@@ -17,6 +17,9 @@ public static class OnnxExport
     /// <summary>The symbolic name of the batch dimension in exported models.</summary>
     public const string Batch = "batch";
 
+    /// <summary>The symbolic name of the sequence dimension in exported models.</summary>
+    public const string Sequence = "sequence";
+
     /// <summary>
     /// A model computing <paramref name="module"/> on one float input of shape <paramref name="inputShape"/>
     /// (<c>["batch", 4]</c>, <c>["batch", "sequence", 16]</c>), named <paramref name="inputName"/>, with one output
@@ -74,8 +77,81 @@ public static class OnnxExport
         return graph.ToModel();
     }
 
+    /// <summary>
+    /// Self-attention <c>mha(x, x, x)</c>: input <c>input</c> ([batch, sequence, E] when batch-first, else
+    /// [sequence, batch, E]) and, with <paramref name="withMask"/>, bool <c>mask</c> [batch, sequence]
+    /// (<c>true</c> = a real token); output <c>output</c>, shaped like the input.
+    /// </summary>
+    public static ModelProto SelfAttention(MultiheadAttention mha, bool withMask = false)
+    {
+        ArgumentNullException.ThrowIfNull(mha);
+        var (graph, input, mask) = SequenceInputs(nameof(MultiheadAttention), mha.BatchFirst, mha.EmbedDim, withMask);
+        graph.AddOutput(
+            OnnxAttention.SelfAttention(graph, mha, input, mask),
+            "output",
+            SequenceShape(mha.BatchFirst, mha.EmbedDim)
+        );
+        return graph.ToModel();
+    }
+
+    /// <summary>
+    /// A Transformer encoder layer: input <c>input</c> ([batch, sequence, d_model] when batch-first, else
+    /// [sequence, batch, d_model]) and, with <paramref name="withMask"/>, bool <c>mask</c> [batch, sequence]
+    /// (<c>true</c> = a real token); output <c>output</c>, shaped like the input.
+    /// </summary>
+    public static ModelProto TransformerEncoderLayer(TransformerEncoderLayer layer, bool withMask = false)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        var (graph, input, mask) = SequenceInputs(
+            nameof(TransformerEncoderLayer),
+            layer.BatchFirst,
+            layer.DModel,
+            withMask
+        );
+        graph.AddOutput(
+            OnnxAttention.EncoderLayer(graph, layer, input, mask),
+            "output",
+            SequenceShape(layer.BatchFirst, layer.DModel)
+        );
+        return graph.ToModel();
+    }
+
+    /// <summary>
+    /// A Transformer encoder (its layers, then its norm): input <c>input</c> ([batch, sequence, d_model] when
+    /// batch-first, else [sequence, batch, d_model]) and, with <paramref name="withMask"/>, bool <c>mask</c>
+    /// [batch, sequence] (<c>true</c> = a real token); output <c>output</c>, shaped like the input.
+    /// </summary>
+    public static ModelProto TransformerEncoder(TransformerEncoder encoder, bool withMask = false)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        var first = encoder.Layers[0];
+        var (graph, input, mask) = SequenceInputs(nameof(TransformerEncoder), first.BatchFirst, first.DModel, withMask);
+        graph.AddOutput(
+            OnnxAttention.Encoder(graph, encoder, input, mask),
+            "output",
+            SequenceShape(first.BatchFirst, first.DModel)
+        );
+        return graph.ToModel();
+    }
+
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> (a temporary file, then a rename).</summary>
     public static void Save(ModelProto model, string path) => OnnxGraph.Save(model, path);
+
+    private static OnnxDim[] SequenceShape(bool batchFirst, int width) =>
+        batchFirst ? [Batch, Sequence, width] : [Sequence, Batch, width];
+
+    private static (OnnxGraph Graph, string Input, string? Mask) SequenceInputs(
+        string name,
+        bool batchFirst,
+        int width,
+        bool withMask
+    )
+    {
+        var graph = new OnnxGraph(name);
+        var input = graph.AddInput("input", SequenceShape(batchFirst, width));
+        var mask = withMask ? graph.AddInput("mask", [Batch, Sequence], TensorProto.Types.DataType.Bool) : null;
+        return (graph, input, mask);
+    }
 
     private static (OnnxGraph Graph, string Input, string? Lengths) RecurrentInputs(RNNBase rnn, bool withLengths)
     {

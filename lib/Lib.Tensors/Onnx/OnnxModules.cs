@@ -11,8 +11,10 @@ namespace Lib.Tensors.Onnx;
 /// <c>Linear</c> is <c>MatMul</c> with the transposed weight plus <c>Add</c> (any input rank, as PyTorch exports
 /// it); ReLU, Tanh and Sigmoid are the operators of those names; GELU is written with <c>Erf</c> (or <c>Tanh</c> for
 /// the tanh approximation), since opset 17 has no Gelu; <c>LayerNorm</c> is <c>LayerNormalization</c>;
-/// <c>Embedding</c> is <c>Gather</c> on int64 ids; <c>Sequential</c> chains its children. The recurrent layers
-/// have rules of their own (<see cref="OnnxRecurrent"/>), since they take and return several values.
+/// <c>Embedding</c> is <c>Gather</c> on int64 ids; <c>Sequential</c> chains its children; the Transformer encoder
+/// and its layers follow <see cref="OnnxAttention"/> (without a padding mask here; with one, call it directly).
+/// The recurrent layers have rules of their own (<see cref="OnnxRecurrent"/>), since they take and return several
+/// values.
 /// </remarks>
 public static class OnnxModules
 {
@@ -36,6 +38,8 @@ public static class OnnxModules
             Dropout or Identity => input,
             LayerNorm norm => LayerNorm(graph, norm, input, scope),
             Sequential sequential => Sequential(graph, sequential, input, scope),
+            TransformerEncoderLayer layer => OnnxAttention.EncoderLayer(graph, layer, input, null, scope),
+            TransformerEncoder encoder => OnnxAttention.Encoder(graph, encoder, input, null, scope),
             _ => throw new NotSupportedException(
                 $"ONNX export has no rule for {module.GetType().Name}"
                     + (scope.Length > 0 ? $" (at '{scope}')" : "")
