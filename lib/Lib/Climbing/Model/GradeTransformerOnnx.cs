@@ -12,8 +12,7 @@ namespace Lib.Climbing.Model;
 /// state-dict keys.
 /// </summary>
 /// <example><code>
-/// var model = GradeModel.Load("artifacts/models/climbing");
-/// OnnxExport.Save(GradeTransformerOnnx.Export(model.Network), "artifacts/models/climbing.onnx");
+/// var signature = GradeTransformerOnnx.Save("artifacts/climbing/model", "artifacts/climbing/model.onnx");
 /// </code></example>
 public static class GradeTransformerOnnx
 {
@@ -28,6 +27,21 @@ public static class GradeTransformerOnnx
 
     /// <summary>The name of the output.</summary>
     public const string Output = "difficulty";
+
+    /// <summary>
+    /// Exports the grade model in <paramref name="modelFolder"/> (written by training) to <paramref name="path"/>
+    /// (a temporary file, then a rename) and returns the model's inputs and outputs.
+    /// </summary>
+    public static OnnxSignature Save(string modelFolder, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelFolder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var network = GradeModel.Load(modelFolder).Network;
+        network.Eval();
+        var model = Export(network);
+        OnnxExport.Save(model, path);
+        return OnnxSignature.Of(model);
+    }
 
     /// <summary>The ONNX model computing <paramref name="network"/>'s forward at inference (no dropout).</summary>
     public static ModelProto Export(GradeTransformer network)

@@ -15,13 +15,29 @@ namespace Lib.Track.Model;
 /// <c>summary</c> float [batch, 2], <c>base</c> float [batch]. Output: <c>forecast</c> float [batch], in z-space.
 /// </summary>
 /// <example><code>
-/// var model = TrackModels.Open("artifacts/models/track", "women");
-/// OnnxExport.Save(HierarchicalLstmOnnx.Export(model.Network), "artifacts/models/track-women.onnx");
+/// var (model, signature) = HierarchicalLstmOnnx.Save("artifacts/track/model", "women", "track-women.onnx");
 /// </code></example>
 public static class HierarchicalLstmOnnx
 {
     /// <summary>The name of the output.</summary>
     public const string Output = "forecast";
+
+    /// <summary>
+    /// Exports the model <paramref name="modelFolder"/> names (<see cref="TrackModels.Open"/>: a model folder, or
+    /// the folder of the <c>men/</c> and <c>women/</c> models with <paramref name="gender"/> choosing one) to
+    /// <paramref name="path"/> (a temporary file, then a rename); returns the model exported and its inputs and
+    /// outputs.
+    /// </summary>
+    public static (TrackModel Model, OnnxSignature Signature) Save(string modelFolder, string? gender, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelFolder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var trained = TrackModels.Open(modelFolder, gender);
+        trained.Network.Eval();
+        var model = Export(trained.Network);
+        OnnxExport.Save(model, path);
+        return (trained, OnnxSignature.Of(model));
+    }
 
     /// <summary>The ONNX model computing <paramref name="network"/>'s forward at inference (no dropout).</summary>
     public static ModelProto Export(HierarchicalLstm network)
@@ -43,7 +59,8 @@ public static class HierarchicalLstmOnnx
         var bases = graph.AddInput("base", [Batch]);
 
         var last = graph.AddInt64Initializer("last_layer", [-1]);
-        string LastHidden(string h, string name) => graph.Add("Gather", [h, last], name, OnnxAttributes.Int("axis", 0)); // h_n [1, N, H] → [N, H]
+        // h_n [1, N, H] → [N, H]
+        string LastHidden(string h, string name) => graph.Add("Gather", [h, last], name, OnnxAttributes.Int("axis", 0));
 
         var (_, hSeason, _) = OnnxRecurrent.Lstm(graph, network.SeasonLstm, marks, markLengths, "season_lstm");
         var seasons = LastHidden(hSeason, "seasons"); // [S, H1]
