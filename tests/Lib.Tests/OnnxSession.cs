@@ -33,6 +33,18 @@ internal sealed class OnnxSession(ModelProto model) : IDisposable
 
     public void Dispose() => _session.Dispose();
 
+    /// <summary>Each element of <paramref name="actual"/> (ONNX Runtime's) within 1e-5 (relative above 1) of
+    /// <paramref name="expected"/> (the engine's); <paramref name="what"/> names the row in a failure.</summary>
+    public static void AssertClose(Tensor expected, Tensor actual, Func<int, string> what)
+    {
+        Assert.Equal(expected.Shape, actual.Shape);
+        for (int i = 0; i < expected.NumEl; i++)
+            Assert.True(
+                Math.Abs(expected.Data[i] - actual.Data[i]) <= 1e-5f * (1 + Math.Abs(expected.Data[i])),
+                $"{what(i)}: engine {expected.Data[i]:G9}, ONNX Runtime {actual.Data[i]:G9}"
+            );
+    }
+
     private OnnxSession Add<T>(string name, DenseTensor<T> value)
     {
         _inputs.Add(NamedOnnxValue.CreateFromTensor(name, value));

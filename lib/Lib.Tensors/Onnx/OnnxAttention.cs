@@ -33,10 +33,9 @@ public static class OnnxAttention
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(mha);
-        var bias = keyPaddingMask is null ? null : KeyPaddingBias(graph, keyPaddingMask, scope);
-        var x = mha.BatchFirst ? input : SwapBatchAndTime(graph, input, scope, "batch_major");
-        var output = Attend(graph, mha, x, bias, scope);
-        return mha.BatchFirst ? output : SwapBatchAndTime(graph, output, scope, "time_major");
+        return InBatchFirstLayout(graph, mha.BatchFirst, input, keyPaddingMask, scope, (x, bias) =>
+            Attend(graph, mha, x, bias, scope)
+        );
     }
 
     /// <summary>
@@ -54,10 +53,9 @@ public static class OnnxAttention
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(layer);
-        var bias = keyPaddingMask is null ? null : KeyPaddingBias(graph, keyPaddingMask, scope);
-        var x = layer.BatchFirst ? input : SwapBatchAndTime(graph, input, scope, "batch_major");
-        var output = Block(graph, layer, x, bias, scope);
-        return layer.BatchFirst ? output : SwapBatchAndTime(graph, output, scope, "time_major");
+        return InBatchFirstLayout(graph, layer.BatchFirst, input, keyPaddingMask, scope, (x, bias) =>
+            Block(graph, layer, x, bias, scope)
+        );
     }
 
     /// <summary>
@@ -74,14 +72,12 @@ public static class OnnxAttention
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(encoder);
-        bool batchFirst = encoder.Layers[0].BatchFirst;
-        var bias = keyPaddingMask is null ? null : KeyPaddingBias(graph, keyPaddingMask, scope);
-        var x = batchFirst ? input : SwapBatchAndTime(graph, input, scope, "batch_major");
-        for (int i = 0; i < encoder.NumLayers; i++)
-            x = Block(graph, encoder.Layers[i], x, bias, OnnxModules.Key(scope, $"layers.{i}"));
-        if (encoder.Norm is { } norm)
-            x = OnnxModules.LayerNorm(graph, norm, x, OnnxModules.Key(scope, "norm"));
-        return batchFirst ? x : SwapBatchAndTime(graph, x, scope, "time_major");
+        return InBatchFirstLayout(graph, encoder.Layers[0].BatchFirst, input, keyPaddingMask, scope, (x, bias) =>
+        {
+            for (int i = 0; i < encoder.NumLayers; i++)
+                x = Block(graph, encoder.Layers[i], x, bias, OnnxModules.Key(scope, $"layers.{i}"));
+            return encoder.Norm is { } norm ? OnnxModules.LayerNorm(graph, norm, x, OnnxModules.Key(scope, "norm")) : x;
+        });
     }
 
     /// <summary>
@@ -196,6 +192,25 @@ public static class OnnxAttention
         var merge = graph.AddInt64Initializer(OnnxModules.Key(scope, "merge_shape"), [0, 0, e], 3);
         heads = graph.Add("Reshape", [heads, merge], OnnxModules.Hint(scope, "heads_merged")); // [B, T, E]
         return OnnxModules.Linear(graph, mha.OutProj, heads, OnnxModules.Key(scope, "out_proj"));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on the input in [B, T, E] layout with the mask's bias (null without a mask),
+    /// transposing a [T, B, E] input in and the result back out.
+    /// </summary>
+    private static string InBatchFirstLayout(
+        OnnxGraph graph,
+        bool batchFirst,
+        string input,
+        string? keyPaddingMask,
+        string scope,
+        Func<string, string?, string> body
+    )
+    {
+        var bias = keyPaddingMask is null ? null : KeyPaddingBias(graph, keyPaddingMask, scope);
+        var x = batchFirst ? input : SwapBatchAndTime(graph, input, scope, "batch_major");
+        var output = body(x, bias);
+        return batchFirst ? output : SwapBatchAndTime(graph, output, scope, "time_major");
     }
 
     /// <summary>[T, B, E] ↔ [B, T, E].</summary>

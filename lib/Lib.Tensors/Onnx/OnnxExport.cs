@@ -85,13 +85,9 @@ public static class OnnxExport
     public static ModelProto SelfAttention(MultiheadAttention mha, bool withMask = false)
     {
         ArgumentNullException.ThrowIfNull(mha);
-        var (graph, input, mask) = SequenceInputs(nameof(MultiheadAttention), mha.BatchFirst, mha.EmbedDim, withMask);
-        graph.AddOutput(
-            OnnxAttention.SelfAttention(graph, mha, input, mask),
-            "output",
-            SequenceShape(mha.BatchFirst, mha.EmbedDim)
+        return SequenceModel(nameof(MultiheadAttention), mha.BatchFirst, mha.EmbedDim, withMask, (graph, input, mask) =>
+            OnnxAttention.SelfAttention(graph, mha, input, mask)
         );
-        return graph.ToModel();
     }
 
     /// <summary>
@@ -102,18 +98,13 @@ public static class OnnxExport
     public static ModelProto TransformerEncoderLayer(TransformerEncoderLayer layer, bool withMask = false)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        var (graph, input, mask) = SequenceInputs(
+        return SequenceModel(
             nameof(TransformerEncoderLayer),
             layer.BatchFirst,
             layer.DModel,
-            withMask
+            withMask,
+            (graph, input, mask) => OnnxAttention.EncoderLayer(graph, layer, input, mask)
         );
-        graph.AddOutput(
-            OnnxAttention.EncoderLayer(graph, layer, input, mask),
-            "output",
-            SequenceShape(layer.BatchFirst, layer.DModel)
-        );
-        return graph.ToModel();
     }
 
     /// <summary>
@@ -124,33 +115,34 @@ public static class OnnxExport
     public static ModelProto TransformerEncoder(TransformerEncoder encoder, bool withMask = false)
     {
         ArgumentNullException.ThrowIfNull(encoder);
-        var first = encoder.Layers[0];
-        var (graph, input, mask) = SequenceInputs(nameof(TransformerEncoder), first.BatchFirst, first.DModel, withMask);
-        graph.AddOutput(
-            OnnxAttention.Encoder(graph, encoder, input, mask),
-            "output",
-            SequenceShape(first.BatchFirst, first.DModel)
+        return SequenceModel(
+            nameof(TransformerEncoder),
+            encoder.Layers[0].BatchFirst,
+            encoder.Layers[0].DModel,
+            withMask,
+            (graph, input, mask) => OnnxAttention.Encoder(graph, encoder, input, mask)
         );
-        return graph.ToModel();
     }
 
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> (a temporary file, then a rename).</summary>
     public static void Save(ModelProto model, string path) => OnnxGraph.Save(model, path);
 
-    private static OnnxDim[] SequenceShape(bool batchFirst, int width) =>
-        batchFirst ? [Batch, Sequence, width] : [Sequence, Batch, width];
-
-    private static (OnnxGraph Graph, string Input, string? Mask) SequenceInputs(
+    /// <summary>A model of one sequence input <c>input</c> (and an optional bool <c>mask</c>) whose output
+    /// <c>output</c> is shaped like the input.</summary>
+    private static ModelProto SequenceModel(
         string name,
         bool batchFirst,
         int width,
-        bool withMask
+        bool withMask,
+        Func<OnnxGraph, string, string?, string> body
     )
     {
+        OnnxDim[] shape = batchFirst ? [Batch, Sequence, width] : [Sequence, Batch, width];
         var graph = new OnnxGraph(name);
-        var input = graph.AddInput("input", SequenceShape(batchFirst, width));
+        var input = graph.AddInput("input", shape);
         var mask = withMask ? graph.AddInput("mask", [Batch, Sequence], TensorProto.Types.DataType.Bool) : null;
-        return (graph, input, mask);
+        graph.AddOutput(body(graph, input, mask), "output", shape);
+        return graph.ToModel();
     }
 
     private static (OnnxGraph Graph, string Input, string? Lengths) RecurrentInputs(RNNBase rnn, bool withLengths)

@@ -30,12 +30,7 @@ public class GradeTransformerOnnxTests(ClimbingFixture fixture)
                 .Bool(GradeTransformerOnnx.Mask, b.Mask)
                 .Run(GradeTransformerOnnx.Output);
             Assert.Equal([batch.Count], actual.Shape);
-            for (int i = 0; i < batch.Count; i++)
-                Assert.True(
-                    Math.Abs(expected.Data[i] - actual.Data[i]) <= 1e-5f * (1 + Math.Abs(expected.Data[i])),
-                    $"route {i} of {batch.Count} (length {b.Ids.Shape[1]}): engine {expected.Data[i]:G9}, "
-                        + $"ONNX Runtime {actual.Data[i]:G9}"
-                );
+            OnnxSession.AssertClose(expected, actual, i => $"route {i} of {batch.Count} (length {b.Ids.Shape[1]})");
         }
     }
 

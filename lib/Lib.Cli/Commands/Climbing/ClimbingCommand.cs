@@ -10,7 +10,8 @@ namespace Lib.Cli.Commands;
 /// <c>lab climbing ingest|train|evaluate|predict|export</c>: MoonBoard, Kilter and Tension routes → one route table → a
 /// Transformer grade predictor (evaluated against two baselines) → grades for new routes. Each verb parses its options,
 /// calls its room's step class (<c>ClimbingCacheStep</c>, <c>ClimbingDatasetStep</c>, <c>ClimbingTrainStep</c>,
-/// <c>ClimbingEvaluateStep</c>, <c>ClimbingPredictStep</c>) and shows what the step returns; one file per verb.
+/// <c>ClimbingEvaluateStep</c>, <c>ClimbingPredictStep</c>; export: <c>GradeTransformerOnnx.Save</c>) and shows what
+/// the step returns; one file per verb.
 /// </summary>
 internal static partial class ClimbingCommand
 {

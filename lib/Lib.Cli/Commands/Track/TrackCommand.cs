@@ -4,10 +4,9 @@ namespace Lib.Cli.Commands;
 
 /// <summary>
 /// <c>lab track scrape | train | evaluate | predict | export</c>: one verb per step of the track workflow, each in its
-/// own file (<c>TrackCommand.&lt;Verb&gt;.cs</c>). A verb parses its options, calls the step's one orchestration in the library
-/// (<c>TrackScrapeStep</c>, <c>TrackCacheStep</c>, <c>TrackTrainStep</c>, <c>TrackEvaluateStep</c>,
-/// <c>TrackPredictStep</c>)
-/// and shows the result.
+/// own file (<c>TrackCommand.&lt;Verb&gt;.cs</c>). A verb parses its options, calls the step's one orchestration in
+/// the library (<c>TrackScrapeStep</c>, <c>TrackCacheStep</c>, <c>TrackTrainStep</c>, <c>TrackEvaluateStep</c>,
+/// <c>TrackPredictStep</c>, <c>HierarchicalLstmOnnx.Save</c>) and shows the result.
 /// </summary>
 internal static partial class TrackCommand
 {
