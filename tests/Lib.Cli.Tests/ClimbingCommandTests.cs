@@ -116,4 +116,25 @@ public class ClimbingCommandTests : IDisposable
         Assert.Equal(2, await Lab("climbing", "predict", "--model", Path.Combine(_dir, "nothing"), "E6", "--board", "2016", "--angle", "40"));
         Assert.Contains("does not exist", _err.ToString());
     }
+
+    [Fact]
+    public async Task Export_writes_an_onnx_file_that_onnx_runtime_loads_and_prints_its_inputs()
+    {
+        await TrainTiny();
+        var file = Path.Combine(_dir, "exported", "grade.onnx");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        Assert.Equal(0, await Lab("climbing", "export", "--onnx", file, "--model", Model));
+        Assert.Equal([file], Directory.GetFiles(Path.GetDirectoryName(file)!)); // no temporary file left
+        var output = _out.ToString();
+        Assert.Matches(@"input\s+│\s+ids\s+│\s+int64\s+│\s+\[batch, sequence\]", output);
+        Assert.Matches(@"input\s+│\s+mask\s+│\s+bool\s+│\s+\[batch, sequence\]", output);
+        Assert.Matches(@"output\s+│\s+difficulty\s+│\s+float\s+│\s+\[batch\]", output);
+        Assert.Contains($"Wrote {file} (ONNX opset 17)", output);
+        using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(file);
+        Assert.Equal(["ids", "features", "mask"], session.InputMetadata.Keys);
+        Assert.Equal(["difficulty"], session.OutputMetadata.Keys);
+
+        Assert.Equal(2, await Lab("climbing", "export", "--onnx", file, "--model", Path.Combine(_dir, "none")));
+        Assert.Contains(Path.Combine(_dir, "none"), _err.ToString());
+    }
 }

@@ -156,4 +156,23 @@ public class TrackModelCommandTests(TrainedTrackModels trained) : IClassFixture<
         Assert.Equal(2, code);
         Assert.Contains("does not exist", error);
     }
+
+    [Fact]
+    public void Export_writes_one_genders_model_as_onnx_and_asks_which_when_the_folder_holds_both()
+    {
+        var file = Path.Combine(trained.Directory, "women.onnx");
+        var (code, output, error) = Lab("track", "export", "--onnx", file, "--model", trained.ModelFolder, "--gender", "women");
+        Assert.True(code == 0, error);
+        Assert.Matches(@"input\s+│\s+marks\s+│\s+float\s+│\s+\[seasons, marks, 3\]", output);
+        Assert.Matches(@"input\s+│\s+mark_lengths\s+│\s+int64\s+│\s+\[seasons\]", output);
+        Assert.Matches(@"output\s+│\s+forecast\s+│\s+float\s+│\s+\[batch\]", output);
+        Assert.Contains($"Wrote {file} (ONNX opset 17), the women's model", output);
+        using (var session = new Microsoft.ML.OnnxRuntime.InferenceSession(file))
+            Assert.Equal(["marks", "mark_lengths", "season_slots", "season_counts", "season_labels", "target_label", "event", "summary", "base"], session.InputMetadata.Keys);
+
+        (code, _, error) = Lab("track", "export", "--onnx", Path.Combine(trained.Directory, "both.onnx"), "--model", trained.ModelFolder);
+        Assert.Equal(2, code);
+        Assert.Contains("holds the men's and the women's models: say which", error);
+        Assert.False(File.Exists(Path.Combine(trained.Directory, "both.onnx")));
+    }
 }

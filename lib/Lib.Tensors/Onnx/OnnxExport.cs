@@ -17,6 +17,9 @@ public static class OnnxExport
     /// <summary>The symbolic name of the batch dimension in exported models.</summary>
     public const string Batch = "batch";
 
+    /// <summary>The symbolic name of the sequence dimension in exported models.</summary>
+    public const string Sequence = "sequence";
+
     /// <summary>
     /// A model computing <paramref name="module"/> on one float input of shape <paramref name="inputShape"/>
     /// (<c>["batch", 4]</c>, <c>["batch", "sequence", 16]</c>), named <paramref name="inputName"/>, with one output
@@ -74,8 +77,73 @@ public static class OnnxExport
         return graph.ToModel();
     }
 
+    /// <summary>
+    /// Self-attention <c>mha(x, x, x)</c>: input <c>input</c> ([batch, sequence, E] when batch-first, else
+    /// [sequence, batch, E]) and, with <paramref name="withMask"/>, bool <c>mask</c> [batch, sequence]
+    /// (<c>true</c> = a real token); output <c>output</c>, shaped like the input.
+    /// </summary>
+    public static ModelProto SelfAttention(MultiheadAttention mha, bool withMask = false)
+    {
+        ArgumentNullException.ThrowIfNull(mha);
+        return SequenceModel(nameof(MultiheadAttention), mha.BatchFirst, mha.EmbedDim, withMask, (graph, input, mask) =>
+            OnnxAttention.SelfAttention(graph, mha, input, mask)
+        );
+    }
+
+    /// <summary>
+    /// A Transformer encoder layer: input <c>input</c> ([batch, sequence, d_model] when batch-first, else
+    /// [sequence, batch, d_model]) and, with <paramref name="withMask"/>, bool <c>mask</c> [batch, sequence]
+    /// (<c>true</c> = a real token); output <c>output</c>, shaped like the input.
+    /// </summary>
+    public static ModelProto TransformerEncoderLayer(TransformerEncoderLayer layer, bool withMask = false)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        return SequenceModel(
+            nameof(TransformerEncoderLayer),
+            layer.BatchFirst,
+            layer.DModel,
+            withMask,
+            (graph, input, mask) => OnnxAttention.EncoderLayer(graph, layer, input, mask)
+        );
+    }
+
+    /// <summary>
+    /// A Transformer encoder (its layers, then its norm): input <c>input</c> ([batch, sequence, d_model] when
+    /// batch-first, else [sequence, batch, d_model]) and, with <paramref name="withMask"/>, bool <c>mask</c>
+    /// [batch, sequence] (<c>true</c> = a real token); output <c>output</c>, shaped like the input.
+    /// </summary>
+    public static ModelProto TransformerEncoder(TransformerEncoder encoder, bool withMask = false)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        return SequenceModel(
+            nameof(TransformerEncoder),
+            encoder.Layers[0].BatchFirst,
+            encoder.Layers[0].DModel,
+            withMask,
+            (graph, input, mask) => OnnxAttention.Encoder(graph, encoder, input, mask)
+        );
+    }
+
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> (a temporary file, then a rename).</summary>
     public static void Save(ModelProto model, string path) => OnnxGraph.Save(model, path);
+
+    /// <summary>A model of one sequence input <c>input</c> (and an optional bool <c>mask</c>) whose output
+    /// <c>output</c> is shaped like the input.</summary>
+    private static ModelProto SequenceModel(
+        string name,
+        bool batchFirst,
+        int width,
+        bool withMask,
+        Func<OnnxGraph, string, string?, string> body
+    )
+    {
+        OnnxDim[] shape = batchFirst ? [Batch, Sequence, width] : [Sequence, Batch, width];
+        var graph = new OnnxGraph(name);
+        var input = graph.AddInput("input", shape);
+        var mask = withMask ? graph.AddInput("mask", [Batch, Sequence], TensorProto.Types.DataType.Bool) : null;
+        graph.AddOutput(body(graph, input, mask), "output", shape);
+        return graph.ToModel();
+    }
 
     private static (OnnxGraph Graph, string Input, string? Lengths) RecurrentInputs(RNNBase rnn, bool withLengths)
     {

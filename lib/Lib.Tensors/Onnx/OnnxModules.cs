@@ -12,8 +12,9 @@ namespace Lib.Tensors.Onnx;
 /// it); ReLU, Tanh and Sigmoid are the operators of those names; GELU is written with <c>Erf</c> (or <c>Tanh</c> for
 /// the tanh approximation), since opset 17 has no Gelu; <c>LayerNorm</c> is <c>LayerNormalization</c>;
 /// <c>Embedding</c> is <c>Gather</c> on int64 ids; <c>Sequential</c> chains its children; <c>CrossNetwork</c> is
-/// <c>MatMul</c>, <c>Add</c>, <c>Mul</c> and <c>Add</c> per layer. The recurrent layers
-/// have rules of their own (<see cref="OnnxRecurrent"/>), since they take and return several values.
+/// <c>MatMul</c>, <c>Add</c>, <c>Mul</c> and <c>Add</c> per layer; the Transformer encoder and its layers follow
+/// <see cref="OnnxAttention"/> (without a padding mask here; with one, call it directly). The recurrent layers have
+/// rules of their own (<see cref="OnnxRecurrent"/>), since they take and return several values.
 /// </remarks>
 public static class OnnxModules
 {
@@ -38,6 +39,8 @@ public static class OnnxModules
             LayerNorm norm => LayerNorm(graph, norm, input, scope),
             Sequential sequential => Sequential(graph, sequential, input, scope),
             CrossNetwork cross => CrossNetwork(graph, cross, input, scope),
+            TransformerEncoderLayer layer => OnnxAttention.EncoderLayer(graph, layer, input, null, scope),
+            TransformerEncoder encoder => OnnxAttention.Encoder(graph, encoder, input, null, scope),
             _ => throw new NotSupportedException(
                 $"ONNX export has no rule for {module.GetType().Name}"
                     + (scope.Length > 0 ? $" (at '{scope}')" : "")

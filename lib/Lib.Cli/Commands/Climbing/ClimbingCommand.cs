@@ -7,10 +7,11 @@ using Spectre.Console;
 namespace Lib.Cli.Commands;
 
 /// <summary>
-/// <c>lab climbing ingest|train|evaluate|predict</c>: MoonBoard, Kilter and Tension routes → one route table → a
+/// <c>lab climbing ingest|train|evaluate|predict|export</c>: MoonBoard, Kilter and Tension routes → one route table → a
 /// Transformer grade predictor (evaluated against two baselines) → grades for new routes. Each verb parses its options,
 /// calls its room's step class (<c>ClimbingCacheStep</c>, <c>ClimbingDatasetStep</c>, <c>ClimbingTrainStep</c>,
-/// <c>ClimbingEvaluateStep</c>, <c>ClimbingPredictStep</c>) and shows what the step returns; one file per verb.
+/// <c>ClimbingEvaluateStep</c>, <c>ClimbingPredictStep</c>; export: <c>GradeTransformerOnnx.Save</c>) and shows what
+/// the step returns; one file per verb.
 /// </summary>
 internal static partial class ClimbingCommand
 {
@@ -25,6 +26,7 @@ internal static partial class ClimbingCommand
             TrainCommand(context),
             EvaluateCommand(context),
             PredictCommand(context),
+            ExportCommand(context),
         };
 
     /// <summary>Where the data comes from: the source folder and the derived-data cache (<c>--data</c>,

@@ -3,11 +3,10 @@ using System.CommandLine;
 namespace Lib.Cli.Commands;
 
 /// <summary>
-/// <c>lab track scrape | train | evaluate | predict</c>: one verb per step of the track workflow, each in its own file
-/// (<c>TrackCommand.&lt;Verb&gt;.cs</c>). A verb parses its options, calls the step's one orchestration in the library
-/// (<c>TrackScrapeStep</c>, <c>TrackCacheStep</c>, <c>TrackTrainStep</c>, <c>TrackEvaluateStep</c>,
-/// <c>TrackPredictStep</c>)
-/// and shows the result.
+/// <c>lab track scrape | train | evaluate | predict | export</c>: one verb per step of the track workflow, each in its
+/// own file (<c>TrackCommand.&lt;Verb&gt;.cs</c>). A verb parses its options, calls the step's one orchestration in
+/// the library (<c>TrackScrapeStep</c>, <c>TrackCacheStep</c>, <c>TrackTrainStep</c>, <c>TrackEvaluateStep</c>,
+/// <c>TrackPredictStep</c>, <c>HierarchicalLstmOnnx.Save</c>) and shows the result.
 /// </summary>
 internal static partial class TrackCommand
 {
@@ -22,6 +21,7 @@ internal static partial class TrackCommand
             TrainCommand(context),
             EvaluateCommand(context),
             PredictCommand(context),
+            ExportCommand(context),
         };
 
     private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);

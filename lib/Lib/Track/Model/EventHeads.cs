@@ -71,6 +71,9 @@ public sealed class EventHeads : Module
     /// <summary>D, the input size.</summary>
     public int InputSize { get; }
 
+    /// <summary>The layer norm on the heads' input (<see cref="HeadKind.LayerNormLinear"/>), or null.</summary>
+    public LayerNorm? Norm => _norm;
+
     /// <summary>Each sample through its event's head: x [N, D], events [N] → [N]; <paramref name="dropout"/> applies to
     /// the heads' input (after the layer norm).</summary>
     public Tensor Forward(Tensor x, IndexTensor events, Dropout? dropout = null)

@@ -55,6 +55,18 @@ public sealed class HierarchicalLstm : Module
     /// <summary>The number of event heads.</summary>
     public int Events => _heads.Events;
 
+    /// <summary>The season LSTM (marks → a season summary).</summary>
+    public LSTM SeasonLstm => _seasonLstm;
+
+    /// <summary>The season-label embedding (indoor, outdoor, cross country).</summary>
+    public Embedding LabelEmbedding => _labels;
+
+    /// <summary>The across-season LSTM (season summaries → the history).</summary>
+    public LSTM AcrossLstm => _acrossLstm;
+
+    /// <summary>The per-event heads.</summary>
+    public EventHeads Heads => _heads;
+
     /// <summary>The forecast of each window of the batch in z-space: [N].</summary>
     public Tensor Forward(TrackBatch batch)
     {
