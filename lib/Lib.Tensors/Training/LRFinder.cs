@@ -144,7 +144,21 @@ public sealed class LRFinder<TBatch>
     {
         foreach (var group in Optimizer.ParamGroups)
             group.LearningRate = lr;
-        return OptimizationStep.Run(Optimizer, TrainingStep, batch, ClipGradients, $"range test step {step}");
+        using (DisposeScope.Enter()) // the step's results go back to the pool for the next step
+        {
+            Optimizer.ZeroGrad();
+            var loss = TrainingStep(batch);
+            if (loss.NumEl != 1)
+                throw new InvalidOperationException(
+                    "The training step must return a scalar loss; it returned shape "
+                        + $"{Tensor.ShapeText(loss.Shape)} (range test step {step})."
+                );
+            double value = loss.Item();
+            loss.Backward();
+            ClipGradients?.Invoke(Optimizer.ParamGroups.SelectMany(g => g.Parameters));
+            Optimizer.Step();
+            return value;
+        }
     }
 
     /// <summary>The learning rate of the steepest descent of <paramref name="smoothed"/> against log10(lr).</summary>

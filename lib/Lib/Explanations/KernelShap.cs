@@ -1,4 +1,5 @@
 using Lib.Tensors;
+using Lib.Workflow;
 
 namespace Lib.Explanations;
 
@@ -158,7 +159,18 @@ public sealed class KernelShap
                     a[p, q] += weights[c] * x[p] * x[q];
             }
         }
-        var phi = LinearSystem.Solve(a, b);
+        double[] phi;
+        try
+        {
+            phi = LinearSystem.Solve(a, b);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException(
+                "The weighted least-squares system is singular: too few distinct coalitions for the features.",
+                e
+            );
+        }
         return [.. phi, delta - phi.Sum()];
     }
 

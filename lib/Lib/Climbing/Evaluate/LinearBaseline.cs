@@ -53,7 +53,7 @@ public sealed class LinearBaseline : IPredictor<Route>
         }
         for (int j = 0; j < p; j++)
             a[j, j] += lambda;
-        _weights = Solve(a, b);
+        _weights = LinearSystem.Solve(a, b); // λ > 0: positive definite
     }
 
     /// <inheritdoc />
@@ -87,41 +87,5 @@ public sealed class LinearBaseline : IPredictor<Route>
         for (int j = 0; j < raw.Length; j++)
             z[j] = (raw[j] - _mean[j]) / _scale[j];
         return z;
-    }
-
-    /// <summary>Gaussian elimination with partial pivoting (the system is small and, with λ &gt; 0, positive
-    /// definite).</summary>
-    private static double[] Solve(double[,] a, double[] b)
-    {
-        int n = b.Length;
-        for (int c = 0; c < n; c++)
-        {
-            int pivot = c;
-            for (int r = c + 1; r < n; r++)
-                if (Math.Abs(a[r, c]) > Math.Abs(a[pivot, c]))
-                    pivot = r;
-            if (pivot != c)
-            {
-                for (int k = 0; k < n; k++)
-                    (a[c, k], a[pivot, k]) = (a[pivot, k], a[c, k]);
-                (b[c], b[pivot]) = (b[pivot], b[c]);
-            }
-            for (int r = c + 1; r < n; r++)
-            {
-                double f = a[r, c] / a[c, c];
-                for (int k = c; k < n; k++)
-                    a[r, k] -= f * a[c, k];
-                b[r] -= f * b[c];
-            }
-        }
-        var x = new double[n];
-        for (int r = n - 1; r >= 0; r--)
-        {
-            double s = b[r];
-            for (int k = r + 1; k < n; k++)
-                s -= a[r, k] * x[k];
-            x[r] = s / a[r, r];
-        }
-        return x;
     }
 }

@@ -1,6 +1,7 @@
-namespace Lib.Explanations;
+namespace Lib.Workflow;
 
-/// <summary>Solves a small dense linear system A x = b by Gaussian elimination with partial pivoting.</summary>
+/// <summary>Solves a small dense linear system A x = b by Gaussian elimination with partial pivoting: the one solver of
+/// the library (KernelSHAP's weighted least squares, climbing's ridge baseline).</summary>
 internal static class LinearSystem
 {
     /// <summary>x with A x = b; A and b are overwritten.</summary>
@@ -19,9 +20,7 @@ internal static class LinearSystem
                 if (Math.Abs(a[r, col]) > Math.Abs(a[pivot, col]))
                     pivot = r;
             if (Math.Abs(a[pivot, col]) <= 1e-12 * scale)
-                throw new InvalidOperationException(
-                    "The weighted least-squares system is singular: too few distinct coalitions for the features."
-                );
+                throw new InvalidOperationException($"The {n}×{n} linear system is singular (column {col}).");
             if (pivot != col)
             {
                 for (int j = 0; j < n; j++)
