@@ -12,6 +12,12 @@ namespace Lib.Explanations;
 /// <param name="Rows">The explained rows.</param>
 /// <param name="Predictions">f(x) per explained row.</param>
 /// <param name="Values">φ per row and feature.</param>
+/// <remarks>
+/// When each row was explained against its own background (one explainer per row, as
+/// <c>Lib.Climbing.Evaluate.HoldGroupShap</c> does), <see cref="RowBaseValues"/> holds each row's base value, so that
+/// <see cref="RowBaseValues"/>[i] + Σ_j <see cref="Values"/>[i][j] = <see cref="Predictions"/>[i], and
+/// <see cref="BaseValue"/> is their mean.
+/// </remarks>
 public sealed record ShapExplanation(
     IReadOnlyList<string> FeatureNames,
     double BaseValue,
@@ -20,6 +26,9 @@ public sealed record ShapExplanation(
     IReadOnlyList<double[]> Values
 )
 {
+    /// <summary>Each row's own base value when the rows had their own backgrounds; null when they shared one.</summary>
+    public IReadOnlyList<double>? RowBaseValues { get; init; }
+
     /// <summary>The mean |φ| of each feature over the explained rows: a global importance.</summary>
     public double[] MeanAbsolute() =>
         [.. Enumerable.Range(0, FeatureNames.Count).Select(j => Values.Average(v => Math.Abs(v[j])))];

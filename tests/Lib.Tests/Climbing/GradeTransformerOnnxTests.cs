@@ -1,3 +1,4 @@
+using Lib.Workflow;
 using Lib.Climbing.Dataset;
 using Lib.Climbing.Model;
 using Lib.Tensors;
@@ -16,7 +17,7 @@ public class GradeTransformerOnnxTests(ClimbingFixture fixture)
     {
         var network = fixture.Model.Network;
         network.Eval();
-        using var session = new OnnxSession(GradeTransformerOnnx.Export(network));
+        using var session = new OnnxModelSession(GradeTransformerOnnx.Export(network));
         var routes = fixture.Data.Split(SplitName.Val).Take(7).ToList();
         foreach (var batch in new[] { routes.Take(2).ToList(), routes.Skip(2).ToList() })
         {
@@ -30,7 +31,7 @@ public class GradeTransformerOnnxTests(ClimbingFixture fixture)
                 .Bool(GradeTransformerOnnx.Mask, b.Mask)
                 .Run(GradeTransformerOnnx.Output);
             Assert.Equal([batch.Count], actual.Shape);
-            OnnxSession.AssertClose(expected, actual, i => $"route {i} of {batch.Count} (length {b.Ids.Shape[1]})");
+            OnnxAssert.Close(expected, actual, i => $"route {i} of {batch.Count} (length {b.Ids.Shape[1]})");
         }
     }
 

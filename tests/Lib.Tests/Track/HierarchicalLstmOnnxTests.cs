@@ -1,3 +1,4 @@
+using Lib.Workflow;
 using Lib.Tensors;
 using Lib.Tensors.Autograd;
 using Lib.Track.Dataset;
@@ -52,7 +53,7 @@ public class HierarchicalLstmOnnxTests(TrackFixture fixture)
     private static void AssertMatches(HierarchicalLstm network, List<WindowSample> samples)
     {
         network.Eval();
-        using var session = new OnnxSession(HierarchicalLstmOnnx.Export(network));
+        using var session = new OnnxModelSession(HierarchicalLstmOnnx.Export(network));
         int k = network.Config.Seasons;
         foreach (var part in new[] { samples.Take(3).ToList(), samples.Skip(3).ToList() })
         {
@@ -72,7 +73,7 @@ public class HierarchicalLstmOnnxTests(TrackFixture fixture)
                 .Float("summary", b.Summary)
                 .Float("base", b.Base)
                 .Run(HierarchicalLstmOnnx.Output);
-            OnnxSession.AssertClose(expected, actual, i => $"window {i} of {b.Size}");
+            OnnxAssert.Close(expected, actual, i => $"window {i} of {b.Size}");
         }
     }
 }
