@@ -1,5 +1,4 @@
-using Lib.Football.Ingest;
-using Lib.Storage;
+using Lib.Football.Dataset;
 using Xunit.Abstractions;
 
 namespace Lib.Tests.Football;
@@ -9,15 +8,21 @@ public class ExploreTests(ITestOutputHelper output)
     [Fact]
     public void Explore()
     {
+        using var dir = new TempDir();
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        var (h, recs) = CsvFile.Open(FootballFixture.Slim);
-        int n = 0; foreach (var r in recs) n += r.Fields.Count;
-        output.WriteLine($"csv only {sw.ElapsedMilliseconds} ms {n}");
+        var cached = Lib.Football.Cache.FootballCacheStep.Run(FootballFixture.DataFolder, dir.Path);
+        output.WriteLine($"cache build {sw.ElapsedMilliseconds} ms rows {cached.RowCount}");
         sw.Restart();
-        var f = SlimTrackingReader.Read(FootballFixture.Slim);
-        output.WriteLine($"slim {sw.ElapsedMilliseconds} ms");
+        cached = Lib.Football.Cache.FootballCacheStep.Run(FootballFixture.DataFolder, dir.Path);
+        output.WriteLine($"cache load {sw.ElapsedMilliseconds} ms rebuilt {cached.Step.Rebuilt}");
         sw.Restart();
-        var t = FootballIngest.Run(FootballSources.FromFolder(FootballFixture.DataFolder));
-        output.WriteLine($"ingest {sw.ElapsedMilliseconds} ms");
+        var data = FootballDatasetStep.Build(cached);
+        output.WriteLine($"dataset {sw.ElapsedMilliseconds} ms tracks {data.Tracks.Count} samples {data.Samples.Count}");
+        foreach (var c in data.Counts()) output.WriteLine(c.ToString());
+        output.WriteLine($"coverage {data.Coverage.Count} pos {data.Coverage.Count(c => c.TightWindow)}");
+        foreach (var p in data.ManZonePlays) output.WriteLine($"{p.Key} {p.Coverage} {p.CoverageType}");
+        sw.Restart();
+        var batch = FootballBatch.Collate(data.Samples.Take(64).ToList());
+        output.WriteLine($"collate {sw.ElapsedMilliseconds} ms nodes {batch.NodeCount} edges {batch.Graph.Edges}");
     }
 }
