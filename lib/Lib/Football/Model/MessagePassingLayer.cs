@@ -30,7 +30,8 @@ public sealed class MessagePassingLayer : Module
     /// <summary>The norm after the residual sum.</summary>
     public LayerNorm Norm { get; }
 
-    /// <summary>h [nodes, H], edges [edges, E] → norm(h + update([h, Σ_incoming message([h_src, h_dst, e])])).</summary>
+    /// <summary>h [nodes, H], edges [edges, E] → norm(h + update([h, Σ_incoming message([h_src, h_dst, e])])).
+    /// </summary>
     public Tensor Forward(Tensor h, Tensor edges, SceneGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);

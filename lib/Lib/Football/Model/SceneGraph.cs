@@ -72,7 +72,10 @@ public sealed class SceneGraph
         {
             int n = sceneSizes[s];
             if (n < 1)
-                throw new ArgumentException($"Scene {s} has {n} nodes; every scene needs at least one.", nameof(sceneSizes));
+                throw new ArgumentException(
+                    $"Scene {s} has {n} nodes; every scene needs at least one.",
+                    nameof(sceneSizes)
+                );
             for (int i = 0; i < n; i++)
             {
                 nodeScene.Add(s);

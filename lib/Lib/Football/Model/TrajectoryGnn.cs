@@ -41,10 +41,7 @@ public sealed class TrajectoryGnn : Module
         );
         int steps = 2 * config.Horizon;
         if (config.Probabilistic)
-            Head = RegisterModule(
-                "mixture",
-                MessagePassingLayer.Mlp(h, h, config.Modes * (2 * steps + 1), generator)
-            );
+            Head = RegisterModule("mixture", MessagePassingLayer.Mlp(h, h, config.Modes * (2 * steps + 1), generator));
         else
         {
             Head = RegisterModule("trajectory", MessagePassingLayer.Mlp(h, h, steps, generator));
