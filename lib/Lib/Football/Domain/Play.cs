@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Lib.Football.Domain;
 
 /// <summary>
@@ -53,6 +55,7 @@ public sealed record Play(
 )
 {
     /// <summary>The play's key.</summary>
+    [JsonIgnore]
     public PlayKey Key => new(GameId, PlayId);
 
     /// <summary>The first frame at which <paramref name="eventName"/> is tagged, or null.</summary>
@@ -65,9 +68,11 @@ public sealed record Play(
     }
 
     /// <summary>The snap's frame: <c>ball_snap</c>, else <c>snap_direct</c>; null on kickoffs.</summary>
+    [JsonIgnore]
     public int? SnapFrame => FrameOf("ball_snap") ?? FrameOf("snap_direct");
 
     /// <summary>The frame the pass arrives (<c>pass_arrived</c>), or null.</summary>
+    [JsonIgnore]
     public int? PassArrivedFrame => FrameOf("pass_arrived");
 
     /// <summary>The events that end a play: the ball carrier down, out, in the end zone, or the pass
@@ -86,6 +91,7 @@ public sealed record Play(
 
     /// <summary>The first frame of an <see cref="EndEvents"/> event, or null (then the play ends with its
     /// tracking).</summary>
+    [JsonIgnore]
     public int? EndFrame =>
         Events.Where(e => EndEvents.Contains(e.Name)).Select(e => (int?)e.Frame).DefaultIfEmpty(null).Min();
 
