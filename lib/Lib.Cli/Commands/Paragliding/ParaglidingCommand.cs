@@ -14,6 +14,8 @@ internal static partial class ParaglidingCommand
         new("paragliding", "Cross-country paragliding: IGC flight logs, GRIB2 weather at launch sites, XContest pages.")
         {
             IgcCommand(context),
+            GribCommand(context),
+            WeatherCommand(context),
         };
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
