@@ -16,6 +16,7 @@ internal static partial class ParaglidingCommand
             IgcCommand(context),
             GribCommand(context),
             WeatherCommand(context),
+            XContestCommand(context),
         };
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -60,9 +60,12 @@ public static partial class XContestParser
         if (!long.TryParse(row.Id!["flight-".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out long id))
             throw new FormatException($"the row id '{row.Id}' is not flight-<number>");
         var offsetSpan = row.QuerySelector("span.XCutcOffset");
-        var when = offsetSpan?.ParentElement ?? row.QuerySelector("td > div.full:has(em)")
+        var when = offsetSpan?.ParentElement
+            ?? row.QuerySelector("td > div.full:has(em)")
             ?? throw new FormatException("no date cell (div.full with the time in em)");
-        var date = Squash(string.Concat(when.ChildNodes.Where(n => n.NodeType == NodeType.Text).Select(n => n.TextContent)));
+        var date = Squash(
+            string.Concat(when.ChildNodes.Where(n => n.NodeType == NodeType.Text).Select(n => n.TextContent))
+        );
         if (!DateRegex().IsMatch(date))
             throw new FormatException($"the date '{date}' is not dd.mm.yy");
         var local = Squash(when.QuerySelector("em")?.TextContent ?? "");
@@ -85,7 +88,9 @@ public static partial class XContestParser
         var routeCode = route.ClassList.First(c => c.StartsWith("disc-", StringComparison.Ordinal));
         var km = Number(row.QuerySelector("td.km strong"), "distance (td.km)");
         var points = Number(row.QuerySelector("td.pts strong"), "points (td.pts)");
-        var airtime = Squash(row.QuerySelector("td.dur strong")?.TextContent ?? throw new FormatException("no airtime"));
+        var airtime = Squash(
+            row.QuerySelector("td.dur strong")?.TextContent ?? throw new FormatException("no airtime")
+        );
         var gliderCell = row.QuerySelectorAll("td").FirstOrDefault(td => td.ClassList.Any(IsCategory))
             ?? throw new FormatException("no glider cell (td.cat-*)");
         var glider = gliderCell.QuerySelector("div[title]")?.GetAttribute("title")?.Trim() ?? "";
@@ -93,7 +98,8 @@ public static partial class XContestParser
 
         var detail = row.QuerySelector("a.detail")?.GetAttribute("href")
             ?? throw new FormatException("no flight detail link (a.detail)");
-        var utc = StartUtc(detail) ?? throw new FormatException($"the detail link '{detail}' ends without d.m.yyyy/HH:MM");
+        var utc = StartUtc(detail)
+            ?? throw new FormatException($"the detail link '{detail}' ends without d.m.yyyy/HH:MM");
         return new XContestFlight(
             source,
             id,

@@ -84,9 +84,16 @@ public static class XContestTables
     }
 
     /// <summary>Writes the pages' flights, or (when every page is a feed) their items, as CSV atomically.</summary>
+    /// <exception cref="ArgumentException">Lists and feeds together (their columns differ).</exception>
     public static void WriteCsv(IReadOnlyList<XContestPage> pages, string path)
     {
         ArgumentNullException.ThrowIfNull(pages);
+        if (pages.Any(p => p.Kind == "rss") && pages.Any(p => p.Kind != "rss"))
+            throw new ArgumentException(
+                "Flight lists and RSS feeds have different columns: write them to separate files ("
+                    + string.Join(", ", pages.Select(p => $"{p.Source}: {p.Kind}"))
+                    + ")."
+            );
         if (pages.Count > 0 && pages.All(p => p.Kind == "rss"))
             CsvFile.Write(path, RssColumns, pages.SelectMany(p => p.Items).Select(Fields));
         else
