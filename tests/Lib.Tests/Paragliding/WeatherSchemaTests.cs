@@ -88,7 +88,7 @@ public class WeatherSchemaTests : IDisposable
         var table = ParaglidingIngestStep.Weather([Weather("geavg.t06z.pgrb2a.0p50.f006")], points, ParaglidingPaths.Schema, csv);
         Assert.Equal(30, table.Rows.Count); // valid 2020-08-15 12 UTC; 30 schema variables present
         Assert.All(table.Rows, r => Assert.Equal((new DateOnly(2020, 8, 15), 12, "cfd01"), (r.Date, r.Hour, r.SiteId)));
-        var back = WeatherTable.Read(csv, Schema);
+        var back = GribWeatherTable.Read(csv, Schema);
         Assert.Equal(table.Rows, back.Rows);
         var features = back.Features(Schema);
         var vectors = features[("cfd01", new DateOnly(2020, 8, 15))];
@@ -103,10 +103,10 @@ public class WeatherSchemaTests : IDisposable
     {
         var csv = Path.Combine(_dir, "bad.csv");
         File.WriteAllText(csv, "site_id,date,hour,variable,value\ncfd01,2020-08-15,12,u_wind_500hpa_ms,4.8\ncfd01,15.08.2020,12,u_wind_500hpa_ms,4.8\n");
-        var e = Assert.Throws<InvalidDataException>(() => WeatherTable.Read(csv));
+        var e = Assert.Throws<InvalidDataException>(() => GribWeatherTable.Read(csv));
         Assert.Contains("bad.csv: line 3: date '15.08.2020' is not an ISO date", e.Message);
         File.WriteAllText(csv, "site_id,date,hour,variable,value\ncfd01,2020-08-15,12,wind_speed,4.8\n");
-        Assert.Contains("line 2: variable 'wind_speed' is not a variable of the schema", Assert.Throws<InvalidDataException>(() => WeatherTable.Read(csv, Schema)).Message);
+        Assert.Contains("line 2: variable 'wind_speed' is not a variable of the schema", Assert.Throws<InvalidDataException>(() => GribWeatherTable.Read(csv, Schema)).Message);
     }
 
     [Fact]

@@ -96,6 +96,4 @@ internal static partial class ParaglidingCommand
         });
         return command;
     }
-
-    private static string D(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 }

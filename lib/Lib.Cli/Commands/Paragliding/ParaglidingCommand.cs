@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace Lib.Cli.Commands;
 
@@ -18,6 +17,4 @@ internal static partial class ParaglidingCommand
             WeatherCommand(context),
             XContestCommand(context),
         };
-
-    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -40,7 +40,7 @@ public static partial class ParaglidingIngestStep
     /// <paramref name="pointsCsv"/>, at <paramref name="hours"/> UTC (default 9, 12, 15), written to
     /// <paramref name="csv"/> when given.
     /// </summary>
-    public static WeatherTable Weather(
+    public static GribWeatherTable Weather(
         IReadOnlyList<string> gribFilesOrFolders,
         string pointsCsv,
         string schemaJson,
@@ -59,7 +59,7 @@ public static partial class ParaglidingIngestStep
             .ToList();
         var schema = GlideatorSchema.Read(schemaJson);
         var points = SitePoints.Read(pointsCsv).Rows;
-        var table = WeatherTable.Build(files.Select(Grib2Reader.Read), points, schema, hours, sampling);
+        var table = GribWeatherTable.Build(files.Select(Grib2Reader.Read), points, schema, hours, sampling);
         if (csv is not null)
             table.Write(csv);
         return table;

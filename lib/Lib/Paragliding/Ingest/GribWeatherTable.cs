@@ -11,7 +11,7 @@ namespace Lib.Paragliding.Ingest;
 /// default 9, 12 and 15, Glideator's), nearest grid point unless bilinear is asked for. <see cref="Features"/> turns it
 /// into Glideator's inputs: per (site, day) one vector of schema-many values per hour, NaN where the table has none.
 /// </summary>
-public sealed class WeatherTable
+public sealed class GribWeatherTable
 {
     /// <summary>Glideator's hours (UTC valid times).</summary>
     public static readonly IReadOnlyList<int> GlideatorHours = [9, 12, 15];
@@ -23,10 +23,10 @@ public sealed class WeatherTable
     public IReadOnlyList<WeatherTableRow> Rows { get; }
 
     /// <summary>A table of <paramref name="rows"/>.</summary>
-    public WeatherTable(IEnumerable<WeatherTableRow> rows) => Rows = [.. rows];
+    public GribWeatherTable(IEnumerable<WeatherTableRow> rows) => Rows = [.. rows];
 
     /// <summary>The table of GRIB2 files at points, for the schema's variables at <paramref name="hours"/>.</summary>
-    public static WeatherTable Build(
+    public static GribWeatherTable Build(
         IEnumerable<Grib2File> files,
         IReadOnlyList<SitePoint> points,
         GlideatorSchema schema,
@@ -52,7 +52,7 @@ public sealed class WeatherTable
             }
         }
         var order = schema.Variables.Select((v, i) => (v.Name, i)).ToDictionary(x => x.Name, x => x.i);
-        return new WeatherTable(
+        return new GribWeatherTable(
             rows.Values.OrderBy(r => r.SiteId, StringComparer.Ordinal)
                 .ThenBy(r => r.Date)
                 .ThenBy(r => r.Hour)
@@ -80,7 +80,7 @@ public sealed class WeatherTable
     /// <summary>Reads a table written by <see cref="Write"/> (or by hand in the same columns).</summary>
     /// <exception cref="InvalidDataException">A missing column, or a field that does not parse, naming the file,
     /// line and field; a variable the schema lacks, when a schema is given; a value given twice.</exception>
-    public static WeatherTable Read(string path, GlideatorSchema? schema = null)
+    public static GribWeatherTable Read(string path, GlideatorSchema? schema = null)
     {
         var names = schema?.Variables.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
         var rows = new List<WeatherTableRow>();
@@ -113,7 +113,7 @@ public sealed class WeatherTable
                 );
             rows.Add(new WeatherTableRow(row["site_id"], date, hour, variable, value));
         }
-        return new WeatherTable(rows);
+        return new GribWeatherTable(rows);
     }
 
     /// <summary>
