@@ -26,6 +26,7 @@ public static class LabApp
             TrackCommand.Create(context),
             ClimbingCommand.Create(context),
             FootballCommand.Create(context),
+            ParaglidingCommand.Create(context),
             TuneCommand.Create(context),
         ];
 
