@@ -12,15 +12,21 @@ public static class DateFeatures
         ["doy_sin", "doy_cos", "weekend", "holiday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
     /// <summary>The features of <paramref name="date"/>.</summary>
-    public static float[] Of(DateOnly date)
+    public static float[] Of(DateOnly date) =>
+        From(date.DayOfYear, ((int)date.DayOfWeek + 6) % 7, IsFrenchHoliday(date));
+
+    /// <summary>The features of a day given by its parts: day of year (1–366), weekday (Monday 0 … Sunday 6) and
+    /// whether it is a holiday (what SHAP varies one at a time).</summary>
+    public static float[] From(int dayOfYear, int weekday, bool holiday)
     {
-        double angle = 2 * Math.PI * date.DayOfYear / 365.25;
-        int weekday = ((int)date.DayOfWeek + 6) % 7; // Monday 0 … Sunday 6
+        if (weekday is < 0 or > 6)
+            throw new ArgumentOutOfRangeException(nameof(weekday), $"weekday {weekday}, expected 0 (Monday) … 6.");
+        double angle = 2 * Math.PI * dayOfYear / 365.25;
         var f = new float[Names.Count];
         f[0] = (float)Math.Sin(angle);
         f[1] = (float)Math.Cos(angle);
         f[2] = weekday >= 5 ? 1 : 0;
-        f[3] = IsFrenchHoliday(date) ? 1 : 0;
+        f[3] = holiday ? 1 : 0;
         f[4 + weekday] = 1;
         return f;
     }
