@@ -155,7 +155,8 @@ public sealed class ShardedLoader : IDataLoader<SiteDayBatch>
 
     private IEnumerable<LoaderBatch<SiteDayBatch>> Produce(int epoch)
     {
-        var random = Shuffle ? new Random(HashCode.Combine(ShuffleSeed ?? 0, epoch)) : null;
+        // seeded by (seed, epoch) alone, as the engine's DataLoader, so a rerun sees the same orders
+        var random = Shuffle ? new Random(unchecked((int)((ShuffleSeed ?? 0) * 1_000_003 + epoch * 7919))) : null;
         var order = Shards.ToArray();
         random?.Shuffle(order);
         var buffer = new List<SiteDay>(ShuffleBuffer);

@@ -7,7 +7,7 @@ using Lib.Workflow;
 namespace Lib.Paragliding.Dataset;
 
 /// <summary>
-/// The labelled site-days of the mapped sites over <see cref="SeasonDays"/>, split by <see cref="WeekSplit"/> and
+/// The labelled site-days of the mapped sites over <see cref="SeasonDays"/>, split by ISO week (<see cref="WeekSplit"/>) and
 /// scaled by scalers fitted on the training days only (<see cref="SiteScaler"/>, <see cref="WeatherScaler"/>).
 /// <see cref="Sites"/> fixes the embedding rows. With a weather table, site-days it lacks are left out (listed in
 /// <see cref="Rejected"/>).
@@ -15,6 +15,7 @@ namespace Lib.Paragliding.Dataset;
 public sealed record SiteDaySet(
     IReadOnlyList<TakeoffSite> Sites,
     IReadOnlyList<SiteDay> Samples,
+    WeekSplit WeekSplit,
     FeatureScaler SiteScaler,
     FeatureScaler? WeatherScaler,
     IReadOnlyList<string> WeatherVariables,
@@ -56,7 +57,8 @@ public sealed record SiteDaySet(
             }
         }
         var siteRaw = sites.Select(s => SiteFeatures.Of(s, ingest.LaunchBySite.GetValueOrDefault(s.SiteId))).ToList();
-        var train = raw.Where(r => WeekSplit.Of(r.Date) == DaySplit.Train).ToList();
+        var weekSplit = WeekSplit.Stratified(raw.Select(r => (r.Date, r.MaxKm > DistanceThresholds.Km[0])));
+        var train = raw.Where(r => weekSplit.Of(r.Date) == DaySplit.Train).ToList();
         var siteScaler = FeatureScaler.Fit(SiteFeatures.Names, train.Select(r => siteRaw[r.Site]));
         FeatureScaler? weatherScaler = null;
         var variables = weather?.Variables ?? [];
@@ -81,7 +83,7 @@ public sealed record SiteDaySet(
                 r.MaxKm
             ))
             .ToList();
-        return new SiteDaySet(sites, samples, siteScaler, weatherScaler, variables, rejected, Hash(samples));
+        return new SiteDaySet(sites, samples, weekSplit, siteScaler, weatherScaler, variables, rejected, Hash(samples));
     }
 
     /// <summary>Scales a [3 × W] weather row with the per-variable scaler.</summary>
