@@ -46,6 +46,28 @@ public sealed class IsotonicCalibration
         return new IsotonicCalibration(groups.Select(g => g.Score).ToArray(), fit);
     }
 
+    /// <summary>A calibrator from its fitted points (<see cref="Scores"/>, increasing, and
+    /// <see cref="Probabilities"/>, non-decreasing, in [0, 1]), as a saved model stores them.</summary>
+    /// <exception cref="ArgumentException">The points are empty, of different lengths, or out of order.</exception>
+    public static IsotonicCalibration FromPoints(IReadOnlyList<double> scores, IReadOnlyList<double> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(probabilities);
+        if (scores.Count == 0 || scores.Count != probabilities.Count)
+            throw new ArgumentException(
+                $"Isotonic points need as many probabilities as scores, at least one; got {scores.Count} and "
+                    + $"{probabilities.Count}."
+            );
+        for (int i = 0; i < scores.Count; i++)
+        {
+            if (!(probabilities[i] is >= 0 and <= 1) || double.IsNaN(scores[i]))
+                throw new ArgumentException($"Point {i}: score {scores[i]}, probability {probabilities[i]}.");
+            if (i > 0 && (scores[i] <= scores[i - 1] || probabilities[i] < probabilities[i - 1]))
+                throw new ArgumentException($"Point {i} is out of order: scores must increase, probabilities not fall.");
+        }
+        return new IsotonicCalibration([.. scores], [.. probabilities]);
+    }
+
     /// <summary>The calibrated probability of one score.</summary>
     public double Transform(double score)
     {

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using Spectre.Console;
+using System.Globalization;
+using Lib.Paragliding.Evaluate;
+using Lib.Paragliding.Model;
+using Lib.Paragliding.Train;
+
+namespace Lib.Cli.Commands;
+
+// lab paragliding train: the dataset step (shards), the train step, then the evaluate step on the saved folder.
+internal static partial class ParaglidingCommand
+{
+    private static Command TrainCommand(CliContext context)
+    {
+        var defaults = new ParaglidingTrainOptions();
+        var data = new DataOptions();
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "The model folder to write. Default: artifacts/paragliding/model.",
+            HelpName = "dir",
+        };
+        var epochs = new Option<int>("--epochs")
+        {
+            Description = "Epochs at most (early stopping on the validation loss may end sooner).",
+            DefaultValueFactory = _ => defaults.Epochs,
+        };
+        var lr = new Option<double>("--lr")
+        {
+            Description = "Adam's initial learning rate.",
+            DefaultValueFactory = _ => defaults.LearningRate,
+        };
+        var decay = new Option<double>("--lr-decay")
+        {
+            Description = "The learning rate's factor per epoch.",
+            DefaultValueFactory = _ => defaults.LrDecay,
+        };
+        var monotonicity = new Option<double>("--monotonicity")
+        {
+            Description = "The monotonicity penalty's weight.",
+            DefaultValueFactory = _ => defaults.Monotonicity,
+        };
+        var head = new Option<string>("--head")
+        {
+            Description = "The output head: multilabel (one sigmoid per threshold) or ordinal.",
+            DefaultValueFactory = _ => defaults.Head,
+        };
+        head.AcceptOnlyFromAmong(GlideatorNetConfig.MultilabelHead, GlideatorNetConfig.OrdinalHead);
+        var seed = new Option<long>("--seed")
+        {
+            Description = "Seeds the weights and the shard order.",
+            DefaultValueFactory = _ => defaults.Seed,
+        };
+        var runs = RunsOption();
+        var command = new Command(
+            "train",
+            "Train the Deep & Cross XC-odds model, calibrate it on the validation weeks, then evaluate it and the "
+                + "climatologies on the test weeks."
+        )
+        {
+            output,
+            epochs,
+            lr,
+            decay,
+            monotonicity,
+            head,
+            seed,
+            runs,
+        };
+        data.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var options = defaults with
+            {
+                Epochs = parse.GetValue(epochs),
+                LearningRate = parse.GetValue(lr),
+                LrDecay = parse.GetValue(decay),
+                Monotonicity = parse.GetValue(monotonicity),
+                Head = parse.GetValue(head)!,
+                Seed = parse.GetValue(seed),
+            };
+            if (options.Epochs < 1)
+                throw new ArgumentException($"--epochs must be at least 1, got {options.Epochs}.");
+            var folder = parse.GetValue(output) ?? Path.Combine(context.Artifacts, "paragliding", "model");
+            var prepared = data.Load(context, parse);
+            var t = ParaglidingTrainStep.Run(prepared, options, folder, context.Progress).Model.Card.Training;
+            var evaluated = ParaglidingEvaluateStep.Run(prepared, folder, Runs(context, parse, runs));
+            WriteMetrics(context, evaluated.Evaluation);
+            context.Console.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Trained {t.Parameters:N0} parameters in {t.Seconds:F0} s: {t.Epochs} of {t.MaxEpochs} epochs, "
+                        + $"best epoch {t.BestEpoch + 1} (val loss {t.BestValue:F4})."
+                )
+            );
+            context.Console.WriteLine(
+                $"Wrote {folder}: model.safetensors, model.json, metrics.csv, metrics.json, test_predictions.csv "
+                    + $"(run {evaluated.Run!.RunId[..8]} in lab runs)."
+            );
+            return 0;
+        });
+        return command;
+    }
+}
