@@ -32,8 +32,7 @@ public sealed class OfficialTiming
         {
             var byFile = round.GroupBy(r => r.File).ToList();
             var pdf = byFile.FirstOrDefault(g => IsPdf(g.Key));
-            var reference =
-                pdf
+            var reference = pdf
                 ?? byFile.FirstOrDefault(g => !g.Key.Contains("downhillr", StringComparison.OrdinalIgnoreCase))
                 ?? byFile[0];
             official.AddRange(reference);
@@ -63,7 +62,7 @@ public sealed class OfficialTiming
             var pf = p.Fields();
             var cf = c.Fields();
             foreach (var i in new[] { 5, 9, 10, 11, 12, 13, 14 })
-                if (pf[i] != cf[i])
+                if (pf[i] != cf[i] && !(i == 5 && cf[i].Length == 0)) // a CSV without ranks (eervin tt)
                     found.Add(Row(p, c.File, p.File, TimingRow.Columns[i], pf[i], cf[i]));
         }
         foreach (var p in pdf.Where(p => !csvKeys.Contains(Key(p))))
