@@ -41,13 +41,23 @@ public sealed class ChronoRaceBlock
         Cells(column, line).FirstOrDefault(t => !(t.StartsWith('(') && t.EndsWith(')'))) ?? "";
 
     /// <summary>
-    /// The words of <paramref name="line"/> from x = <paramref name="left"/> up to (not into) x =
-    /// <paramref name="right"/>: a left-aligned text such as a name that runs across columns.
+    /// The left-aligned text of <paramref name="line"/> from x = <paramref name="left"/> (a name that runs across the
+    /// header's words): the words from there, left to right, up to x = <paramref name="right"/> or the first word that
+    /// sits under another column (a right-aligned value printed into the gap).
     /// </summary>
-    public string TextBetween(int line, double left, double right) =>
-        line >= _lines.Count
-            ? ""
-            : string.Join(" ", _lines[line].Where(w => w.Left >= left - 1 && w.Left < right - 1).Select(w => w.Text));
+    public string TextFrom(int line, double left, double right)
+    {
+        if (line >= _lines.Count)
+            return "";
+        var words = new List<string>();
+        foreach (var w in _lines[line].Where(w => w.Left >= left - 1))
+        {
+            if (w.Left >= right - 1 || ColumnOf(w) is { Name: not "Name" })
+                break;
+            words.Add(w.Text);
+        }
+        return string.Join(" ", words);
+    }
 
     /// <summary>The column a word belongs to: the one its box overlaps most, else none.</summary>
     public PdfColumn? ColumnOf(PdfWord word)

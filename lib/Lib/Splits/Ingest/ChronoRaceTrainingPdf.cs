@@ -74,7 +74,7 @@ public static class ChronoRaceTrainingPdf
         {
             try
             {
-                var (rider, suffixNation) = RiderName.Clean(block.TextBetween(0, nameLeft, nameRight));
+                var (rider, suffixNation) = RiderName.Clean(block.TextFrom(0, nameLeft, nameRight));
                 if (rider.Length == 0)
                     throw new FormatException("no rider name under 'Name'");
                 var nation = block.Cell("NAT", 0);
