@@ -27,6 +27,7 @@ public static class LabApp
             ClimbingCommand.Create(context),
             FootballCommand.Create(context),
             ParaglidingCommand.Create(context),
+            SplitsCommand.Create(context),
             TuneCommand.Create(context),
         ];
 
