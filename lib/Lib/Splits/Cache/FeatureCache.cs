@@ -52,7 +52,7 @@ public static class FeatureCache
     /// named <paramref name="extractor"/> (<see cref="FrameExtractors"/>), computed once and then read from the cache
     /// under <paramref name="cacheRoot"/>.
     /// </summary>
-    public static FrameFeatures Load(
+    public static VideoFeatures Load(
         string videoPath,
         double rate,
         string extractor,
@@ -139,7 +139,7 @@ public static class FeatureCache
         );
     }
 
-    private static FrameFeatures Read(
+    private static VideoFeatures Read(
         string videoPath,
         string file,
         string extractor,
@@ -168,6 +168,6 @@ public static class FeatureCache
             double.Parse(meta["video_duration_s"], CultureInfo.InvariantCulture),
             meta["video_codec"]
         );
-        return new FrameFeatures(Path.GetFullPath(videoPath), info, extractor, rate, values, fromCache, seconds);
+        return new VideoFeatures(Path.GetFullPath(videoPath), info, extractor, rate, values, fromCache, seconds);
     }
 }

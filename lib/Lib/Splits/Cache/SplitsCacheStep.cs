@@ -47,7 +47,7 @@ public static class SplitsCacheStep
     }
 
     /// <summary>The features of one video (see <see cref="FeatureCache.Load"/>).</summary>
-    public static FrameFeatures Features(
+    public static VideoFeatures Features(
         string videoPath,
         string cacheRoot,
         double rate = DefaultRate,

@@ -8,7 +8,7 @@ namespace Lib.Splits.Cache;
 /// the extractor <see cref="Extractor"/>. <see cref="Seconds"/> is how long extraction took when it ran (0 when the
 /// cache answered).
 /// </summary>
-public sealed record FrameFeatures(
+public sealed record VideoFeatures(
     string VideoPath,
     VideoInfo Video,
     string Extractor,
@@ -29,6 +29,16 @@ public sealed record FrameFeatures(
 
     /// <summary>Frames featurised per second when extraction ran (decode + network), else NaN.</summary>
     public double FramesPerSecond => FromCache || Seconds <= 0 ? double.NaN : Count / Seconds;
+
+    /// <summary>The values frame-major in one array (<c>[k·Dimension + j]</c>), as the data set's sequences hold
+    /// them.</summary>
+    public float[] Flat()
+    {
+        var flat = new float[Count * Dimension];
+        for (int k = 0; k < Count; k++)
+            Values[k].CopyTo(flat, k * Dimension);
+        return flat;
+    }
 
     /// <summary>The index of the frame nearest to <paramref name="seconds"/>.</summary>
     public int IndexAt(double seconds) => Math.Clamp((int)Math.Round(seconds * Rate), 0, Math.Max(0, Count - 1));
