@@ -12,5 +12,6 @@ internal static partial class SplitsCommand
         new("splits", "Downhill split timer: synthetic traversal videos, video features, official timing, splits.")
         {
             SynthCommand(context),
+            VideosCommand(context),
         };
 }
