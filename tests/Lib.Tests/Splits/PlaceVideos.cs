@@ -47,7 +47,7 @@ internal static class PlaceVideos
                 p2 = 2 * Math.PI * rng.NextDouble();
             var speed = Enumerable
                 .Range(0, moving)
-                .Select(i => 1 + 0.3 * Math.Sin(2 * Math.PI * i / 90.0 + p1) + 0.15 * Math.Sin(2 * Math.PI * i / 37.0 + p2))
+                .Select(i => 1 + 0.4 * Math.Sin(2 * Math.PI * i / 260.0 + p1) + 0.15 * Math.Sin(2 * Math.PI * i / 57.0 + p2))
                 .ToArray();
             double total = speed.Sum();
             var xs = new List<double>();

@@ -144,8 +144,11 @@ public static class ClipPairSampler
         int gap = Math.Max(1, options.NegativeMinGap);
         for (int n = 0, attempts = 0; n < options.NegativesPerPositive && attempts < MaxAttempts; attempts++)
         {
-            int t = random.Next(targetMin, target.FrameCount);
-            if (Math.Abs(t - matching) < gap)
+            int t =
+                random.NextDouble() < options.NearNegatives
+                    ? matching + random.Next(-options.NearNegativeWindow, options.NearNegativeWindow + 1)
+                    : random.Next(targetMin, target.FrameCount);
+            if (Math.Abs(t - matching) < gap || t < targetMin || t >= target.FrameCount)
                 continue;
             samples.Add(Pair(source, target, s, t, 0, SampleKind.Negative));
             n++;

@@ -48,6 +48,18 @@ public sealed record SampleOptions
     /// </summary>
     public bool FromVideoStart { get; init; } = true;
 
+    /// <summary>
+    /// The share of negatives drawn near their positive: within <see cref="NearNegativeWindow"/> frames of the
+    /// matching frame (and at least <see cref="NegativeMinGap"/> from it) rather than anywhere. Uniform negatives are
+    /// nearly all far from the positive and easy, so a model trained on them alone scores a wide band around the
+    /// matching place; near ones teach it where the place is to a fraction of a second. <em>Departure</em> (the
+    /// original: 0; lab default 0.5).
+    /// </summary>
+    public double NearNegatives { get; init; } = 0.5;
+
+    /// <summary>The half-width of the window near negatives are drawn in (frames; lab default 72 = 3 s).</summary>
+    public int NearNegativeWindow { get; init; } = 72;
+
     /// <summary>The seed of every draw.</summary>
     public int Seed { get; init; } = 1;
 
@@ -66,6 +78,8 @@ public sealed record SampleOptions
             ["ignore_first_split"] = IgnoreFirstSplit,
             ["negative_min_gap"] = NegativeMinGap,
             ["from_video_start"] = FromVideoStart,
+            ["near_negatives"] = NearNegatives,
+            ["near_negative_window"] = NearNegativeWindow,
             ["sample_seed"] = Seed,
         };
 
@@ -80,6 +94,12 @@ public sealed record SampleOptions
                 throw new ArgumentException($"{name} must be > 0; got {v}.");
         if (!(BetaSplit0 > 0))
             throw new ArgumentException($"beta_split_0 must be > 0; got {BetaSplit0}.");
+        if (!(NearNegatives >= 0 && NearNegatives <= 1))
+            throw new ArgumentException($"near_negatives must be in [0, 1]; got {NearNegatives}.");
+        if (NearNegatives > 0 && NearNegativeWindow <= NegativeMinGap)
+            throw new ArgumentException(
+                $"near_negative_window ({NearNegativeWindow}) must exceed negative_min_gap ({NegativeMinGap})."
+            );
         if (AugmentedPerSegment < 0 || NegativesPerPositive < 0 || NonOverlappingSamples < 0 || NegativeMinGap < 0)
             throw new ArgumentException("sample counts and the negative gap must be ≥ 0.");
     }
