@@ -25,7 +25,8 @@ public static class SplitModelTrainer
     /// <summary>A run's model, learning curve and samples.</summary>
     public sealed record Result(SplitModel Model, TrainingHistory History, SplitSamples Samples);
 
-    /// <summary>Trains on <paramref name="fold"/>'s training tracks of <paramref name="videos"/>.</summary>
+    /// <summary>Trains on <paramref name="fold"/>'s training tracks of <paramref name="videos"/>; with
+    /// <paramref name="checkpoints"/>, the trainer's checkpoints (last and best epoch) go to that folder.</summary>
     /// <exception cref="ArgumentException">Videos of different feature sizes, or no training pairs.</exception>
     public static Result Train(
         IReadOnlyList<SplitVideo> videos,
@@ -33,6 +34,7 @@ public static class SplitModelTrainer
         SplitsTrainOptions options,
         string feature,
         IProgressReporter? progress = null,
+        string? checkpoints = null,
         CancellationToken cancellationToken = default
     )
     {
@@ -98,6 +100,12 @@ public static class SplitModelTrainer
             trainer.EarlyStopping = new EarlyStopping(Monitor, patience: options.Patience);
             trainer.RestoreBestWeights = true;
         }
+        if (checkpoints is not null)
+            trainer.Checkpoints = new CheckpointOptions(checkpoints)
+            {
+                Monitor = valLoader is null ? null : Monitor,
+                SaveTopK = valLoader is null ? 0 : 1,
+            };
         var watch = Stopwatch.StartNew();
         var history = trainer.Fit(trainLoader, valLoader, cancellationToken: cancellationToken);
         watch.Stop();

@@ -1,4 +1,4 @@
-namespace Lib.Splits.Predict;
+namespace Lib.Splits.Model;
 
 /// <summary>
 /// The baseline: the source's points as fractions of its start-to-finish time, scaled to the target's start and

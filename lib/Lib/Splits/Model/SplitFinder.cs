@@ -1,7 +1,6 @@
 using Lib.Splits.Dataset;
-using Lib.Splits.Model;
 
-namespace Lib.Splits.Predict;
+namespace Lib.Splits.Model;
 
 /// <summary>
 /// Finds a source run's annotated points in a target video with a split classifier: the clip ending at each source

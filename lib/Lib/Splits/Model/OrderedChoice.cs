@@ -1,4 +1,4 @@
-namespace Lib.Splits.Predict;
+namespace Lib.Splits.Model;
 
 /// <summary>
 /// Chooses one candidate per point so that the chosen positions increase, maximising the summed score: dynamic

@@ -1,4 +1,4 @@
-namespace Lib.Splits.Predict;
+namespace Lib.Splits.Model;
 
 /// <summary>The points found in a target video and what they were chosen from: the frames scanned and each source
 /// point's logit at each (for the viewer's score curves).</summary>

@@ -1,8 +1,7 @@
-using Lib.Splits.Model;
 using Lib.Splits.Dataset;
 using Lib.Tensors;
 
-namespace Lib.Splits.Predict;
+namespace Lib.Splits.Model;
 
 /// <summary>A video's clip vectors at the frames scanned (the clip ending at each), computed once per model and
 /// video and reused against every source.</summary>

@@ -1,4 +1,4 @@
-namespace Lib.Splits.Predict;
+namespace Lib.Splits.Model;
 
 /// <summary>How the target video is scanned.</summary>
 public sealed record FindOptions
