@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Lib.Cli.Commands;
+
+/// <summary>
+/// <c>lab splits …</c>: the downhill split timer. Each verb parses its options, calls its room's step class and shows
+/// what the step returns; one file per verb.
+/// </summary>
+internal static partial class SplitsCommand
+{
+    public static Command Create(CliContext context) =>
+        new("splits", "Downhill split timer: synthetic traversal videos, video features, official timing, splits.")
+        {
+            SynthCommand(context),
+        };
+}
