@@ -15,7 +15,7 @@ internal static class PlaceVideos
     public const int Dim = 8;
     static readonly double[] Fractions = [0, 0.22, 0.41, 0.63, 0.8, 1];
 
-    public sealed record Video(RunSplits Run, FrameFeatures Features);
+    public sealed record Video(RunSplits Run, FeatureSequence Features);
 
     /// <summary><paramref name="riders"/> riders of track <paramref name="track"/>, each 300–520 frames long.</summary>
     public static List<Video> Track(string track, int riders, int seed, double noise = 0.05)
@@ -71,7 +71,7 @@ internal static class PlaceVideos
                 )
                 .ToList();
             var run = new RunSplits(track, $"rider{r}", frames, xs.Count);
-            videos.Add(new Video(run, FrameFeatures.FromRows(rows, Fps)));
+            videos.Add(new Video(run, FeatureSequence.FromRows(rows, Fps)));
         }
         return videos;
     }

@@ -135,7 +135,7 @@ public class SampleTests
     [Fact]
     public void Clips_end_at_their_frame_and_repeat_the_first_frame_before_the_video()
     {
-        var f = FrameFeatures.FromRows([.. Enumerable.Range(0, 10).Select(i => new float[] { i, -i })], 24);
+        var f = FeatureSequence.FromRows([.. Enumerable.Range(0, 10).Select(i => new float[] { i, -i })], 24);
         var clips = ClipWindows.Build([(f, 2), (f, 9)], 4);
         Assert.Equal([2, 4, 2], clips.Shape);
         Assert.Equal([0f, 0, 0, 0, 1, -1, 2, -2, 6, -6, 7, -7, 8, -8, 9, -9], clips.ToArray());

@@ -13,7 +13,7 @@ public static class ClipWindows
     /// <paramref name="scale"/> (null: as they are): <c>[B, F, D]</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An end frame outside the video.</exception>
     public static Tensor Build(
-        IReadOnlyList<(FrameFeatures Features, int End)> ends,
+        IReadOnlyList<(FeatureSequence Features, int End)> ends,
         int clipLength,
         FeatureScale? scale = null
     )

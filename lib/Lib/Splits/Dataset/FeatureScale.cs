@@ -8,7 +8,7 @@ public sealed record FeatureScale(IReadOnlyList<float> Mean, IReadOnlyList<float
 {
     /// <summary>The mean and standard deviation of every feature over every frame of <paramref name="videos"/> (a
     /// standard deviation below 1e-6 becomes 1).</summary>
-    public static FeatureScale Fit(IEnumerable<FrameFeatures> videos)
+    public static FeatureScale Fit(IEnumerable<FeatureSequence> videos)
     {
         ArgumentNullException.ThrowIfNull(videos);
         double[]? sum = null,

@@ -4,7 +4,7 @@ using System.Text;
 namespace Lib.Splits.Dataset;
 
 /// <summary>One rider's annotated run on a track with its video's per-frame features.</summary>
-public sealed record SplitVideo(RunSplits Run, FrameFeatures Features)
+public sealed record SplitVideo(RunSplits Run, FeatureSequence Features)
 {
     /// <summary>The track.</summary>
     public string TrackId => Run.TrackId;

@@ -5,11 +5,11 @@ namespace Lib.Splits.Model;
 
 /// <summary>A video's clip vectors at the frames scanned (the clip ending at each), computed once per model and
 /// video and reused against every source.</summary>
-public sealed record ClipVectors(FrameFeatures Video, IReadOnlyList<int> Ends, Tensor Vectors)
+public sealed record ClipVectors(FeatureSequence Video, IReadOnlyList<int> Ends, Tensor Vectors)
 {
     /// <summary>Encodes the clips ending at every <paramref name="stride"/>-th frame of <paramref name="video"/>
     /// (and at its last frame).</summary>
-    public static ClipVectors Scan(SplitModel model, FrameFeatures video, int stride = 1)
+    public static ClipVectors Scan(SplitModel model, FeatureSequence video, int stride = 1)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(video);

@@ -16,7 +16,7 @@ public static class SplitFinder
     /// video.</exception>
     public static SplitSearch Find(
         SplitModel model,
-        FrameFeatures source,
+        FeatureSequence source,
         IReadOnlyList<int> sourcePoints,
         ClipVectors target,
         FindOptions? options = null

@@ -62,7 +62,7 @@ public sealed class SplitModel
     /// The vector of the clip ending at each frame of <paramref name="ends"/> in <paramref name="video"/>
     /// (evaluation mode, no gradients; the per-frame compression runs once per frame): <c>[ends, E]</c>.
     /// </summary>
-    public Tensor EncodeClips(FrameFeatures video, IReadOnlyList<int> ends, int batchSize = 256)
+    public Tensor EncodeClips(FeatureSequence video, IReadOnlyList<int> ends, int batchSize = 256)
     {
         ArgumentNullException.ThrowIfNull(video);
         ArgumentNullException.ThrowIfNull(ends);

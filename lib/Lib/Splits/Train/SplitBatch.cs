@@ -11,7 +11,7 @@ public sealed record SplitBatch(Tensor Source, Tensor Target, Tensor Label)
     /// rider), scaled, with labels divided by <paramref name="labelUnit"/>.</summary>
     public static SplitBatch Collate(
         IReadOnlyList<ClipPair> pairs,
-        IReadOnlyDictionary<(string Track, string Rider), FrameFeatures> videos,
+        IReadOnlyDictionary<(string Track, string Rider), FeatureSequence> videos,
         int clipLength,
         FeatureScale scale,
         double labelUnit = 1

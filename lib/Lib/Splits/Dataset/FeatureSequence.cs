@@ -1,17 +1,17 @@
 namespace Lib.Splits.Dataset;
 
 /// <summary>
-/// One video's per-frame feature vectors, frame-major: <c>Values[i·Dim + j]</c> is feature j of frame i (the rows a
+/// One video's per-frame feature vectors as the samples and the model read them, frame-major: <c>Values[i·Dim + j]</c> is feature j of frame i (the rows a
 /// feature extractor writes, ResNet-18's 512 or the cheap colour thumbnail's). <see cref="Fps"/> is the video's real
 /// frame rate, which turns frame indices into seconds.
 /// </summary>
-public sealed class FrameFeatures
+public sealed class FeatureSequence
 {
     /// <summary>Wraps <paramref name="values"/> (<paramref name="frameCount"/> × <paramref name="dim"/>, not
     /// copied).</summary>
     /// <exception cref="ArgumentException">The sizes disagree, a size or the rate is not positive, or a value is not
     /// finite.</exception>
-    public FrameFeatures(float[] values, int frameCount, int dim, double fps)
+    public FeatureSequence(float[] values, int frameCount, int dim, double fps)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (frameCount <= 0 || dim <= 0)
@@ -48,7 +48,7 @@ public sealed class FrameFeatures
 
     /// <summary>A sequence from one row per frame.</summary>
     /// <exception cref="ArgumentException">No rows, or rows of different lengths.</exception>
-    public static FrameFeatures FromRows(IReadOnlyList<float[]> rows, double fps)
+    public static FeatureSequence FromRows(IReadOnlyList<float[]> rows, double fps)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
@@ -61,6 +61,6 @@ public sealed class FrameFeatures
                 throw new ArgumentException($"Frame {i} has {rows[i].Length} features; frame 0 has {dim}.");
             rows[i].CopyTo(values, (long)i * dim);
         }
-        return new FrameFeatures(values, rows.Count, dim, fps);
+        return new FeatureSequence(values, rows.Count, dim, fps);
     }
 }
