@@ -23,6 +23,25 @@ public static class TrackScrapeStep
         CancellationToken cancellationToken = default
     )
     {
+        var (result, site, fromMirror) = await ScrapeAsync(request, progress, cancellationToken).ConfigureAwait(false);
+        var table = Path.Combine(request.OutDirectory, "performances.parquet");
+        var csv = request.Csv ? Path.Combine(request.OutDirectory, "performances.csv") : null;
+        var skipped = Path.Combine(request.OutDirectory, "skipped.csv");
+        PerformanceTable.Write(result.Rows, table, csv);
+        PerformanceTable.WriteSkipped(result.Skipped, skipped);
+        return new TrackScrapeOutcome(result, site, fromMirror, table, csv, skipped);
+    }
+
+    /// <summary>The scrape of <see cref="RunAsync"/> without writing the tables (the request's output folder is not
+    /// used): the result, the site TFRRS addresses came from and whether that was the mirror.</summary>
+    /// <exception cref="ArgumentException"><see cref="TrackScrapeRequest.BaseUrl"/> is not an http(s) address, or there
+    /// are no pages.</exception>
+    public static async Task<(ScrapeResult Result, Uri Site, bool FromMirror)> ScrapeAsync(
+        TrackScrapeRequest request,
+        IProgressReporter? progress = null,
+        CancellationToken cancellationToken = default
+    )
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Addresses.Count == 0)
             throw new ArgumentException("No pages to scrape: give at least one TFRRS address.", nameof(request));
@@ -81,12 +100,7 @@ public static class TrackScrapeStep
                 )
                 .ConfigureAwait(false);
 
-        var table = Path.Combine(request.OutDirectory, "performances.parquet");
-        var csv = request.Csv ? Path.Combine(request.OutDirectory, "performances.csv") : null;
-        var skipped = Path.Combine(request.OutDirectory, "skipped.csv");
-        PerformanceTable.Write(result.Rows, table, csv);
-        PerformanceTable.WriteSkipped(result.Skipped, skipped);
-        return new TrackScrapeOutcome(result, site, mirror is not null, table, csv, skipped);
+        return (result, site, mirror is not null);
     }
 
     /// <summary>
