@@ -71,6 +71,19 @@ public class ClimbingCommandTests : IDisposable
         Assert.Equal(405, Count("SELECT count(*) FROM read_csv(?) WHERE predicted_v_grade LIKE 'V%' AND board = 'MOON2016' AND angle = 40", csv));
         Assert.Contains("405 routes to grade, 3 records refused", _err.ToString());
         Assert.Contains("refused: smchase_raw_2016-40.json: record 52 (apiId 23360 'Blackfish')", _err.ToString());
+
+        // evaluate --input: the model alone on a route file, the metrics training writes (issue 19).
+        var metrics = Path.Combine(_dir, "eval", "metrics.json");
+        Assert.Equal(1, await Lab("climbing", "evaluate", "--model", Model, "--input", Path.Combine(Repo, "data", "climbing", "moonboard", "smchase_raw_2016-40.json"), "--out", metrics));
+        Assert.Contains("MoonBoard problems: 405 graded routes scored, 0 without a grade, 3 refused.", _out.ToString());
+        Assert.Equal(3, Count("SELECT count(*) FROM read_json(?)", metrics)); // overall, board, board+angle
+        Assert.Equal(405, Count("SELECT min(count) FROM read_csv(?)", Path.Combine(_dir, "eval", "metrics.csv")));
+        var kilter = Path.Combine(Repo, "data", "climbing", "kilter");
+        Assert.Equal(1, await Lab("climbing", "evaluate", "--model", Model, "--input", Path.Combine(kilter, "regisxu_kilter_sync_climbs_page.json"),
+            "--stats", Path.Combine(kilter, "regisxu_kilter_sync_climb_stats_page.json"), "--out", Path.Combine(_dir, "eval", "kilter.json")));
+        Assert.Contains("Kilter climbs: 229 graded routes scored", _out.ToString()); // KILTER1 209 + KILTER8 20, as ingested
+        Assert.Equal(2, await Lab("climbing", "evaluate", "--model", Model, "--input", Path.Combine(kilter, "regisxu_kilter_sync_climbs_page.json"), "--out", Path.Combine(_dir, "eval", "k2.json")));
+        Assert.Contains("Kilter climbs need --stats for grades", _err.ToString());
     }
 
     [Fact]

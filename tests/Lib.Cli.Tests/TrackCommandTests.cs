@@ -73,6 +73,25 @@ public class TrackCommandTests : IDisposable
         Assert.Equal(24 + 71, Count(Path.Combine(outDir, "performances.parquet"), "source_url LIKE 'https://www.tfrrs.org/athletes/%'")); // TFRRS addresses, not the mirror's
     }
 
+    [Fact]
+    public async Task An_address_on_another_host_is_fetched_from_that_host_not_the_mirror()
+    {
+        // Issue 19: `--url http://host/lists/…` used to be answered by the bundled mirror (404).
+        var folder = Path.Combine(_dir, "other");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(Repo, "data", "tfrrs", "html", "performance_lists", "printable_MIACOutdoor2024.html"), Path.Combine(folder, "miac.html"));
+        File.WriteAllText(Path.Combine(folder, "routes.tsv"), "/lists/4600/MIAC\tmiac.html\n");
+        using var other = new LoopbackMirror(MirrorSite.FromFolder(folder));
+        var outDir = Path.Combine(_dir, "out");
+        var list = new Uri(other.BaseUri, "lists/4600/MIAC").AbsoluteUri;
+        Assert.Equal(0, await Lab("track", "scrape", "--url", list, "--url", "/athletes/7983217/Moravian/Trevor_Gray.html", "--cache", Path.Combine(_dir, "cache"), "--out", outDir));
+        Assert.Equal(1606 + 41, Count(Path.Combine(outDir, "performances.parquet")));
+        Assert.Equal(1606, Count(Path.Combine(outDir, "performances.parquet"), $"source_url = '{list}'"));
+        var host = other.BaseUri.GetLeftPart(UriPartial.Authority);
+        Assert.Contains($"served by {host} 1, mirror 1.", _out.ToString().Replace("\n", "", StringComparison.Ordinal));
+        Assert.Equal(2, other.Requests);
+    }
+
     [Theory]
     [InlineData("--url-file", "no-such-file.txt", "does not exist")]
     [InlineData("--url", "athletes/1.html", "is not a page address")]

@@ -147,6 +147,49 @@ public class TrackModelCommandTests(TrainedTrackModels trained) : IClassFixture<
     }
 
     [Fact]
+    public void Predict_in_batch_writes_the_forecasts_and_lists_what_it_could_not_forecast()
+    {
+        var dir = Path.Combine(trained.Directory, "batch");
+        Directory.CreateDirectory(dir);
+        var performances = Path.Combine(dir, "performances.csv");
+        File.WriteAllText(performances, string.Join("\n",
+            "athlete,gender,event,date,mark,wind",
+            "Ann Example,women,Triple Jump,2024-04-06,12.10m,+1.0",
+            "Ann Example,women,TJ,2024-04-27,12.35m,",
+            "Ann Example,women,TJ,2025-01-25,12.20m,",
+            "Ann Example,women,TJ,2025-04-12,12.52m,-0.4",
+            "Ann Example,women,TJ,2025-05-10,12.61,",
+            "Ann Example,women,4x100,2025-05-10,47.00,") + "\n");
+        var requests = Path.Combine(dir, "requests.csv");
+        File.WriteAllText(requests, "athlete,gender,event,target_label\nAnn Example,women,Triple Jump,outdoor\nAnn Example,women,Long Jump,outdoor\n");
+        var output = Path.Combine(dir, "forecasts.csv");
+        var (code, stdout, error) = Lab("track", "predict", "--model", trained.ModelFolder, "--input", performances, "--requests", requests, "--out", output);
+        Assert.Equal(1, code); // a request could not be forecast: listed, and the exit code says so
+        var lines = File.ReadAllLines(output);
+        Assert.Equal("athlete,gender,event,target_label,target_season,predicted_peak,predicted_mark,history_seasons", lines[0]);
+        Assert.Matches(@"^Ann Example,women,Triple Jump,outdoor,2026 Outdoor,1\d\.\d+,1\d\.\d\dm,3$", lines[1]);
+        Assert.Equal(2, lines.Length);
+        var rejected = File.ReadAllText(Path.Combine(dir, "forecasts.rejected.csv"));
+        Assert.Contains("requests.csv,line 3,no history in Long Jump: Ann Example (women) has marks in TJ,", rejected);
+        Assert.Contains("performances.csv,line 7,\"4 x 100 Relay is a relay", rejected);
+        Assert.Contains("not forecast: requests.csv: line 3: no history in Long Jump", error);
+        Assert.Contains("1 forecasts, 1 requests could not be forecast; 6 performances read, 1 left out.", stdout);
+    }
+
+    [Fact]
+    public void Predict_from_an_athlete_page_forecasts_each_event()
+    {
+        var (code, stdout, error) = Lab("track", "predict", "--model", trained.ModelFolder, "--athlete-url", "https://www.tfrrs.org/athletes/6873033/Moravian/Shane__Houghton.html");
+        Assert.True(code == 0, error);
+        Assert.Contains("3000SC", stdout);
+        Assert.Contains("2023 Outdoor", stdout);
+        Assert.Contains("not forecast: https://www.tfrrs.org/athletes/6873033/Moravian/Shane__Houghton.html: Mile, outdoor:", error);
+        (code, _, error) = Lab("track", "predict", "--model", trained.ModelFolder, "--athlete-url", "/athletes/1/Nobody.html");
+        Assert.Equal(1, code);
+        Assert.Contains("NotFound", error);
+    }
+
+    [Fact]
     public void Train_refuses_an_unknown_head_and_evaluate_a_missing_model()
     {
         var (code, _, error) = Lab("track", "train", "--smoke", "--head", "tree", "--out", Path.Combine(trained.Directory, "x"), "--cache", trained.Cache);

@@ -117,4 +117,28 @@ public class AthletePageParserTests
         Assert.Contains(page.Skipped, s => s.Reason == "the event 'Sack Race' is not in the event catalogue" && s.Text.StartsWith("Sack Race", StringComparison.Ordinal));
         Assert.All(page.Skipped, s => Assert.Equal("https://www.tfrrs.org/athletes/7983217/Moravian/Trevor_Gray.html", s.Source));
     }
+
+    [Fact]
+    public void A_round_without_a_place_and_marks_with_markers_are_kept()
+    {
+        // Issue 19's held-out athlete page printed "(F)" alone in the place column and marks such as "23.23%": the
+        // saved page with those cells edited in.
+        var html = Html("hermes_sprinter.html")
+            .Replace("24th&nbsp;\n(P)", "(F)")
+            .Replace(">11.12</A>", ">11.12%</A>")
+            .Replace(">42.53</A>", ">42.53 @(1)</A>");
+        var url = "https://www.tfrrs.org/athletes/7983217/Moravian/Trevor_Gray.html";
+        var page = AthletePageParser.Parse(url, html);
+        Assert.Equal(41, page.Results.Count);
+        Assert.DoesNotContain(page.Skipped, s => s.Location.StartsWith("meet results", StringComparison.Ordinal));
+        var final = Assert.Single(page.Results, r => r.Mark.Text == "11.12%");
+        Assert.Null(final.Place);
+        Assert.Equal(Round.Final, final.Round);
+        Assert.Equal(11.12, final.Mark.Value!.Value, 9);
+        Assert.Equal(MarkFlags.Percent, final.Mark.Flags);
+        Assert.Equal(0.9, final.Wind!.Value.Value!.Value, 9);
+        var relay = Assert.Single(page.Results, r => r.Mark.Text == "42.53 @(1)");
+        Assert.Equal(MarkFlags.Converted | MarkFlags.Footnote, relay.Mark.Flags);
+        Assert.Equal(9, relay.Place);
+    }
 }

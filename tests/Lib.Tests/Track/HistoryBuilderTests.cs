@@ -67,4 +67,20 @@ public class HistoryBuilderTests
         Assert.Equal(2, seasons[0].Marks.Count);
         Assert.Equal(4 * 60 + 19, seasons[0].Peak);
     }
+
+    [Fact]
+    public void A_time_run_over_another_distance_is_not_the_events_mark_but_other_markers_are()
+    {
+        var histories = HistoryBuilder.Build(
+        [
+            Row("Cy", "60", "6.95", "2025-01-11"),
+            Row("Cy", "60", "6.40(55)", "2025-01-18"), // a 55 m time printed in the 60 m list
+            Row("Cy", "60", "6.90 @(1)", "2025-02-01"),
+            Row("Cy", "60", "6.88%", "2025-02-15"),
+            Row("Cy", "60", "6.99(60)", "2025-02-22"), // the event's own distance
+        ]);
+        var season = Assert.Single(Assert.Single(histories).Seasons);
+        Assert.Equal([6.95, 6.90, 6.88, 6.99], season.Marks.Select(m => m.Value));
+        Assert.Equal(6.88, season.Peak);
+    }
 }

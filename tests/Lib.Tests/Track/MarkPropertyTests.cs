@@ -89,3 +89,105 @@ public class MarkPropertyTests
         }));
     }
 }
+
+/// <summary>Marks decorated with every combination of TFRRS's markers (issue 19) parse to the undecorated value, with
+/// one flag per marker and the markers kept as printed.</summary>
+public class MarkMarkerPropertyTests
+{
+    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(3000)
+        .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(20261207UL), FSharpOption<int>.None)));
+
+    private static readonly char[] Symbols = ['@', '#', '%', '*'];
+    private static readonly char[] UnknownSymbols = ['!', '~', '^', '†', '$', '&', '¹'];
+    private static readonly int[] Distances = [55, 60, 300, 500, 1000];
+
+    /// <summary>One decorated mark drawn from <paramref name="seed"/>: the printed text, its unit, the plain value and
+    /// the flags and marker text the parser must give.</summary>
+    private static (string Text, MarkUnit Unit, double Value, MarkFlags Flags, string Markers) Draw(int seed)
+    {
+        var random = new Random(seed);
+        var unit = (MarkUnit)random.Next(3);
+        double value;
+        string body;
+        switch (unit)
+        {
+            case MarkUnit.Seconds:
+                value = random.Next(500, 400_000) / 100.0;
+                body = Mark.Format(value, unit);
+                break;
+            case MarkUnit.Metres:
+                value = random.Next(100, 9_000) / 100.0;
+                body = Mark.Format(value, unit);
+                break;
+            default:
+                value = random.Next(1_000, 9_000);
+                body = Mark.Format(value, unit, 0);
+                break;
+        }
+        var flags = MarkFlags.None;
+        if (unit != MarkUnit.Points && random.Next(3) == 0)
+        {
+            body += random.Next(2) == 0 ? "w" : "W";
+            flags |= MarkFlags.WindAided;
+        }
+        else if (unit == MarkUnit.Seconds && random.Next(4) == 0)
+        {
+            body += "h";
+            flags |= MarkFlags.HandTimed;
+        }
+
+        var tokens = new List<MarkMarker>();
+        foreach (var symbol in Symbols.Where(_ => random.Next(3) == 0))
+            tokens.Add(MarkMarker.Symbol(symbol));
+        if (random.Next(3) == 0)
+            tokens.Add(MarkMarker.Parenthesised(random.Next(1, 10)));
+        if (unit == MarkUnit.Seconds && random.Next(4) == 0)
+            tokens.Add(MarkMarker.Parenthesised(Distances[random.Next(Distances.Length)]));
+        if (random.Next(4) == 0)
+            tokens.Add(MarkMarker.Symbol(UnknownSymbols[random.Next(UnknownSymbols.Length)]));
+        tokens = tokens.OrderBy(_ => random.Next()).ToList();
+
+        // A known symbol that is not used after the mark may lead it (`*8:01.22`).
+        var leading = Symbols.Where(s => tokens.All(t => t.Text != s.ToString())).ToList();
+        MarkMarker? prefix = leading.Count > 0 && random.Next(5) == 0
+            ? MarkMarker.Symbol(leading[random.Next(leading.Count)])
+            : null;
+
+        var text = prefix is { } p ? p.Text + (random.Next(2) == 0 ? " " : "") + body : body;
+        foreach (var token in tokens)
+            text += (random.Next(2) == 0 ? " " : "") + token.Text;
+        var markers = prefix is { } q ? [q, .. tokens] : tokens;
+        foreach (var m in markers)
+            flags |= m.Flag;
+        return (text, unit, value, flags, MarkMarkers.Join(markers));
+    }
+
+    [Fact]
+    public void Every_combination_of_markers_parses_to_the_plain_value()
+    {
+        Check.One(Config, Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var (text, unit, value, flags, markers) = Draw(seed);
+            if (!Mark.TryParse(text, unit, out var mark, out var error))
+                throw new Xunit.Sdk.XunitException($"'{text}' ({unit}) was refused: {error}");
+            if (Math.Abs(mark.Value!.Value - value) > 1e-9 || mark.Flags != flags || mark.MarkerText != markers
+                || mark.Text != text)
+                throw new Xunit.Sdk.XunitException(
+                    $"'{text}' ({unit}): value {mark.Value} flags {mark.Flags} markers '{mark.MarkerText}', "
+                    + $"expected {value}, {flags}, '{markers}'");
+            return mark.Markers.Count == markers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        }));
+    }
+
+    [Fact]
+    public void A_decorated_mark_without_its_number_is_never_a_mark()
+    {
+        // Markers alone (a cell holding only "@" or "(1)") are refused: there is no mark to keep.
+        Check.One(Config, Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var (text, unit, _, _, markers) = Draw(seed);
+            var onlyMarkers = string.Join(" ", MarkMarkers.Split(markers).Select(m => m.Text));
+            return onlyMarkers.Length == 0 || !Mark.TryParse(onlyMarkers, unit, out _, out _);
+        }));
+    }
+}

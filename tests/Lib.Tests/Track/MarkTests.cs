@@ -95,14 +95,18 @@ public class MarkTests
     [InlineData("10.31", MarkUnit.Metres, "expected metres")]
     [InlineData("1:75.00", MarkUnit.Seconds, "two digits below 60")]
     [InlineData("1:5.00", MarkUnit.Seconds, "two digits below 60")]
-    [InlineData("10.31x", MarkUnit.Seconds, "'x' is not a flag")]
     [InlineData("10.31ww", MarkUnit.Seconds, "twice")]
-    [InlineData("7.45mh", MarkUnit.Metres, "'h' is not a flag")]
+    [InlineData("10.31 @ @", MarkUnit.Seconds, "the marker '@' twice")]
+    [InlineData("10.31)", MarkUnit.Seconds, "without its '('")]
+    [InlineData("10(.3)1", MarkUnit.Seconds, "parenthesis inside")]
+    [InlineData("@", MarkUnit.Seconds, "markers but no mark")]
+    [InlineData("(F)", MarkUnit.Seconds, "markers but no mark")]
+    [InlineData("10.31m", MarkUnit.Seconds, "expected a time")]
+    [InlineData("Enr", MarkUnit.Seconds, "expected a time")]
+    [InlineData("ENR @", MarkUnit.Seconds, "expected a time")]
     [InlineData("24' 13\"", MarkUnit.Metres, "not below 12")]
     [InlineData("0.00", MarkUnit.Seconds, "outside")]
     [InlineData("212.00m", MarkUnit.Metres, "outside")]
-    [InlineData("ENR", MarkUnit.Seconds, "expected a time")]
-    [InlineData("10.31 #", MarkUnit.Seconds, "expected a time")]
     public void What_is_not_a_mark_is_refused_with_the_reason(string text, MarkUnit unit, string reason)
     {
         Assert.False(Mark.TryParse(text, unit, out _, out var error));

@@ -89,7 +89,23 @@ public class TrackScraperTests : IDisposable
         Assert.Equal("http://127.0.0.1:8080/mirror/teams/tf/X.html?config_hnd=255",
             scraper.FetchAddress(TrackScraper.Canonical("https://www.tfrrs.org/teams/tf/X.html?config_hnd=255")).AbsoluteUri);
         Assert.Equal("https://www.tfrrs.org/x", new TrackScraper(fetcher).FetchAddress(TrackScraper.Canonical("/x")).AbsoluteUri);
+        // Any TFRRS host goes to the site; another host is fetched from itself (issue 19: it used to be re-routed).
+        Assert.Equal("http://127.0.0.1:8080/mirror/results/1", scraper.FetchAddress(new Uri("https://tf.tfrrs.org/results/1")).AbsoluteUri);
+        Assert.Equal("http://host.example/lists/9/X", scraper.FetchAddress(new Uri("http://host.example/lists/9/X")).AbsoluteUri);
+        Assert.Equal(("http://127.0.0.1:8080", "http://host.example"),
+            (scraper.SourceOf(new Uri("https://tfrrs.org/a")), scraper.SourceOf(new Uri("http://host.example/lists/9/X"))));
+        Assert.Equal("mirror", new TrackScraper(fetcher, new Uri("http://127.0.0.1:8080/"), siteName: "mirror").SourceOf(new Uri("https://www.tfrrs.org/a")));
     }
+
+    [Theory]
+    [InlineData("https://www.tfrrs.org/a", true)]
+    [InlineData("https://tf.tfrrs.org/a", true)]
+    [InlineData("http://tfrrs.org/a", true)]
+    [InlineData("http://nottfrrs.org/a", false)]
+    [InlineData("http://tfrrs.org.example/a", false)]
+    [InlineData("http://127.0.0.1:5000/lists/1", false)]
+    public void Only_tfrrs_org_and_its_subdomains_are_TFRRS(string address, bool tfrrs) =>
+        Assert.Equal(tfrrs, TrackScraper.IsTfrrs(new Uri(address)));
 
     [Fact]
     public async Task The_table_is_written_as_parquet_and_csv()

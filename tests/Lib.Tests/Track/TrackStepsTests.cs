@@ -39,6 +39,7 @@ public class TrackStepsTests(TrackFixture fixture) : IDisposable
         Assert.Equal(5562, Count(outcome.CsvPath!));
         Assert.Equal("source,location,reason,text", File.ReadLines(outcome.SkippedPath).First());
         Assert.StartsWith("5562 performances from 8 of 8 pages, 0 rows skipped, 0 pages failed", outcome.Summary);
+        Assert.EndsWith("served by mirror 8.", outcome.Summary);
         Assert.False(Directory.Exists(Path.Combine(_dir.Path, "artifacts", "cache"))); // the mirror is read uncached
     }
 
@@ -55,6 +56,38 @@ public class TrackStepsTests(TrackFixture fixture) : IDisposable
         Assert.Null(outcome.CsvPath);
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(_dir.Path, "artifacts", "cache", "tfrrs"), "*.body", SearchOption.AllDirectories));
         Assert.All(outcome.Result.Rows, r => Assert.StartsWith("https://www.tfrrs.org/athletes/7983217/", r.File)); // named by the TFRRS address
+    }
+
+    /// <summary>Another site: a loopback server whose <c>/lists/4600/…</c> address answers the saved printable
+    /// list.</summary>
+    internal static LoopbackMirror OtherSite(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(RepoPaths.TfrrsHtml, "performance_lists", "printable_MIACOutdoor2024.html"), Path.Combine(folder, "miac.html"));
+        File.WriteAllText(Path.Combine(folder, "routes.tsv"), "/lists/4600/MIAC_Outdoor_Performance_List\tmiac.html\n");
+        return new LoopbackMirror(MirrorSite.FromFolder(folder));
+    }
+
+    [Fact]
+    public async Task An_address_on_another_host_is_fetched_from_that_host_and_TFRRS_addresses_from_the_mirror()
+    {
+        using var other = OtherSite(Path.Combine(_dir.Path, "other"));
+        var list = new Uri(other.BaseUri, "lists/4600/MIAC_Outdoor_Performance_List");
+        var addresses = TrackScrapeStep.Addresses([list.AbsoluteUri, "https://tf.tfrrs.org/athletes/7983217/Moravian/Trevor_Gray.html"], null);
+        var outcome = await TrackScrapeStep.RunAsync(Request(addresses));
+
+        Assert.Empty(outcome.Result.Failed);
+        var host = other.BaseUri.GetLeftPart(UriPartial.Authority);
+        Assert.Equal([host, "mirror"], outcome.Result.Pages.Select(p => p.Source));
+        Assert.Equal(1606, outcome.Result.Rows.Count(r => r.File == list.AbsoluteUri)); // named by its own address
+        Assert.Equal(41, outcome.Result.Rows.Count(r => r.File.StartsWith("https://tf.tfrrs.org/athletes/", StringComparison.Ordinal)));
+        Assert.Equal(2, other.Requests); // robots.txt, then the list: the polite fetcher, not the mirror's
+        Assert.EndsWith($"served by {host} 1, mirror 1.", outcome.Summary);
+        // Politely and cached, as the live site is.
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(_dir.Path, "artifacts", "cache", "tfrrs"), "*.body", SearchOption.AllDirectories));
+        var again = await TrackScrapeStep.RunAsync(Request(addresses));
+        Assert.Equal($"{host} (cached)", again.Result.Pages[0].Source);
+        Assert.Equal(2, other.Requests);
     }
 
     [Fact]

@@ -9,6 +9,8 @@ namespace Lib.Cli.Commands;
 
 // lab track predict: the next peak of an event's season label from this season's marks. Asks for what the options leave
 // out (model folder, gender, season label, event from a list, the marks pasted one per line), like the original tool.
+// With --input and --requests it forecasts a batch from a history file (TrackPredictStep.RunBatch); with --athlete-url,
+// the next indoor and outdoor peak of each event on an athlete's TFRRS page (TrackPredictStep.RunAthleteAsync).
 internal static partial class TrackCommand
 {
     private static Command PredictCommand(CliContext context)
@@ -37,10 +39,48 @@ internal static partial class TrackCommand
                 + "'-' reads standard input.",
             HelpName = "file",
         };
+        var input = new Option<string?>("--input")
+        {
+            Description =
+                "Batch mode: a performances CSV with columns athlete,gender,event,date,mark[,wind][,label] (date as "
+                + "2019-02-24, mark as printed, event by name or code, gender men/women, label indoor/outdoor/xc, "
+                + "inferred from the date and event when absent). Needs --requests and --out.",
+            HelpName = "file",
+        };
+        var requests = new Option<string?>("--requests")
+        {
+            Description =
+                "Batch mode: a CSV with columns athlete,gender,event,target_label: the peak of the first "
+                + "target_label season after the athlete's latest mark is forecast for each row.",
+            HelpName = "file",
+        };
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description =
+                "Batch mode: the forecasts CSV to write (athlete,gender,event,target_label,target_season,"
+                + "predicted_peak,predicted_mark,history_seasons); rows that cannot be forecast go to "
+                + "<name>.rejected.csv beside it, with the reason.",
+            HelpName = "file",
+        };
+        var athleteUrl = new Option<string?>("--athlete-url")
+        {
+            Description =
+                "An athlete's TFRRS page (address or path): forecast the next indoor and outdoor peak of each of "
+                + "their events. Served by the mirror of data/tfrrs/html unless --base-url is given.",
+            HelpName = "url",
+        };
+        var baseUrl = new Option<string?>("--base-url")
+        {
+            Description =
+                "With --athlete-url: fetch the page from this site, e.g. https://www.tfrrs.org (polite, cached in "
+                + "artifacts/cache/tfrrs).",
+            HelpName = "url",
+        };
         var command = new Command(
             "predict",
-            "Forecast the next peak of an event's season from this season's marks. Asks for anything not given "
-                + "as an option."
+            "Forecast the next peak of an event's season from this season's marks (asks for anything not given as "
+                + "an option), a batch from a history file (--input, --requests, --out), or an athlete's TFRRS page "
+                + "(--athlete-url)."
         )
         {
             model,
@@ -48,8 +88,45 @@ internal static partial class TrackCommand
             label,
             ev,
             marks,
+            input,
+            requests,
+            output,
+            athleteUrl,
+            baseUrl,
         };
-        command.SetAction(parse =>
+        command.SetAction(
+            async (parse, cancellationToken) =>
+            {
+                var folder = parse.GetValue(model) ?? Path.Combine(context.Artifacts, "track", "model");
+                if (parse.GetValue(athleteUrl) is { } page)
+                    return await PredictAthlete(context, folder, page, parse.GetValue(baseUrl), cancellationToken);
+                if (parse.GetValue(input) is not null || parse.GetValue(requests) is not null)
+                    return PredictBatch(
+                        context,
+                        folder,
+                        parse.GetValue(input)
+                            ?? throw new ArgumentException("--requests needs --input (the performances)."),
+                        parse.GetValue(requests)
+                            ?? throw new ArgumentException("--input needs --requests (what to forecast)."),
+                        parse.GetValue(output)
+                            ?? throw new ArgumentException("Batch mode needs --out (the forecasts CSV to write).")
+                    );
+                return PredictInteractive(context, parse, model, gender, label, ev, marks);
+            }
+        );
+        return command;
+    }
+
+    private static int PredictInteractive(
+        CliContext context,
+        ParseResult parse,
+        Option<string?> model,
+        Option<string?> gender,
+        Option<string?> label,
+        Option<string?> ev,
+        Option<string?> marks
+    )
+    {
         {
             var ask = new Asker(context);
             var folder = parse.GetValue(model)
@@ -102,8 +179,71 @@ internal static partial class TrackCommand
             var forecast = TrackPredictStep.Run(trained, info, [TrackPredictStep.Season(pasted, info, season)], season);
             context.Console.WriteLine(forecast.Sentence);
             return 0;
-        });
-        return command;
+        }
+    }
+
+    private static int PredictBatch(CliContext context, string folder, string input, string requests, string output)
+    {
+        var outcome = TrackPredictStep.RunBatch(folder, input, requests, output);
+        ShowForecasts(context, outcome);
+        context.Console.WriteLine($"Wrote {outcome.OutPath} and {outcome.RejectedPath}.");
+        return outcome.Rejected.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> PredictAthlete(
+        CliContext context,
+        string folder,
+        string page,
+        string? site,
+        CancellationToken cancellationToken
+    )
+    {
+        var addresses = Lib.Track.Scrape.TrackScrapeStep.Addresses([page], null);
+        var scrape = Lib.Track.Scrape.TrackScrapeRequest.Under(context.Root, addresses) with { BaseUrl = site };
+        TrackBatchOutcome outcome;
+        try
+        {
+            outcome = await TrackPredictStep.RunAthleteAsync(folder, scrape, context.Progress, cancellationToken);
+        }
+        catch (ArgumentException e) when (e.ParamName == "request")
+        {
+            throw new ArgumentException($"--base-url: {e.Message.Split(" (Parameter")[0]}", e);
+        }
+        ShowForecasts(context, outcome);
+        return outcome.Forecasts.Count > 0 ? 0 : 1;
+    }
+
+    private static void ShowForecasts(CliContext context, TrackBatchOutcome outcome)
+    {
+        const int shown = 40;
+        var table = new Spectre.Console.Table().AddColumns(
+            "athlete",
+            "gender",
+            "event",
+            "label",
+            "season",
+            "forecast",
+            "seasons read"
+        );
+        foreach (var f in outcome.Forecasts.Take(shown))
+            table.AddRow(
+                Markup.Escape(f.Athlete),
+                f.Gender,
+                Markup.Escape(f.Event),
+                f.TargetLabel,
+                f.TargetSeason,
+                Markup.Escape(f.PredictedMark),
+                f.HistorySeasons.ToString(CultureInfo.InvariantCulture)
+            );
+        if (outcome.Forecasts.Count > 0)
+            context.Console.Write(table);
+        if (outcome.Forecasts.Count > shown)
+            context.Console.WriteLine($"… {outcome.Forecasts.Count - shown} more forecasts.");
+        foreach (var row in outcome.Rejected.Take(20))
+            context.Error.WriteLine($"not forecast: {row}");
+        if (outcome.Rejected.Count > 20)
+            context.Error.WriteLine($"not forecast: … {outcome.Rejected.Count - 20} more");
+        context.Console.WriteLine(outcome.Summary);
     }
 
     private static EventInfo Contested(EventInfo ev, Season season) =>

@@ -4,11 +4,10 @@ using Spectre.Console;
 
 namespace Lib.Cli.Commands;
 
-// lab track scrape: TFRRS pages → performances.parquet (and .csv) plus skipped.csv. Without --base-url the pages come
-// from a
-// loopback mirror of the saved pages in data/tfrrs/html; --base-url https://www.tfrrs.org (or any mirror) sends the
-// same
-// addresses there instead.
+// lab track scrape: TFRRS pages → performances.parquet (and .csv) plus skipped.csv. Without --base-url TFRRS addresses
+// (paths, tfrrs.org) come from a loopback mirror of the saved pages in data/tfrrs/html; --base-url
+// https://www.tfrrs.org (or any mirror) sends them there instead. An address on another host is fetched from that host,
+// politely. The table and the summary say which source served each page.
 internal static partial class TrackCommand
 {
     private static Command ScrapeCommand(CliContext context)
@@ -16,7 +15,9 @@ internal static partial class TrackCommand
         var urls = new Option<string[]>("--url")
         {
             Description =
-                "A TFRRS page: an address (https://www.tfrrs.org/athletes/…) or a path (/lists/4515/…). Repeatable.",
+                "A page: a TFRRS address (https://www.tfrrs.org/athletes/…) or path (/lists/4515/…), served by the "
+                + "mirror or --base-url, or an address on another host (http://host/lists/…), fetched from that host "
+                + "politely. Repeatable.",
             HelpName = "url",
             AllowMultipleArgumentsPerToken = true,
         };
@@ -37,8 +38,9 @@ internal static partial class TrackCommand
         var baseUrl = new Option<string?>("--base-url")
         {
             Description =
-                "Fetch the pages from this site, e.g. https://www.tfrrs.org (polite: robots.txt, 1 s between "
-                + "requests, cached). Default: a loopback mirror of data/tfrrs/html.",
+                "Fetch TFRRS addresses from this site, e.g. https://www.tfrrs.org (polite: robots.txt, 1 s between "
+                + "requests, cached). Default: a loopback mirror of data/tfrrs/html. Addresses on other hosts are "
+                + "fetched from their own host either way.",
             HelpName = "url",
         };
         var follow = new Option<bool>("--follow-rosters")
@@ -103,10 +105,21 @@ internal static partial class TrackCommand
                     );
                 var result = outcome.Result;
 
-                var table = new Spectre.Console.Table().AddColumns("page", "kind", "what", "rows", "skipped", "status");
+                var table = new Spectre.Console.Table().AddColumns(
+                    "page",
+                    "source",
+                    "kind",
+                    "what",
+                    "rows",
+                    "skipped",
+                    "status"
+                );
                 foreach (var page in result.Pages)
                     table.AddRow(
-                        Markup.Escape(new Uri(page.Url).PathAndQuery),
+                        Markup.Escape(
+                            TrackScraper.IsTfrrs(new Uri(page.Url)) ? new Uri(page.Url).PathAndQuery : page.Url
+                        ),
+                        Markup.Escape(page.Source ?? ""),
                         page.Kind.Code(),
                         Markup.Escape(page.Detail ?? ""),
                         Count(page.Rows),

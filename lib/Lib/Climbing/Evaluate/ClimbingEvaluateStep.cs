@@ -42,4 +42,41 @@ public static class ClimbingEvaluateStep
         var run = runsRoot is null ? null : TrainingRunLog.Log(new TrackingStore(runsRoot), model, evaluation);
         return new ModelEvaluation(model, evaluation, run);
     }
+
+    /// <summary>
+    /// Evaluates the saved model on a route file the model folder alone can read (MoonBoard problems, or Kilter climbs
+    /// graded by <paramref name="statsPath"/>, <see cref="RouteFiles"/>): the same metrics as training's evaluation
+    /// (overall, per board, per board and angle), written as JSON to <paramref name="metricsPath"/> and as CSV beside
+    /// it (same name, <c>.csv</c>), each atomically. Baselines need the training data, so only the model is scored.
+    /// Routes without a grade are counted, not scored; refused records are listed.
+    /// </summary>
+    /// <exception cref="ArgumentException">No graded route in the file.</exception>
+    public static FileEvaluation RunFile(
+        string modelFolder,
+        string inputPath,
+        string metricsPath,
+        string? statsPath = null
+    )
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(metricsPath);
+        var model = GradeModel.Load(modelFolder);
+        var (format, routes, rejected) = RouteFiles.Read(model, inputPath, statsPath);
+        var graded = routes.Where(r => r.Difficulty is not null).ToList();
+        if (graded.Count == 0)
+            throw new ArgumentException(
+                $"{inputPath}: no graded route to evaluate ({routes.Count} routes read, {rejected.Count} refused"
+                    + (
+                        format == "Kilter climbs" && statsPath is null
+                            ? "; Kilter climbs need --stats for grades)"
+                            : ")"
+                    )
+            );
+        var evaluation = Evaluation.Run(graded, [model], model.Grades);
+        var csv = Path.ChangeExtension(metricsPath, ".csv");
+        var folder = Path.GetDirectoryName(Path.GetFullPath(metricsPath));
+        if (folder is not null)
+            Directory.CreateDirectory(folder);
+        evaluation.WriteMetrics(metricsPath, csv);
+        return new FileEvaluation(evaluation, format, routes.Count - graded.Count, rejected, metricsPath, csv);
+    }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Lib.Climbing.Domain;
 using Lib.Climbing.Ingest;
 using Lib.Climbing.Model;
@@ -96,49 +95,14 @@ public sealed class GradePredictor
     /// <summary>
     /// Reads the routes of an input file: MoonBoard problems (an array of objects with <c>moves</c>) or Kilter
     /// climbs (a <c>/sync</c> page with <c>climbs</c>, or an array of climbs with <c>frames</c>). Records that cannot
-    /// be used, or are on a board or hold the model does not know, are refused with their reason.
+    /// be used, or are on a board or hold the model does not know, are refused with their reason
+    /// (<see cref="RouteFiles.Read"/>).
     /// </summary>
     /// <exception cref="InvalidDataException">The file is neither format.</exception>
     public RouteInput Read(string path)
     {
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"The input file '{path}' does not exist.", path);
-        string format;
-        JsonValueKind first;
-        using (var document = ReadJson(path))
-        {
-            var root = document.RootElement;
-            var sample = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().FirstOrDefault() : root;
-            first = sample.ValueKind;
-            format =
-                root.ValueKind == JsonValueKind.Object && root.TryGetProperty("climbs", out _) ? "kilter"
-                : sample.ValueKind == JsonValueKind.Object && sample.TryGetProperty("moves", out _) ? "moonboard"
-                : sample.ValueKind == JsonValueKind.Object && sample.TryGetProperty("frames", out _) ? "kilter"
-                : "";
-            if (format.Length == 0)
-                throw new InvalidDataException(
-                    $"{path}: expected MoonBoard problems (objects with 'moves') or Kilter climbs (a sync page "
-                        + "with 'climbs', or objects with 'frames'); found a JSON "
-                        + root.ValueKind.ToString().ToLowerInvariant()
-                        + (first == JsonValueKind.Object ? " of other objects." : ".")
-                );
-        }
-        var (routes, rejected) = format == "moonboard" ? ReadMoonBoard(path) : ReadKilter(path);
-        var usable = new List<Route>();
-        var refused = new List<RejectedRecord>(rejected);
-        foreach (var r in routes)
-        {
-            try
-            {
-                Model.Encode(r);
-                usable.Add(r);
-            }
-            catch (Exception e) when (e is KeyNotFoundException or ArgumentException)
-            {
-                refused.Add(new RejectedRecord(r.Source, r.Record, e.Message));
-            }
-        }
-        return new RouteInput(format == "moonboard" ? "MoonBoard problems" : "Kilter climbs", usable, refused);
+        var (format, routes, rejected) = RouteFiles.Read(Model, path);
+        return new RouteInput(format, routes, rejected);
     }
 
     /// <summary>Writes predictions as CSV: route_id, name, board, angle, predicted_difficulty, predicted_v_grade,
@@ -190,34 +154,5 @@ public sealed class GradePredictor
             route.Difficulty,
             RouteTable.HoldsText(route.Holds)
         );
-    }
-
-    private (IReadOnlyList<Route>, IReadOnlyList<RejectedRecord>) ReadMoonBoard(string path)
-    {
-        var parsed = MoonBoardParser.Parse(path, Model.Grades);
-        return (parsed.Routes, parsed.Rejected);
-    }
-
-    private (IReadOnlyList<Route>, IReadOnlyList<RejectedRecord>) ReadKilter(string path)
-    {
-        if (!Model.Boards.Boards.Any(b => b.Family == "Kilter"))
-            throw new KeyNotFoundException(
-                $"{path} holds Kilter climbs, but the model was not trained on any Kilter board (it knows "
-                    + $"{string.Join(", ", Model.Boards.Boards.Select(b => b.Key))})."
-            );
-        var (climbs, _) = KilterParser.Parse(path, null, Model.Boards);
-        return (climbs.Routes, climbs.Rejected);
-    }
-
-    private static JsonDocument ReadJson(string path)
-    {
-        try
-        {
-            return JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: line {(e.LineNumber ?? 0) + 1}: not valid JSON ({e.Message})", e);
-        }
     }
 }

@@ -6,7 +6,8 @@ namespace Lib.Track.Cache;
 /// <summary>
 /// Groups performances into athletes' event histories and seasons: valid marks only (DNF, FOUL and the like carry no
 /// value),
-/// individual events only (relay marks belong to a team, not to one athlete), men's and women's. Marks are
+/// individual events only (relay marks belong to a team, not to one athlete), men's and women's, never a time a marker
+/// says was run over another distance (<c>7.20(55)</c> in a 60 m list). Marks are
 /// ordered by date (then by their order in the sources); the same value on the same day counts once (a result
 /// listed in two files). Histories are ordered by gender, event and athlete key, so ids are stable.
 /// </summary>
@@ -25,6 +26,8 @@ public static class HistoryBuilder
             order++;
             if (!row.Mark.IsValid || row.Event.IsRelay || row.Gender == Gender.Mixed)
                 continue;
+            if (row.Mark.RaceDistance is { } metres && Math.Abs(metres - (row.Event.DistanceMetres ?? 0)) > 0.5)
+                continue; // a time over another distance, such as a 55 m time in a 60 m list: not this event's mark
             var entry = Entry.Of(row, order);
             var key = (entry.Key, row.Gender, row.Event.Code);
             if (!groups.TryGetValue(key, out var list))

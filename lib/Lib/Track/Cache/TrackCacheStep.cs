@@ -26,7 +26,7 @@ public static class TrackCacheStep
     public const string StepName = "track-histories";
 
     /// <summary>Bump when the outputs' content or layout changes.</summary>
-    public const string CodeVersion = "2";
+    public const string CodeVersion = "3";
 
     /// <summary>The declared outputs.</summary>
     public static readonly IReadOnlyList<string> Outputs =
@@ -151,7 +151,7 @@ public static class TrackCacheStep
                 r.Mark.Text,
                 r.Mark.Value,
                 r.Mark.Unit.ToString().ToLowerInvariant(),
-                r.Mark.IsValid ? "OK" : r.Mark.Status.Code(),
+                r.Mark.StatusCode,
                 r.Wind?.Value,
                 date,
                 season.Code(),

@@ -8,19 +8,23 @@ namespace Lib.Track.Domain;
 /// A mark as TFRRS prints it and what it means: a time (<c>10.31</c>, <c>1:52.34</c>, <c>28:31.90</c>,
 /// <c>1:04:12.3</c>), a distance (<c>7.45m</c> or imperial <c>24' 5.25"</c>), a score (<c>6219</c>), or a
 /// non-mark (<c>DNF</c>, <c>DNS</c>, <c>DQ</c>, <c>NH</c>, <c>NM</c>, <c>FOUL</c>, <c>FS</c>, <c>SCR</c>, <c>NT</c>,
-/// <c>ND</c>),
-/// with its flags (<c>w</c> wind-aided, <c>h</c> hand-timed, <c>@</c> converted). The unit comes from the
-/// event, never from the look of the text: <c>10.31</c> is seconds only because the event is a race.
+/// <c>ND</c>, or another code of two to four capitals, <see cref="MarkStatus.OtherCode"/>), with its flags
+/// (<c>w</c> wind-aided, <c>h</c> hand-timed) and the markers TFRRS prints around it (<see cref="MarkMarker"/>:
+/// <c>2:33.24%</c>, <c>7.20(55)</c>, <c>3:37.31 @(1)</c>, <c>4:05.83 (1)</c>, <c>#</c>, <c>*</c>…; a marker the
+/// parser does not know is kept by its text and flagged <see cref="MarkFlags.UnknownMarker"/>, never refused). The
+/// unit comes from the event, never from the look of the text: <c>10.31</c> is seconds only because the event is a
+/// race.
 /// </summary>
 public readonly partial record struct Mark
 {
-    private Mark(string text, MarkUnit unit, MarkStatus status, double? value, MarkFlags flags)
+    private Mark(string text, MarkUnit unit, MarkStatus status, double? value, MarkFlags flags, string markerText)
     {
         Text = text;
         Unit = unit;
         Status = status;
         Value = value;
         Flags = flags;
+        MarkerText = markerText;
     }
 
     /// <summary>The mark as printed (whitespace collapsed), flags included.</summary>
@@ -35,8 +39,33 @@ public readonly partial record struct Mark
     /// <summary>Seconds, metres or points; null unless <see cref="IsValid"/>.</summary>
     public double? Value { get; }
 
-    /// <summary>Wind-aided, hand-timed or converted.</summary>
+    /// <summary>Wind-aided, hand-timed, and one flag per kind of marker printed beside the mark.</summary>
     public MarkFlags Flags { get; }
+
+    /// <summary>The markers as printed, separated by a space (<c>@ (1)</c>): letters the parser does not know first,
+    /// then the symbols and parenthesised numbers in printed order; empty when none.</summary>
+    public string MarkerText { get; }
+
+    /// <summary>The markers printed beside the mark (see <see cref="MarkerText"/>).</summary>
+    public IReadOnlyList<MarkMarker> Markers => MarkMarkers.Split(MarkerText);
+
+    /// <summary>The distance in metres the race was run over when a marker such as <c>(55)</c> says it differs from
+    /// the event's; else null.</summary>
+    public int? RaceDistance =>
+        Markers.Where(m => m.Kind == MarkerKind.RaceDistance).Select(m => m.Number).FirstOrDefault();
+
+    /// <summary>The markers the parser does not know, as printed (<c>!</c>, <c>x</c>); empty when none.</summary>
+    public IEnumerable<string> UnknownMarkers => Markers.Where(m => m.Kind == MarkerKind.Unknown).Select(m => m.Text);
+
+    /// <summary>The non-mark's code as printed (<c>DNF</c>, or an <see cref="MarkStatus.OtherCode"/> such as
+    /// <c>ENR</c>); <c>OK</c> for a valid mark.</summary>
+    public string StatusCode =>
+        Status switch
+        {
+            MarkStatus.Valid => "OK",
+            MarkStatus.OtherCode => Text,
+            _ => Status.Code(),
+        };
 
     /// <summary>True when the mark is a performance with a value.</summary>
     public bool IsValid => Status == MarkStatus.Valid;
@@ -65,21 +94,28 @@ public readonly partial record struct Mark
             error = "the mark is blank";
             return false;
         }
-        if (MarkStatusCodes.TryParse(printed, out var status))
+        if (!MarkMarkers.TryPeel(printed, out var body, out var markers, out error))
+            return Fail(printed, error, out error);
+        var flags = MarkFlags.None;
+        foreach (var marker in markers)
         {
-            mark = new Mark(printed, unit, status, null, MarkFlags.None);
+            if (marker.Kind != MarkerKind.Unknown && flags.HasFlag(marker.Flag))
+                return Fail(printed, $"has the marker '{marker.Text}' twice", out error);
+            flags |= marker.Flag;
+        }
+        if (body.Length == 0)
+            return Fail(printed, "has markers but no mark", out error);
+        if (MarkStatusCodes.TryParse(body, out var status))
+        {
+            mark = new Mark(printed, unit, status, null, flags, MarkMarkers.Join(markers));
             error = null;
             return true;
         }
-
-        var flags = MarkFlags.None;
-        var body = printed;
-        while (body.EndsWith('@'))
+        if (markers.Count == 0 && OtherCodePattern().IsMatch(body))
         {
-            if (flags.HasFlag(MarkFlags.Converted))
-                return Fail(printed, "has '@' twice", out error);
-            flags |= MarkFlags.Converted;
-            body = body[..^1].TrimEnd();
+            mark = new Mark(printed, unit, MarkStatus.OtherCode, null, MarkFlags.None, "");
+            error = null;
+            return true;
         }
 
         double value;
@@ -125,6 +161,7 @@ public readonly partial record struct Mark
                 break;
         }
 
+        var letters = new List<MarkMarker>();
         foreach (var c in suffix)
         {
             var flag = char.ToLowerInvariant(c) switch
@@ -134,17 +171,18 @@ public readonly partial record struct Mark
                 _ => MarkFlags.None,
             };
             if (flag == MarkFlags.None)
-                return Fail(
-                    printed,
-                    $"'{c}' is not a flag TFRRS puts after a {UnitName(unit)} mark (w, h or @)",
-                    out error
-                );
+            {
+                // A letter TFRRS's legend does not give for this unit: kept as an unknown marker.
+                letters.Add(new MarkMarker(c.ToString(), MarkerKind.Unknown));
+                flags |= MarkFlags.UnknownMarker;
+                continue;
+            }
             if (flags.HasFlag(flag))
                 return Fail(printed, $"has the flag '{c}' twice", out error);
             flags |= flag;
         }
 
-        mark = new Mark(printed, unit, MarkStatus.Valid, value, flags);
+        mark = new Mark(printed, unit, MarkStatus.Valid, value, flags, MarkMarkers.Join([.. letters, .. markers]));
         error = null;
         return true;
     }
@@ -226,14 +264,6 @@ public readonly partial record struct Mark
         return true;
     }
 
-    private static string UnitName(MarkUnit unit) =>
-        unit switch
-        {
-            MarkUnit.Seconds => "time",
-            MarkUnit.Metres => "distance",
-            _ => "points",
-        };
-
     private static bool Fail(string printed, string reason, out string error)
     {
         error = $"'{printed}': {reason}";
@@ -243,14 +273,17 @@ public readonly partial record struct Mark
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"^(\d+(?::\d+){0,2}(?:\.\d+)?)([A-Za-z]*)$")]
+    [GeneratedRegex(@"^(\d+(?::\d+){0,2}(?:\.\d+)?) ?([A-Za-z]*)$")]
     private static partial Regex TimePattern();
 
-    [GeneratedRegex(@"^(\d+(?:\.\d+)?)m([A-Za-z]*)$")]
+    [GeneratedRegex(@"^(\d+(?:\.\d+)?)m ?([A-Za-z]*)$")]
     private static partial Regex MetricPattern();
 
-    [GeneratedRegex(@"^(\d+'(?:\s*\d+(?:\.\d+)?"")?)([A-Za-z]*)$")]
+    [GeneratedRegex(@"^(\d+'(?:\s*\d+(?:\.\d+)?"")?) ?([A-Za-z]*)$")]
     private static partial Regex ImperialPattern();
+
+    [GeneratedRegex(@"^[A-Z]{2,4}$")]
+    private static partial Regex OtherCodePattern();
 
     [GeneratedRegex(@"^(\d+)$")]
     private static partial Regex PointsPattern();

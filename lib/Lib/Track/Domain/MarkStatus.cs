@@ -35,6 +35,11 @@ public enum MarkStatus
 
     /// <summary><c>ND</c>: no distance.</summary>
     NoDistance,
+
+    /// <summary>Another code printed instead of a mark (two to four capitals, such as <c>ENR</c> in cross-country
+    /// results or <c>NP</c> in multis) that the parser does not know: no value, kept by its text
+    /// (<see cref="Mark.StatusCode"/>), never given a meaning.</summary>
+    OtherCode,
 }
 
 /// <summary>The codes TFRRS prints for each <see cref="MarkStatus"/>.</summary>
@@ -63,6 +68,7 @@ public static class MarkStatusCodes
         status switch
         {
             MarkStatus.Valid => "",
+            MarkStatus.OtherCode => "OTHER",
             _ => ByCode.First(kv => kv.Value == status).Key,
         };
 }

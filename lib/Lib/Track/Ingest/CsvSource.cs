@@ -41,7 +41,8 @@ public abstract class CsvSource : IPerformanceSource
     /// <inheritdoc />
     public virtual string Describe() => $"{Format} {Name}";
 
-    /// <summary>The fields of one record, read by column name with <paramref name="column"/>.</summary>
+    /// <summary>The fields of one record, read by column name with <paramref name="column"/> (a column the header
+    /// lacks reads as empty: only optional columns can be missing, since <see cref="Columns"/> are checked).</summary>
     protected abstract RowFields Fields(Func<string, string> column);
 
     /// <inheritdoc />
@@ -75,7 +76,7 @@ public abstract class CsvSource : IPerformanceSource
                 );
                 continue;
             }
-            var fields = Fields(name => record.Fields[index[name]]);
+            var fields = Fields(name => index.TryGetValue(name, out var at) ? record.Fields[at] : "");
             if (RowParser.TryParse(Name, file, record.Line, fields, out var row, out var reason))
                 rows.Add(row);
             else

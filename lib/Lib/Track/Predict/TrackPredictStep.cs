@@ -1,6 +1,11 @@
 using System.Globalization;
+using Lib.Display;
+using Lib.Storage;
 using Lib.Track.Domain;
+using Lib.Track.Ingest;
 using Lib.Track.Model;
+using Lib.Track.Scrape;
+using Lib.Workflow;
 
 namespace Lib.Track.Predict;
 
@@ -48,6 +53,135 @@ public static class TrackPredictStep
         var inputs = history.Skip(Math.Max(0, history.Count - model.Config.Seasons)).ToList();
         var value = model.Predict([model.Encoder.Encode(ev, inputs, label)])[0];
         return new TrackForecast(ev, label, value, inputs.Sum(s => s.Marks.Count), model.Gender);
+    }
+
+    /// <summary>
+    /// Batch forecasts from a history (<c>lab track predict --input performances.csv --requests requests.csv --out
+    /// forecasts.csv</c>): reads the performances (<see cref="HistoryCsv"/>) and the requests
+    /// (<see cref="ForecastRequest"/>), forecasts each (<see cref="BatchForecaster"/>) with the model of its gender
+    /// from <paramref name="modelFolder"/>, and writes <paramref name="outPath"/> (<see cref="BatchForecast"/>'s
+    /// columns) and, beside it, <c>&lt;name&gt;.rejected.csv</c>: every request that could not be forecast and every
+    /// performance row left out, with the reason (each file written to a temporary file, then renamed).
+    /// </summary>
+    public static TrackBatchOutcome RunBatch(string modelFolder, string inputPath, string requestsPath, string outPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outPath);
+        if (!File.Exists(inputPath))
+            throw new FileNotFoundException($"The performances file '{inputPath}' does not exist.", inputPath);
+        var performances = new HistoryCsv(inputPath).Read();
+        var requests = ForecastRequest.Read(requestsPath);
+        var outcome = Forecast(modelFolder, performances, requests.Rows);
+        var rejectedPath = RejectedPathOf(outPath);
+        RecordTable.Write(outcome.Forecasts, outPath);
+        RecordTable.Write([.. requests.Rejected, .. outcome.Rejected, .. outcome.InputRejected], rejectedPath);
+        return outcome with
+        {
+            Rejected = [.. requests.Rejected, .. outcome.Rejected],
+            OutPath = outPath,
+            RejectedPath = rejectedPath,
+        };
+    }
+
+    /// <summary>
+    /// The next indoor and outdoor peak of each of an athlete's events, from their TFRRS athlete page: the page is
+    /// scraped as <see cref="TrackScrapeStep"/> does (<paramref name="scrape"/>'s only address; the loopback mirror of
+    /// the saved pages unless a site is given), its results become the history, and every individual event with marks
+    /// is forecast for each of indoor and outdoor it is held in (the ones that cannot be, such as an event whose last K
+    /// seasons hold none of the label, are listed with the reason; cross-country events are not forecast).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The page could not be fetched or is not an athlete page with
+    /// results.</exception>
+    public static async Task<TrackBatchOutcome> RunAthleteAsync(
+        string modelFolder,
+        TrackScrapeRequest scrape,
+        IProgressReporter? progress = null,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(scrape);
+        var (result, _, _) = await TrackScrapeStep
+            .ScrapeAsync(scrape, progress, cancellationToken)
+            .ConfigureAwait(false);
+        if (result.Failed.FirstOrDefault() is { } failed)
+            throw new InvalidOperationException(
+                $"{failed.Url} could not be read ({failed.Status}: {failed.Reason ?? "no reason given"})."
+            );
+        if (result.AthletePages.Count == 0)
+            throw new InvalidOperationException(
+                $"{string.Join(", ", scrape.Addresses)} is not a TFRRS athlete page (it has no #meet-results)."
+            );
+        var rows = new List<Performance>();
+        var left = new List<RejectedRecord>(result.Skipped);
+        foreach (var p in result.Rows)
+        {
+            if (p.Date is null || p.Season is null || p.Athlete is null)
+            {
+                left.Add(new RejectedRecord(p.File, $"result {p.Line}", "no date, season or name", p.Mark.Text));
+                continue;
+            }
+            var key = p.AthleteId?.ToString(CultureInfo.InvariantCulture) ?? p.Athlete.ToUpperInvariant();
+            rows.Add(p with { AthleteKey = $"tfrrs:{key}" });
+        }
+        var page = result.AthletePages[0];
+        var requests = rows.Where(r => !r.Event.IsRelay && r.Mark.IsValid)
+            .Select(r => r.Event)
+            .Distinct()
+            .SelectMany(ev =>
+                new[] { Domain.Season.Indoor, Domain.Season.Outdoor }
+                    .Where(label => ev.Seasons.HasFlag(label.AsSet()))
+                    .Select(label => new ForecastRequest(
+                        page.Url,
+                        0,
+                        page.Name,
+                        page.Gender is { } g ? TrackModels.Name(g) : "",
+                        ev.Code,
+                        label.Code(),
+                        $"{ev.Name}, {label.Code()}"
+                    ))
+            )
+            .ToList();
+        var outcome = Forecast(modelFolder, new IngestResult<Performance>(rows, left), requests);
+        return outcome with { Rejected = [.. outcome.Rejected.Select(r => r with { Location = r.Text })] };
+    }
+
+    /// <summary>Where <see cref="RunBatch"/> lists what it could not forecast: <c>forecasts.rejected.csv</c> beside
+    /// <c>forecasts.csv</c>.</summary>
+    public static string RejectedPathOf(string outPath) =>
+        Path.Combine(
+            Path.GetDirectoryName(Path.GetFullPath(outPath))!,
+            Path.GetFileNameWithoutExtension(outPath) + ".rejected.csv"
+        );
+
+    private static TrackBatchOutcome Forecast(
+        string modelFolder,
+        IngestResult<Performance> performances,
+        IReadOnlyList<ForecastRequest> requests
+    )
+    {
+        if (!Directory.Exists(modelFolder))
+            throw new DirectoryNotFoundException(
+                $"The model folder '{modelFolder}' does not exist (train one with 'lab track train' or "
+                    + "notebooks/track/03-train.dib)."
+            );
+        var relays = performances
+            .Rows.Where(p => p.Event.IsRelay)
+            .Select(p =>
+                RejectedRecord.AtLine(
+                    p.File,
+                    p.Line,
+                    $"{p.Event.Name} is a relay: a team's mark, in no athlete's history",
+                    p.Mark.Text
+                )
+            );
+        var (forecasts, rejected) = BatchForecaster.Run(performances.Rows, requests, gender =>
+            TrackModels.Open(modelFolder, TrackModels.Name(gender))
+        );
+        return new TrackBatchOutcome(
+            forecasts,
+            rejected,
+            [.. performances.Rejected, .. relays],
+            performances.Rows.Count
+        );
     }
 
     /// <summary>Pasted marks as one season: sorted by date (undated ones kept in order, a week apart), with the days

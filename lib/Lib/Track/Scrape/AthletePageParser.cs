@@ -117,13 +117,18 @@ public static partial class AthletePageParser
         if (placeText.Length > 0)
         {
             if (PlaceAndRound().Match(placeText) is not { Success: true } m)
-                return Fail($"the place '{placeText}' is not a place such as '4th (F)'", out error);
-            place = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            if (m.Groups[2].Success)
+                return Fail(
+                    $"the place '{placeText}' is not a place such as '4th (F)' or a round such as '(F)'",
+                    out error
+                );
+            if (m.Groups[1].Success)
+                place = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            var roundGroup = m.Groups[2].Success ? m.Groups[2] : m.Groups[3];
+            if (roundGroup.Success)
             {
-                round = RoundCodes.FromCode(m.Groups[2].Value);
+                round = RoundCodes.FromCode(roundGroup.Value);
                 if (round is null)
-                    return Fail($"the round '({m.Groups[2].Value})' is not F, P or S", out error);
+                    return Fail($"the round '({roundGroup.Value})' is not F, P or S", out error);
             }
         }
         error = null;
@@ -289,6 +294,8 @@ public static partial class AthletePageParser
     [GeneratedRegex(@"^(.*?)\s*\(([^()]*)\)$")]
     private static partial Regex NameAndClass();
 
-    [GeneratedRegex(@"^(\d+)(?:st|nd|rd|th)?(?:\s*\(([A-Za-z])\))?$")]
+    /// <summary><c>4th (F)</c>, <c>4</c>, or a round without a place, <c>(F)</c> (a final TFRRS printed no place
+    /// for).</summary>
+    [GeneratedRegex(@"^(?:(\d+)(?:st|nd|rd|th)?(?:\s*\(([A-Za-z])\))?|\(([A-Za-z])\))$")]
     private static partial Regex PlaceAndRound();
 }

@@ -12,7 +12,14 @@ internal sealed record MarkCell(Mark Mark, Wind? Wind, string? Converted, string
     public static MarkCell? Read(IElement cell, MarkUnit unit, Uri page, out string? error)
     {
         var link = cell.QuerySelector("a");
-        var text = link is null ? HtmlText.Of(cell) : HtmlText.Of(link);
+        // Without a link the mark is the cell's text outside its spans (the wind and the conversion).
+        var text = link is null
+            ? HtmlText.Collapse(
+                string.Concat(
+                    cell.ChildNodes.Where(n => n is not IElement { LocalName: "span" }).Select(n => n.TextContent)
+                )
+            )
+            : HtmlText.Of(link);
         if (!Mark.TryParse(text, unit, out var mark, out var markError))
         {
             error = $"mark {markError}";

@@ -51,8 +51,8 @@ public static class PerformanceTable
             p.Mark.Text,
             p.Mark.Value,
             UnitCode(p.Mark.Unit),
-            p.Mark.IsValid ? "OK" : p.Mark.Status.Code(),
-            Flags(p.Mark.Flags),
+            p.Mark.StatusCode,
+            Flags(p.Mark),
             p.MarkConverted,
             p.MarkNote,
             p.Wind?.Value,
@@ -82,12 +82,13 @@ public static class PerformanceTable
             _ => "points",
         };
 
-    private static string? Flags(MarkFlags flags)
+    /// <summary>The letters (<c>w</c>, <c>h</c>) then the markers as printed (<c>w @ (1)</c>); null when
+    /// none.</summary>
+    private static string? Flags(Mark mark)
     {
-        var text =
-            (flags.HasFlag(MarkFlags.WindAided) ? "w" : "")
-            + (flags.HasFlag(MarkFlags.HandTimed) ? "h" : "")
-            + (flags.HasFlag(MarkFlags.Converted) ? "@" : "");
+        var letters =
+            (mark.Flags.HasFlag(MarkFlags.WindAided) ? "w" : "") + (mark.Flags.HasFlag(MarkFlags.HandTimed) ? "h" : "");
+        var text = string.Join(' ', new[] { letters, mark.MarkerText }.Where(t => t.Length > 0));
         return text.Length == 0 ? null : text;
     }
 }

@@ -26,6 +26,11 @@ public sealed record PageReport(
     int Athletes
 )
 {
+    /// <summary>Which source served the page: <c>mirror</c>, the site or the page's own host
+    /// (<c>https://www.tfrrs.org</c>, <c>http://127.0.0.1:5000</c>), with <c> (cached)</c> when the response cache
+    /// answered.</summary>
+    public string? Source { get; init; }
+
     /// <summary>True when the page was fetched and understood.</summary>
     public bool Ok => Status == FetchStatus.Ok && Reason is null;
 }

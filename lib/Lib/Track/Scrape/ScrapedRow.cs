@@ -6,7 +6,8 @@ namespace Lib.Track.Scrape;
 /// A row of the scraped table (<c>performances.parquet</c> / <c>.csv</c> of <c>lab track scrape</c>, written by
 /// <see cref="PerformanceTable"/>): one scraped performance flattened into text, numbers and a date. The mark as
 /// printed with its value (seconds, metres or points), unit (<c>s</c>, <c>m</c>, <c>points</c>), status (OK or DNF,
-/// DQ…) and flags (<c>w</c>, <c>h</c>, <c>@</c>); the wind in m/s and as printed; the meet's first day; the season
+/// DQ…) and flags (<c>w</c>, <c>h</c>, then the markers as printed:
+/// <c>@</c>, <c>%</c>, <c>(55)</c>, <c>(1)</c>…); the wind in m/s and as printed; the meet's first day; the season
 /// (indoor, outdoor, xc); the round (F, P, S); relay members and their ids comma-separated. The record is the schema.
 /// </summary>
 public sealed record ScrapedRow(

@@ -17,11 +17,22 @@ public sealed record TrackScrapeOutcome(
     string SkippedPath
 )
 {
-    /// <summary>One line: performances, pages read, rows skipped, pages failed and the fetcher's counters.</summary>
+    /// <summary>One line: performances, pages read, rows skipped, pages failed, the fetcher's counters and how many
+    /// pages each source served (<c>served by mirror 7, http://127.0.0.1:5000 1</c>).</summary>
     public string Summary =>
         string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
             $"{Result.Rows.Count} performances from {Result.Pages.Count(p => p.Ok)} of {Result.Pages.Count} "
-                + $"pages, {Result.Skipped.Count} rows skipped, {Result.Failed.Count} pages failed ({Result.Stats})."
+                + $"pages, {Result.Skipped.Count} rows skipped, {Result.Failed.Count} pages failed ({Result.Stats}); "
+                + $"served by {Sources}."
+        );
+
+    /// <summary>Each source with the number of pages it served, in order of first use.</summary>
+    public string Sources =>
+        string.Join(
+            ", ",
+            Result
+                .Pages.GroupBy(p => p.Source ?? "?")
+                .Select(g => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{g.Key} {g.Count()}"))
         );
 }

@@ -5,12 +5,11 @@ namespace Lib.Track.Scrape;
 
 /// <summary>
 /// The scrape step, the one orchestration <c>lab track scrape</c> and <c>notebooks/track/01-scrape.dib</c> call: serves
-/// the
-/// saved pages from a <see cref="LoopbackMirror"/> (no pacing, no cache: our own loopback server) unless a site is
-/// given
-/// (then the polite fetcher's defaults and a response cache apply), scrapes the pages with <see cref="TrackScraper"/>
-/// and
-/// writes <c>performances.parquet</c> (and <c>.csv</c>) and <c>skipped.csv</c> (<see cref="PerformanceTable"/>).
+/// TFRRS addresses from a <see cref="LoopbackMirror"/> of the saved pages (no pacing, no cache: our own loopback
+/// server) unless a site is given (then the polite fetcher's defaults and a response cache apply); an address on
+/// another host is always fetched from that host, politely and cached as any site. Scrapes the pages with
+/// <see cref="TrackScraper"/> and writes <c>performances.parquet</c> (and <c>.csv</c>) and <c>skipped.csv</c>
+/// (<see cref="PerformanceTable"/>).
 /// </summary>
 public static class TrackScrapeStep
 {
@@ -19,6 +18,25 @@ public static class TrackScrapeStep
     /// <exception cref="ArgumentException"><see cref="TrackScrapeRequest.BaseUrl"/> is not an http(s) address, or there
     /// are no pages.</exception>
     public static async Task<TrackScrapeOutcome> RunAsync(
+        TrackScrapeRequest request,
+        IProgressReporter? progress = null,
+        CancellationToken cancellationToken = default
+    )
+    {
+        var (result, site, fromMirror) = await ScrapeAsync(request, progress, cancellationToken).ConfigureAwait(false);
+        var table = Path.Combine(request.OutDirectory, "performances.parquet");
+        var csv = request.Csv ? Path.Combine(request.OutDirectory, "performances.csv") : null;
+        var skipped = Path.Combine(request.OutDirectory, "skipped.csv");
+        PerformanceTable.Write(result.Rows, table, csv);
+        PerformanceTable.WriteSkipped(result.Skipped, skipped);
+        return new TrackScrapeOutcome(result, site, fromMirror, table, csv, skipped);
+    }
+
+    /// <summary>The scrape of <see cref="RunAsync"/> without writing the tables (the request's output folder is not
+    /// used): the result, the site TFRRS addresses came from and whether that was the mirror.</summary>
+    /// <exception cref="ArgumentException"><see cref="TrackScrapeRequest.BaseUrl"/> is not an http(s) address, or there
+    /// are no pages.</exception>
+    public static async Task<(ScrapeResult Result, Uri Site, bool FromMirror)> ScrapeAsync(
         TrackScrapeRequest request,
         IProgressReporter? progress = null,
         CancellationToken cancellationToken = default
@@ -58,11 +76,22 @@ public static class TrackScrapeStep
         }
 
         ScrapeResult result;
+        // Pages on other hosts than TFRRS are fetched from those hosts: politely, cached as the live site is.
+        var offSite = mirror is not null && request.Addresses.Any(a => !TrackScraper.IsTfrrs(a));
+        var elsewhereCache = request.CacheDirectory ?? request.LiveCacheDirectory;
         using (mirror)
         using (
             var fetcher = new PoliteFetcher(options, cacheDirectory is null ? null : new ResponseCache(cacheDirectory))
         )
-            result = await new TrackScraper(fetcher, site)
+        using (
+            var elsewhere = offSite
+                ? new PoliteFetcher(
+                    new FetcherOptions { Log = request.Log },
+                    elsewhereCache is null ? null : new ResponseCache(elsewhereCache)
+                )
+                : null
+        )
+            result = await new TrackScraper(fetcher, site, elsewhere, mirror is null ? null : "mirror")
                 .ScrapeAsync(
                     request.Addresses,
                     new ScrapeOptions { FollowRosters = request.FollowRosters, Refresh = request.Refresh },
@@ -71,12 +100,7 @@ public static class TrackScrapeStep
                 )
                 .ConfigureAwait(false);
 
-        var table = Path.Combine(request.OutDirectory, "performances.parquet");
-        var csv = request.Csv ? Path.Combine(request.OutDirectory, "performances.csv") : null;
-        var skipped = Path.Combine(request.OutDirectory, "skipped.csv");
-        PerformanceTable.Write(result.Rows, table, csv);
-        PerformanceTable.WriteSkipped(result.Skipped, skipped);
-        return new TrackScrapeOutcome(result, site, mirror is not null, table, csv, skipped);
+        return (result, site, mirror is not null);
     }
 
     /// <summary>

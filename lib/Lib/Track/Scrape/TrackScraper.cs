@@ -7,12 +7,14 @@ using Lib.Workflow;
 namespace Lib.Track.Scrape;
 
 /// <summary>
-/// Fetch → parse → rows for TFRRS pages. Pages are named by their TFRRS addresses; <see cref="Site"/> says
-/// where they are fetched from (a <see cref="LoopbackMirror"/> of saved pages, another mirror, or the live
-/// site), so the rows' <see cref="Performance.File"/> is the same whichever server answered. Each page's
-/// kind is recognised from its markup (list, athlete, team); with <see cref="ScrapeOptions.FollowRosters"/>
-/// the athletes a roster links are fetched too. Pages that fail are reported, never fatal; a cancelled run
-/// throws <see cref="OperationCanceledException"/>, and with a cache a re-run resumes where it stopped.
+/// Fetch → parse → rows for TFRRS pages. Pages are named by their addresses; a TFRRS address (host <c>tfrrs.org</c> or
+/// one of its subdomains) is fetched from <see cref="Site"/> when one is given (a <see cref="LoopbackMirror"/> of saved
+/// pages, another mirror, or the live site), so the rows' <see cref="Performance.File"/> is the same whichever server
+/// answered; an address on any other host is fetched from that host, through the fetcher for other hosts (polite,
+/// as any site). Each page's report says which source served it. Each page's kind is recognised from its markup (list,
+/// athlete, team); with <see cref="ScrapeOptions.FollowRosters"/> the athletes a roster links are fetched too. Pages
+/// that fail are reported, never fatal; a cancelled run throws <see cref="OperationCanceledException"/>, and with a
+/// cache a re-run resumes where it stopped.
 /// </summary>
 public sealed class TrackScraper
 {
@@ -20,12 +22,23 @@ public sealed class TrackScraper
     public static readonly Uri Tfrrs = new("https://www.tfrrs.org/");
 
     private readonly PoliteFetcher _fetcher;
+    private readonly PoliteFetcher _elsewhere;
+    private readonly string? _siteName;
 
-    /// <summary>A scraper fetching through <paramref name="fetcher"/> from <paramref name="site"/> (null: from each
-    /// address itself).</summary>
-    public TrackScraper(PoliteFetcher fetcher, Uri? site = null)
+    /// <summary>A scraper fetching TFRRS addresses through <paramref name="fetcher"/> from <paramref name="site"/>
+    /// (null: from each address itself) and addresses on other hosts from those hosts through
+    /// <paramref name="elsewhere"/> (null: <paramref name="fetcher"/>). <paramref name="siteName"/> names the site in
+    /// page reports (such as <c>mirror</c>; null: the site's address).</summary>
+    public TrackScraper(
+        PoliteFetcher fetcher,
+        Uri? site = null,
+        PoliteFetcher? elsewhere = null,
+        string? siteName = null
+    )
     {
         _fetcher = fetcher ?? throw new ArgumentNullException(nameof(fetcher));
+        _elsewhere = elsewhere ?? fetcher;
+        _siteName = siteName;
         if (site is not null && (!site.IsAbsoluteUri || site.Scheme is not ("http" or "https")))
             throw new ArgumentException($"The site '{site}' must be an absolute http(s) address.", nameof(site));
         Site = site is null
@@ -33,8 +46,18 @@ public sealed class TrackScraper
             : new Uri(site.AbsoluteUri.EndsWith('/') ? site.AbsoluteUri : site.AbsoluteUri + "/");
     }
 
-    /// <summary>Where pages are fetched from; null to fetch each address as given.</summary>
+    /// <summary>Where TFRRS addresses are fetched from; null to fetch each address as given.</summary>
     public Uri? Site { get; }
+
+    /// <summary>Whether <paramref name="address"/> is on TFRRS: host <c>tfrrs.org</c> or a subdomain
+    /// (<c>www.tfrrs.org</c>, <c>tf.tfrrs.org</c>).</summary>
+    public static bool IsTfrrs(Uri address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var host = address.Host;
+        return host.Equals("tfrrs.org", StringComparison.OrdinalIgnoreCase)
+            || host.EndsWith(".tfrrs.org", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>
     /// The TFRRS address of <paramref name="address"/>: an absolute http(s) address as is, a path (<c>/athletes/…</c>)
@@ -53,9 +76,17 @@ public sealed class TrackScraper
         );
     }
 
-    /// <summary>Where <paramref name="canonical"/> is fetched from: its path and query on <see cref="Site"/>.</summary>
+    /// <summary>Where <paramref name="canonical"/> is fetched from: a TFRRS address's path and query on
+    /// <see cref="Site"/>; any other address (or any address without a site) as it is.</summary>
     public Uri FetchAddress(Uri canonical) =>
-        Site is null ? canonical : new Uri(Site, canonical.PathAndQuery.TrimStart('/'));
+        Site is null || !IsTfrrs(canonical) ? canonical : new Uri(Site, canonical.PathAndQuery.TrimStart('/'));
+
+    /// <summary>The source that serves <paramref name="canonical"/>, as page reports name it: the site's name (or
+    /// address) for a TFRRS address when a site is given, else the address's own scheme, host and port.</summary>
+    public string SourceOf(Uri canonical) =>
+        Site is not null && IsTfrrs(canonical)
+            ? _siteName ?? Site.GetLeftPart(UriPartial.Authority)
+            : canonical.GetLeftPart(UriPartial.Authority);
 
     /// <summary>Scrapes <paramref name="addresses"/> (TFRRS addresses; repeats are read once).</summary>
     public async Task<ScrapeResult> ScrapeAsync(
@@ -88,7 +119,7 @@ public sealed class TrackScraper
             collected.Reports,
             collected.Athletes,
             collected.Rosters,
-            _fetcher.Stats
+            ReferenceEquals(_elsewhere, _fetcher) ? _fetcher.Stats : Sum(_fetcher.Stats, _elsewhere.Stats)
         );
     }
 
@@ -109,9 +140,7 @@ public sealed class TrackScraper
         CancellationToken cancellationToken
     )
     {
-        var fetched = await _fetcher
-            .FetchAllAsync(pages.Select(FetchAddress), options.Refresh, progress, cancellationToken)
-            .ConfigureAwait(false);
+        var fetched = await FetchAsync(pages, options.Refresh, progress, cancellationToken).ConfigureAwait(false);
         using var parsing = progress?.Start("Parsing pages", pages.Count, "pages");
         var parser = new HtmlParser();
         for (var i = 0; i < pages.Count; i++)
@@ -119,6 +148,7 @@ public sealed class TrackScraper
             cancellationToken.ThrowIfCancellationRequested();
             var url = pages[i].AbsoluteUri;
             var result = fetched[i];
+            var source = SourceOf(pages[i]) + (result.FromCache ? " (cached)" : "");
             if (!result.IsSuccess)
             {
                 into.Reports.Add(
@@ -132,6 +162,9 @@ public sealed class TrackScraper
                         0,
                         0
                     )
+                    {
+                        Source = source,
+                    }
                 );
                 parsing?.Advance();
                 continue;
@@ -213,10 +246,50 @@ public sealed class TrackScraper
             {
                 into.Reports.Add(new PageReport(url, kind, null, result.Status, e.Message, 0, 0, 0));
             }
+            into.Reports[^1] = into.Reports[^1] with { Source = source };
             parsing?.Advance();
         }
         parsing?.Complete();
     }
+
+    /// <summary>Fetches <paramref name="pages"/>: TFRRS addresses through the site's fetcher, others through the
+    /// fetcher for other hosts; results in the pages' order.</summary>
+    private async Task<IReadOnlyList<FetchResult>> FetchAsync(
+        List<Uri> pages,
+        bool refresh,
+        IProgressReporter? progress,
+        CancellationToken cancellationToken
+    )
+    {
+        var onSite = pages.Select((p, i) => (Page: p, Index: i)).Where(p => UsesSiteFetcher(p.Page)).ToList();
+        var offSite = pages.Select((p, i) => (Page: p, Index: i)).Where(p => !UsesSiteFetcher(p.Page)).ToList();
+        var results = new FetchResult[pages.Count];
+        foreach (var (fetcher, group) in new[] { (_fetcher, onSite), (_elsewhere, offSite) })
+        {
+            if (group.Count == 0)
+                continue;
+            var fetched = await fetcher
+                .FetchAllAsync(group.Select(p => FetchAddress(p.Page)), refresh, progress, cancellationToken)
+                .ConfigureAwait(false);
+            for (var i = 0; i < group.Count; i++)
+                results[group[i].Index] = fetched[i];
+        }
+        return results;
+    }
+
+    private bool UsesSiteFetcher(Uri page) => ReferenceEquals(_elsewhere, _fetcher) || Site is null || IsTfrrs(page);
+
+    private static FetcherStats Sum(FetcherStats a, FetcherStats b) =>
+        new(
+            a.Fetched + b.Fetched,
+            a.CacheHits + b.CacheHits,
+            a.NotFound + b.NotFound,
+            a.Disallowed + b.Disallowed,
+            a.Failures + b.Failures,
+            a.Retries + b.Retries,
+            a.Requests + b.Requests,
+            a.Bytes + b.Bytes
+        );
 
     private static void Add(Collected into, IReadOnlyList<Performance> rows, IReadOnlyList<RejectedRecord> skipped)
     {
