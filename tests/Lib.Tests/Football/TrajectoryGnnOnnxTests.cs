@@ -1,3 +1,4 @@
+using Lib.Workflow;
 using Lib.Football.Model;
 using Lib.Tensors;
 using Lib.Tensors.Autograd;
@@ -18,7 +19,7 @@ public class TrajectoryGnnOnnxTests
         var last = (Lib.Tensors.NN.Linear)model.Head[2];
         Tensor.Randn(generator, last.Weight.Shape.ToArray()).Data.CopyTo(last.Weight.AsSpan());
         model.Eval();
-        using var session = new OnnxSession(TrajectoryGnnOnnx.Export(model));
+        using var session = new OnnxModelSession(TrajectoryGnnOnnx.Export(model));
         foreach (int[] sizes in new[] { new[] { 23 }, [23, 21, 23] })
         {
             var graph = SceneGraph.FullyConnected(sizes);
