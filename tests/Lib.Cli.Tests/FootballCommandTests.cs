@@ -30,6 +30,12 @@ public class FootballCommandTests : IDisposable
         Assert.DoesNotContain("│ duplicate-frame  │", output);
         Assert.Equal(0L, sql.ExecuteScalar<long>("SELECT count(*) FROM read_parquet(?) WHERE season <> 2018 OR week > 3", Path.Combine(outDir, "tracking.parquet")));
 
+        (code, output, error) = LabRun.Run(null, "football", "dataset", "--cache", cache);
+        Assert.True(code == 0, error);
+        Assert.Contains("345 plays tracked, 3,713 samples of 22 node features; tight window on 77 of 247 passes.", output);
+        Assert.Contains("BDB 2021091300/4845: Cover-0 (Man), pass result C", output);
+        Assert.Matches(@"│ test\s+│ 30\s+│ 50\s+│ 580", output);
+
         Assert.Equal(2, LabRun.Run(null, "football", "ingest", "--weeks", "x", "--cache", cache).Code);
         Assert.Equal(2, LabRun.Run(null, "football", "ingest", "--validate-data", "--no-validation", "--cache", cache).Code);
     }

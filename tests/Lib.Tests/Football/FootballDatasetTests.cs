@@ -166,3 +166,34 @@ public class FootballDatasetTests(FootballDataFixture fixture)
         Assert.Throws<ArgumentException>(() => FootballBatch.Collate([]));
     }
 }
+
+/// <summary>Tracks and samples built from rows read straight from a file (prediction's path) equal the cached
+/// dataset's.</summary>
+[Collection("football")]
+public class FootballTracksFromRowsTests(FootballDataFixture fixture)
+{
+    [Fact]
+    public void Rows_give_the_same_tracks_as_the_cached_table_and_any_cut_is_a_sample()
+    {
+        var data = fixture.Data;
+        var key = data.Samples[0].Play;
+        var rows = Lib.Football.Ingest.SlimTrackingReader.Read(FootballFixture.Slim).Rows.Where(r => r.Play == key).Reverse();
+        var tracks = TrackBuilder.FromRows(rows, data.Cached.Plays)[key];
+        var cached = data.Tracks[key];
+        Assert.Equal(cached.Entities, tracks.Entities);
+        Assert.Equal((cached.FirstFrame, cached.Frames), (tracks.FirstFrame, tracks.Frames));
+        Assert.Equal(cached.X, tracks.X);
+        Assert.Equal(cached.Vy, tracks.Vy);
+        Assert.Equal(cached.A, tracks.A);
+        Assert.Equal(cached.Present, tracks.Present);
+
+        var options = new SampleOptions();
+        var sample = SampleBuilder.At(tracks, data.Samples[0].CutFrame + 2, options);
+        var batch = FootballBatch.Collate([sample]);
+        Assert.Equal(sample.Nodes.Count, batch.NodeCount);
+        var late = SampleBuilder.At(tracks, tracks.LastFrame, options); // nothing left to forecast: targets masked
+        Assert.Equal(0f, FootballBatch.Collate([late]).TargetMask.ToArray().Max());
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => SampleBuilder.At(tracks, tracks.FirstFrame + 3, options));
+        Assert.Contains($"play is tracked at frames {tracks.FirstFrame}–{tracks.LastFrame}", error.Message);
+    }
+}

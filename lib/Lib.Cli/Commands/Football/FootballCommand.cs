@@ -19,6 +19,7 @@ internal static partial class FootballCommand
         )
         {
             IngestCommand(context),
+            DatasetCommand(context),
         };
 
     /// <summary>Where the data comes from and what of it is read: <c>--data</c>, <c>--cache</c>, <c>--seasons</c>,

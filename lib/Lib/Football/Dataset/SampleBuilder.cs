@@ -56,4 +56,39 @@ public static class SampleBuilder
                 );
         }
     }
+
+    /// <summary>
+    /// The sample of a play cut at <paramref name="cut"/> (any frame, not only the snap's grid: prediction's cuts),
+    /// observing <see cref="SampleOptions.Observed"/> frames; targets past the tracks are masked out when batched.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The observed window is not inside the play's tracks, or no player
+    /// is tracked in it; the message names the play and the frames it has.</exception>
+    public static TrajectorySample At(
+        PlayTracks tracks,
+        int cut,
+        SampleOptions options,
+        DataSplit split = DataSplit.Test,
+        CoverageLabel? coverage = null
+    )
+    {
+        ArgumentNullException.ThrowIfNull(tracks);
+        ArgumentNullException.ThrowIfNull(options);
+        int first = cut - options.Observed + 1;
+        if (first < tracks.FirstFrame || cut > tracks.LastFrame)
+            throw new ArgumentOutOfRangeException(
+                nameof(cut),
+                $"Play {tracks.Play.Key}: a cut at frame {cut} observes frames {first}–{cut}, but the play is tracked "
+                    + $"at frames {tracks.FirstFrame}–{tracks.LastFrame}."
+            );
+        var nodes = Enumerable
+            .Range(0, tracks.Entities.Count)
+            .Where(e => Enumerable.Range(first, options.Observed).Any(f => tracks.Present[tracks.At(e, f)]))
+            .ToList();
+        if (!nodes.Any(e => !tracks.Entities[e].IsBall))
+            throw new ArgumentOutOfRangeException(
+                nameof(cut),
+                $"Play {tracks.Play.Key}: no player is tracked in frames {first}–{cut}."
+            );
+        return new TrajectorySample(tracks, cut, nodes, options.Observed, options.Horizon, split, coverage);
+    }
 }

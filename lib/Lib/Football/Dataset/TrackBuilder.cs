@@ -1,3 +1,4 @@
+using Lib.Football.Cache;
 using Lib.Football.Domain;
 using Lib.Storage.DuckDb;
 
@@ -37,6 +38,63 @@ public static class TrackBuilder
         var a = r.GetColumn<double>("a");
         var o = r.GetColumn<double>("o");
         var dir = r.GetColumn<double>("dir");
+        return FromColumns(plays, game, playId, frame, id, team, position, name, x, y, s, a, o, dir);
+    }
+
+    /// <summary>
+    /// The tracks of every play of <paramref name="plays"/> that has rows in <paramref name="rows"/> (any order; a
+    /// repeated key keeps its first row, as the cache's <see cref="TrackingCleaner"/> does): for rows read straight
+    /// from a file, as prediction does.
+    /// </summary>
+    public static Dictionary<PlayKey, PlayTracks> FromRows(
+        IEnumerable<TrackingRow> rows,
+        IReadOnlyDictionary<PlayKey, Play> plays
+    )
+    {
+        ArgumentNullException.ThrowIfNull(plays);
+        var clean = TrackingCleaner
+            .Clean(rows)
+            .OrderBy(r => r.GameId)
+            .ThenBy(r => r.PlayId)
+            .ThenBy(r => r.NflId ?? -1)
+            .ThenBy(r => r.FrameId)
+            .ToList();
+        return FromColumns(
+            plays,
+            [.. clean.Select(r => r.GameId)],
+            [.. clean.Select(r => r.PlayId)],
+            [.. clean.Select(r => r.FrameId)],
+            [.. clean.Select(r => r.NflId ?? -1)],
+            [.. clean.Select(r => r.Team)],
+            [.. clean.Select(r => r.Position)],
+            [.. clean.Select(r => r.DisplayName)],
+            [.. clean.Select(r => r.X)],
+            [.. clean.Select(r => r.Y)],
+            [.. clean.Select(r => r.S)],
+            [.. clean.Select(r => r.A ?? double.NaN)],
+            [.. clean.Select(r => r.O ?? double.NaN)],
+            [.. clean.Select(r => r.Dir ?? double.NaN)]
+        );
+    }
+
+    // Columns sorted by game, play, entity (the ball is -1) and frame, one row per key.
+    private static Dictionary<PlayKey, PlayTracks> FromColumns(
+        IReadOnlyDictionary<PlayKey, Play> plays,
+        long[] game,
+        int[] playId,
+        int[] frame,
+        int[] id,
+        string[] team,
+        string[] position,
+        string[] name,
+        double[] x,
+        double[] y,
+        double[] s,
+        double[] a,
+        double[] o,
+        double[] dir
+    )
+    {
         var result = new Dictionary<PlayKey, PlayTracks>();
         int start = 0;
         while (start < game.Length)
