@@ -33,9 +33,8 @@ internal static class NativeLibraryBinding
             try
             {
                 var assembly = Assembly.Load(assemblyName);
-                NativeLibrary.SetDllImportResolver(
-                    assembly,
-                    (name, asm, paths) => name == library ? Load(folder, library, asm, paths) : IntPtr.Zero
+                NativeLibrary.SetDllImportResolver(assembly, (name, asm, paths) =>
+                    name == library ? Load(folder, library, asm, paths) : IntPtr.Zero
                 );
             }
             catch (Exception e) when (e is FileNotFoundException or FileLoadException or InvalidOperationException)
@@ -49,12 +48,12 @@ internal static class NativeLibraryBinding
     {
         var rid = RuntimeInformation.RuntimeIdentifier;
         foreach (var dir in new[] { folder, Path.Combine(folder, "runtimes", rid, "native") })
-            foreach (var file in new[] { $"lib{library}.so", $"lib{library}.dylib", $"{library}.dll" })
-            {
-                var path = Path.Combine(dir, file);
-                if (File.Exists(path) && NativeLibrary.TryLoad(path, out var handle))
-                    return handle;
-            }
+        foreach (var file in new[] { $"lib{library}.so", $"lib{library}.dylib", $"{library}.dll" })
+        {
+            var path = Path.Combine(dir, file);
+            if (File.Exists(path) && NativeLibrary.TryLoad(path, out var handle))
+                return handle;
+        }
         return NativeLibrary.TryLoad(library, assembly, paths, out var fallback) ? fallback : IntPtr.Zero;
     }
 }

@@ -74,7 +74,8 @@ public sealed class RiderPlan
         return new RiderPlan(timing, path, camera, occlusions, brightness, (long)random.NextUInt64());
     }
 
-    /// <summary>The brightness factor of frame <paramref name="frame"/>: linear between the whole seconds' draws.</summary>
+    /// <summary>The brightness factor of frame <paramref name="frame"/>: linear between the whole seconds'
+    /// draws.</summary>
     public double Brightness(int frame)
     {
         double ts = frame / (double)SynthRecipe.Fps;
@@ -107,7 +108,8 @@ public sealed class RiderPlan
             var chosen = new List<Occlusion>();
             for (int attempt = 0; attempt < 10_000 && chosen.Count < OcclusionCount; attempt++)
             {
-                int n = (int)Math.Round(SynthRecipe.Fps * (0.2 + 0.3 * random.NextDouble()), MidpointRounding.AwayFromZero);
+                int n = (int)
+                    Math.Round(SynthRecipe.Fps * (0.2 + 0.3 * random.NextDouble()), MidpointRounding.AwayFromZero);
                 int start = f[0] + random.NextInt(f[5] - n - f[0] + 1);
                 var o = new Occlusion(start, n);
                 bool farFromPoints = f.All(p => o.Start - p >= SynthRecipe.Fps || p - o.End >= SynthRecipe.Fps);

@@ -36,13 +36,7 @@ public sealed class SmoothWave
     /// <summary>Draws a wave with periods uniform in [<paramref name="minPeriodSeconds"/>,
     /// <paramref name="maxPeriodSeconds"/>] s, normalised over frames <paramref name="from"/>..<paramref name="to"/>
     /// (inclusive).</summary>
-    public static SmoothWave Draw(
-        Generator random,
-        double minPeriodSeconds,
-        double maxPeriodSeconds,
-        int from,
-        int to
-    )
+    public static SmoothWave Draw(Generator random, double minPeriodSeconds, double maxPeriodSeconds, int from, int to)
     {
         ArgumentNullException.ThrowIfNull(random);
         if (to <= from)

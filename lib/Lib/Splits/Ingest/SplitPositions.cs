@@ -46,10 +46,7 @@ public static class SplitPositions
                 return false;
         for (int k = 1; k <= 4; k++)
             foreach (var seam in strip.Seams)
-                if (
-                    Math.Abs(x[k] - seam) < SeamMargin
-                    || Math.Abs(x[k] - (seam - SynthRecipe.HalfWindow)) < SeamMargin
-                )
+                if (Math.Abs(x[k] - seam) < SeamMargin || Math.Abs(x[k] - (seam - SynthRecipe.HalfWindow)) < SeamMargin)
                     return false;
         return true;
     }

@@ -22,12 +22,11 @@ public sealed record SynthOptions(string PhotosFolder, string TimingFile, int Tr
     /// <summary>The photo files of <see cref="PhotosFolder"/> (JPEG, PNG, WebP), in name order.</summary>
     public IReadOnlyList<string> PhotoFiles() =>
         Directory.Exists(PhotosFolder)
-            ? [
+            ?
+            [
                 .. Directory
                     .EnumerateFiles(PhotosFolder)
-                    .Where(f =>
-                        Path.GetExtension(f).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png" or ".webp"
-                    )
+                    .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png" or ".webp")
                     .Order(StringComparer.Ordinal),
             ]
             : throw new DirectoryNotFoundException($"The photos folder {PhotosFolder} does not exist.");

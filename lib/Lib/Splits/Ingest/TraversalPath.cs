@@ -142,11 +142,11 @@ public sealed class TraversalPath
         double sum = 0,
             h = 1.0 / SubSteps;
         for (int t = from; t < to; t++)
-            for (int s = 0; s < SubSteps; s++)
-            {
-                double t0 = t + s * h;
-                sum += (v(t0) + v(t0 + h)) * h / 2;
-            }
+        for (int s = 0; s < SubSteps; s++)
+        {
+            double t0 = t + s * h;
+            sum += (v(t0) + v(t0 + h)) * h / 2;
+        }
         return sum;
     }
 

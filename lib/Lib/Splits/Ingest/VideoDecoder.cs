@@ -44,12 +44,10 @@ public static class VideoDecoder
         {
             FFMpegArguments
                 .FromFileInput(path)
-                .OutputToPipe(
-                    sink,
-                    o => o.WithCustomArgument(
-                            $"-an -sn -dn -vf {string.Join(",", filters)}"
-                                + (rate is null ? " -vsync passthrough" : "")
-                        )
+                .OutputToPipe(sink, o =>
+                    o.WithCustomArgument(
+                        $"-an -sn -dn -vf {string.Join(",", filters)}" + (rate is null ? " -vsync passthrough" : "")
+                    )
                 )
                 .ProcessSynchronously(true, FfmpegTools.Ffmpeg());
         }

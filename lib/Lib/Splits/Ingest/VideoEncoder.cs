@@ -47,10 +47,8 @@ public static class VideoEncoder
         {
             FFMpegArguments
                 .FromPipeInput(source)
-                .OutputToFile(
-                    temp,
-                    true,
-                    o => o.WithVideoCodec("libx264")
+                .OutputToFile(temp, true, o =>
+                    o.WithVideoCodec("libx264")
                         .WithConstantRateFactor(crf)
                         .WithPixelFormat("yuv420p")
                         .WithCustomArgument("-an")
