@@ -121,3 +121,53 @@ public class FrameFeatureTests
         Assert.Contains("<track_id>/<rider_id>.mp4", empty.Message);
     }
 }
+
+/// <summary>The lab's ResNet-18 path against the package's two models run as shipped (preprocessing model, then the
+/// network at batch 1).</summary>
+public class ResNetAgainstPackageModelsTests
+{
+    [Fact]
+    public void Features_equal_the_packages_preprocessing_and_network_run_as_shipped()
+    {
+        var frames = new List<byte[]>();
+        VideoDecoder.Decode(
+            Path.Combine(RepoPaths.Root, "tests", "fixtures", "splits", "video", "karma.mp4"),
+            (i, rgb) =>
+            {
+                if (frames.Count < 2)
+                    frames.Add((byte[])rgb.Clone());
+            },
+            rate: 1,
+            width: 224,
+            height: 224
+        );
+        using var resnet = new ResNet18Features(batchSize: 2);
+        var ours = resnet.Extract(frames, 224, 224);
+
+        var folder = ResNet18Features.DefaultModelsFolder;
+        using var prep = new Microsoft.ML.OnnxRuntime.InferenceSession(
+            Path.Combine(folder, "ResNetPrepOnnx", "ResNetPreprocess.onnx")
+        );
+        using var net = new Microsoft.ML.OnnxRuntime.InferenceSession(
+            Path.Combine(folder, "ResNet18Onnx", "ResNet18.onnx")
+        );
+        for (int f = 0; f < frames.Count; f++)
+        {
+            var planar = new Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<float>([1, 3, 224, 224]);
+            for (int p = 0; p < 224 * 224; p++)
+                for (int c = 0; c < 3; c++)
+                    planar.Buffer.Span[c * 224 * 224 + p] = frames[f][p * 3 + c]; // R, G, B planes, 0–255
+            using var prepared = prep.Run(
+                [Microsoft.ML.OnnxRuntime.NamedOnnxValue.CreateFromTensor(prep.InputMetadata.Keys.First(), planar)]
+            );
+            var input = prepared.First().AsTensor<float>().ToDenseTensor();
+            using var output = net.Run(
+                [Microsoft.ML.OnnxRuntime.NamedOnnxValue.CreateFromTensor(net.InputMetadata.Keys.First(), input)]
+            );
+            var theirs = output.First().AsTensor<float>().ToArray();
+            Assert.Equal(512, theirs.Length);
+            for (int k = 0; k < 512; k++)
+                Assert.Equal(theirs[k], ours[f][k], 3);
+        }
+    }
+}

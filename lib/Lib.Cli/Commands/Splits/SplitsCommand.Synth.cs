@@ -12,11 +12,16 @@ internal static partial class SplitsCommand
     {
         var output = new Option<string?>("--out", "-o")
         {
-            Description = "Where to write <track_id>/<rider_id>.mp4, video_config.yaml and synth.json. Default: "
+            Description =
+                "Where to write <track_id>/<rider_id>.mp4, video_config.yaml and synth.json. Default: "
                 + "artifacts/splits/synth.",
             HelpName = "dir",
         };
-        var tracks = new Option<int>("--tracks") { Description = "Tracks (5 photos each).", DefaultValueFactory = _ => 5 };
+        var tracks = new Option<int>("--tracks")
+        {
+            Description = "Tracks (5 photos each).",
+            DefaultValueFactory = _ => 5,
+        };
         var riders = new Option<int>("--riders") { Description = "Riders per track.", DefaultValueFactory = _ => 5 };
         var seed = new Option<long>("--seed") { Description = "The seed of every draw.", DefaultValueFactory = _ => 1 };
         var photos = new Option<string?>("--photos")
@@ -26,7 +31,8 @@ internal static partial class SplitsCommand
         };
         var timing = new Option<string?>("--timing")
         {
-            Description = "Normalised official timing (timing_expected.csv's columns) whose race rounds give the "
+            Description =
+                "Normalised official timing (timing_expected.csv's columns) whose race rounds give the "
                 + "sector times. Default: data/splits/timing_expected.csv.",
             HelpName = "file",
         };

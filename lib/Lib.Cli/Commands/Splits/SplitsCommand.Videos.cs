@@ -13,7 +13,8 @@ internal static partial class SplitsCommand
     {
         var from = new Option<string>("--from")
         {
-            Description = "The videos folder, laid out <track_id>/<rider_id>.mp4 (helmet-camera runs, or the "
+            Description =
+                "The videos folder, laid out <track_id>/<rider_id>.mp4 (helmet-camera runs, or the "
                 + "folder lab splits synth wrote).",
             HelpName = "dir",
             Required = true,
@@ -76,11 +77,11 @@ internal static partial class SplitsCommand
             {
                 int frames = computed.Sum(e => e.Features.Count);
                 double speed = frames / computed.Sum(e => e.Features.Seconds);
-                context.Console.WriteLine(
-                    FormattableString.Invariant(
-                        $"Featurised {frames} frames of {computed.Count} videos at {speed:0.0} frames/s (decode + features)."
-                    )
+                var line = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Featurised {frames} frames of {computed.Count} videos at {speed:0.0} frames/s"
                 );
+                context.Console.WriteLine(line + " (decode + features).");
             }
             return 0;
         });

@@ -52,7 +52,15 @@ public static class FeatureCharts
             charts.Add(
                 Chart
                     .Point<double, double, string>(pointsB, pointsA, Name: "true points")
-                    .WithTraceProperty("marker", new { color = "red", size = 9, symbol = "x" })
+                    .WithTraceProperty(
+                        "marker",
+                        new
+                        {
+                            color = "red",
+                            size = 9,
+                            symbol = "x",
+                        }
+                    )
             );
         return Chart
             .Combine(charts)
@@ -71,7 +79,12 @@ public static class FeatureCharts
         for (int k = 0; k < d; k++)
             z[k] = [.. video.Values.Select(v => (double)v[k])];
         return Chart
-            .Heatmap<double, double, int, string>(z, X: video.Times, Y: Enumerable.Range(0, d).ToArray(), Name: "feature")
+            .Heatmap<double, double, int, string>(
+                z,
+                X: video.Times,
+                Y: Enumerable.Range(0, d).ToArray(),
+                Name: "feature"
+            )
             .WithTitle($"{name}: the first {d} of {video.Dimension} {video.Extractor} features per frame")
             .WithAxisTitles("time (s)", "feature")
             .WithHeight(360);

@@ -106,12 +106,14 @@ public sealed class ResNet18Features : IFrameFeatureExtractor
     private static float[] MeanImage(string preprocess)
     {
         var model = Onnx.ModelProto.Parser.ParseFrom(File.ReadAllBytes(preprocess));
-        var mean =
-            model.Graph.Initializer.FirstOrDefault(i => i.Name == "MeanImage")
-            ?? throw new InvalidDataException($"{preprocess}: no MeanImage initializer (expected the ResNet preprocessing).");
-        float[] values = mean.FloatData.Count > 0
-            ? [.. mean.FloatData]
-            : System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(mean.RawData.Span).ToArray();
+        var mean = model.Graph.Initializer.FirstOrDefault(i => i.Name == "MeanImage")
+            ?? throw new InvalidDataException(
+                $"{preprocess}: no MeanImage initializer (expected the ResNet preprocessing)."
+            );
+        float[] values =
+            mean.FloatData.Count > 0
+                ? [.. mean.FloatData]
+                : System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(mean.RawData.Span).ToArray();
         if (values.Length != 3 * Size * Size)
             throw new InvalidDataException($"{preprocess}: MeanImage has {values.Length} values (expected 3×224×224).");
         return values;

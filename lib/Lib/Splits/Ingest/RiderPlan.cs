@@ -74,9 +74,8 @@ public sealed class RiderPlan
         return new RiderPlan(timing, path, camera, occlusions, brightness, (long)random.NextUInt64());
     }
 
-    /// <summary>
-    /// The brightness factor of frame <paramref name="frame"/>: linear between the whole seconds' draws.
-    /// </summary>
+    /// <summary>The brightness factor of frame <paramref name="frame"/>: linear between the whole seconds'
+    /// draws.</summary>
     public double Brightness(int frame)
     {
         double ts = frame / (double)SynthRecipe.Fps;

@@ -15,7 +15,8 @@ public sealed record StripLayout
         for (int j = 0; j < widths.Count; j++)
             if (widths[j] < SynthRecipe.MinPhotoWidth)
                 throw new ArgumentException(
-                    $"Photo {j + 1} of the strip is {widths[j]} px wide (expected at least {SynthRecipe.MinPhotoWidth})."
+                    $"Photo {j + 1} of the strip is {widths[j]} px wide (expected at least "
+                        + $"{SynthRecipe.MinPhotoWidth})."
                 );
         Widths = [.. widths];
         var b = new int[widths.Count + 1];

@@ -30,8 +30,8 @@ public sealed class ThumbnailFeatures(int width = 8, int height = 4) : IFrameFea
             small.GetArray(out Vec3b[] pixels);
             var v = new float[Dimension];
             for (int p = 0; p < pixels.Length; p++)
-                for (int c = 0; c < 3; c++)
-                    v[p * 3 + c] = pixels[p][c] / 255f;
+            for (int c = 0; c < 3; c++)
+                v[p * 3 + c] = pixels[p][c] / 255f;
             result[i] = v;
         }
         return result;
