@@ -54,7 +54,9 @@ public sealed record ParaglidingEvaluation(
             var subset = $"{data.Ingest.ClimatologyBySite.Count} sites Glideator covers";
             var subsetLabels = matched.Select(i => labels[i]).ToList();
             rows.AddRange(ThresholdMetrics.Of("glideator climatology", subset, km, glideator, subsetLabels));
-            rows.AddRange(ThresholdMetrics.Of(CalibratedName, subset, km, [.. matched.Select(i => calibrated[i])], subsetLabels));
+            rows.AddRange(
+                ThresholdMetrics.Of(CalibratedName, subset, km, [.. matched.Select(i => calibrated[i])], subsetLabels)
+            );
         }
         return new ParaglidingEvaluation(rows, test, raw, calibrated, siteMonthP);
     }
