@@ -63,7 +63,9 @@ public sealed class IsotonicCalibration
             if (!(probabilities[i] is >= 0 and <= 1) || double.IsNaN(scores[i]))
                 throw new ArgumentException($"Point {i}: score {scores[i]}, probability {probabilities[i]}.");
             if (i > 0 && (scores[i] <= scores[i - 1] || probabilities[i] < probabilities[i - 1]))
-                throw new ArgumentException($"Point {i} is out of order: scores must increase, probabilities not fall.");
+                throw new ArgumentException(
+                    $"Point {i} is out of order: scores must increase, probabilities not fall."
+                );
         }
         return new IsotonicCalibration([.. scores], [.. probabilities]);
     }

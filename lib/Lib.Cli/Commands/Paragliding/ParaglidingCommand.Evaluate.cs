@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Spectre.Console;
 using Lib.Paragliding.Evaluate;
+using Spectre.Console;
 
 namespace Lib.Cli.Commands;
 
@@ -10,7 +10,9 @@ internal static partial class ParaglidingCommand
     private static Command EvaluateCommand(CliContext context)
     {
         var data = new DataOptions();
-        var model = ModelOption("A model folder written by 'lab paragliding train'. Default: artifacts/paragliding/model.");
+        var model = ModelOption(
+            "A model folder written by 'lab paragliding train'. Default: artifacts/paragliding/model."
+        );
         var runs = RunsOption();
         var command = new Command(
             "evaluate",

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Spectre.Console;
 using Lib.Paragliding.Model;
 using Lib.Tensors.Onnx;
+using Spectre.Console;
 
 namespace Lib.Cli.Commands;
 
@@ -16,8 +16,13 @@ internal static partial class ParaglidingCommand
             HelpName = "file.onnx",
             Required = true,
         };
-        var model = ModelOption("A model folder written by 'lab paragliding train'. Default: artifacts/paragliding/model.");
-        var command = new Command("export", "Export a trained XC-odds network to ONNX for ONNX Runtime or another host.")
+        var model = ModelOption(
+            "A model folder written by 'lab paragliding train'. Default: artifacts/paragliding/model."
+        );
+        var command = new Command(
+            "export",
+            "Export a trained XC-odds network to ONNX for ONNX Runtime or another host."
+        )
         {
             onnx,
             model,

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Spectre.Console;
 using Lib.Paragliding.Predict;
+using Spectre.Console;
 
 namespace Lib.Cli.Commands;
 
@@ -10,7 +10,9 @@ internal static partial class ParaglidingCommand
 {
     private static Command PredictCommand(CliContext context)
     {
-        var model = ModelOption("A model folder written by 'lab paragliding train'. Default: artifacts/paragliding/model.");
+        var model = ModelOption(
+            "A model folder written by 'lab paragliding train'. Default: artifacts/paragliding/model."
+        );
         var pairs = new Option<string>("--pairs")
         {
             Description = "The pairs to score: a CSV with site_id,date (site ids of takeoff_sites.csv, ISO dates).",

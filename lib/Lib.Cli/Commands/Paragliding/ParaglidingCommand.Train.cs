@@ -1,9 +1,9 @@
 using System.CommandLine;
-using Spectre.Console;
 using System.Globalization;
 using Lib.Paragliding.Evaluate;
 using Lib.Paragliding.Model;
 using Lib.Paragliding.Train;
+using Spectre.Console;
 
 namespace Lib.Cli.Commands;
 

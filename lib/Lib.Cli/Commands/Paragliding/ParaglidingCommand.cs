@@ -123,12 +123,15 @@ internal static partial class ParaglidingCommand
                 F(m.Violations, "0.000%")
             );
         context.Console.Write(table);
+        var all = evaluation.Metrics[0].Subset;
+        double calibrated = evaluation.MeanBrier(ParaglidingEvaluation.CalibratedName, all);
+        double climatology = evaluation.MeanBrier("climatology per site × month", all);
+        double ece = evaluation.MaxEce(ParaglidingEvaluation.CalibratedName);
         context.Console.WriteLine(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"Mean Brier: calibrated {evaluation.MeanBrier(ParaglidingEvaluation.CalibratedName, evaluation.Metrics[0].Subset):0.00000}, "
-                    + $"climatology per site × month {evaluation.MeanBrier("climatology per site × month", evaluation.Metrics[0].Subset):0.00000}; "
-                    + $"max ECE calibrated {evaluation.MaxEce(ParaglidingEvaluation.CalibratedName):0.0000}."
+                $"Mean Brier: calibrated {calibrated:0.00000}, climatology per site × month {climatology:0.00000}; "
+                    + $"max ECE calibrated {ece:0.0000}."
             )
         );
     }

@@ -9,7 +9,7 @@ public static class DateFeatures
 {
     /// <summary>The feature names in order.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["doy_sin", "doy_cos", "weekend", "holiday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    ["doy_sin", "doy_cos", "weekend", "holiday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
     /// <summary>The features of <paramref name="date"/>.</summary>
     public static float[] Of(DateOnly date) =>

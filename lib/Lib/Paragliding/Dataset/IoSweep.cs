@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Microsoft.Data.Analysis;
 using Lib.Charts;
+using Microsoft.Data.Analysis;
 using Plotly.NET;
 using Chart = Plotly.NET.CSharp.Chart;
 
@@ -25,15 +25,15 @@ public static class IoSweep
     {
         var rows = new List<IoSweepRow>();
         foreach (int b in batchSizes)
-            foreach (int p in prefetches)
-            {
-                var loader = new ShardedLoader(shards, b, shuffle: true, seed: 1, prefetch: p);
-                Consume(loader); // warm-up: file cache, JIT
-                var watch = Stopwatch.StartNew();
-                int batches = Consume(loader);
-                double s = watch.Elapsed.TotalSeconds;
-                rows.Add(new IoSweepRow(b, p, batches, s, loader.Samples / Math.Max(s, 1e-9)));
-            }
+        foreach (int p in prefetches)
+        {
+            var loader = new ShardedLoader(shards, b, shuffle: true, seed: 1, prefetch: p);
+            Consume(loader); // warm-up: file cache, JIT
+            var watch = Stopwatch.StartNew();
+            int batches = Consume(loader);
+            double s = watch.Elapsed.TotalSeconds;
+            rows.Add(new IoSweepRow(b, p, batches, s, loader.Samples / Math.Max(s, 1e-9)));
+        }
         return rows;
     }
 

@@ -34,11 +34,11 @@ public static class SampleRecord
         BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(at), (float)sample.MaxKm);
         at += 4;
         foreach (var p in parts)
-            foreach (var v in p)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(at), v);
-                at += 4;
-            }
+        foreach (var v in p)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(at), v);
+            at += 4;
+        }
         return bytes;
     }
 
@@ -81,7 +81,9 @@ public static class SampleRecord
         int cut = key.LastIndexOf('_');
         var date = DateOnly.FromDayNumber(day);
         if (cut <= 0 || key[(cut + 1)..] != date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            throw new InvalidDataException($"{Where()}: the key does not end with the record's date {date:yyyy-MM-dd}.");
+            throw new InvalidDataException(
+                $"{Where()}: the key does not end with the record's date {date:yyyy-MM-dd}."
+            );
         return new SiteDay(key[..cut], site, date, parts[0], parts[1], parts[2], parts[3], maxKm);
     }
 }

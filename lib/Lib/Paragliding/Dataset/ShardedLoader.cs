@@ -17,7 +17,8 @@ namespace Lib.Paragliding.Dataset;
 public sealed class ShardedLoader : IDataLoader<SiteDayBatch>
 {
     /// <summary>A loader over <paramref name="shards"/>.</summary>
-    /// <exception cref="InvalidDataException">A shard is not a tar of sample records (shard and record named).</exception>
+    /// <exception cref="InvalidDataException">A shard is not a tar of sample records (shard and record
+    /// named).</exception>
     public ShardedLoader(
         IReadOnlyList<string> shards,
         int batchSize,
@@ -165,22 +166,22 @@ public sealed class ShardedLoader : IDataLoader<SiteDayBatch>
         IEnumerable<SiteDay> Stream()
         {
             foreach (var shard in order)
-                foreach (var s in ReadShard(shard))
+            foreach (var s in ReadShard(shard))
+            {
+                if (random is null)
                 {
-                    if (random is null)
-                    {
-                        yield return s;
-                        continue;
-                    }
-                    if (buffer.Count < ShuffleBuffer)
-                    {
-                        buffer.Add(s);
-                        continue;
-                    }
-                    int pick = random.Next(buffer.Count);
-                    yield return buffer[pick];
-                    buffer[pick] = s;
+                    yield return s;
+                    continue;
                 }
+                if (buffer.Count < ShuffleBuffer)
+                {
+                    buffer.Add(s);
+                    continue;
+                }
+                int pick = random.Next(buffer.Count);
+                yield return buffer[pick];
+                buffer[pick] = s;
+            }
             if (random is not null)
             {
                 random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer));

@@ -7,7 +7,8 @@ using Lib.Workflow;
 namespace Lib.Paragliding.Dataset;
 
 /// <summary>
-/// The labelled site-days of the mapped sites over <see cref="SeasonDays"/>, split by ISO week (<see cref="WeekSplit"/>) and
+/// The labelled site-days of the mapped sites over <see cref="SeasonDays"/>, split by ISO week
+/// (<see cref="WeekSplit"/>) and
 /// scaled by scalers fitted on the training days only (<see cref="SiteScaler"/>, <see cref="WeatherScaler"/>).
 /// <see cref="Sites"/> fixes the embedding rows. With a weather table, site-days it lacks are left out (listed in
 /// <see cref="Rejected"/>).
@@ -47,7 +48,11 @@ public sealed record SiteDaySet(
                     if (found is null)
                     {
                         rejected.Add(
-                            new RejectedRecord("weather", $"{sites[s].SiteId} {day:yyyy-MM-dd}", "no weather for the day")
+                            new RejectedRecord(
+                                "weather",
+                                $"{sites[s].SiteId} {day:yyyy-MM-dd}",
+                                "no weather for the day"
+                            )
                         );
                         continue;
                     }
@@ -68,7 +73,9 @@ public sealed record SiteDaySet(
             var names = variables.ToList();
             weatherScaler = FeatureScaler.Fit(
                 names,
-                train.SelectMany(r => Enumerable.Range(0, 3).Select(h => r.Weather.AsSpan(h * names.Count, names.Count).ToArray()))
+                train.SelectMany(r =>
+                    Enumerable.Range(0, 3).Select(h => r.Weather.AsSpan(h * names.Count, names.Count).ToArray())
+                )
             );
         }
         var scaledSites = siteRaw.Select(f => siteScaler.Transform(f)).ToList();

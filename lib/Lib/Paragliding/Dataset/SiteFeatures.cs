@@ -11,7 +11,7 @@ public static class SiteFeatures
 {
     /// <summary>The feature names in order.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["altitude_m", "lat", "lon", .. WindSectors.Names.Select(n => "wind_" + n)];
+    ["altitude_m", "lat", "lon", .. WindSectors.Names.Select(n => "wind_" + n)];
 
     /// <summary>The raw features of <paramref name="site"/> (which must have coordinates).</summary>
     public static float[] Of(TakeoffSite site, LaunchSite? launch)

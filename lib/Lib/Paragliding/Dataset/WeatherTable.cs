@@ -51,7 +51,9 @@ public sealed class WeatherTable
         foreach (var (site, date, v) in rows)
         {
             if (v.Length != Hours.Count * variables.Count)
-                throw new ArgumentException($"{site} {date}: {v.Length} values, expected {Hours.Count * variables.Count}.");
+                throw new ArgumentException(
+                    $"{site} {date}: {v.Length} values, expected {Hours.Count * variables.Count}."
+                );
             values[(site, date)] = v;
         }
         return new WeatherTable(variables, values, []);
@@ -63,7 +65,9 @@ public sealed class WeatherTable
     public static WeatherTable Read(string path)
     {
         var rows = CsvFile.ReadTable(path, "site_id", "date", "hour", "variable", "value");
-        var variables = rows.Select(r => r["variable"]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+        var variables = rows.Select(r => r["variable"])
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
             .ToList();
         var column = variables.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i, StringComparer.Ordinal);
         int w = variables.Count;
@@ -71,16 +75,25 @@ public sealed class WeatherTable
         var seen = new Dictionary<(string, DateOnly), bool[]>();
         foreach (var row in rows)
         {
-            if (!DateOnly.TryParseExact(row["date"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
-                    out var date))
+            if (
+                !DateOnly.TryParseExact(
+                    row["date"],
+                    "yyyy-MM-dd",
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.None,
+                    out var date
+                )
+            )
                 throw new InvalidDataException($"{path}: line {row.Line}: date '{row["date"]}' is not YYYY-MM-DD.");
             int slot = int.TryParse(row["hour"], CultureInfo.InvariantCulture, out int hour)
                 ? Hours.ToList().IndexOf(hour)
                 : -1;
             if (slot < 0)
                 throw new InvalidDataException($"{path}: line {row.Line}: hour '{row["hour"]}', expected 9, 12 or 15.");
-            if (!float.TryParse(row["value"], NumberStyles.Float, CultureInfo.InvariantCulture, out float value)
-                || !float.IsFinite(value))
+            if (
+                !float.TryParse(row["value"], NumberStyles.Float, CultureInfo.InvariantCulture, out float value)
+                || !float.IsFinite(value)
+            )
                 throw new InvalidDataException($"{path}: line {row.Line}: value '{row["value"]}' is not a number.");
             var key = (row["site_id"], date);
             if (!values.TryGetValue(key, out var v))

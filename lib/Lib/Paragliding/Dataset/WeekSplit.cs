@@ -7,7 +7,8 @@ namespace Lib.Paragliding.Dataset;
 /// system spanning a few days cannot leak between training and scoring. Weeks are assigned stratified by how flyable
 /// they were (scikit-learn's <c>StratifiedGroupKFold</c> idea, groups = weeks): the weeks are ranked by their share of
 /// site-days with a flight over the first threshold, and in each run of six consecutive ranks the second and the fifth
-/// are held out (validation and test, swapping from one run to the next) and the other four train. Without it the few held-out weeks are a lottery on
+/// are held out (validation and test, swapping from one run to the next) and the other four train. Without it the
+/// few held-out weeks are a lottery on
 /// the weather: with the weeks ≡ 2 (mod 8), for example, 3.6% of test site-days had a flight over 20 km against
 /// 8.8% in training, which no weather-free model can be calibrated for. Weeks are keyed by ISO year and week (the
 /// season spans two week-35s).

@@ -60,7 +60,9 @@ public sealed class ClimatologyBaseline
         var overall = Mean(train, new double[k]);
         var site = train.GroupBy(d => d.SiteIndex).ToDictionary(g => g.Key, g => Mean(g, overall));
         var cells = byMonth
-            ? train.GroupBy(d => (d.SiteIndex, d.Date.Month)).ToDictionary(g => g.Key, g => Mean(g, site[g.Key.SiteIndex]))
+            ? train
+                .GroupBy(d => (d.SiteIndex, d.Date.Month))
+                .ToDictionary(g => g.Key, g => Mean(g, site[g.Key.SiteIndex]))
             : [];
         return new ClimatologyBaseline(
             byMonth ? "climatology per site × month" : "climatology per site",
@@ -70,15 +72,17 @@ public sealed class ClimatologyBaseline
         );
     }
 
-    /// <summary>P(flight &gt; t_k) per sample [N][K]: the cell's rate, else the site's, else the overall rate.</summary>
+    /// <summary>P(flight &gt; t_k) per sample [N][K]: the cell's rate, else the site's, else the overall
+    /// rate.</summary>
     public double[][] Predict(IReadOnlyList<SiteDay> samples) =>
         [
             .. samples.Select(s =>
-                (double[])(
-                    _rates.GetValueOrDefault((s.SiteIndex, s.Date.Month))
-                    ?? _siteRates.GetValueOrDefault(s.SiteIndex)
-                    ?? _overall
-                ).Clone()
+                (double[])
+                    (
+                        _rates.GetValueOrDefault((s.SiteIndex, s.Date.Month))
+                        ?? _siteRates.GetValueOrDefault(s.SiteIndex)
+                        ?? _overall
+                    ).Clone()
             ),
         ];
 }

@@ -119,17 +119,15 @@ public static class EvaluationCharts
             p[j] = suited.Count == 0 ? 0 : suited.Average(l => bySite[l.Key]);
         }
         return Chart
-            .Combine(
-                [
-                    Chart.BarPolar<double, string, string>(sites, names, Name: "sites suited (2)"),
-                    Chart.LinePolar<double, string, string>(
-                        p.Select(v => v * sites.Max() / Math.Max(p.Max(), 1e-9)),
-                        names,
-                        Name: $"mean P(> {DistanceThresholds.Km[k]} km), scaled to the bars",
-                        ShowMarkers: true
-                    ),
-                ]
-            )
+            .Combine([
+                Chart.BarPolar<double, string, string>(sites, names, Name: "sites suited (2)"),
+                Chart.LinePolar<double, string, string>(
+                    p.Select(v => v * sites.Max() / Math.Max(p.Max(), 1e-9)),
+                    names,
+                    Name: $"mean P(> {DistanceThresholds.Km[k]} km), scaled to the bars",
+                    ShowMarkers: true
+                ),
+            ])
             .WithTitle("Wind sectors the launches suit, and their sites' mean odds")
             .WithHeight(460);
     }

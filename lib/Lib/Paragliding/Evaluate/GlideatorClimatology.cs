@@ -18,7 +18,9 @@ public static class GlideatorClimatology
     {
         var rows = Enumerable.Range(0, samples.Count).Where(i => bySite.ContainsKey(samples[i].SiteId)).ToArray();
         var probabilities = rows.Select(i =>
-                DistanceThresholds.Km.Select(t => bySite[samples[i].SiteId].DailyRate(samples[i].Date.Month, t)).ToArray()
+                DistanceThresholds
+                    .Km.Select(t => bySite[samples[i].SiteId].DailyRate(samples[i].Date.Month, t))
+                    .ToArray()
             )
             .ToArray();
         return (rows, probabilities);

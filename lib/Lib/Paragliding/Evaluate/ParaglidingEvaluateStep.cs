@@ -11,7 +11,11 @@ using Lib.Tracking;
 namespace Lib.Paragliding.Evaluate;
 
 /// <summary>What the evaluate step gives: the evaluation, the files written and the tracked run.</summary>
-public sealed record ParaglidingEvaluated(ParaglidingEvaluation Evaluation, IReadOnlyList<string> Files, RunRecord? Run);
+public sealed record ParaglidingEvaluated(
+    ParaglidingEvaluation Evaluation,
+    IReadOnlyList<string> Files,
+    RunRecord? Run
+);
 
 /// <summary>
 /// The evaluate step (<c>lab paragliding evaluate</c>, <c>lab paragliding train</c> after training,
@@ -49,7 +53,18 @@ public static class ParaglidingEvaluateStep
         var metrics = Path.Combine(folder, "metrics.csv");
         CsvFile.Write(
             metrics,
-            ["predictor", "subset", "threshold_km", "count", "positives", "brier", "log_loss", "ece", "roc_auc", "violations"],
+            [
+                "predictor",
+                "subset",
+                "threshold_km",
+                "count",
+                "positives",
+                "brier",
+                "log_loss",
+                "ece",
+                "roc_auc",
+                "violations",
+            ],
             evaluation.Metrics.Select(m =>
                 (IReadOnlyList<string?>)
                     [
@@ -86,7 +101,12 @@ public static class ParaglidingEvaluateStep
         var predictions = Path.Combine(folder, "test_predictions.csv");
         CsvFile.Write(
             predictions,
-            ["site_id", "date", .. Enumerable.Range(0, DistanceThresholds.Count).Select(DistanceThresholds.Column), "max_km"],
+            [
+                "site_id",
+                "date",
+                .. Enumerable.Range(0, DistanceThresholds.Count).Select(DistanceThresholds.Column),
+                "max_km",
+            ],
             evaluation.Test.Select(
                 (s, i) =>
                     (IReadOnlyList<string?>)

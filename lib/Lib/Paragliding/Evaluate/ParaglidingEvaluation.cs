@@ -54,14 +54,20 @@ public sealed record ParaglidingEvaluation(
             var subset = $"{data.Ingest.ClimatologyBySite.Count} sites Glideator covers";
             var subsetLabels = matched.Select(i => labels[i]).ToList();
             rows.AddRange(ThresholdMetrics.Of("glideator climatology", subset, km, glideator, subsetLabels));
-            rows.AddRange(ThresholdMetrics.Of(CalibratedName, subset, km, [.. matched.Select(i => calibrated[i])], subsetLabels));
+            rows.AddRange(
+                ThresholdMetrics.Of(CalibratedName, subset, km, [.. matched.Select(i => calibrated[i])], subsetLabels)
+            );
         }
         return new ParaglidingEvaluation(rows, test, raw, calibrated, siteMonthP);
     }
 
-    /// <summary>The mean Brier over thresholds of a predictor on a subset.</summary>
-    public double MeanBrier(string predictor, string? subset = null) =>
-        Metrics.Where(m => m.Predictor == predictor && (subset is null || m.Subset == subset)).Average(m => m.Brier);
+    /// <summary>The mean Brier over thresholds of a predictor on a subset (all test site-days when
+    /// null).</summary>
+    public double MeanBrier(string predictor, string? subset = null)
+    {
+        subset ??= Metrics[0].Subset;
+        return Metrics.Where(m => m.Predictor == predictor && m.Subset == subset).Average(m => m.Brier);
+    }
 
     /// <summary>The largest ECE over thresholds of a predictor on all test site-days.</summary>
     public double MaxEce(string predictor) =>

@@ -32,7 +32,8 @@ public static class ShapSummary
             .. s.Weather.Select(v => (double)v),
         ];
 
-    /// <summary>Explains <paramref name="rows"/> test samples at threshold index <paramref name="threshold"/>.</summary>
+    /// <summary>Explains <paramref name="rows"/> test samples at threshold index
+    /// <paramref name="threshold"/>.</summary>
     public static ShapExplanation Explain(
         GlideatorModel model,
         IReadOnlyList<SiteDay> background,

@@ -18,7 +18,8 @@ public static class SiteEmbeddings
             .. rows.Select(
                 (a, i) =>
                     rows.Select(
-                            (b, j) => a.Zip(b).Sum(p => (double)p.First * p.Second) / Math.Max(norms[i] * norms[j], 1e-12)
+                            (b, j) =>
+                                a.Zip(b).Sum(p => (double)p.First * p.Second) / Math.Max(norms[i] * norms[j], 1e-12)
                         )
                         .ToArray()
             ),

@@ -14,7 +14,7 @@ public static class CfdFlightReader
 {
     /// <summary>The columns the reader needs.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["source_row", "date", "km", "points", "departement", "flight_type", "takeoff", "wing_class"];
+    ["source_row", "date", "km", "points", "departement", "flight_type", "takeoff", "wing_class"];
 
     /// <summary>The flights of <paramref name="path"/> in file order, and the rows left out.</summary>
     /// <exception cref="InvalidDataException">The file lacks a column or a row has the wrong number of
@@ -38,7 +38,15 @@ public static class CfdFlightReader
                 rejected.Add(RejectedRecord.AtLine(source, row.Line, "no date (the flight has no day)", Text()));
                 continue;
             }
-            if (!DateOnly.TryParseExact(row["date"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (
+                !DateOnly.TryParseExact(
+                    row["date"],
+                    "yyyy-MM-dd",
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.None,
+                    out var date
+                )
+            )
             {
                 rejected.Add(
                     RejectedRecord.AtLine(source, row.Line, $"date '{row["date"]}' is not YYYY-MM-DD", Text())

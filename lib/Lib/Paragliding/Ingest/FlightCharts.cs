@@ -78,7 +78,11 @@ public static class FlightCharts
     {
         var sites = flights.GroupBy(f => f.Takeoff).OrderByDescending(g => g.Count()).Take(top).Reverse().ToList();
         return Chart
-            .Bar<int, string, string>(sites.Select(g => g.Count()), Keys: sites.Select(g => g.Key).ToArray(), Name: "flights")
+            .Bar<int, string, string>(
+                sites.Select(g => g.Count()),
+                Keys: sites.Select(g => g.Key).ToArray(),
+                Name: "flights"
+            )
             .WithTitle($"The {top} busiest takeoffs")
             .WithAxisTitles("flights", null)
             .WithHeight(560);

@@ -42,7 +42,9 @@ public static class LaunchSiteReader
             var sectors = new int[wind.Length];
             bool ok = true;
             for (int i = 0; i < wind.Length; i++)
-                ok &= int.TryParse(row[wind[i]], CultureInfo.InvariantCulture, out sectors[i]) && sectors[i] is >= 0 and <= 2;
+                ok &=
+                    int.TryParse(row[wind[i]], CultureInfo.InvariantCulture, out sectors[i])
+                    && sectors[i] is >= 0 and <= 2;
             if (!ok)
             {
                 rejected.Add(RejectedRecord.AtLine(source, row.Line, "a wind_* field is not 0, 1 or 2", text));

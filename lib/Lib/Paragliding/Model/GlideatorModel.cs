@@ -43,19 +43,15 @@ public sealed class GlideatorModel
     /// code's.</exception>
     public static GlideatorModel Load(string folder)
     {
-        var (card, network) = ModelFolder.Load<GlideatorNetConfig, GlideatorInputs, GlideatorNet>(
-            folder,
-            Format,
-            c =>
-            {
-                if (!c.Inputs.DateFeatureNames.SequenceEqual(DateFeatures.Names))
-                    throw new ArgumentException(
-                        $"the model reads date features [{string.Join(", ", c.Inputs.DateFeatureNames)}], this code "
-                            + $"makes [{string.Join(", ", DateFeatures.Names)}]."
-                    );
-                return new GlideatorNet(c.Config, new Generator(0));
-            }
-        );
+        var (card, network) = ModelFolder.Load<GlideatorNetConfig, GlideatorInputs, GlideatorNet>(folder, Format, c =>
+        {
+            if (!c.Inputs.DateFeatureNames.SequenceEqual(DateFeatures.Names))
+                throw new ArgumentException(
+                    $"the model reads date features [{string.Join(", ", c.Inputs.DateFeatureNames)}], this code "
+                        + $"makes [{string.Join(", ", DateFeatures.Names)}]."
+                );
+            return new GlideatorNet(c.Config, new Generator(0));
+        });
         return new GlideatorModel(network, card);
     }
 
@@ -69,14 +65,16 @@ public sealed class GlideatorModel
                     + $"({Card.Inputs.Sites[0].SiteId} … {Card.Inputs.Sites[^1].SiteId})."
             );
 
-    /// <summary>A sample for (site, date) with raw weather [3 × W] (unscaled; null without weather); labels 0.</summary>
+    /// <summary>A sample for (site, date) with raw weather [3 × W] (unscaled; null without weather); labels
+    /// 0.</summary>
     public SiteDay Encode(string siteId, DateOnly date, float[]? weather = null)
     {
         int index = SiteIndex(siteId);
         int w = Card.Config.WeatherVariables;
         if (w > 0 && (weather is null || weather.Length != 3 * w))
             throw new ArgumentException(
-                $"The model reads {w} weather variables at 09, 12 and 15 h ({3 * w} values) for {siteId} {date:yyyy-MM-dd}; "
+                $"The model reads {w} weather variables at 09, 12 and 15 h ({3 * w} values) for {siteId} "
+                    + $"{date:yyyy-MM-dd}; "
                     + $"got {weather?.Length ?? 0}."
             );
         return new SiteDay(

@@ -29,15 +29,15 @@ public sealed class GlideatorNet : Module<SiteDayBatch, Tensor>
         int slice = config.SliceInput;
         if (config.ParallelDeep.Count > 0)
         {
-            ParallelDeepNet = RegisterModule("parallel_deep_net", Mlp(config.SliceInput, config.ParallelDeep, generator));
+            ParallelDeepNet = RegisterModule(
+                "parallel_deep_net",
+                Mlp(config.SliceInput, config.ParallelDeep, generator)
+            );
             slice += config.ParallelDeep[^1];
         }
         DeepNet = RegisterModule("deep_net", Mlp(config.TimeSlices * slice, config.Deep, generator));
         if (config.Head == GlideatorNetConfig.OrdinalHead)
-            Ordinal = RegisterModule(
-                "prediction_head",
-                new OrdinalHead(config.Deep[^1], config.NumTargets, generator)
-            );
+            Ordinal = RegisterModule("prediction_head", new OrdinalHead(config.Deep[^1], config.NumTargets, generator));
         else
             Multilabel = RegisterModule("prediction_head", new Linear(config.Deep[^1], config.NumTargets, generator));
     }
@@ -75,7 +75,8 @@ public sealed class GlideatorNet : Module<SiteDayBatch, Tensor>
         return new Sequential(layers);
     }
 
-    /// <summary>One slice's input x_t [B, D]: weather of hour <paramref name="slice"/>, site, embedding, date.</summary>
+    /// <summary>One slice's input x_t [B, D]: weather of hour <paramref name="slice"/>, site, embedding,
+    /// date.</summary>
     public Tensor SliceInput(SiteDayBatch batch, Tensor embedded, int slice)
     {
         int w = Config.WeatherVariables;

@@ -31,7 +31,8 @@ public static class GlideatorNetOnnx
         var site = graph.AddInput("site", [OnnxExport.Batch], TensorProto.Types.DataType.Int64);
         var siteFeatures = graph.AddInput("site_features", [OnnxExport.Batch, c.SiteFeatures]);
         var date = graph.AddInput("date", [OnnxExport.Batch, c.DateFeatures]);
-        var weather = c.WeatherVariables > 0 ? graph.AddInput("weather", [OnnxExport.Batch, 3 * c.WeatherVariables]) : null;
+        var weather =
+            c.WeatherVariables > 0 ? graph.AddInput("weather", [OnnxExport.Batch, 3 * c.WeatherVariables]) : null;
         var embedded = OnnxModules.Embedding(graph, network.LaunchEmbedding, site, "launch_embedding"); // [B, E]
         var slices = new List<string>();
         for (int t = 0; t < c.TimeSlices; t++)
@@ -64,7 +65,8 @@ public static class GlideatorNetOnnx
                     )
             );
         }
-        var h = slices.Count == 1 ? slices[0] : graph.Add("Concat", [.. slices], "slices", OnnxAttributes.Int("axis", 1));
+        var h =
+            slices.Count == 1 ? slices[0] : graph.Add("Concat", [.. slices], "slices", OnnxAttributes.Int("axis", 1));
         h = OnnxModules.Sequential(graph, network.DeepNet, h, "deep_net");
         string logits;
         if (network.Multilabel is not null)

@@ -20,8 +20,8 @@ public sealed class OrdinalHead : Module<Tensor, Tensor>
         BiasDeltas = RegisterParameter("bias_deltas", Tensor.Ones(targets));
         var upper = new float[targets * targets];
         for (int i = 0; i < targets; i++)
-            for (int j = i; j < targets; j++)
-                upper[i * targets + j] = 1;
+        for (int j = i; j < targets; j++)
+            upper[i * targets + j] = 1;
         _upper = Tensor.Wrap(upper, targets, targets);
     }
 

@@ -47,7 +47,9 @@ public sealed record ThresholdCalibration
                 Method = method,
                 Temperatures =
                 [
-                    .. Enumerable.Range(0, k).Select(j => TemperatureScaling.FitBinary([.. p[j].Select(Logit)], y[j]).Temperature),
+                    .. Enumerable
+                        .Range(0, k)
+                        .Select(j => TemperatureScaling.FitBinary([.. p[j].Select(Logit)], y[j]).Temperature),
                 ],
             };
         if (method != Isotonic)
@@ -66,10 +68,15 @@ public sealed record ThresholdCalibration
     {
         Func<int, double, double>[] maps;
         if (Method == Temperature)
-            maps = [.. Temperatures.Select(t => (Func<int, double, double>)((_, q) => 1 / (1 + Math.Exp(-Logit(q) / t))))];
+            maps =
+            [
+                .. Temperatures.Select(t => (Func<int, double, double>)((_, q) => 1 / (1 + Math.Exp(-Logit(q) / t)))),
+            ];
         else
         {
-            var fits = IsotonicScores.Select((s, j) => IsotonicCalibration.FromPoints(s, IsotonicProbabilities[j])).ToArray();
+            var fits = IsotonicScores
+                .Select((s, j) => IsotonicCalibration.FromPoints(s, IsotonicProbabilities[j]))
+                .ToArray();
             maps = [.. fits.Select(f => (Func<int, double, double>)((_, q) => f.Transform(q)))];
         }
         var calibrated = probabilities.Select(row => row.Select((q, j) => maps[j](j, q)).ToArray()).ToArray();

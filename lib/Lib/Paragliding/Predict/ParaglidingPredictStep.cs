@@ -8,7 +8,11 @@ using Lib.Workflow;
 namespace Lib.Paragliding.Predict;
 
 /// <summary>What the predict step gives: the odds, the rows refused (with why) and the file written.</summary>
-public sealed record PredictedOdds(IReadOnlyList<SiteDayOdds> Odds, IReadOnlyList<RejectedRecord> Rejected, string? Path);
+public sealed record PredictedOdds(
+    IReadOnlyList<SiteDayOdds> Odds,
+    IReadOnlyList<RejectedRecord> Rejected,
+    string? Path
+);
 
 /// <summary>
 /// The predict step (<c>lab paragliding predict --model DIR --pairs pairs.csv --out probs.csv</c>,
@@ -18,7 +22,8 @@ public sealed record PredictedOdds(IReadOnlyList<SiteDayOdds> Odds, IReadOnlyLis
 /// </summary>
 public static class ParaglidingPredictStep
 {
-    /// <summary>Scores the pairs of <paramref name="pairsPath"/>, writing <paramref name="outPath"/> when given.</summary>
+    /// <summary>Scores the pairs of <paramref name="pairsPath"/>, writing <paramref name="outPath"/> when
+    /// given.</summary>
     public static PredictedOdds Run(string modelFolder, string pairsPath, string? outPath, string? weatherPath = null)
     {
         var model = GlideatorModel.Load(modelFolder);

@@ -67,10 +67,8 @@ public static class GlideatorTrainer
                 $"Training needs site-days in the train and val weeks; got {trainLoader.Samples} and "
                     + $"{valLoader.Samples}."
             );
-        var trainer = new Trainer<SiteDayBatch>(
-            network,
-            optimizer,
-            b => GlideatorLoss.Step(network.Forward(b), b.Labels, network.Parameters(), options)
+        var trainer = new Trainer<SiteDayBatch>(network, optimizer, b =>
+            GlideatorLoss.Step(network.Forward(b), b.Labels, network.Parameters(), options)
         )
         {
             MaxEpochs = options.Epochs,

@@ -32,10 +32,8 @@ public static class ParaglidingTuneStep
     {
         var network = GlideatorTrainer.Build(data, options);
         var optimizer = new Adam(network.Parameters(), lr: options.LearningRate);
-        var finder = new LRFinder<SiteDayBatch>(
-            network,
-            optimizer,
-            b => GlideatorLoss.Bce(network.Forward(b), b.Labels)
+        var finder = new LRFinder<SiteDayBatch>(network, optimizer, b =>
+            GlideatorLoss.Bce(network.Forward(b), b.Labels)
         );
         return finder.RangeTest(GlideatorTrainer.TrainLoader(data, options), startLr, endLr, steps);
     }
