@@ -42,4 +42,23 @@ public class RealMarksTests
         Assert.True(statuses[MarkStatus.DidNotStart] > 600 && statuses[MarkStatus.Foul] > 100 && statuses[MarkStatus.NoHeight] > 100);
         Assert.Equal(1, flagged); // one hand time, 9.9h
     }
+
+    [Fact]
+    public void No_row_of_the_bundled_sources_or_pages_is_refused_for_its_mark()
+    {
+        // Issue 19's done-when, on the bundled copies of the shared TFRRS folder: every mark parses; what is still
+        // refused is a row whose event is unknown or whose wind is malformed, never its mark.
+        var rejected = Lib.Track.Ingest.PerformanceSources.Bundled(RepoPaths.Data).SelectMany(s => s.Read().Rejected).ToList();
+        Assert.Equal(17, rejected.Count);
+        Assert.All(rejected, r => Assert.DoesNotContain("mark", r.Reason, StringComparison.OrdinalIgnoreCase));
+        foreach (var file in Directory.GetFiles(RepoPaths.TfrrsHtml, "*.html", SearchOption.AllDirectories))
+        {
+            var html = File.ReadAllText(file);
+            var url = "https://www.tfrrs.org/saved/" + Path.GetFileName(file);
+            var skipped = file.Contains("athlete_pages", StringComparison.Ordinal) ? Lib.Track.Scrape.AthletePageParser.Parse(url, html).Skipped
+                : file.Contains("performance_lists", StringComparison.Ordinal) ? Lib.Track.Scrape.PerformanceListParser.Parse(url, html).Skipped
+                : [];
+            Assert.Empty(skipped);
+        }
+    }
 }
