@@ -4,6 +4,7 @@ using Lib.Paragliding.Model;
 using Lib.Paragliding.Predict;
 using Lib.Paragliding.Train;
 using Lib.Tensors;
+using Lib.Workflow;
 
 namespace Lib.Tests.Paragliding;
 
@@ -124,14 +125,14 @@ public sealed class ModelTests(ParaglidingFixture fixture)
         {
             var net = new GlideatorNet(Config(weather, head), new Generator(5));
             net.Eval();
-            using var session = new OnnxSession(GlideatorNetOnnx.Export(net));
+            using var session = new OnnxModelSession(GlideatorNetOnnx.Export(net));
             foreach (int b in new[] { 1, 7 })
             {
                 var batch = Batch(b, weather, 6 + b);
                 session.Int64("site", batch.Site).Float("site_features", batch.SiteFeatures).Float("date", batch.Date);
                 if (weather > 0)
                     session.Float("weather", batch.Weather!);
-                OnnxSession.AssertClose(net.Forward(batch).Sigmoid(), session.Run(GlideatorNetOnnx.Output), i => $"{head} b={b} [{i}]");
+                OnnxAssert.Close(net.Forward(batch).Sigmoid(), session.Run(GlideatorNetOnnx.Output), i => $"{head} b={b} [{i}]");
             }
         }
     }
