@@ -455,7 +455,7 @@ public static class Grib2Reader
         return (raw & sign) != 0 ? -(raw & (sign - 1)) : raw;
     }
 
-    /// <summary>n^s by repeated multiplication or division, as ecCodes' <c>grib_power</c> (bit-identical values).</summary>
+    /// <summary>n^s by repeated multiplication or division, as ecCodes' <c>grib_power</c> (bit-identical).</summary>
     private static double Power(int s, int n)
     {
         double result = 1.0;
