@@ -32,6 +32,9 @@ public sealed partial class GlideatorSchema
     /// <summary>The variables in schema position order.</summary>
     public IReadOnlyList<WeatherVariable> Variables { get; }
 
+    /// <summary>True when a field (parameter and surface) is one of the schema's variables.</summary>
+    public bool Holds((int D, int C, int N, int LevelType, double Level) field) => Variables.Any(v => v.Matches(field));
+
     /// <summary>The schema built from variables (position order is kept as given).</summary>
     public GlideatorSchema(IEnumerable<WeatherVariable> variables) =>
         Variables = [.. variables.OrderBy(v => v.Position)];
