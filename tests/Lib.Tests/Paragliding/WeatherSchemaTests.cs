@@ -118,4 +118,16 @@ public class WeatherSchemaTests : IDisposable
         Assert.DoesNotContain(inside, s => s.Lat < 40.75 || s.Lat > 51.25);
         Assert.Empty(ParaglidingIngestStep.SitesInside(Weather("gfs.20200330.t18z.pgrb2.0p25.f012"), sites.Where(s => s.Lat > 0)));
     }
+
+    [Fact]
+    public void Reading_only_the_schema_fields_gives_the_same_profiles_and_keeps_message_numbers()
+    {
+        var schema = Schema;
+        var full = Grib2Reader.Read(Weather("geavg.t06z.pgrb2a.0p50.f006"));
+        var only = Grib2Reader.Read(Weather("geavg.t06z.pgrb2a.0p50.f006"), schema.Holds);
+        Assert.Equal(30, only.Messages.Count);
+        Assert.Equal(full.Messages.Where(m => schema.Variables.Any(v => v.Matches(m))).Select(m => m.Index), only.Messages.Select(m => m.Index));
+        var points = SitePoints.Read(Path.Combine(ParaglidingPaths.Data, "takeoff_sites.csv")).Rows;
+        Assert.Equal(WeatherProfiles.Extract(full, points, schema).Rows, WeatherProfiles.Extract(only, points, schema).Rows);
+    }
 }

@@ -45,6 +45,10 @@ internal static partial class ParaglidingCommand
         };
         var schema = SchemaOption();
         var bilinear = BilinearOption();
+        var schemaOnly = new Option<bool>("--schema-only")
+        {
+            Description = "Unpack only the schema's fields (for large files; the message count then counts those).",
+        };
         var command = new Command(
             "grib",
             "Decode a GRIB2 file, list its messages, and read Glideator's 77 weather variables at points; the "
@@ -56,6 +60,7 @@ internal static partial class ParaglidingCommand
             output,
             schema,
             bilinear,
+            schemaOnly,
         };
         command.SetAction(parse =>
         {
@@ -65,7 +70,8 @@ internal static partial class ParaglidingCommand
                 parse.GetValue(points)!,
                 parse.GetValue(schema) ?? ParaglidingIngestStep.DefaultSchema(context.Root),
                 csv,
-                parse.GetValue(bilinear) ? GribSampling.Bilinear : GribSampling.Nearest
+                parse.GetValue(bilinear) ? GribSampling.Bilinear : GribSampling.Nearest,
+                parse.GetValue(schemaOnly)
             );
             var p = result.Profiles;
             var grid = result.Grib.Messages.Count > 0 ? result.Grib.Messages[0].Grid : null;

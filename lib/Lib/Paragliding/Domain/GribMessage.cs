@@ -23,10 +23,11 @@ public sealed record GribMessage(
     double[] Values
 )
 {
-    /// <summary>The parameter and surface as <c>discipline.category.number/surface</c>, e.g. <c>0.0.0/100</c>.</summary>
+    /// <summary>Parameter and surface as <c>discipline.category.number/surface</c>, e.g. <c>0.0.0/100</c>.</summary>
     public string Grib2Id => $"{Discipline}.{Category}.{Number}/{LevelType}";
 
-    /// <summary>ecCodes' short name of the parameter where known (<c>t</c>, <c>u</c>, <c>gh</c> …), else the id.</summary>
+    /// <summary>ecCodes' short name of the parameter where known (<c>t</c>, <c>u</c>, <c>gh</c>), else the id.
+    /// </summary>
     public string ShortName => GribParameters.ShortName(this);
 
     /// <summary>The level as ecCodes prints it: hPa for isobaric surfaces, the value otherwise.</summary>

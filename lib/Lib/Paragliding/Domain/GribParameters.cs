@@ -31,7 +31,8 @@ public static class GribParameters
         [(0, 7, 7)] = ("cin", "J kg**-1"),
     };
 
-    /// <summary>The short name of a message's parameter (<c>2t</c>, <c>10u</c> at those heights), else its id.</summary>
+    /// <summary>The short name of a message's parameter (<c>2t</c>, <c>10u</c> at those heights), else the id.
+    /// </summary>
     public static string ShortName(GribMessage m)
     {
         ArgumentNullException.ThrowIfNull(m);

@@ -1,4 +1,4 @@
 namespace Lib.Paragliding.Domain;
 
-/// <summary>A place to read weather at: a site id (<c>cfd01</c>) and WGS-84 latitude and longitude in degrees.</summary>
+/// <summary>A place to read weather at: a site id (<c>cfd01</c>), WGS-84 latitude and longitude in degrees.</summary>
 public sealed record SitePoint(string SiteId, double Lat, double Lon);

@@ -18,10 +18,13 @@ public sealed record WeatherVariable(
 )
 {
     /// <summary>True when <paramref name="m"/> holds this variable (same parameter and surface).</summary>
-    public bool Matches(GribMessage m) =>
-        m.Discipline == Discipline
-        && m.Category == Category
-        && m.Number == Number
-        && m.LevelType == LevelType
-        && Math.Abs(m.Level - Level) < 1e-6 * Math.Max(1, Math.Abs(Level));
+    public bool Matches(GribMessage m) => Matches((m?.Discipline ?? -1, m!.Category, m.Number, m.LevelType, m.Level));
+
+    /// <summary>True when a field with this parameter and surface holds this variable.</summary>
+    public bool Matches((int D, int C, int N, int LevelType, double Level) field) =>
+        field.D == Discipline
+        && field.C == Category
+        && field.N == Number
+        && field.LevelType == LevelType
+        && Math.Abs(field.Level - Level) < 1e-6 * Math.Max(1, Math.Abs(Level));
 }

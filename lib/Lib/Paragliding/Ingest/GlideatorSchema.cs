@@ -7,7 +7,8 @@ namespace Lib.Paragliding.Ingest;
 
 /// <summary>
 /// Glideator's 77 GFS features read from its <c>schema.json</c> (name → <c>grib_name</c>, <c>position</c>, …), each
-/// mapped to the GRIB2 field it comes from by the rule its name spells: <c>&lt;quantity&gt;_&lt;level&gt;_&lt;unit&gt;</c>,
+/// mapped to the GRIB2 field it comes from by the rule its name spells:
+/// <c>&lt;quantity&gt;_&lt;level&gt;_&lt;unit&gt;</c>,
 /// the quantity a WMO parameter (u_wind 0.2.2, v_wind 0.2.3, temperature 0.0.0, relative_humidity 0.1.1,
 /// geopotential_height 0.3.5, dewpoint 0.0.6, wind_gust 0.2.22, pressure 0.3.0, precipitable_water 0.1.3) and the
 /// level a surface (<c>500hpa</c> isobaric 50000 Pa, <c>10m</c> 10 m above ground, <c>sfc</c> the surface,
@@ -30,6 +31,9 @@ public sealed partial class GlideatorSchema
 
     /// <summary>The variables in schema position order.</summary>
     public IReadOnlyList<WeatherVariable> Variables { get; }
+
+    /// <summary>True when a field (parameter and surface) is one of the schema's variables.</summary>
+    public bool Holds((int D, int C, int N, int LevelType, double Level) field) => Variables.Any(v => v.Matches(field));
 
     /// <summary>The schema built from variables (position order is kept as given).</summary>
     public GlideatorSchema(IEnumerable<WeatherVariable> variables) =>

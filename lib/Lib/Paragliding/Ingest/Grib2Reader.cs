@@ -18,16 +18,27 @@ namespace Lib.Paragliding.Ingest;
 /// </summary>
 public static class Grib2Reader
 {
-    /// <summary>Decodes the file at <paramref name="path"/>.</summary>
-    public static Grib2File Read(string path)
+    /// <summary>
+    /// Decodes the file at <paramref name="path"/>; with <paramref name="wanted"/>, only the fields it accepts
+    /// (given discipline, category, number, surface type and value) are unpacked and returned, so a global file
+    /// costs only the fields asked for. Message numbers stay those of the whole file.
+    /// </summary>
+    public static Grib2File Read(
+        string path,
+        Func<(int D, int C, int N, int LevelType, double Level), bool>? wanted = null
+    )
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"The GRIB2 file '{path}' does not exist.", path);
-        return Parse(File.ReadAllBytes(path), Path.GetFileName(path));
+        return Parse(File.ReadAllBytes(path), Path.GetFileName(path), wanted);
     }
 
-    /// <summary>Decodes the bytes of a file named <paramref name="file"/>.</summary>
-    public static Grib2File Parse(byte[] bytes, string file)
+    /// <summary>Decodes the bytes of a file named <paramref name="file"/> (see <see cref="Read"/>).</summary>
+    public static Grib2File Parse(
+        byte[] bytes,
+        string file,
+        Func<(int D, int C, int N, int LevelType, double Level), bool>? wanted = null
+    )
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var messages = new List<GribMessage>();
@@ -85,6 +96,12 @@ public static class Grib2Reader
                         break;
                     case 7:
                         field++;
+                        if (
+                            wanted is not null
+                            && state.ProductProblem is null
+                            && !wanted((state.Discipline, state.Category, state.Number, state.LevelType, state.Level))
+                        )
+                            break;
                         var decoded = Decode(bytes, s, length, state, out var problem);
                         if (decoded is null)
                             skipped.Add(new RejectedRecord(file, $"message {field}", problem!));
@@ -455,7 +472,7 @@ public static class Grib2Reader
         return (raw & sign) != 0 ? -(raw & (sign - 1)) : raw;
     }
 
-    /// <summary>n^s by repeated multiplication or division, as ecCodes' <c>grib_power</c> (bit-identical values).</summary>
+    /// <summary>n^s by repeated multiplication or division, as ecCodes' <c>grib_power</c> (bit-identical).</summary>
     private static double Power(int s, int n)
     {
         double result = 1.0;

@@ -135,7 +135,8 @@ public static class IgcReader
         return (colon >= 0 ? line[(colon + 1)..] : line[5..]).Trim();
     }
 
-    /// <summary>The date of <c>HFDTEddmmyy</c>, <c>HFDTE:ddmmyy</c> or <c>HFDTEDATE:ddmmyy,nn</c>; null if none.</summary>
+    /// <summary>The date of <c>HFDTEddmmyy</c>, <c>HFDTE:ddmmyy</c> or <c>HFDTEDATE:ddmmyy,nn</c>, or null.
+    /// </summary>
     internal static DateOnly? ParseDate(string line)
     {
         var rest = line[5..].TrimStart();

@@ -16,19 +16,21 @@ public static partial class ParaglidingIngestStep
     /// <summary>
     /// Decodes <paramref name="gribFile"/>, samples it at the points of <paramref name="pointsCsv"/>
     /// (<c>site_id,lat,lon</c>) for every variable of the schema and, when <paramref name="csv"/> is given, writes
-    /// <c>profiles.csv</c> (<c>site_id,lat,lon,grid_lat,grid_lon,variable,value</c>) there.
+    /// <c>profiles.csv</c> (<c>site_id,lat,lon,grid_lat,grid_lon,variable,value</c>) there. With
+    /// <paramref name="schemaOnly"/> only the schema's fields are unpacked (for large files).
     /// </summary>
     public static GribProfilesResult Grib(
         string gribFile,
         string pointsCsv,
         string schemaJson,
         string? csv = null,
-        GribSampling sampling = GribSampling.Nearest
+        GribSampling sampling = GribSampling.Nearest,
+        bool schemaOnly = false
     )
     {
         var schema = GlideatorSchema.Read(schemaJson);
         var points = SitePoints.Read(pointsCsv);
-        var grib = Grib2Reader.Read(gribFile);
+        var grib = Grib2Reader.Read(gribFile, schemaOnly ? schema.Holds : null);
         var profiles = WeatherProfiles.Extract(grib, points.Rows, schema, sampling);
         if (csv is not null)
             profiles.WriteCsv(csv);
@@ -59,7 +61,13 @@ public static partial class ParaglidingIngestStep
             .ToList();
         var schema = GlideatorSchema.Read(schemaJson);
         var points = SitePoints.Read(pointsCsv).Rows;
-        var table = GribWeatherTable.Build(files.Select(Grib2Reader.Read), points, schema, hours, sampling);
+        var table = GribWeatherTable.Build(
+            files.Select(f => Grib2Reader.Read(f, schema.Holds)),
+            points,
+            schema,
+            hours,
+            sampling
+        );
         if (csv is not null)
             table.Write(csv);
         return table;

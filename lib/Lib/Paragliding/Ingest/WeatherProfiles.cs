@@ -31,7 +31,7 @@ public sealed record WeatherProfiles(
         "value",
     ];
 
-    /// <summary>Samples <paramref name="grib"/> at <paramref name="points"/> for every variable of the schema.</summary>
+    /// <summary>Samples <paramref name="grib"/> at <paramref name="points"/> for every schema variable.</summary>
     public static WeatherProfiles Extract(
         Grib2File grib,
         IReadOnlyList<SitePoint> points,

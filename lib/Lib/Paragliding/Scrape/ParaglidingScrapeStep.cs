@@ -11,7 +11,8 @@ namespace Lib.Paragliding.Scrape;
 /// </summary>
 public static class ParaglidingScrapeStep
 {
-    /// <summary>Parses saved pages (flight lists or RSS) and writes their rows when <paramref name="csv"/> is given.</summary>
+    /// <summary>Parses saved pages (flight lists or RSS); writes their rows when <paramref name="csv"/> is given.
+    /// </summary>
     public static XContestScrapeOutcome Parse(IReadOnlyList<string> files, string? csv = null)
     {
         ArgumentNullException.ThrowIfNull(files);

@@ -3,7 +3,7 @@ using Lib.Storage;
 namespace Lib.Cli.Tests;
 
 /// <summary><c>lab paragliding igc|grib|weather|xcontest</c> on the bundled files.</summary>
-public class ParaglidingCommandTests : IDisposable
+public class ParaglidingParserCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("lab-paragliding-").FullName;
 
