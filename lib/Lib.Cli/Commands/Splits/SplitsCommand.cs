@@ -13,5 +13,6 @@ internal static partial class SplitsCommand
         {
             SynthCommand(context),
             TimingCommand(context),
+            MatchOfficialCommand(context),
         };
 }
