@@ -14,5 +14,6 @@ internal static partial class SplitsCommand
             SynthCommand(context),
             TimingCommand(context),
             MatchOfficialCommand(context),
+            InspectCommand(context),
         };
 }
