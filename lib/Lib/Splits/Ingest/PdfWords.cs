@@ -12,8 +12,8 @@ namespace Lib.Splits.Ingest;
 public static class PdfWords
 {
     /// <summary>
-    /// The pages of <paramref name="path"/> (the first <paramref name="maxPages"/>), each a list of words top to bottom,
-    /// left to right.
+    /// The pages of <paramref name="path"/> (the first <paramref name="maxPages"/>), each a list of words top to
+    /// bottom, left to right.
     /// </summary>
     /// <exception cref="InvalidDataException">The file is not a readable PDF (names the file).</exception>
     public static IReadOnlyList<IReadOnlyList<PdfWord>> Read(string path, int maxPages = int.MaxValue)
