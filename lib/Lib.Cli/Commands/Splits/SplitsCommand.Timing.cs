@@ -57,7 +57,7 @@ internal static partial class SplitsCommand
                         + ")"
                 );
             foreach (var r in report.Rejected.Take(20))
-                context.Error.WriteLine($"rejected: {Markup.Escape(r.ToString())}");
+                context.Error.WriteLine($"rejected: {r}");
             context.Console.WriteLine(
                 $"{report.Rows.Count} rows from {report.Rows.Select(r => r.File).Distinct().Count()} files; "
                     + $"official: {report.Official.Rows.Count} runs, {report.NotFinished.Count} not finished "

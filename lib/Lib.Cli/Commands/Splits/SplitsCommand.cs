@@ -14,5 +14,7 @@ internal static partial class SplitsCommand
             SynthCommand(context),
             TimingCommand(context),
             VideosCommand(context),
+            MatchOfficialCommand(context),
+            InspectCommand(context),
         };
 }

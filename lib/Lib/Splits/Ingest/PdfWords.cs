@@ -11,15 +11,18 @@ namespace Lib.Splits.Ingest;
 /// </summary>
 public static class PdfWords
 {
-    /// <summary>The pages of <paramref name="path"/>, each a list of words top to bottom, left to right.</summary>
+    /// <summary>
+    /// The pages of <paramref name="path"/> (the first <paramref name="maxPages"/>), each a list of words top to
+    /// bottom, left to right.
+    /// </summary>
     /// <exception cref="InvalidDataException">The file is not a readable PDF (names the file).</exception>
-    public static IReadOnlyList<IReadOnlyList<PdfWord>> Read(string path)
+    public static IReadOnlyList<IReadOnlyList<PdfWord>> Read(string path, int maxPages = int.MaxValue)
     {
         try
         {
             using var document = PdfDocument.Open(path);
             var pages = new List<IReadOnlyList<PdfWord>>();
-            foreach (var page in document.GetPages())
+            foreach (var page in document.GetPages().Take(maxPages))
                 pages.Add(Words(page));
             return pages;
         }

@@ -84,7 +84,7 @@ public static class TimingSources
             return null;
         try
         {
-            var pages = PdfWords.Read(pdf);
+            var pages = PdfWords.Read(pdf, maxPages: 1);
             var top = pages[0].Where(w => w.Top >= pages[0].Max(x => x.Top) - 20);
             return top.Select(w => int.TryParse(w.Text, out var y) && y is >= 1990 and <= 2100 ? y : (int?)null)
                 .FirstOrDefault(y => y is not null);
