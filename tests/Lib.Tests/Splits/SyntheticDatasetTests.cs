@@ -48,9 +48,12 @@ public class SyntheticDatasetTests
         var set = SyntheticDataset.Plan(Options(1, 2, 3));
         var yaml = set.TruthYaml();
         var run = set.Runs.First();
-        Assert.Contains($"  - riderId: \"{run.RiderId}\"\n    trackId: \"synth_01\"", yaml);
+        var read = Lib.Splits.Domain.VideoConfigYaml.Parse(yaml);
+        var back = read.Run("synth_01", run.RiderId);
+        Assert.Equal(run.PointFrames, back.FrameIndices(24));
+        Assert.Equal($"synth_01/{run.RiderId}.mp4", back.Url);
         foreach (var f in run.PointFrames)
-            Assert.Contains($"      - \"{f / 1440:00}:{f / 24 % 60:00}:{f % 24:00}\"", yaml);
+            Assert.Contains($"\"{f / 1440:00}:{f / 24 % 60:00}:{f % 24:00}\"", yaml);
         Assert.Equal("00:02:00", SyntheticDataset.Timecode(48));
         Assert.Equal("01:01:23", SyntheticDataset.Timecode(60 * 24 + 24 + 23));
     }

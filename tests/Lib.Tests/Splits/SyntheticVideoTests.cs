@@ -25,22 +25,36 @@ public class SyntheticVideoTests
         using var strip = TrackStrip.Build(set.Dataset.Tracks[0].Photos);
         using var renderer = new FrameRenderer(strip, run.Plan);
         var wanted = run.PointFrames.ToHashSet();
-        var expected = new byte[FrameRenderer.FrameBytes];
-        var errors = new Dictionary<int, double>();
+        var rendered = run.PointFrames.ToDictionary(
+            f => f,
+            f =>
+            {
+                var rgb = new byte[FrameRenderer.FrameBytes];
+                renderer.Render(f, rgb);
+                return rgb;
+            }
+        );
+        var decodedAt = new Dictionary<int, byte[]>();
         int decoded = VideoDecoder.Decode(
             path,
             (i, rgb) =>
             {
-                if (!wanted.Contains(i))
-                    return;
-                renderer.Render(i, expected);
-                errors[i] = rgb.Select((b, k) => Math.Abs(b - expected[k])).Average();
+                if (wanted.Contains(i))
+                    decodedAt[i] = (byte[])rgb.Clone();
             }
         );
         Assert.Equal(run.Plan.Timing.FrameCount, decoded);
-        Assert.Equal(6, errors.Count);
-        // H.264 at CRF 28 on noisy frames: the noise (σ = 3) is mostly lost, the picture kept.
-        Assert.All(errors, e => Assert.True(e.Value < 6, $"frame {e.Key}: mean |error| {e.Value:0.00}"));
+        Assert.Equal(6, decodedAt.Count);
+        static double Error(byte[] a, byte[] b) => a.Select((v, k) => Math.Abs(v - b[k])).Average();
+        foreach (var f in run.PointFrames)
+        {
+            // H.264 at CRF 28 loses the noise (σ = 3) and fine texture, but each split's picture is its own.
+            double own = Error(decodedAt[f], rendered[f]);
+            Assert.True(own < 10, $"frame {f}: mean |error| {own:0.00}");
+            foreach (var other in run.PointFrames.Where(o => o != f && o != run.PointFrames[0]))
+                if (f != run.PointFrames[0])
+                    Assert.True(own < Error(decodedAt[f], rendered[other]), $"frame {f} looks like frame {other}");
+        }
 
         var again = SplitsCacheStep.Synthetic(options, dir.Path);
         Assert.False(again.Step.Rebuilt);

@@ -12,6 +12,7 @@ internal static partial class SplitsCommand
         new("splits", "Downhill split timer: synthetic traversal videos, video features, official timing, splits.")
         {
             SynthCommand(context),
+            VideosCommand(context),
             TrainCommand(context),
             FindCommand(context),
         };

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Lib.Display;
+using Lib.Splits.Domain;
 using Lib.Tensors;
 using Lib.Tensors.IO;
 
@@ -162,38 +163,23 @@ public sealed class SyntheticDataset
         }
     }
 
-    /// <summary>The truth in the seed's <c>video_config.yaml</c> format.</summary>
-    public string TruthYaml()
-    {
-        var sb = new StringBuilder();
-        sb.Append("# Synthetic traversals (lab splits synth), recipe ")
-            .Append(SynthRecipe.Version)
-            .Append(", seed ")
-            .Append(Options.Seed.ToString(CultureInfo.InvariantCulture))
-            .Append(": start = F0, splits = F1..F4, finish = F5 (MM:SS:FF at 24 fps).\n");
-        sb.Append("videos:\n");
-        foreach (var track in Tracks)
-        {
-            sb.Append("  # ").Append(track.TrackId).Append('\n');
-            foreach (var run in track.Runs)
-            {
-                sb.Append("  - riderId: \"").Append(run.RiderId).Append("\"\n");
-                sb.Append("    trackId: \"").Append(run.TrackId).Append("\"\n");
-                sb.Append("    url: \"").Append(run.TrackId).Append('/').Append(run.RiderId).Append(".mp4\"\n");
-                sb.Append("    splits:\n");
-                foreach (var f in run.PointFrames)
-                    sb.Append("      - \"").Append(Timecode(f)).Append("\"\n");
-            }
-        }
-        return sb.ToString();
-    }
+    /// <summary>The truth as annotations: per run the timecodes of F0 (start), F1..F4 (splits) and F5 (finish) at
+    /// 24 fps, the url the video's path relative to the data set's folder.</summary>
+    public VideoConfig Config() =>
+        new(
+            Runs.Select(r => new AnnotatedRun(
+                r.TrackId,
+                r.RiderId,
+                $"{r.TrackId}/{r.RiderId}.mp4",
+                [.. r.PointFrames.Select(Domain.Timecode.FromTotalFrames)]
+            ))
+        );
+
+    /// <summary>The truth in the seed's <c>video_config.yaml</c> format (<see cref="VideoConfigYaml"/>).</summary>
+    public string TruthYaml() => VideoConfigYaml.Format(Config());
 
     /// <summary><c>MM:SS:FF</c> of frame <paramref name="frame"/> at 24 fps.</summary>
-    public static string Timecode(int frame) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"{frame / (60 * SynthRecipe.Fps):00}:{frame / SynthRecipe.Fps % 60:00}:{frame % SynthRecipe.Fps:00}"
-        );
+    public static string Timecode(int frame) => Domain.Timecode.FromTotalFrames(frame).ToString();
 
     /// <summary>The draw's details as JSON: per track its photos, seams and split positions; per run its source
     /// run, factor, sector durations, F0..F5, frame count, occlusions and ramp placements.</summary>
