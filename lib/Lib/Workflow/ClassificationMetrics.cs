@@ -49,6 +49,15 @@ public sealed record ClassificationMetrics(
             r1 = Ratio(tp, tp + fn),
             p0 = Ratio(tn, tn + fn),
             r0 = Ratio(tn, tn + fp);
-        return new ClassificationMetrics(actual.Count, Ratio(tp + tn, actual.Count), p0, r0, F1(p0, r0), p1, r1, F1(p1, r1));
+        return new ClassificationMetrics(
+            actual.Count,
+            Ratio(tp + tn, actual.Count),
+            p0,
+            r0,
+            F1(p0, r0),
+            p1,
+            r1,
+            F1(p1, r1)
+        );
     }
 }

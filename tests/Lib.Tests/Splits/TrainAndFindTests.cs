@@ -20,6 +20,7 @@ public class TrainAndFindTests
             ClipLength = 24,
             AugmentedPerSegment = 30,
             NegativesPerPositive = 2,
+            NegativeMinGap = 12, // 0.5 s: these sequences are at 24 fps
             NearNegativeWindow = 48,
         },
         CompressSizes = [16],

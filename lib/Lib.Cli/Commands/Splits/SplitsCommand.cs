@@ -16,5 +16,7 @@ internal static partial class SplitsCommand
             VideosCommand(context),
             MatchOfficialCommand(context),
             InspectCommand(context),
+            TrainCommand(context),
+            FindCommand(context),
         };
 }

@@ -1,9 +1,11 @@
+using Lib.Splits.Cache;
+
 namespace Lib.Splits.Dataset;
 
 /// <summary>
-/// One video's per-frame feature vectors as the samples and the model read them, frame-major: <c>Values[i·Dim + j]</c> is feature j of frame i (the rows a
-/// feature extractor writes, ResNet-18's 512 or the cheap colour thumbnail's). <see cref="Fps"/> is the video's real
-/// frame rate, which turns frame indices into seconds.
+/// One video's per-frame feature vectors as the samples and the model read them, frame-major:
+/// <c>Values[i·Dim + j]</c> is feature j of frame i (the rows a feature extractor writes, ResNet-18's 512 or the cheap
+/// colour thumbnail's). <see cref="Fps"/> is the rate of the frames, which turns frame indices into seconds.
 /// </summary>
 public sealed class FeatureSequence
 {
@@ -45,6 +47,13 @@ public sealed class FeatureSequence
 
     /// <summary>Frame <paramref name="index"/>'s features.</summary>
     public ReadOnlySpan<float> Frame(int index) => Values.AsSpan(index * Dim, Dim);
+
+    /// <summary>The cached features of a video (<see cref="VideoFeatures"/>) at their rate.</summary>
+    public static FeatureSequence Of(VideoFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return new FeatureSequence(features.Flat(), features.Count, features.Dimension, features.Rate);
+    }
 
     /// <summary>A sequence from one row per frame.</summary>
     /// <exception cref="ArgumentException">No rows, or rows of different lengths.</exception>

@@ -37,9 +37,9 @@ public sealed record SampleOptions
     /// <summary>
     /// A negative's target frame is at least this many frames from the matching frame. The original (0) only
     /// refuses the matching frame itself, so a negative one frame away from its positive is an identical clip with
-    /// the opposite label. <em>Departure</em> (lab default 12 = 0.5 s at 24 fps).
+    /// the opposite label. <em>Departure</em> (lab default 4 frames = 0.5 s at the features' 8 fps).
     /// </summary>
-    public int NegativeMinGap { get; init; } = 12;
+    public int NegativeMinGap { get; init; } = 4;
 
     /// <summary>
     /// Negatives and augmented positives may end anywhere from frame 0 (clips reaching before the first frame repeat
@@ -57,8 +57,9 @@ public sealed record SampleOptions
     /// </summary>
     public double NearNegatives { get; init; } = 0.5;
 
-    /// <summary>The half-width of the window near negatives are drawn in (frames; lab default 72 = 3 s).</summary>
-    public int NearNegativeWindow { get; init; } = 72;
+    /// <summary>The half-width of the window near negatives are drawn in (frames; lab default 24 = 3 s at
+    /// 8 fps).</summary>
+    public int NearNegativeWindow { get; init; } = 24;
 
     /// <summary>The seed of every draw.</summary>
     public int Seed { get; init; } = 1;

@@ -1,5 +1,7 @@
 using Lib.Display;
+using Lib.Splits.Cache;
 using Lib.Splits.Domain;
+using Lib.Splits.Ingest;
 
 namespace Lib.Splits.Dataset;
 
@@ -40,6 +42,38 @@ public static class SplitVideos
         }
         return videos;
     }
+
+    /// <summary>
+    /// The lab's own synthetic tracks (<see cref="SplitsCacheStep.Synthetic"/>: generated into the cache once) with
+    /// their truth and features (<paramref name="extractor"/> at <paramref name="rate"/> frames per second, cached
+    /// per video). Returns the config too, for the find step.
+    /// </summary>
+    public static (VideoConfig Config, string Folder, List<SplitVideo> Videos) Synthetic(
+        SynthOptions options,
+        string cacheRoot,
+        string extractor,
+        double rate = SplitsCacheStep.DefaultRate,
+        IProgressReporter? progress = null
+    )
+    {
+        var synth = SplitsCacheStep.Synthetic(options, cacheRoot, progress);
+        var config = VideoConfigYaml.Read(synth.ConfigPath);
+        var videos = Load(
+            config,
+            synth.Folder,
+            FeatureSource(cacheRoot, extractor, rate, progress),
+            progress: progress
+        );
+        return (config, synth.Folder, videos);
+    }
+
+    /// <summary>The feature source of the derived-data cache: a video's path → its features.</summary>
+    public static Func<string, FeatureSequence> FeatureSource(
+        string cacheRoot,
+        string extractor,
+        double rate = SplitsCacheStep.DefaultRate,
+        IProgressReporter? progress = null
+    ) => path => FeatureSequence.Of(SplitsCacheStep.Features(path, cacheRoot, rate, extractor, progress));
 
     /// <summary>A run's points as frame indices of <paramref name="features"/>.</summary>
     /// <exception cref="ArgumentException">A point falls outside the video, naming the run.</exception>

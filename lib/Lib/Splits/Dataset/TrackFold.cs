@@ -23,9 +23,7 @@ public sealed record TrackFold(string TestTrack, string? ValidationTrack, IReadO
         for (int i = 0; i < tracks.Count; i++)
         {
             string? validation = tracks.Count >= 3 ? tracks[(i + 1) % tracks.Count] : null;
-            folds.Add(
-                new TrackFold(tracks[i], validation, [.. tracks.Where(t => t != tracks[i] && t != validation)])
-            );
+            folds.Add(new TrackFold(tracks[i], validation, [.. tracks.Where(t => t != tracks[i] && t != validation)]));
         }
         return folds;
     }

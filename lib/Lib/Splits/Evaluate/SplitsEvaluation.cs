@@ -65,8 +65,6 @@ public sealed record SplitsEvaluation(IReadOnlyList<PointPrediction> Points, IRe
             .All(s =>
                 s.WorstPairMaeSeconds <= 0.25
                 && s.WorstPairWithin05 >= 0.9
-                && Scores
-                    .Where(b => b.Track == s.Track && b.Method != Methods[0])
-                    .All(b => s.MaeSeconds < b.MaeSeconds)
+                && Scores.Where(b => b.Track == s.Track && b.Method != Methods[0]).All(b => s.MaeSeconds < b.MaeSeconds)
             );
 }

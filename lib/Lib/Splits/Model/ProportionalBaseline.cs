@@ -14,7 +14,9 @@ public static class ProportionalBaseline
         if (sourcePoints.Count < 2 || sourcePoints[^1] <= sourcePoints[0])
             throw new ArgumentException("The source needs a start before its finish.", nameof(sourcePoints));
         if (!(targetFinish > targetStart))
-            throw new ArgumentException($"The target's finish ({targetFinish}) is not after its start ({targetStart}).");
+            throw new ArgumentException(
+                $"The target's finish ({targetFinish}) is not after its start ({targetStart})."
+            );
         double s0 = sourcePoints[0],
             span = sourcePoints[^1] - s0;
         return [.. sourcePoints.Select(p => targetStart + (p - s0) / span * (targetFinish - targetStart))];

@@ -47,11 +47,20 @@ public static class SplitFinder
         int window = (int)Math.Round(options.ConfidenceWindowSeconds * fps);
         var found = new List<FoundSplit>();
         for (int k = 0; k < frames.Length; k++)
-            found.Add(new FoundSplit(k, frames[k], frames[k] / fps, Confidence(logits[k], target.Ends, frames[k], window)));
+            found.Add(
+                new FoundSplit(k, frames[k], frames[k] / fps, Confidence(logits[k], target.Ends, frames[k], window))
+            );
         return new SplitSearch(found, target.Ends, logits);
     }
 
-    static int[] Refine(SplitModel model, Lib.Tensors.Tensor sources, ClipVectors target, int[] frames, int stride, int gap)
+    static int[] Refine(
+        SplitModel model,
+        Lib.Tensors.Tensor sources,
+        ClipVectors target,
+        int[] frames,
+        int stride,
+        int gap
+    )
     {
         var refined = (int[])frames.Clone();
         for (int k = 0; k < frames.Length; k++)

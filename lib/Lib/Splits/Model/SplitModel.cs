@@ -41,19 +41,15 @@ public sealed class SplitModel
     /// match.</exception>
     public static SplitModel Load(string folder)
     {
-        var (card, network) = ModelFolder.Load<SiameseLstmConfig, SplitInputs, SiameseLstm>(
-            folder,
-            Format,
-            c =>
-            {
-                if (c.Inputs.Scale.Mean.Count != c.Config.InputSize || c.Inputs.Scale.Std.Count != c.Config.InputSize)
-                    throw new ArgumentException(
-                        $"the feature scale has {c.Inputs.Scale.Mean.Count} features but the network reads "
-                            + $"{c.Config.InputSize}."
-                    );
-                return new SiameseLstm(c.Config, new Generator(0));
-            }
-        );
+        var (card, network) = ModelFolder.Load<SiameseLstmConfig, SplitInputs, SiameseLstm>(folder, Format, c =>
+        {
+            if (c.Inputs.Scale.Mean.Count != c.Config.InputSize || c.Inputs.Scale.Std.Count != c.Config.InputSize)
+                throw new ArgumentException(
+                    $"the feature scale has {c.Inputs.Scale.Mean.Count} features but the network reads "
+                        + $"{c.Config.InputSize}."
+                );
+            return new SiameseLstm(c.Config, new Generator(0));
+        });
         network.Eval();
         return new SplitModel(network, card);
     }

@@ -92,7 +92,10 @@ public static class SplitModelTrainer
             MaxEpochs = options.Epochs,
             Progress = progress is null
                 ? null
-                : new TrainingProgressReporter(progress, $"training the split {options.Task.ToString().ToLowerInvariant()}"),
+                : new TrainingProgressReporter(
+                    progress,
+                    $"training the split {options.Task.ToString().ToLowerInvariant()}"
+                ),
         };
         if (valLoader is not null)
         {
@@ -140,7 +143,8 @@ public static class SplitModelTrainer
             DataFingerprint = SplitVideo.Fingerprint(videos),
             Training = summary,
             History = history.Epochs,
-            Metrics = history.Epochs.Count > 0 ? history.Epochs[summary.BestEpoch].Metrics : new Dictionary<string, double>(),
+            Metrics =
+                history.Epochs.Count > 0 ? history.Epochs[summary.BestEpoch].Metrics : new Dictionary<string, double>(),
         };
         return new Result(new SplitModel(network, card), history, samples);
     }

@@ -1,0 +1,236 @@
+using System.CommandLine;
+using System.Globalization;
+using Lib.Splits.Dataset;
+using Lib.Splits.Evaluate;
+using Lib.Splits.Model;
+using Lib.Splits.Train;
+using Spectre.Console;
+
+namespace Lib.Cli.Commands;
+
+// lab splits train: one siamese LSTM per held-out track (leave-one-track-out), then each finds its track's points.
+internal static partial class SplitsCommand
+{
+    private static Command TrainCommand(CliContext context)
+    {
+        var defaults = new SplitsTrainOptions();
+        var sample = new SampleOptions();
+        var video = new VideoOptions();
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "Where the models go (DIR/<held-out track>/). Default: artifacts/splits/models.",
+            HelpName = "dir",
+        };
+        var testTracks = new Option<string[]>("--test-track")
+        {
+            Description = "Train only the folds holding out these tracks (repeatable). Default: every track.",
+            HelpName = "id",
+        };
+        var task = new Option<string>("--task")
+        {
+            Description = "classifier (same place or not; finds splits) or regressor (offset).",
+            DefaultValueFactory = _ => "classifier",
+        };
+        var epochs = new Option<int>("--epochs")
+        {
+            Description = "Epochs at most.",
+            DefaultValueFactory = _ => defaults.Epochs,
+        };
+        var lr = new Option<double>("--lr")
+        {
+            Description = "Adam's learning rate.",
+            DefaultValueFactory = _ => defaults.LearningRate,
+        };
+        var batch = new Option<int>("--batch-size")
+        {
+            Description = "Pairs per batch.",
+            DefaultValueFactory = _ => defaults.BatchSize,
+        };
+        var hidden = new Option<int>("--hidden")
+        {
+            Description = "LSTM hidden size.",
+            DefaultValueFactory = _ => defaults.HiddenSize,
+        };
+        var compress = new Option<int>("--compress")
+        {
+            Description = "Compression size (0: none).",
+            DefaultValueFactory = _ => 128,
+        };
+        var post = new Option<int>("--post-lstm")
+        {
+            Description = "Post-LSTM size (0: none).",
+            DefaultValueFactory = _ => 64,
+        };
+        var dropout = new Option<float>("--dropout")
+        {
+            Description = "Dropout.",
+            DefaultValueFactory = _ => defaults.Dropout,
+        };
+        var clip = new Option<int>("--clip-length")
+        {
+            Description = "Frames per clip (F).",
+            DefaultValueFactory = _ => sample.ClipLength,
+        };
+        var augmented = new Option<int>("--augmented")
+        {
+            Description = "Augmented positives per segment.",
+            DefaultValueFactory = _ => sample.AugmentedPerSegment,
+        };
+        var negatives = new Option<int>("--negatives")
+        {
+            Description = "Negatives per positive.",
+            DefaultValueFactory = _ => sample.NegativesPerPositive,
+        };
+        var ignoreFirst = new Option<bool>("--ignore-first-split") { Description = "No positives at the start." };
+        var maxPairs = new Option<int?>("--max-train-pairs")
+        {
+            Description = "At most this many training pairs.",
+            HelpName = "n",
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seeds samples, weights and batches.",
+            DefaultValueFactory = _ => 1,
+        };
+        var stride = new Option<int>("--stride")
+        {
+            Description = "Scan every N frames (then refine).",
+            DefaultValueFactory = _ => 1,
+        };
+        var runs = new Option<string?>("--runs")
+        {
+            Description = "The run store. Default: artifacts/mlruns.",
+            HelpName = "dir",
+        };
+        var command = new Command(
+            "train",
+            "Train the siamese LSTM per held-out track (leave-one-track-out) on the lab's synthetic tracks or "
+                + "--config/--videos, then find every ordered pair's splits on each held-out track next to the "
+                + "proportional baseline."
+        )
+        {
+            output,
+            testTracks,
+            task,
+            epochs,
+            lr,
+            batch,
+            hidden,
+            compress,
+            post,
+            dropout,
+            clip,
+            augmented,
+            negatives,
+            ignoreFirst,
+            maxPairs,
+            seed,
+            stride,
+            runs,
+        };
+        video.AddTo(command);
+        command.SetAction(
+            (parse, cancellationToken) =>
+            {
+                var kind = parse.GetValue(task) switch
+                {
+                    "classifier" => SampleTask.Classifier,
+                    "regressor" => SampleTask.Regressor,
+                    var other => throw new ArgumentException($"--task must be classifier or regressor; got {other}."),
+                };
+                var (config, folder) = video.Source(context, parse);
+                var videos = SplitVideos.Load(config, folder, video.FeatureSource(context, parse));
+                int c = parse.GetValue(compress),
+                    p = parse.GetValue(post);
+                var options = new SplitsTrainOptions
+                {
+                    Task = kind,
+                    Epochs = parse.GetValue(epochs),
+                    LearningRate = parse.GetValue(lr),
+                    BatchSize = parse.GetValue(batch),
+                    HiddenSize = parse.GetValue(hidden),
+                    CompressSizes = c > 0 ? [c] : [],
+                    PostLstmSizes = p > 0 ? [p] : [],
+                    Dropout = parse.GetValue(dropout),
+                    MaxTrainPairs = parse.GetValue(maxPairs),
+                    Seed = parse.GetValue(seed),
+                    Samples = sample with
+                    {
+                        ClipLength = parse.GetValue(clip),
+                        AugmentedPerSegment = parse.GetValue(augmented),
+                        NegativesPerPositive = parse.GetValue(negatives),
+                        IgnoreFirstSplit = parse.GetValue(ignoreFirst),
+                        Seed = parse.GetValue(seed),
+                    },
+                };
+                var wanted = parse.GetValue(testTracks);
+                var folds = SplitsTrainStep.Run(
+                    new SplitsTrainRequest
+                    {
+                        Videos = videos,
+                        Feature = parse.GetValue(video.Features)!,
+                        Options = options,
+                        OutputFolder = parse.GetValue(output) ?? Path.Combine(context.Artifacts, "splits", "models"),
+                        TestTracks = wanted is { Length: > 0 } ? wanted : null,
+                        RunsFolder = parse.GetValue(runs) ?? Path.Combine(context.Artifacts, "mlruns"),
+                    },
+                    context.Progress,
+                    cancellationToken
+                );
+                foreach (var f in folds)
+                    context.Console.WriteLine(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{f.Fold.TestTrack}: {f.Model.Card.Training.TrainSamples} training pairs, best epoch "
+                                + $"{f.Model.Card.Training.BestEpoch + 1} of {f.History.Epochs.Count}, "
+                                + $"{string.Join(", ", f.Model.Card.Metrics.Select(m => $"{m.Key} {m.Value:0.###}"))}"
+                                + $" → {f.Folder}"
+                        )
+                    );
+                if (kind == SampleTask.Classifier)
+                {
+                    var evaluation = SplitsEvaluateStep.Run(
+                        [.. folds.Select(f => f.Model)],
+                        videos,
+                        new FindOptions { Stride = parse.GetValue(stride) },
+                        context.Progress
+                    );
+                    context.Console.Write(ScoreTable(evaluation));
+                    context.Console.WriteLine(
+                        evaluation.MeetsTarget
+                            ? "Every held-out track meets the target (MAE ≤ 0.25 s, ≥ 90% within 0.5 s for every pair, "
+                                + "better than both baselines)."
+                            : "Not every held-out track meets the target (MAE ≤ 0.25 s, ≥ 90% within 0.5 s for every "
+                                + "pair, better than both baselines)."
+                    );
+                }
+                return Task.FromResult(0);
+            }
+        );
+        return command;
+    }
+
+    private static Table ScoreTable(SplitsEvaluation evaluation)
+    {
+        var table = new Table().AddColumns(
+            "track",
+            "method",
+            "points",
+            "MAE s",
+            "≤ 0.5 s",
+            "worst pair MAE s",
+            "worst pair ≤ 0.5 s"
+        );
+        foreach (var s in evaluation.Scores)
+            table.AddRow(
+                s.Track,
+                Markup.Escape(s.Method),
+                s.Points.ToString(CultureInfo.InvariantCulture),
+                s.MaeSeconds.ToString("0.000", CultureInfo.InvariantCulture),
+                s.Within05.ToString("0.0%", CultureInfo.InvariantCulture),
+                s.WorstPairMaeSeconds.ToString("0.000", CultureInfo.InvariantCulture),
+                s.WorstPairWithin05.ToString("0.0%", CultureInfo.InvariantCulture)
+            );
+        return table;
+    }
+}
