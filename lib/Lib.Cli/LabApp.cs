@@ -25,6 +25,7 @@ public static class LabApp
             RunsCommand.Create(context),
             TrackCommand.Create(context),
             ClimbingCommand.Create(context),
+            FootballCommand.Create(context),
             TuneCommand.Create(context),
         ];
 

@@ -100,9 +100,9 @@ public sealed class PlayTracks
         get
         {
             for (int f = LastFrame; f >= FirstFrame; f--)
-                for (int e = 0; e < Entities.Count; e++)
-                    if (!Entities[e].IsBall && Present[At(e, f)])
-                        return f;
+            for (int e = 0; e < Entities.Count; e++)
+                if (!Entities[e].IsBall && Present[At(e, f)])
+                    return f;
             return FirstFrame - 1;
         }
     }

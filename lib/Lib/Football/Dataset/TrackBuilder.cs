@@ -9,7 +9,8 @@ namespace Lib.Football.Dataset;
 /// </summary>
 public static class TrackBuilder
 {
-    /// <summary>The tracks of every play of <paramref name="plays"/> that has rows in <paramref name="parquetPath"/>.</summary>
+    /// <summary>The tracks of every play of <paramref name="plays"/> that has rows in
+    /// <paramref name="parquetPath"/>.</summary>
     public static Dictionary<PlayKey, PlayTracks> Read(string parquetPath, IReadOnlyDictionary<PlayKey, Play> plays)
     {
         ArgumentNullException.ThrowIfNull(plays);
@@ -90,7 +91,9 @@ public static class TrackBuilder
                     tracks.Y[at] = (float)ny;
                     tracks.S[at] = (float)s[k];
                     tracks.A[at] = (float)a[k]; // NaN where absent: derived below
-                    tracks.Dir[at] = double.IsNaN(dir[k]) ? float.NaN : (float)AttackingDirection.Angle(dir[k], flipped);
+                    tracks.Dir[at] = double.IsNaN(dir[k])
+                        ? float.NaN
+                        : (float)AttackingDirection.Angle(dir[k], flipped);
                     tracks.O[at] = double.IsNaN(o[k]) ? 0f : (float)AttackingDirection.Angle(o[k], flipped);
                     tracks.Present[at] = true;
                 }

@@ -8,9 +8,5 @@ public static class FootballJson
 {
     /// <summary>The options every football JSON file is written and read with.</summary>
     public static JsonSerializerOptions Options { get; } =
-        new(JsonSerializerDefaults.Web)
-        {
-            WriteIndented = true,
-            Converters = { new JsonStringEnumConverter() },
-        };
+        new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 }

@@ -7,8 +7,8 @@ namespace Lib.Football.Ingest;
 /// Reads Big Data Bowl 2023 tracking: <c>bdb_coords.csv</c>
 /// (<c>gameId,playId,nflId,frameId,time,jerseyNumber,team,playDirection,x,y,s,a,dis,o,dir,event</c>; <c>team</c> is
 /// the team's abbreviation or <c>football</c>), with <c>bdb_plays.csv</c> (possession and defensive team, pass result,
-/// PFF's man/zone coverage labels) and <c>bdb_players.csv</c> (each player's <c>officialPosition</c>). The season is the
-/// game's year (January and February games belong to the year before); BDB tracking does not say the week, so
+/// PFF's man/zone coverage labels) and <c>bdb_players.csv</c> (each player's <c>officialPosition</c>). The season is
+/// the game's year (January and February games belong to the year before); BDB tracking does not say the week, so
 /// <see cref="TrackingRow.Week"/> is null. A play whose <c>passResult</c> is <c>S</c> is a sack, the others passes.
 /// </summary>
 public static class BdbTrackingReader
@@ -197,7 +197,10 @@ public static class BdbTrackingReader
             if (direction is null)
             {
                 f.PlayKey = (game, playId);
-                f.Report(ValidationRule.Type, $"playDirection '{directionText}' in {Path.GetFileName(path)} is not left or right");
+                f.Report(
+                    ValidationRule.Type,
+                    $"playDirection '{directionText}' in {Path.GetFileName(path)} is not left or right"
+                );
                 issues.Add(f.Issue!);
                 continue;
             }

@@ -79,11 +79,7 @@ internal static class DelimitedLines
     {
         using var parser = new CsvParser(
             new StringReader(text),
-            new CsvConfiguration(CultureInfo.InvariantCulture)
-            {
-                Delimiter = separator.ToString(),
-                BadDataFound = null,
-            }
+            new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = separator.ToString(), BadDataFound = null }
         );
         return parser.Read() ? parser.Record ?? [] : [];
     }

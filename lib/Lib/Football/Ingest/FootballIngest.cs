@@ -44,9 +44,13 @@ public static class FootballIngest
                 var play = own.GetValueOrDefault(group.Key) ?? known.GetValueOrDefault(group.Key);
                 var first = group.First();
                 if (play is null)
-                    issues.Add(Issue(ValidationRule.UnknownPlay, file, first, group.Count(), "is not in the plays table"));
+                    issues.Add(
+                        Issue(ValidationRule.UnknownPlay, file, first, group.Count(), "is not in the plays table")
+                    );
                 else if (taken.TryGetValue(group.Key, out var earlier) && earlier != file.Source)
-                    issues.Add(Issue(ValidationRule.DuplicatePlay, file, first, group.Count(), $"was read from {earlier}"));
+                    issues.Add(
+                        Issue(ValidationRule.DuplicatePlay, file, first, group.Count(), $"was read from {earlier}")
+                    );
                 else
                 {
                     taken[group.Key] = file.Source;
@@ -62,14 +66,23 @@ public static class FootballIngest
                     file.Records,
                     rows.Count - before,
                     file.Records - (rows.Count - before),
-                    file.Rows.Select(r => r.Play).Where(k => taken.GetValueOrDefault(k) == file.Source).Distinct().Count()
+                    file.Rows.Select(r => r.Play)
+                        .Where(k => taken.GetValueOrDefault(k) == file.Source)
+                        .Distinct()
+                        .Count()
                 )
             );
         }
         return new TrackingTable(rows, kept, accounts, leftOut);
     }
 
-    private static ValidationIssue Issue(ValidationRule rule, TrackingFile file, TrackingRow first, int count, string why) =>
+    private static ValidationIssue Issue(
+        ValidationRule rule,
+        TrackingFile file,
+        TrackingRow first,
+        int count,
+        string why
+    ) =>
         new(
             rule,
             file.Source,

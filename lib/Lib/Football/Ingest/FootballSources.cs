@@ -17,13 +17,13 @@ public sealed record FootballSources(
     /// <summary>Every file the ingest reads (BDB's plays and players files included): the cache step's
     /// inputs.</summary>
     public IReadOnlyList<string> All =>
-    [
-        .. Slim,
-        .. Plays is null ? Array.Empty<string>() : [Plays],
-        .. Raw,
-        .. Bdb.SelectMany(c => new[] { c, Beside(c, "bdb_plays.csv"), Beside(c, "bdb_players.csv") })
-            .Where(File.Exists),
-    ];
+        [
+            .. Slim,
+            .. Plays is null ? Array.Empty<string>() : [Plays],
+            .. Raw,
+            .. Bdb.SelectMany(c => new[] { c, Beside(c, "bdb_plays.csv"), Beside(c, "bdb_players.csv") })
+                .Where(File.Exists),
+        ];
 
     /// <summary>The sources of <paramref name="folder"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">No such folder.</exception>

@@ -50,17 +50,17 @@ public static class SlimTrackingReader
         var f = new FieldReader(columns, source);
         int count = 0;
         foreach (var record in records)
-            {
-                f.Start(record.Line, record.Fields, record.Text);
-                var row = ReadRow(f, source, record.Line, selection);
-                if (f.Issue is not null)
-                    issues.Add(f.Issue);
-                else if (row is not null)
-                    rows.Add(row);
-                else
-                    continue; // outside the selection
-                count++;
-            }
+        {
+            f.Start(record.Line, record.Fields, record.Text);
+            var row = ReadRow(f, source, record.Line, selection);
+            if (f.Issue is not null)
+                issues.Add(f.Issue);
+            else if (row is not null)
+                rows.Add(row);
+            else
+                continue; // outside the selection
+            count++;
+        }
         return new TrackingFile(source, TrackingFormat.Slim, rows, [], issues) { Records = count };
     }
 

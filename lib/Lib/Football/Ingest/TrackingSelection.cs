@@ -15,8 +15,7 @@ public sealed record TrackingSelection(IReadOnlySet<int> Seasons, IReadOnlySet<i
 
     /// <summary>Whether a row of this season and week is read.</summary>
     public bool Includes(int season, int? week) =>
-        (Seasons.Count == 0 || Seasons.Contains(season))
-        && (Weeks.Count == 0 || (week is { } w && Weeks.Contains(w)));
+        (Seasons.Count == 0 || Seasons.Contains(season)) && (Weeks.Count == 0 || (week is { } w && Weeks.Contains(w)));
 
     /// <summary>The selection as a cache parameter (<c>seasons=2018;weeks=1,2</c>).</summary>
     public override string ToString() =>
@@ -28,12 +27,19 @@ public sealed record TrackingSelection(IReadOnlySet<int> Seasons, IReadOnlySet<i
     public static IReadOnlyList<int> ParseList(string? text)
     {
         var values = new List<int>();
-        foreach (var part in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (
+            var part in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        )
         {
             var ends = part.Split('-', StringSplitOptions.TrimEntries);
             if (ends.Length == 1 && int.TryParse(ends[0], out var one))
                 values.Add(one);
-            else if (ends.Length == 2 && int.TryParse(ends[0], out var lo) && int.TryParse(ends[1], out var hi) && lo <= hi)
+            else if (
+                ends.Length == 2
+                && int.TryParse(ends[0], out var lo)
+                && int.TryParse(ends[1], out var hi)
+                && lo <= hi
+            )
                 values.AddRange(Enumerable.Range(lo, hi - lo + 1));
             else
                 throw new FormatException($"'{part}' is not a number or a range such as 1-9.");

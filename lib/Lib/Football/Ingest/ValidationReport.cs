@@ -1,6 +1,6 @@
 using Lib.Football.Domain;
-using Microsoft.Data.Analysis;
 using Lib.Storage;
+using Microsoft.Data.Analysis;
 
 namespace Lib.Football.Ingest;
 
@@ -16,8 +16,7 @@ public sealed record ValidationReport(IReadOnlyList<ValidationIssue> Issues, int
     /// <summary>One line per rule: its name, what it checks, its failures, the rows left out for it, the plays and
     /// files it touched and its first failure.</summary>
     public IReadOnlyList<RuleSummary> Summary =>
-        _summary ??=
-        [
+        _summary ??= [
             .. ValidationRules.All.Select(rule =>
             {
                 var failures = Issues.Where(i => i.Rule == rule).ToList();
