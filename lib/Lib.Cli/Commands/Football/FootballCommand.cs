@@ -19,6 +19,10 @@ internal static partial class FootballCommand
         )
         {
             IngestCommand(context),
+            TrainCommand(context),
+            EvaluateCommand(context),
+            PredictCommand(context),
+            ExportCommand(context),
         };
 
     /// <summary>Where the data comes from and what of it is read: <c>--data</c>, <c>--cache</c>, <c>--seasons</c>,
