@@ -1,3 +1,4 @@
+using Lib.Football.Dataset;
 using Lib.Football.Model;
 using Lib.Tensors;
 using Lib.Tensors.Autograd;

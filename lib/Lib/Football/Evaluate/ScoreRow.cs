@@ -1,3 +1,5 @@
+using Lib.Football.Model;
+
 namespace Lib.Football.Evaluate;
 
 /// <summary>One row of the evaluation table: a forecaster's score over one slice of the players (<c>all</c>, a

@@ -1,3 +1,4 @@
+using Lib.Football.Dataset;
 using Lib.Tensors.Onnx;
 using Onnx;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Lib.Display;
 using Lib.Football.Dataset;
-using Lib.Football.Evaluate;
 using Lib.Football.Model;
 using Lib.Tensors;
 using Lib.Tensors.Data;
