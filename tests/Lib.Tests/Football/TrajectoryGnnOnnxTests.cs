@@ -1,4 +1,5 @@
 using Lib.Workflow;
+using Lib.Football.Dataset;
 using Lib.Football.Model;
 using Lib.Tensors;
 using Lib.Tensors.Autograd;

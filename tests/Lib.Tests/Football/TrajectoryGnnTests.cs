@@ -1,3 +1,4 @@
+using Lib.Football.Dataset;
 using System.Text.Json;
 using Lib.Football.Model;
 using Lib.Tensors;

@@ -20,6 +20,10 @@ internal static partial class FootballCommand
         {
             IngestCommand(context),
             DatasetCommand(context),
+            TrainCommand(context),
+            EvaluateCommand(context),
+            PredictCommand(context),
+            ExportCommand(context),
         };
 
     /// <summary>Where the data comes from and what of it is read: <c>--data</c>, <c>--cache</c>, <c>--seasons</c>,

@@ -1,13 +1,12 @@
-using Lib.Football.Model;
 using Lib.Tensors;
 
 namespace Lib.Football.Dataset;
 
 /// <summary>
-/// A collated batch of scenes for <see cref="TrajectoryGnn"/>, its losses, the baselines and the metrics. A scene is
-/// one sample: a play cut at a frame, its nodes (the players seen in the observed frames, then the ball) in the
-/// normalised frame (offence attacking +x). Positions are yards; every forecast and target is an offset from the
-/// node's last observed position.
+/// A collated batch of scenes for the trajectory model (<c>Model.TrajectoryGnn</c>), its losses, the baselines and the
+/// metrics. A scene is one sample: a play cut at a frame, its nodes (the players seen in the observed frames, then the
+/// ball) in the normalised frame (offence attacking +x). Positions are yards; every forecast and target is an offset
+/// from the node's last observed position.
 /// </summary>
 /// <param name="Graph">The batch's fully connected scene graph.</param>
 /// <param name="Frames">[nodes, observed, F]: each node's features per observed frame.</param>

@@ -147,7 +147,7 @@ public static class TrajectoryFeatures
             ))
             .ToList();
         return new TrajectoryBatch(
-            Model.SceneGraph.FullyConnected(sizes),
+            SceneGraph.FullyConnected(sizes),
             Tensor.FromArray(frames, m, t, g),
             batch.LastPosition,
             Tensor.FromArray(velocity, m, 2),

@@ -1,3 +1,4 @@
+using Lib.Football.Dataset;
 using Lib.Tensors;
 using Lib.Tensors.NN;
 

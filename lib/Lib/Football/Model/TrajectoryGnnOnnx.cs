@@ -1,3 +1,4 @@
+using Lib.Football.Dataset;
 using Lib.Tensors.Onnx;
 using Onnx;
 
@@ -26,6 +27,21 @@ public static class TrajectoryGnnOnnx
         LogSigma = "log_sigma",
         ModeLogits = "mode_logits",
         CoverageLogit = "coverage_logit";
+
+    /// <summary>
+    /// Exports the model in <paramref name="modelFolder"/> to <paramref name="path"/> (a temporary file, then a
+    /// rename) and returns its inputs and outputs.
+    /// </summary>
+    public static OnnxSignature Save(string modelFolder, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelFolder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var network = FootballModel.Load(modelFolder).Network;
+        network.Eval();
+        var model = Export(network);
+        OnnxExport.Save(model, path);
+        return OnnxSignature.Of(model);
+    }
 
     /// <summary>The ONNX model computing <paramref name="network"/>'s forward at inference.</summary>
     public static ModelProto Export(TrajectoryGnn network)

@@ -16,7 +16,7 @@ public sealed record FootballTrainOptions
     public string ExperimentName { get; init; } = "football";
 
     /// <summary>Weeks to train on (all when empty); a play's week decides.</summary>
-    public IReadOnlyList<int> Weeks { get; init; } = [];
+    public List<int> Weeks { get; init; } = [];
 
     /// <summary>Samples per batch.</summary>
     public int BatchSize { get; init; } = 32;

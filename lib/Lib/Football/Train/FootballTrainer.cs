@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Lib.Display;
 using Lib.Football.Dataset;
-using Lib.Football.Evaluate;
 using Lib.Football.Model;
 using Lib.Tensors;
 using Lib.Tensors.Data;
@@ -35,8 +34,8 @@ public static class FootballTrainer
 
     /// <summary>
     /// Trains on <paramref name="data"/>'s training samples, validating on its validation samples; checkpoints go to
-    /// <paramref name="checkpointFolder"/> (null: none), <paramref name="resumeFrom"/> continues a run from a checkpoint
-    /// (<c>last</c> = that folder's last one).
+    /// <paramref name="checkpointFolder"/> (null: none), <paramref name="resumeFrom"/> continues a run from a
+    /// checkpoint (<c>last</c> = that folder's last one).
     /// </summary>
     public static Result Train(
         FootballData data,
@@ -57,7 +56,7 @@ public static class FootballTrainer
         if (train.Count == 0 || validation.Count == 0)
             throw new InvalidOperationException(
                 $"Training needs samples of both training and validation games; got {train.Count} and "
-                    + $"{validation.Count} (weeks: {(options.Weeks.Count == 0 ? "all" : string.Join(",", options.Weeks))})."
+                    + $"{validation.Count} (weeks: {WeeksText(options)})."
             );
         int observed = data.Options.Observed,
             horizon = data.Options.Horizon;
@@ -197,6 +196,8 @@ public static class FootballTrainer
             ["val_coverage_bce"] = labelled == 0 ? double.NaN : bce / labelled,
         };
     }
+
+    private static string WeeksText(FootballTrainOptions o) => o.Weeks.Count == 0 ? "all" : string.Join(",", o.Weeks);
 
     /// <summary>The samples of the weeks asked for.</summary>
     private static List<TrajectorySample> Select(IReadOnlyList<TrajectorySample> samples, FootballTrainOptions o) =>

@@ -1,6 +1,6 @@
 using Lib.Tensors;
 
-namespace Lib.Football.Model;
+namespace Lib.Football.Dataset;
 
 /// <summary>
 /// The graph of a batch of scenes (one scene = one sample's players and ball at its last observed frame): nodes are

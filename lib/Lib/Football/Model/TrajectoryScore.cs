@@ -1,4 +1,4 @@
-namespace Lib.Football.Evaluate;
+namespace Lib.Football.Model;
 
 /// <summary>
 /// A forecaster's errors pooled over a set of players (all, a position group, a play type): how many were scored at

@@ -1,7 +1,7 @@
 using Lib.Football.Dataset;
 using Lib.Football.Model;
 
-namespace Lib.Football.Evaluate;
+namespace Lib.Football.Model;
 
 /// <summary>
 /// One player's errors in one scene, in yards: the average and final displacement error of the point forecast (the

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Lib.Charts;
+using Lib.Football.Dataset;
+using Lib.Football.Evaluate;
+using Lib.Football.Model;
+using Spectre.Console;
+
+namespace Lib.Cli.Commands;
+
+// lab football evaluate: the saved model against the baselines on the test games, per position group and play type.
+internal static partial class FootballCommand
+{
+    private static Command EvaluateCommand(CliContext context)
+    {
+        var data = new DataOptions();
+        var model = ModelOption();
+        var charts = new Option<string?>("--charts")
+        {
+            Description = "Write error_by_horizon.html and play.html (standalone pages) into this folder.",
+            HelpName = "dir",
+        };
+        var command = new Command(
+            "evaluate",
+            "Score a trained model and the three baselines on the held-out games: ADE, FDE and miss rate at 1 s and "
+                + "2 s per position group and play type, minADE/minFDE for a mixture, the coverage head."
+        )
+        {
+            model,
+            charts,
+        };
+        data.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var folder = ModelFolder(context, parse, model);
+            var trained = FootballModel.Load(folder);
+            var football = FootballDatasetStep.Run(
+                data.Data(context, parse),
+                data.Cache(context, parse),
+                selection: data.Selection(parse),
+                progress: context.Progress
+            );
+            var evaluation = FootballEvaluateStep.Run(football, trained, progress: context.Progress);
+            WriteEvaluation(context, evaluation, groups: true);
+            if (parse.GetValue(charts) is { } dir)
+            {
+                Directory.CreateDirectory(dir);
+                ChartHtml.Save(FootballCharts.ErrorByHorizon(evaluation), Path.Combine(dir, "error_by_horizon.html"));
+                ChartHtml.Save(FootballCharts.Play(evaluation), Path.Combine(dir, "play.html"));
+                context.Console.WriteLine($"Charts in {dir}.");
+            }
+            return 0;
+        });
+        return command;
+    }
+}
