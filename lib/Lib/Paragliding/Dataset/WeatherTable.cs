@@ -6,14 +6,15 @@ namespace Lib.Paragliding.Dataset;
 
 /// <summary>
 /// Optional weather per site × day × {09, 12, 15} h, the model's <c>--weather FILE</c> input: a long CSV
-/// <c>site_id,date,hour,variable,value</c> (one row per value; <c>date</c> ISO, <c>hour</c> 9, 12 or 15,
+/// <c>site_id,date,hour,variable,value</c> (one row per value; <c>date</c> ISO, <c>hour</c> 9, 12 or 15 UTC,
 /// <c>variable</c> a name such as Glideator's <c>u_wind_500hpa_ms</c>). A site-day is usable only with every variable
 /// at every hour; an incomplete one is listed in <see cref="Rejected"/>, and a malformed row is an error naming its
 /// line.
 /// </summary>
 public sealed class WeatherTable
 {
-    /// <summary>The three forecast hours (local), in slice order.</summary>
+    /// <summary>The three forecast hours (UTC valid times, as <c>GribWeatherTable</c> writes them), in slice
+    /// order.</summary>
     public static IReadOnlyList<int> Hours { get; } = [9, 12, 15];
 
     private readonly Dictionary<(string, DateOnly), float[]> _values;
