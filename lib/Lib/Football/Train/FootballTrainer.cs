@@ -99,21 +99,9 @@ public static class FootballTrainer
                 ? null
                 : new TrainingProgressReporter(progress, "training the football graph network"),
         };
-        if (run is not null)
-            trainer.Callbacks.Add(
-                new LambdaCallback
-                {
-                    EpochEnd = c =>
-                    {
-                        run.LogMetric("train_loss", c.Loss, c.Epoch);
-                        foreach (var (name, value) in c.Metrics)
-                            run.LogMetric(name, value, c.Epoch);
-                    },
-                }
-            );
-        using var tensorBoard = run is null ? null : new TensorBoardCallback(run);
-        if (tensorBoard is not null)
-            trainer.Callbacks.Add(tensorBoard);
+        using var logging = run is null ? null : new RunMetricsCallback(run);
+        if (logging is not null)
+            trainer.Callbacks.Add(logging);
         var watch = Stopwatch.StartNew();
         var history = trainer.Fit(trainLoader, validationLoader, resumeFrom, cancellationToken);
         watch.Stop();

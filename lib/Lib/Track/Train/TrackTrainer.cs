@@ -206,19 +206,11 @@ public static class TrackTrainer
             new LambdaCallback
             {
                 EpochStart = c => generator.ManualSeed(options.Seed * 1000 + c.Epoch), // dropout masks repeat per epoch
-                EpochEnd = c =>
-                {
-                    if (run is null)
-                        return;
-                    run.LogMetric("train_loss", c.Loss, c.Epoch);
-                    foreach (var (name, value) in c.Metrics)
-                        run.LogMetric(name, value, c.Epoch);
-                },
             }
         );
-        using var tensorBoard = run is null ? null : new TensorBoardCallback(run);
-        if (tensorBoard is not null)
-            trainer.Callbacks.Add(tensorBoard);
+        using var logging = run is null ? null : new RunMetricsCallback(run);
+        if (logging is not null)
+            trainer.Callbacks.Add(logging);
         var history = trainer.Fit(trainLoader, validationLoader, cancellationToken: cancellationToken);
         return new Fitted(network, encoder, history, validationSamples?.Count ?? 0);
     }
