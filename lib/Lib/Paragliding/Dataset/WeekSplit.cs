@@ -58,10 +58,11 @@ public sealed class WeekSplit
     }
 
     /// <summary>A week's place in the shuffle: the hex SHA-256 of the salted week key.</summary>
-    public static string Rank((int Year, int Week) week) =>
-        Convert.ToHexStringLower(
-            SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Salt}:{week.Year}-W{week.Week:00}")))
-        );
+    public static string Rank((int Year, int Week) week)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture, $"{Salt}:{week.Year}-W{week.Week:00}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    }
 
     /// <summary>The side of <paramref name="date"/>'s week.</summary>
     /// <exception cref="KeyNotFoundException">The week is not in the split.</exception>
