@@ -5,6 +5,7 @@ using Lib.Paragliding.Dataset;
 using Lib.Paragliding.Model;
 using Lib.Paragliding.Train;
 using Lib.Tensors;
+using Lib.Tensors.Autograd;
 using Lib.Tensors.Optim;
 
 namespace Benchmarks;
@@ -117,7 +118,7 @@ internal sealed class ParaglidingBenchmark : IBenchmark
         var inferred = TimedLoop.Run(
             i =>
             {
-                using var _ = GradMode.NoGrad();
+                using var noGrad = GradMode.NoGrad();
                 _ = network.Forward(inferBatches[i % Pool]).Sigmoid().Data[0];
             },
             rule
