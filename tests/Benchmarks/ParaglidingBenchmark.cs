@@ -135,9 +135,11 @@ internal sealed class ParaglidingBenchmark : IBenchmark
                 ["train_batch"] = options.BatchSize,
                 ["train_samples_per_s"] = Math.Round(options.BatchSize * trained.StepsPerSecond),
                 ["train_median_ms"] = Math.Round(trained.MedianMs, 3),
+                ["train_samples_per_s_at_median"] = Math.Round(options.BatchSize * 1000 / trained.MedianMs),
                 ["infer_batch"] = InferBatch,
                 ["infer_samples_per_s"] = Math.Round(InferBatch * inferred.StepsPerSecond),
                 ["infer_median_ms"] = Math.Round(inferred.MedianMs, 3),
+                ["infer_samples_per_s_at_median"] = Math.Round(InferBatch * 1000 / inferred.MedianMs),
                 ["train_cpu"] = trained.Cpu,
                 ["infer_cpu"] = inferred.Cpu,
             }
