@@ -112,7 +112,8 @@ internal static partial class ParaglidingCommand
                     var o = ParaglidingSearchSpace.Apply(start, best.Parameters);
                     context.Console.WriteLine(
                         $"Best: trial {N(best.Number)}, {ParaglidingTuneStep.Metric} "
-                            + $"{best.Value.ToString("0.0000", CultureInfo.InvariantCulture)} with {best.Parameters.Key}"
+                            + best.Value.ToString("0.0000", CultureInfo.InvariantCulture)
+                            + $" with {best.Parameters.Key}"
                     );
                     context.Console.WriteLine(
                         $"Train it with: lab paragliding train --epochs {N(o.Epochs)} --lr {G(o.LearningRate)} "

@@ -97,7 +97,9 @@ public sealed class GribWeatherTable
                 throw new InvalidDataException($"{Where("variable")} '{variable}' is not a variable of the schema.");
             var site = row.Required(path, "site_id");
             if (!seen.Add((site, date, hour, variable)))
-                throw new InvalidDataException($"{Where("value")} {site} {row["date"]} {hour} h {variable} is given twice.");
+                throw new InvalidDataException(
+                    $"{Where("value")} {site} {row["date"]} {hour} h {variable} is given twice."
+                );
             rows.Add(new WeatherTableRow(site, date, hour, variable, value));
         }
         return new GribWeatherTable(rows);
