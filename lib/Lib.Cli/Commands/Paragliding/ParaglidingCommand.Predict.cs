@@ -36,7 +36,8 @@ internal static partial class ParaglidingCommand
         };
         var weather = new Option<string?>("--weather")
         {
-            Description = "With --pairs: a weather table for a model trained with weather "
+            Description =
+                "With --pairs: a weather table for a model trained with weather "
                 + "(site_id,date,hour,variable,value).",
             HelpName = "file.csv",
         };

@@ -42,10 +42,7 @@ public sealed class WeekSplit
     public static WeekSplit Hashed(IEnumerable<DateOnly> days)
     {
         ArgumentNullException.ThrowIfNull(days);
-        var order = days.Select(Key)
-            .Distinct()
-            .OrderBy(Rank, StringComparer.Ordinal)
-            .ToList();
+        var order = days.Select(Key).Distinct().OrderBy(Rank, StringComparer.Ordinal).ToList();
         int test = (int)Math.Round(order.Count * TestShare, MidpointRounding.AwayFromZero);
         int val = (int)Math.Round(order.Count * ValShare, MidpointRounding.AwayFromZero);
         var weeks = new Dictionary<(int, int), DaySplit>();
