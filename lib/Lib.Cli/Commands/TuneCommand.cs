@@ -17,5 +17,6 @@ internal static class TuneCommand
         )
         {
             TrackCommand.TuneCommand(context),
+            ParaglidingCommand.TuneCommand(context),
         };
 }
