@@ -13,11 +13,23 @@ internal static class LstmCell
 {
     /// <summary>
     /// Activates the gate pre-activations of one row in place (σ, σ, tanh, σ) and writes
-    /// c = i⊙g + f⊙c_prev and h = o⊙tanh(c). <paramref name="gate"/> is [4H]; the others are [H].
+    /// c = i⊙g + f⊙c_prev and h = o⊙tanh(c). <paramref name="gate"/> is [4H]; the others are [H];
+    /// <paramref name="cPrev"/> may be <paramref name="c"/>. With AVX-512, <see cref="LstmCell512"/> does it.
     /// </summary>
     // compiled on its own, so the activations inline (a caller's inlining budget runs out first)
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Forward(Span<float> gate, ReadOnlySpan<float> cPrev, Span<float> c, Span<float> h)
+    {
+        if (LstmCell512.IsSupported)
+            LstmCell512.Forward(gate, cPrev, c, h);
+        else
+            ForwardLanes(gate, cPrev, c, h);
+    }
+
+    /// <summary><see cref="Forward"/> in <see cref="Vector{T}"/> lanes, on any machine (the 16-lane path gives the same
+    /// bits for arguments whose exponentials are finite floats).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void ForwardLanes(Span<float> gate, ReadOnlySpan<float> cPrev, Span<float> c, Span<float> h)
     {
         int hidden = c.Length,
             width = Vector<float>.Count,
