@@ -5,11 +5,10 @@ using System.Runtime.Intrinsics;
 namespace Lib.Tensors.Ops;
 
 /// <summary>
-/// <see cref="LstmCell.Forward"/> in 16-lane AVX-512 vectors, where the machine has them: the same polynomials as
-/// <see cref="SimdMath"/> (Cephes' expf and tanhf) on twice the lanes, with the range checks an LSTM gate needs done
-/// by clamping the argument (σ is 0 or 1 to float precision long before e⁻ˣ overflows), so about 1.8× faster per
-/// element. NaN stays NaN. A row's last, partial vector goes through the same code in a padded copy, so every element
-/// gets the same arithmetic.
+/// <see cref="LstmCell.Forward"/> in 16-lane AVX-512 vectors, where the machine has them: <see cref="CellMath"/>'s
+/// rational tanh (and σ from it) on twice the lanes of <see cref="System.Numerics.Vector{T}"/>, the same operations
+/// in the same order, so the same bits as <see cref="LstmCell.ForwardLanes"/>. NaN stays NaN. A row's last, partial
+/// vector goes through the same code in a padded copy, so every element gets the same arithmetic.
 /// </summary>
 internal static class LstmCell512
 {
@@ -93,50 +92,31 @@ internal static class LstmCell512
         (Tanh(cn) * o).StoreUnsafe(ref h);
     }
 
-    /// <summary>eˣ for x in [−87, 88] (Cephes' expf, as <see cref="SimdMath.Exp"/>; the caller clamps).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> ExpInRange(Vector512<float> x)
-    {
-        var k = Vector512.Round(x * Vector512.Create(1.44269504088896341f));
-        var r = Vector512.FusedMultiplyAdd(k, Vector512.Create(-0.693359375f), x); // ln 2 in two parts
-        r = Vector512.FusedMultiplyAdd(k, Vector512.Create(2.12194440e-4f), r);
-        var p = Fma(Vector512.Create(1.9875691500e-4f), r, 1.3981999507e-3f);
-        p = Fma(p, r, 8.3334519073e-3f);
-        p = Fma(p, r, 4.1665795894e-2f);
-        p = Fma(p, r, 1.6666665459e-1f);
-        p = Fma(p, r, 5.0000001201e-1f);
-        p = Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<float>.One;
-        var scale = Vector512.ShiftLeft(Vector512.ConvertToInt32Native(k) + Vector512.Create(127), 23).AsSingle();
-        return p * scale;
-    }
-
-    /// <summary>1 / (1 + e⁻ˣ), the exponent clamped to [−87, 88] (σ is then 1, or below 1e-38).</summary>
+    /// <summary>σ(x) = (1 + tanh(x/2)) / 2 (<see cref="CellMath"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Sigmoid(Vector512<float> x)
     {
-        var clamped = Vector512.MinNative(Vector512.MaxNative(-x, Vector512.Create(-87f)), Vector512.Create(88f));
-        var e = ExpInRange(clamped);
-        var s = Vector512<float>.One / (Vector512<float>.One + e);
-        return Vector512.ConditionalSelect(Vector512.Equals(x, x), s, x);
+        var half = Vector512.Create(0.5f);
+        return Vector512.FusedMultiplyAdd(Tanh(x * half), half, half);
     }
 
-    /// <summary>tanh as <see cref="SimdMath.Tanh"/>: the odd polynomial below |x| = 0.625, else 1 − 2/(e^{2|x|} + 1)
-    /// with x's sign, e^{2|x|} clamped at e⁸⁸ (tanh is then ±1).</summary>
+    /// <summary>tanh as <see cref="CellMath.Tanh"/>: the same rational function in 16 lanes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Tanh(Vector512<float> x)
     {
-        var a = Vector512.Abs(x);
-        var z = x * x;
-        var p = Fma(Vector512.Create(-5.70498872745e-3f), z, 2.06390887954e-2f);
-        p = Fma(p, z, -5.37397155531e-2f);
-        p = Fma(p, z, 1.33314422036e-1f);
-        p = Fma(p, z, -3.33332819422e-1f);
-        var small = Vector512.FusedMultiplyAdd(p * z, x, x);
-        var e = ExpInRange(Vector512.MinNative(a + a, Vector512.Create(88f)));
-        var large = Vector512<float>.One - Vector512.Create(2f) / (e + Vector512<float>.One);
-        large = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), -large, large);
-        var t = Vector512.ConditionalSelect(Vector512.LessThan(a, Vector512.Create(0.625f)), small, large);
-        return Vector512.ConditionalSelect(Vector512.Equals(x, x), t, x);
+        var bound = Vector512.Create(CellMath.Bound);
+        var t = Vector512.MinNative(Vector512.MaxNative(x, -bound), bound);
+        var t2 = t * t;
+        var p = Fma(Vector512.Create(CellMath.A13), t2, CellMath.A11);
+        p = Fma(p, t2, CellMath.A9);
+        p = Fma(p, t2, CellMath.A7);
+        p = Fma(p, t2, CellMath.A5);
+        p = Fma(p, t2, CellMath.A3);
+        p = Fma(p, t2, CellMath.A1);
+        var q = Fma(Vector512.Create(CellMath.B6), t2, CellMath.B4);
+        q = Fma(q, t2, CellMath.B2);
+        q = Fma(q, t2, CellMath.B0);
+        return Vector512.ConditionalSelect(Vector512.Equals(x, x), t * p / q, x);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
