@@ -12,8 +12,8 @@ namespace Lib.Torch.Training;
 /// Builds the TorchSharp optimizer that matches an engine optimizer, for a twin: the same kind (Adam or AdamW), the
 /// same parameter groups (each engine parameter found in the twin by its state-dict key) and each group's
 /// learning rate, betas, eps and weight decay. A workflow keeps choosing its groups and settings in one place (its
-/// engine trainer's code, e.g. <see cref="Lib.Tensors.Optim.ParamGroups.DecayAndNoDecay"/>) and the twin trains with the
-/// same ones.
+/// engine trainer's code, e.g. <see cref="Lib.Tensors.Optim.ParamGroups.DecayAndNoDecay"/>) and the twin trains
+/// with the same ones.
 /// </summary>
 public static class TorchOptimizers
 {
