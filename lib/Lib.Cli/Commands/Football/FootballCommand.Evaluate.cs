@@ -2,6 +2,7 @@ using System.CommandLine;
 using Lib.Charts;
 using Lib.Football.Dataset;
 using Lib.Football.Evaluate;
+using Lib.Football.Ingest;
 using Lib.Football.Model;
 using Spectre.Console;
 
@@ -36,7 +37,7 @@ internal static partial class FootballCommand
             var football = FootballDatasetStep.Run(
                 data.Data(context, parse),
                 data.Cache(context, parse),
-                selection: data.Selection(parse),
+                selection: TrainedSelection(data.Selection(parse), trained),
                 progress: context.Progress
             );
             var evaluation = FootballEvaluateStep.Run(football, trained, progress: context.Progress);
@@ -51,5 +52,15 @@ internal static partial class FootballCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The flags' selection; without <c>--weeks</c>, the weeks the model was trained on (its card), so the
+    /// test games are those of its own split.</summary>
+    private static TrackingSelection TrainedSelection(TrackingSelection flags, FootballModel model)
+    {
+        if (flags.Weeks.Count > 0)
+            return flags;
+        var weeks = model.Card.Training.Options.TryGetValue("weeks", out var w) ? w?.ToString() : null;
+        return weeks is null or "all" ? flags : TrackingSelection.Of(flags.Seasons, TrackingSelection.ParseList(weeks));
     }
 }

@@ -78,11 +78,14 @@ internal static partial class FootballCommand
                 options = options with { LearningRate = lr };
             if (parse.GetValue(experiment) is { } name)
                 options = options with { ExperimentName = name };
+            // --weeks and the config's weeks are one setting: the weeks read (train, validation and test games)
+            var selection = options.Selection(data.Selection(parse));
+            options = options with { Weeks = [.. selection.Weeks] };
             var football = FootballDatasetStep.Run(
                 data.Data(context, parse),
                 data.Cache(context, parse),
                 new SampleOptions { MaxPlays = options.MaxPlays },
-                selection: data.Selection(parse),
+                selection: selection,
                 progress: context.Progress
             );
             var folder = ModelFolder(context, parse, output);

@@ -187,9 +187,24 @@ public static class FootballTrainer
 
     private static string WeeksText(FootballTrainOptions o) => o.Weeks.Count == 0 ? "all" : string.Join(",", o.Weeks);
 
-    /// <summary>The samples of the weeks asked for.</summary>
-    private static List<TrajectorySample> Select(IReadOnlyList<TrajectorySample> samples, FootballTrainOptions o) =>
-        o.Weeks.Count == 0 ? [.. samples] : [.. samples.Where(s => s.Tracks.Play.Week is int w && o.Weeks.Contains(w))];
+    /// <summary>
+    /// The samples, checked against the weeks asked for: <see cref="FootballTrainOptions.Weeks"/> is the data's
+    /// selection (the test games come from the same weeks), so data read with another selection is an error rather
+    /// than a silent filter of the training games alone.
+    /// </summary>
+    private static List<TrajectorySample> Select(IReadOnlyList<TrajectorySample> samples, FootballTrainOptions o)
+    {
+        if (o.Weeks.Count == 0)
+            return [.. samples];
+        var other = samples.Select(s => s.Tracks.Play.Week).Where(w => w is not int v || !o.Weeks.Contains(v));
+        if (other.Any())
+            throw new InvalidOperationException(
+                $"The options name weeks {WeeksText(o)}, but the dataset holds plays of other weeks "
+                    + $"({string.Join(",", other.Distinct().Select(w => w?.ToString() ?? "unknown").Order())}): read it "
+                    + "with options.Selection() (TrackingSelection), as lab football train does."
+            );
+        return [.. samples];
+    }
 
     private static IEnumerable<List<T>> Chunk<T>(IReadOnlyList<T> items, int size)
     {
