@@ -120,8 +120,9 @@ public static class FootballTrainer
         return new Result(new FootballModel(network, card), history, trainer.TopCheckpoints);
     }
 
-    /// <summary>One training step's loss and its weighted auxiliary terms.</summary>
-    internal static TrainingStepOutput Step(TrajectoryGnn network, TrajectoryBatch b, FootballTrainOptions options)
+    /// <summary>One training step's loss and its weighted auxiliary terms (what the trainer sums and backpropagates;
+    /// the benchmark's step too).</summary>
+    public static TrainingStepOutput Step(TrajectoryGnn network, TrajectoryBatch b, FootballTrainOptions options)
     {
         var output = network.Forward(b.Frames, b.Positions, b.Velocity, b.Graph);
         float? huber = options.HuberDelta is double d ? (float)d : null;
