@@ -17,7 +17,8 @@ internal static partial class FootballCommand
         var model = ModelOption();
         var charts = new Option<string?>("--charts")
         {
-            Description = "Write error_by_horizon.html and play.html (standalone pages) into this folder.",
+            Description =
+                "Write error_by_horizon.html, play.html and for a mixture mixture_fan.html (standalone pages) here.",
             HelpName = "dir",
         };
         var command = new Command(
@@ -47,6 +48,16 @@ internal static partial class FootballCommand
                 Directory.CreateDirectory(dir);
                 ChartHtml.Save(FootballCharts.ErrorByHorizon(evaluation), Path.Combine(dir, "error_by_horizon.html"));
                 ChartHtml.Save(FootballCharts.Play(evaluation), Path.Combine(dir, "play.html"));
+                var forecast = evaluation.ExampleForecasts[trained.Name];
+                if (forecast.Modes > 1) // the mixture's modes for the first wide receiver of the example, else a player
+                {
+                    var nodes = evaluation.Example.Nodes;
+                    int node = Enumerable.Range(0, nodes.Count).FirstOrDefault(i => nodes[i].Group == "WR", 0);
+                    ChartHtml.Save(
+                        FootballCharts.MixtureFan(evaluation.Example, forecast, node),
+                        Path.Combine(dir, "mixture_fan.html")
+                    );
+                }
                 context.Console.WriteLine($"Charts in {dir}.");
             }
             return 0;
