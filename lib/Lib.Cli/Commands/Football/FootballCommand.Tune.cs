@@ -79,7 +79,11 @@ internal static partial class FootballCommand
                 if (parse.GetValue(maxEpochs) is int e)
                     options =
                         e >= 1
-                            ? options with { MaxEpochs = e, Patience = Math.Min(options.Patience, e) }
+                            ? options with
+                            {
+                                MaxEpochs = e,
+                                Patience = Math.Min(options.Patience, e),
+                            }
                             : throw new ArgumentException($"--max-epochs must be at least 1, got {N(e)}.");
                 int points = parse.GetValue(gridPoints);
                 if (points < 1)
@@ -116,7 +120,8 @@ internal static partial class FootballCommand
                 {
                     var rate = best.Parameters.Get<double>(FootballTuneStep.LearningRate);
                     context.Console.WriteLine(
-                        $"Best: trial {N(best.Number)}, {result.Metric} {Decimal(best.Value)} yd with {best.Parameters.Key}"
+                        $"Best: trial {N(best.Number)}, {result.Metric} {Decimal(best.Value)} yd with "
+                            + best.Parameters.Key
                     );
                     context.Console.WriteLine(
                         $"Train it with: lab football train --config {parse.GetValue(config)} --learning-rate "
@@ -174,7 +179,12 @@ internal static partial class FootballCommand
                         : ParameterDomain.Format(t.Parameters[n])
                 )
             );
-            row.AddRange([Decimal(t.Value), Decimal(bestSoFar[i]), t.Reused ? "yes" : "", t.RunId[..Math.Min(8, t.RunId.Length)]]);
+            row.AddRange([
+                Decimal(t.Value),
+                Decimal(bestSoFar[i]),
+                t.Reused ? "yes" : "",
+                t.RunId[..Math.Min(8, t.RunId.Length)],
+            ]);
             table.AddRow([.. row.Select(Markup.Escape)]);
         }
         return table;

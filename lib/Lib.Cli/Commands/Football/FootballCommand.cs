@@ -51,7 +51,8 @@ internal static partial class FootballCommand
         {
             Description =
                 "Read only these weeks, e.g. 1-9 or 1,2,18 (POST weeks are 18-22); train, validation and test games "
-                + "all come from them. train: overrides the config's weeks; evaluate: default the model's. Default: all.",
+                + "all come from them. train: overrides the config's weeks; evaluate: default the model's. "
+                + "Default: all.",
             HelpName = "list",
         };
 

@@ -179,9 +179,7 @@ public static class TrackBuilder
             bool hasPrevious = f > t.FirstFrame && t.Present[at - 1];
             if (isBall || float.IsNaN(t.Dir[at]))
             {
-                var (vx, vy) = hasPrevious
-                    ? ((t.X[at] - t.X[at - 1]) / dt, (t.Y[at] - t.Y[at - 1]) / dt)
-                    : (0f, 0f);
+                var (vx, vy) = hasPrevious ? ((t.X[at] - t.X[at - 1]) / dt, (t.Y[at] - t.Y[at - 1]) / dt) : (0f, 0f);
                 t.Vx[at] = vx;
                 t.Vy[at] = vy;
                 var degrees = Math.Atan2(vx, vy) * 180.0 / Math.PI;

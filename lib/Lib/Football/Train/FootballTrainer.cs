@@ -197,11 +197,17 @@ public static class FootballTrainer
     {
         if (o.Weeks.Count == 0)
             return [.. samples];
-        var other = samples.Select(s => s.Tracks.Play.Week).Where(w => w is not int v || !o.Weeks.Contains(v));
-        if (other.Any())
+        var other = samples
+            .Select(s => s.Tracks.Play.Week)
+            .Where(w => w is not int v || !o.Weeks.Contains(v))
+            .Distinct()
+            .Select(w => w?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown")
+            .Order()
+            .ToList();
+        if (other.Count > 0)
             throw new InvalidOperationException(
                 $"The options name weeks {WeeksText(o)}, but the dataset holds plays of other weeks "
-                    + $"({string.Join(",", other.Distinct().Select(w => w?.ToString() ?? "unknown").Order())}): read it "
+                    + $"({string.Join(",", other)}): read it "
                     + "with options.Selection() (TrackingSelection), as lab football train does."
             );
         return [.. samples];
