@@ -129,7 +129,8 @@ internal static partial class FootballCommand
             "FDE 2s",
             "miss 2s",
             "minADE 2s",
-            "minFDE 2s"
+            "minFDE 2s",
+            "NLL 2s"
         );
         foreach (var row in evaluation.Rows.Where(r => groups || r.Slice == "all"))
         {
@@ -145,7 +146,8 @@ internal static partial class FootballCommand
                 F(s.Fde2),
                 F(s.Miss2),
                 F(s.MinAde2),
-                F(s.MinFde2)
+                F(s.MinFde2),
+                F(s.Nll2)
             );
         }
         context.Console.WriteLine($"The {evaluation.Split} games: {N(evaluation.Samples)} samples (yards).");
