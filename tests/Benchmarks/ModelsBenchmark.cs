@@ -20,6 +20,7 @@ internal sealed class ModelsBenchmark : IBenchmark
         ["dcn_multilabel"] = () => new DcnMultilabelBenchmark(),
         ["gnn_traj"] = () => new GnnTrajBenchmark(),
         ["bilstm_clip"] = () => new BiLstmClipBenchmark(),
+        ["trajectory_gnn"] = () => new TrajectoryGnnBenchmark(),
     };
 
     public string Name => "models";
