@@ -1,4 +1,6 @@
+using Lib.Splits.Dataset;
 using Lib.Splits.Model;
+using Lib.Splits.Train;
 
 namespace Lib.Tests.Splits;
 
@@ -80,5 +82,31 @@ public class AlignmentTests
         Assert.Equal(70, frames[2], 6); // the finish: only frames before it
         var lonely = PointFit.Locate([0, 50], [0, 25, 50], 4, p => -p);
         Assert.Equal(-25, lonely[1]); // fewer than three frames near: the fallback
+    }
+
+    [Fact]
+    public void Pairwise_logits_equal_the_network_on_each_pair_and_the_aligner_keeps_the_order()
+    {
+        var videos = TrainAndFindTests.Videos();
+        var fold = TrackFold.For(videos.Select(v => v.TrackId), "c");
+        var quick = TrainAndFindTests.Small with { Epochs = 1, MaxTrainPairs = 64 };
+        var model = SplitModelTrainer.Train(videos, fold, quick, "place").Model;
+        var (source, target) = (videos[^1], videos[^2]);
+        var a = ClipVectors.Scan(model, source.Features);
+        var b = ClipVectors.Scan(model, target.Features);
+        var all = model.PairwiseLogits(a.Vectors, b.Vectors);
+        int m = target.Features.FrameCount;
+        foreach (int i in new[] { 0, 17, source.Features.FrameCount - 1 })
+        {
+            var row = model.Score(a.Vectors.Select(0, i), b.Vectors);
+            for (int j = 0; j < m; j++)
+                Assert.Equal(row[j], all[i * m + j], 4);
+        }
+        var search = SplitAligner.Find(model, a, source.Run.Positions, b);
+        Assert.Equal(source.Run.Frames.Count, search.Splits.Count);
+        Assert.True(search.Splits.Zip(search.Splits.Skip(1)).All(p => p.Second.Seconds > p.First.Seconds));
+        Assert.All(search.Splits, p => Assert.InRange(p.Confidence, 0, 1));
+        var strided = ClipVectors.Scan(model, target.Features, stride: 2);
+        Assert.Throws<ArgumentException>(() => SplitAligner.Find(model, a, source.Run.Positions, strided));
     }
 }
