@@ -50,7 +50,7 @@ internal static partial class SplitsCommand
                     .Select(v => v.TrackId)
                     .Distinct()
                     .Order(StringComparer.Ordinal)
-                    .Where(t => Directory.Exists(Path.Combine(root, t)))
+                    .Where(t => Lib.Workflow.ModelFolder.Holds(Path.Combine(root, t)))
                     .Select(t => SplitModels.For(root, t))
                     .ToList();
                 if (models.Count == 0)

@@ -30,8 +30,16 @@ internal static partial class SplitsCommand
             DefaultValueFactory = _ => "compressed",
         };
 
+        public readonly Option<string> AlignOn = new("--align-on")
+        {
+            Description = "align: what the time warping aligns: clips (the model's logits) or frames (the cosine "
+                + "distance of the --place-on embeddings).",
+            DefaultValueFactory = _ => "frames",
+        };
+
         public void AddTo(Command command)
         {
+            command.Options.Add(AlignOn);
             command.Options.Add(Search);
             command.Options.Add(Stride);
             command.Options.Add(FitWindow);
@@ -48,6 +56,12 @@ internal static partial class SplitsCommand
                     var other => throw new ArgumentException($"--search must be align or candidates; got {other}."),
                 },
                 Stride = parse.GetValue(Stride),
+                AlignOn = parse.GetValue(AlignOn) switch
+                {
+                    "clips" => AlignCost.Clips,
+                    "frames" => AlignCost.Frames,
+                    var other => throw new ArgumentException($"--align-on must be clips or frames; got {other}."),
+                },
                 FitWindowSeconds = parse.GetValue(FitWindow),
                 PlaceOn = parse.GetValue(PlaceOn) switch
                 {

@@ -30,6 +30,10 @@ public sealed record FindOptions
     /// for.</summary>
     public int PlaceRadius { get; init; } = 3;
 
+    /// <summary>Align only: what the time warping aligns: the model's clip logits (−log σ) or the frames'
+    /// embeddings in <see cref="PlaceOn"/> (cosine distance).</summary>
+    public AlignCost AlignOn { get; init; } = AlignCost.Frames;
+
     /// <summary>Align only: what the frames are compared with to place each target frame between source frames:
     /// the model's per-frame compression (the default) or the scaled input features.</summary>
     public FrameSpace PlaceOn { get; init; } = FrameSpace.Compressed;
@@ -53,4 +57,14 @@ public enum FrameSpace
 
     /// <summary>The scaled features the model reads.</summary>
     Features,
+}
+
+/// <summary>What the time warping of two videos minimises.</summary>
+public enum AlignCost
+{
+    /// <summary>−log σ of the model's logit for the clips ending at the two frames.</summary>
+    Clips,
+
+    /// <summary>The cosine distance of the two frames' embeddings (<see cref="FindOptions.PlaceOn"/>).</summary>
+    Frames,
 }

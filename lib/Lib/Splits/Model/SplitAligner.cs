@@ -5,8 +5,8 @@ namespace Lib.Splits.Model;
 /// <summary>
 /// Finds a source run's annotated points in a target video by aligning the two videos with a split classifier: the
 /// model scores the clip ending at every source frame against the clip ending at every target frame
-/// (<see cref="SplitModel.PairwiseLogits"/>); dynamic time warping on −log σ(logit) gives the monotone path through
-/// them (<see cref="MonotoneAlignment"/>: every point is chosen jointly with every other, in increasing order); each
+/// (<see cref="SplitModel.PairwiseLogits"/>); dynamic time warping on −log σ(logit) (or on the frames' cosine
+/// distance, <see cref="FindOptions.AlignOn"/>) gives the monotone path through them (<see cref="MonotoneAlignment"/>: every point is chosen jointly with every other, in increasing order); each
 /// target frame is then placed between source frames near the path by the model's per-frame embeddings
 /// (<see cref="PlaceTrack"/>), and each source point's target frame is read off a line fitted to the target frames
 /// placed around it (<see cref="PointFit"/>), to a fraction of a frame. The start and finish are found the same way
@@ -46,12 +46,22 @@ public static class SplitAligner
                 );
         sourcePoints = [.. sourcePoints.Select(p => Math.Clamp(p, 0, n - 1))];
         var logits = model.PairwiseLogits(source.Vectors, target.Vectors); // [n × m]
+        var (sourceFrames, targetFrames, dim) = Embeddings(model, source.Video, target.Video, options.PlaceOn);
         var cost = new float[logits.Length];
-        for (int i = 0; i < cost.Length; i++)
-            cost[i] = (float)Softplus(-logits[i]);
+        if (options.AlignOn == AlignCost.Clips)
+            for (int i = 0; i < cost.Length; i++)
+                cost[i] = (float)Softplus(-logits[i]);
+        else
+            for (int i = 0; i < n; i++)
+            for (int j = 0; j < m; j++)
+                cost[i * m + j] =
+                    1
+                    - System.Numerics.Tensors.TensorPrimitives.Dot(
+                        sourceFrames.AsSpan(i * dim, dim),
+                        targetFrames.AsSpan(j * dim, dim)
+                    );
         var path = MonotoneAlignment.Align(cost, n, m);
         var targetOfSource = MonotoneAlignment.TargetOfSource(path, n);
-        var (sourceFrames, targetFrames, dim) = Embeddings(model, source.Video, target.Video, options.PlaceOn);
         var positions = PlaceTrack.Positions(
             sourceFrames,
             targetFrames,
