@@ -26,8 +26,9 @@ internal static partial class SplitsCommand
         };
         public readonly Option<string> PlaceOn = new("--place-on")
         {
-            Description = "align: compressed (the model's per-frame compression) or features (the scaled inputs).",
-            DefaultValueFactory = _ => "compressed",
+            Description = "align: features (the scaled inputs the model reads) or compressed (the model's "
+                + "per-frame compression).",
+            DefaultValueFactory = _ => "features",
         };
 
         public readonly Option<string> AlignOn = new("--align-on")
@@ -67,7 +68,9 @@ internal static partial class SplitsCommand
                 {
                     "compressed" => FrameSpace.Compressed,
                     "features" => FrameSpace.Features,
-                    var other => throw new ArgumentException($"--place-on must be compressed or features; got {other}."),
+                    var other => throw new ArgumentException(
+                        $"--place-on must be compressed or features; got {other}."
+                    ),
                 },
             };
     }

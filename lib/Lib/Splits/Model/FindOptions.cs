@@ -34,9 +34,10 @@ public sealed record FindOptions
     /// embeddings in <see cref="PlaceOn"/> (cosine distance).</summary>
     public AlignCost AlignOn { get; init; } = AlignCost.Frames;
 
-    /// <summary>Align only: what the frames are compared with to place each target frame between source frames:
-    /// the model's per-frame compression (the default) or the scaled input features.</summary>
-    public FrameSpace PlaceOn { get; init; } = FrameSpace.Compressed;
+    /// <summary>Align only: the frames' embeddings the warping (with <see cref="AlignCost.Frames"/>) and the placing
+    /// of each target frame between source frames compare: the scaled input features the model reads (the default,
+    /// chosen on the validation tracks) or the model's per-frame compression.</summary>
+    public FrameSpace PlaceOn { get; init; } = FrameSpace.Features;
 }
 
 /// <summary>How a search chooses points.</summary>

@@ -3,15 +3,16 @@ using Lib.Splits.Dataset;
 namespace Lib.Splits.Model;
 
 /// <summary>
-/// Finds a source run's annotated points in a target video by aligning the two videos with a split classifier: the
-/// model scores the clip ending at every source frame against the clip ending at every target frame
-/// (<see cref="SplitModel.PairwiseLogits"/>); dynamic time warping on −log σ(logit) (or on the frames' cosine
-/// distance, <see cref="FindOptions.AlignOn"/>) gives the monotone path through them (<see cref="MonotoneAlignment"/>: every point is chosen jointly with every other, in increasing order); each
-/// target frame is then placed between source frames near the path by the model's per-frame embeddings
+/// Finds a source run's annotated points in a target video by aligning the two whole videos. Dynamic time warping
+/// (<see cref="MonotoneAlignment"/>: every point chosen jointly with every other, in increasing order) runs on the
+/// cosine distance of every source frame to every target frame (<see cref="FindOptions.AlignOn"/> frames; the
+/// embeddings are <see cref="FindOptions.PlaceOn"/>: the scaled features the model reads, or its per-frame
+/// compression) or on −log σ of the model's logit for the clips ending at the two frames
+/// (<see cref="SplitModel.PairwiseLogits"/>). Each target frame is then placed between source frames near the path
 /// (<see cref="PlaceTrack"/>), and each source point's target frame is read off a line fitted to the target frames
 /// placed around it (<see cref="PointFit"/>), to a fraction of a frame. The start and finish are found the same way
-/// as the splits. A point's confidence is the softmax share, over the target's frames, of the source point's logits
-/// within the confidence window of the frame found. Nothing of the target's annotation is read.
+/// as the splits. A point's confidence is the softmax share, over the target's frames, of the model's logits for the
+/// source point's clip within the confidence window of the frame found. Nothing of the target's annotation is read.
 /// </summary>
 public static class SplitAligner
 {
@@ -39,7 +40,10 @@ public static class SplitAligner
         if (source.Ends.Count != n || target.Ends.Count != m)
             throw new ArgumentException("Alignment needs the clip ending at every frame of both videos (stride 1).");
         for (int k = 0; k < sourcePoints.Count; k++)
-            if (!(sourcePoints[k] >= -0.5 && sourcePoints[k] <= n - 0.5) || k > 0 && sourcePoints[k] <= sourcePoints[k - 1])
+            if (
+                !(sourcePoints[k] >= -0.5 && sourcePoints[k] <= n - 0.5)
+                || k > 0 && sourcePoints[k] <= sourcePoints[k - 1]
+            )
                 throw new ArgumentException(
                     $"Source point {k} at frame {sourcePoints[k]} is outside its video's {n} frames or not after the "
                         + "previous point."

@@ -7,9 +7,9 @@ namespace Lib.Splits.Predict;
 
 /// <summary>
 /// The find step (<c>lab splits find</c>): for each requested ordered pair, the source's annotated points are found
-/// in the target's video by the track's model (alignment or scan and ordered choice, confidence), with the proportional baseline
-/// scaled to the start and finish found; <c>preds.csv</c> is written atomically. A target's splits come from the
-/// source's annotation and the two videos only.
+/// in the target's video by the track's model (alignment, or scan and ordered choice; confidence), with the
+/// proportional baseline scaled to the start and finish found; <c>preds.csv</c> is written atomically. A target's
+/// splits come from the source's annotation and the two videos only.
 /// </summary>
 public static class SplitsPredictStep
 {
