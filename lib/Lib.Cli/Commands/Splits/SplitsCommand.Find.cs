@@ -52,7 +52,7 @@ internal static partial class SplitsCommand
         };
         var command = new Command(
             "find",
-            "Find a source rider's annotated splits in a target rider's video (scan, ordered dynamic programming, "
+            "Find a source rider's annotated splits in a target rider's video (the two videos time-warped, "
                 + "confidence); writes preds.csv."
         )
         {
