@@ -44,11 +44,7 @@ internal static partial class SplitsCommand
             HelpName = "file",
             Required = true,
         };
-        var stride = new Option<int>("--stride")
-        {
-            Description = "Scan every N frames (then refine).",
-            DefaultValueFactory = _ => 1,
-        };
+        var search = new SearchOptions();
         var viewer = new Option<string?>("--viewer")
         {
             Description = "Also write the viewer page (frames found and their confidence) to this HTML file.",
@@ -56,7 +52,7 @@ internal static partial class SplitsCommand
         };
         var command = new Command(
             "find",
-            "Find a source rider's annotated splits in a target rider's video (scan, ordered dynamic programming, "
+            "Find a source rider's annotated splits in a target rider's video (the two videos time-warped, "
                 + "confidence); writes preds.csv."
         )
         {
@@ -66,10 +62,10 @@ internal static partial class SplitsCommand
             target,
             allPairs,
             output,
-            stride,
             viewer,
         };
         video.AddTo(command);
+        search.AddTo(command);
         command.SetAction(
             (parse, cancellationToken) =>
             {
@@ -86,7 +82,7 @@ internal static partial class SplitsCommand
                         TargetRider = parse.GetValue(target),
                         AllPairs = parse.GetValue(allPairs),
                         OutputCsv = parse.GetValue(output),
-                        Find = new FindOptions { Stride = parse.GetValue(stride) },
+                        Find = search.Read(parse),
                     },
                     context.Progress
                 );

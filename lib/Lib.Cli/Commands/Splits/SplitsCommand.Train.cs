@@ -92,11 +92,7 @@ internal static partial class SplitsCommand
             Description = "Seeds samples, weights and batches.",
             DefaultValueFactory = _ => 1,
         };
-        var stride = new Option<int>("--stride")
-        {
-            Description = "Scan every N frames (then refine).",
-            DefaultValueFactory = _ => 1,
-        };
+        var search = new SearchOptions();
         var runs = new Option<string?>("--runs")
         {
             Description = "The run store. Default: artifacts/mlruns.",
@@ -125,10 +121,10 @@ internal static partial class SplitsCommand
             ignoreFirst,
             maxPairs,
             seed,
-            stride,
             runs,
         };
         video.AddTo(command);
+        search.AddTo(command);
         command.SetAction(
             (parse, cancellationToken) =>
             {
@@ -192,7 +188,7 @@ internal static partial class SplitsCommand
                     var evaluation = SplitsEvaluateStep.Run(
                         [.. folds.Select(f => f.Model)],
                         videos,
-                        new FindOptions { Stride = parse.GetValue(stride) },
+                        search.Read(parse),
                         context.Progress
                     );
                     context.Console.Write(ScoreTable(evaluation));

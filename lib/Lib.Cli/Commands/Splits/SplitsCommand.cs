@@ -18,5 +18,6 @@ internal static partial class SplitsCommand
             InspectCommand(context),
             TrainCommand(context),
             FindCommand(context),
+            EvaluateCommand(context),
         };
 }

@@ -46,6 +46,29 @@ public sealed record RunSplits
     /// <summary>The video's frame count.</summary>
     public int FrameCount { get; }
 
+    /// <summary>Each point's position in frames without rounding (the annotation's time × the frame rate; the
+    /// rounded <see cref="Frames"/> unless given): what a search looks for and what it is scored against.</summary>
+    public IReadOnlyList<double> Positions
+    {
+        get => _positions ?? [.. Frames.Select(f => (double)f)];
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.Count != Frames.Count)
+                throw new ArgumentException(
+                    $"{TrackId}/{RiderId}: {value.Count} positions for {Frames.Count} points."
+                );
+            for (int i = 0; i < value.Count; i++)
+                if (Math.Abs(value[i] - Frames[i]) > 0.5 + 1e-9)
+                    throw new ArgumentException(
+                        $"{TrackId}/{RiderId}: point {i}'s position {value[i]} does not round to frame {Frames[i]}."
+                    );
+            _positions = [.. value];
+        }
+    }
+
+    private IReadOnlyList<double>? _positions;
+
     /// <summary>The frame of this run that matches <paramref name="sourceFrame"/> of <paramref name="source"/>: the
     /// same fraction of the same segment (linear between the two runs' points; before the start or after the
     /// finish, the same distance in frames from it).</summary>

@@ -81,6 +81,9 @@ public static class SplitVideos
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(features);
-        return new RunSplits(run.TrackId, run.RiderId, run.FrameIndices(features.Fps), features.FrameCount);
+        return new RunSplits(run.TrackId, run.RiderId, run.FrameIndices(features.Fps), features.FrameCount)
+        {
+            Positions = [.. run.Timecodes.Select(t => t.TotalSeconds * features.Fps)],
+        };
     }
 }

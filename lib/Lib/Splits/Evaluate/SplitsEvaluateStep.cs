@@ -11,54 +11,61 @@ namespace Lib.Splits.Evaluate;
 /// </summary>
 public static class SplitsEvaluateStep
 {
-    /// <summary>Evaluates every model on its own test track.</summary>
+    /// <summary>Evaluates every model on its own test track, or, with <paramref name="onValidation"/>, on the track
+    /// that validated it (where a search's settings are chosen without looking at the test track).</summary>
     /// <exception cref="ArgumentException">A model was trained or validated on its test track, or its test track has
     /// fewer than two videos.</exception>
     public static SplitsEvaluation Run(
         IReadOnlyList<SplitModel> models,
         IReadOnlyList<SplitVideo> videos,
         FindOptions? options = null,
-        IProgressReporter? progress = null
+        IProgressReporter? progress = null,
+        bool onValidation = false
     )
     {
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(videos);
         var points = new List<PointPrediction>();
-        int total = models.Sum(m => videos.Count(v => v.TrackId == m.Inputs.TestTrack));
+        string Track(SplitModel m) => onValidation ? m.Inputs.ValidationTrack : m.Inputs.TestTrack;
+        int total = models.Sum(m => videos.Count(v => v.TrackId == Track(m)));
         using var task = progress?.Start("finding splits on held-out tracks", total);
         foreach (var model in models)
         {
-            string track = model.Inputs.TestTrack;
-            if (model.Inputs.TrainTracks.Contains(track) || model.Inputs.ValidationTrack == track)
+            string track = Track(model);
+            if (model.Inputs.TrainTracks.Contains(track) || !onValidation && model.Inputs.ValidationTrack == track)
                 throw new ArgumentException($"The model held out for {track} was trained or validated on it.");
             var riders = videos.Where(v => v.TrackId == track).OrderBy(v => v.RiderId, StringComparer.Ordinal).ToList();
             if (riders.Count < 2)
                 throw new ArgumentException($"Track {track} has {riders.Count} videos; evaluation needs two or more.");
+            int stride = (options ?? new FindOptions()).ScanStride;
+            var scans = riders.ToDictionary(r => r.RiderId, r => ClipVectors.Scan(model, r.Features, stride));
             foreach (var target in riders)
             {
-                var scan = ClipVectors.Scan(model, target.Features, options?.Stride ?? 1);
                 foreach (var source in riders.Where(s => s.RiderId != target.RiderId))
-                    points.AddRange(Pair(model, source, target, scan, options));
+                    points.AddRange(Pair(model, source, target, scans[source.RiderId], scans[target.RiderId], options));
                 task?.Advance();
             }
         }
         return SplitsEvaluation.Of(points);
     }
 
-    /// <summary>The points of one ordered pair.</summary>
+    /// <summary>The points of one ordered pair (the source and target scanned at the options' stride), scored
+    /// against the target's annotated times without rounding.</summary>
     public static IEnumerable<PointPrediction> Pair(
         SplitModel model,
         SplitVideo source,
         SplitVideo target,
+        ClipVectors sourceScan,
         ClipVectors targetScan,
         FindOptions? options = null
     )
     {
-        var found = SplitFinder.Find(model, source.Features, source.Run.Frames, targetScan, options).Splits;
+        var sourcePoints = source.Run.Positions;
+        var found = SplitFinder.Search(model, sourceScan, sourcePoints, targetScan, options).Splits;
         double fps = target.Features.Fps;
-        var truth = target.Run.Frames;
-        var baseline = ProportionalBaseline.Predict(source.Run.Frames, found[0].Frame, found[^1].Frame);
-        var baselineTrue = ProportionalBaseline.Predict(source.Run.Frames, truth[0], truth[^1]);
+        var truth = target.Run.Positions;
+        var baseline = ProportionalBaseline.Predict(sourcePoints, found[0].Seconds * fps, found[^1].Seconds * fps);
+        var baselineTrue = ProportionalBaseline.Predict(sourcePoints, truth[0], truth[^1]);
         for (int k = 0; k < found.Count; k++)
             yield return new PointPrediction(
                 target.TrackId,

@@ -1,14 +1,71 @@
 namespace Lib.Splits.Model;
 
-/// <summary>How the target video is scanned.</summary>
+/// <summary>How the target video is searched.</summary>
 public sealed record FindOptions
 {
-    /// <summary>Scan every this many frames, then refine each point found frame by frame within the stride.</summary>
+    /// <summary>How the points are chosen: <see cref="SplitSearchKind.Align"/> (the default: the whole source aligned
+    /// to the whole target, then each point read off to a fraction of a frame) or
+    /// <see cref="SplitSearchKind.Candidates"/> (each point scanned alone, then an ordered choice among the scanned
+    /// frames).</summary>
+    public SplitSearchKind Search { get; init; } = SplitSearchKind.Align;
+
+    /// <summary>Candidates only: scan every this many frames, then refine each point found frame by frame within the
+    /// stride.</summary>
     public int Stride { get; init; } = 1;
 
-    /// <summary>Consecutive points are at least this far apart (seconds).</summary>
+    /// <summary>The stride videos are scanned at: 1 to align, <see cref="Stride"/> for candidates.</summary>
+    public int ScanStride => Search == SplitSearchKind.Align ? 1 : Stride;
+
+    /// <summary>Candidates only: consecutive points are at least this far apart (seconds).</summary>
     public double MinGapSeconds { get; init; } = 1.0;
 
     /// <summary>The half-width of the window whose softmax share is a point's confidence (seconds).</summary>
     public double ConfidenceWindowSeconds { get; init; } = 0.5;
+
+    /// <summary>Align only: the half-width (seconds of the source) of the target frames a point's line is fitted
+    /// to.</summary>
+    public double FitWindowSeconds { get; init; } = 2.0;
+
+    /// <summary>Align only: how far (frames) from the alignment path a target frame's source position is looked
+    /// for.</summary>
+    public int PlaceRadius { get; init; } = 3;
+
+    /// <summary>Align only: what the time warping aligns: the model's clip logits (−log σ) or the frames'
+    /// embeddings in <see cref="PlaceOn"/> (cosine distance).</summary>
+    public AlignCost AlignOn { get; init; } = AlignCost.Frames;
+
+    /// <summary>Align only: the frames' embeddings the warping (with <see cref="AlignCost.Frames"/>) and the placing
+    /// of each target frame between source frames compare: the scaled input features the model reads (the default,
+    /// chosen on the validation tracks) or the model's per-frame compression.</summary>
+    public FrameSpace PlaceOn { get; init; } = FrameSpace.Features;
+}
+
+/// <summary>How a search chooses points.</summary>
+public enum SplitSearchKind
+{
+    /// <summary>Dynamic time warping of the two videos on the model's clip logits, then a line per point.</summary>
+    Align,
+
+    /// <summary>A scan per point and an ordered choice among candidates (<see cref="OrderedChoice"/>).</summary>
+    Candidates,
+}
+
+/// <summary>The space frames are compared in.</summary>
+public enum FrameSpace
+{
+    /// <summary>The model's per-frame compression of the scaled features.</summary>
+    Compressed,
+
+    /// <summary>The scaled features the model reads.</summary>
+    Features,
+}
+
+/// <summary>What the time warping of two videos minimises.</summary>
+public enum AlignCost
+{
+    /// <summary>−log σ of the model's logit for the clips ending at the two frames.</summary>
+    Clips,
+
+    /// <summary>The cosine distance of the two frames' embeddings (<see cref="FindOptions.PlaceOn"/>).</summary>
+    Frames,
 }

@@ -11,6 +11,15 @@ public static class ProportionalBaseline
     public static double[] Predict(IReadOnlyList<int> sourcePoints, double targetStart, double targetFinish)
     {
         ArgumentNullException.ThrowIfNull(sourcePoints);
+        return Predict([.. sourcePoints.Select(p => (double)p)], targetStart, targetFinish);
+    }
+
+    /// <summary>The target frame of each source point (frames, fractions allowed), given the target's start and
+    /// finish frames.</summary>
+    /// <exception cref="ArgumentException">Fewer than two source points, or a finish not after the start.</exception>
+    public static double[] Predict(IReadOnlyList<double> sourcePoints, double targetStart, double targetFinish)
+    {
+        ArgumentNullException.ThrowIfNull(sourcePoints);
         if (sourcePoints.Count < 2 || sourcePoints[^1] <= sourcePoints[0])
             throw new ArgumentException("The source needs a start before its finish.", nameof(sourcePoints));
         if (!(targetFinish > targetStart))

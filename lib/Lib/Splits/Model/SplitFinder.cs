@@ -10,6 +10,26 @@ namespace Lib.Splits.Model;
 /// </summary>
 public static class SplitFinder
 {
+    /// <summary>Finds <paramref name="sourcePoints"/> (frames of the source, fractions allowed) in the target with
+    /// the search <paramref name="options"/> names: <see cref="SplitAligner"/> (the default) or the candidates' scan
+    /// and ordered choice (the points rounded to frames). Both scans are at <see cref="FindOptions.ScanStride"/>.
+    /// </summary>
+    public static SplitSearch Search(
+        SplitModel model,
+        ClipVectors source,
+        IReadOnlyList<double> sourcePoints,
+        ClipVectors target,
+        FindOptions? options = null
+    )
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(sourcePoints);
+        options ??= new FindOptions();
+        return options.Search == SplitSearchKind.Align
+            ? SplitAligner.Find(model, source, sourcePoints, target, options)
+            : Find(model, source.Video, [.. sourcePoints.Select(p => (int)Math.Round(p))], target, options);
+    }
+
     /// <summary>Finds <paramref name="sourcePoints"/> (frames of <paramref name="source"/>) in the scanned
     /// target.</summary>
     /// <exception cref="ArgumentException">The model is a regressor, or a source point is outside its

@@ -107,6 +107,99 @@ public sealed class SplitModel
         }
     }
 
+    /// <summary>
+    /// Each frame of <paramref name="video"/> as the model sees it before the LSTM: scaled by the card's feature scale
+    /// and through the per-frame compression (evaluation mode), frame-major <c>[frames × C]</c>.
+    /// </summary>
+    public float[] EmbedFrames(FeatureSequence video)
+    {
+        ArgumentNullException.ThrowIfNull(video);
+        if (video.Dim != Network.Config.InputSize)
+            throw new ArgumentException(
+                $"The video has {video.Dim} features per frame; the model reads {Network.Config.InputSize}."
+            );
+        bool training = Network.Training;
+        Network.Eval();
+        try
+        {
+            using var _ = GradMode.NoGrad();
+            var frames = (float[])video.Values.Clone();
+            for (int i = 0; i < video.FrameCount; i++)
+                Inputs.Scale.Apply(frames.AsSpan(i * video.Dim, video.Dim));
+            using var scope = DisposeScope.Enter();
+            return Network.Compress(Tensor.Wrap(frames, video.FrameCount, video.Dim)).ToArray();
+        }
+        finally
+        {
+            Network.Train(training);
+        }
+    }
+
+    /// <summary>
+    /// The classifier's logit for every pair of a row of <paramref name="sources"/> (<c>[N, E]</c>) and a row of
+    /// <paramref name="targets"/> (<c>[M, E]</c>), row-major <c>N × M</c>. With the MLP interaction the first layer
+    /// after the concatenation is split into its source and target halves, computed once per vector, so a pair
+    /// costs one hidden layer's sum rather than the whole concatenated product.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model is a regressor.</exception>
+    public float[] PairwiseLogits(Tensor sources, Tensor targets)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (Inputs.Task != SampleTask.Classifier)
+            throw new InvalidOperationException("Pairwise logits come from a classifier; this model is a regressor.");
+        using var _ = GradMode.NoGrad();
+        bool training = Network.Training;
+        Network.Eval();
+        try
+        {
+            int n = sources.Size(0),
+                m = targets.Size(0),
+                e = sources.Size(1);
+            var result = new float[(long)n * m];
+            if (Network.Config.InteractionType != "mlp")
+            {
+                for (int i = 0; i < n; i++)
+                    Score(sources.Select(0, i), targets).CopyTo(result, (long)i * m);
+                return result;
+            }
+            var post = Network.PostLstm;
+            var first = post.Count > 0 ? (Lib.Tensors.NN.Linear)post[0] : Network.Fc;
+            int h = first.OutFeatures;
+            var w = first.Weight.ToArray(); // [h, 2e]
+            var wa = new float[h * e];
+            var wb = new float[h * e];
+            for (int r = 0; r < h; r++)
+            {
+                Array.Copy(w, r * 2 * e, wa, r * e, e);
+                Array.Copy(w, r * 2 * e + e, wb, r * e, e);
+            }
+            var u = Tensor.Linear(sources, Tensor.Wrap(wa, h, e), first.Bias).ToArray(); // [n, h]
+            var v = Tensor.Linear(targets, Tensor.Wrap(wb, h, e)).ToArray(); // [m, h]
+            var hidden = new float[(long)m * h];
+            for (int i = 0; i < n; i++)
+            {
+                using var scope = DisposeScope.Enter();
+                var ui = u.AsSpan(i * h, h);
+                for (int j = 0; j < m; j++)
+                    System.Numerics.Tensors.TensorPrimitives.Add(v.AsSpan(j * h, h), ui, hidden.AsSpan(j * h, h));
+                var x = Tensor.Wrap(hidden, m, h);
+                if (post.Count > 0)
+                {
+                    for (int layer = 1; layer < post.Count; layer++)
+                        x = post[layer].Forward(x);
+                    x = Network.Fc.Forward(x);
+                }
+                x.ToArray().CopyTo(result, (long)i * m);
+            }
+            return result;
+        }
+        finally
+        {
+            Network.Train(training);
+        }
+    }
+
     /// <summary>The network's output for one source vector against every row of <paramref name="targets"/>
     /// (<c>[E]</c>, <c>[M, E]</c> → M values: logits, or offsets in frames for a regressor).</summary>
     public float[] Score(Tensor source, Tensor targets)

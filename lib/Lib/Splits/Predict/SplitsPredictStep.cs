@@ -7,9 +7,9 @@ namespace Lib.Splits.Predict;
 
 /// <summary>
 /// The find step (<c>lab splits find</c>): for each requested ordered pair, the source's annotated points are found
-/// in the target's video by the track's model (scan, ordered choice, confidence), with the proportional baseline
-/// scaled to the start and finish found; <c>preds.csv</c> is written atomically. A target's splits come from the
-/// source's annotation and the two videos only.
+/// in the target's video by the track's model (alignment, or scan and ordered choice; confidence), with the
+/// proportional baseline scaled to the start and finish found; <c>preds.csv</c> is written atomically. A target's
+/// splits come from the source's annotation and the two videos only.
 /// </summary>
 public static class SplitsPredictStep
 {
@@ -42,13 +42,18 @@ public static class SplitsPredictStep
                 model = models[track] = SplitModels.For(request.ModelFolder, track);
             var sourceFeatures = Features(track, source.RiderId);
             var targetFeatures = Features(track, targetRider);
-            if (!scans.TryGetValue((track, targetRider), out var scan))
-                scan = scans[(track, targetRider)] = ClipVectors.Scan(model, targetFeatures, request.Find.Stride);
-            var sourceFrames = SplitVideos.Annotated(source, sourceFeatures).Frames;
-            var search = SplitFinder.Find(model, sourceFeatures, sourceFrames, scan, request.Find);
+            ClipVectors Scan(string rider, FeatureSequence f) =>
+                scans.TryGetValue((track, rider), out var scan)
+                    ? scan
+                    : scans[(track, rider)] = ClipVectors.Scan(model, f, request.Find.ScanStride);
+            var targetScan = Scan(targetRider, targetFeatures);
+            var sourceScan = Scan(source.RiderId, sourceFeatures);
+            var annotated = SplitVideos.Annotated(source, sourceFeatures);
+            var sourceFrames = annotated.Frames;
+            var search = SplitFinder.Search(model, sourceScan, annotated.Positions, targetScan, request.Find);
             double fps = targetFeatures.Fps;
             var baseline = ProportionalBaseline
-                .Predict(sourceFrames, search.Splits[0].Frame, search.Splits[^1].Frame)
+                .Predict(annotated.Positions, search.Splits[0].Seconds * fps, search.Splits[^1].Seconds * fps)
                 .Select(f => f / fps)
                 .ToList();
             results.Add(new PairResult(track, source.RiderId, targetRider, search, baseline, sourceFrames, fps));

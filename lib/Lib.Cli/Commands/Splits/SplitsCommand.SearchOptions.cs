@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Lib.Splits.Model;
+
+namespace Lib.Cli.Commands;
+
+// The search options lab splits train, evaluate and find share.
+internal static partial class SplitsCommand
+{
+    private sealed class SearchOptions
+    {
+        public readonly Option<string> Search = new("--search")
+        {
+            Description = "align (time-warp the two videos on the model's clip logits, then a line per point) or "
+                + "candidates (a scan per point, then an ordered choice).",
+            DefaultValueFactory = _ => "align",
+        };
+        public readonly Option<int> Stride = new("--stride")
+        {
+            Description = "candidates: scan every N frames (then refine).",
+            DefaultValueFactory = _ => 1,
+        };
+        public readonly Option<double> FitWindow = new("--fit-window")
+        {
+            Description = "align: half-width (s) of the frames a point's line is fitted to.",
+            DefaultValueFactory = _ => new FindOptions().FitWindowSeconds,
+        };
+        public readonly Option<string> PlaceOn = new("--place-on")
+        {
+            Description = "align: features (the scaled inputs the model reads) or compressed (the model's "
+                + "per-frame compression).",
+            DefaultValueFactory = _ => "features",
+        };
+
+        public readonly Option<string> AlignOn = new("--align-on")
+        {
+            Description = "align: what the time warping aligns: clips (the model's logits) or frames (the cosine "
+                + "distance of the --place-on embeddings).",
+            DefaultValueFactory = _ => "frames",
+        };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(AlignOn);
+            command.Options.Add(Search);
+            command.Options.Add(Stride);
+            command.Options.Add(FitWindow);
+            command.Options.Add(PlaceOn);
+        }
+
+        public FindOptions Read(ParseResult parse) =>
+            new()
+            {
+                Search = parse.GetValue(Search) switch
+                {
+                    "align" => SplitSearchKind.Align,
+                    "candidates" => SplitSearchKind.Candidates,
+                    var other => throw new ArgumentException($"--search must be align or candidates; got {other}."),
+                },
+                Stride = parse.GetValue(Stride),
+                AlignOn = parse.GetValue(AlignOn) switch
+                {
+                    "clips" => AlignCost.Clips,
+                    "frames" => AlignCost.Frames,
+                    var other => throw new ArgumentException($"--align-on must be clips or frames; got {other}."),
+                },
+                FitWindowSeconds = parse.GetValue(FitWindow),
+                PlaceOn = parse.GetValue(PlaceOn) switch
+                {
+                    "compressed" => FrameSpace.Compressed,
+                    "features" => FrameSpace.Features,
+                    var other => throw new ArgumentException(
+                        $"--place-on must be compressed or features; got {other}."
+                    ),
+                },
+            };
+    }
+}
