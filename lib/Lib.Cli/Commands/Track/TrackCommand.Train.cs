@@ -92,6 +92,18 @@ internal static partial class TrackCommand
             Description =
                 "After early stopping, retrain on training + validation windows for the chosen number of epochs.",
         };
+        var pool = new Option<bool?>("--pool-genders")
+        {
+            Description =
+                "Also train each gender's model on the other gender's training windows of the same events "
+                + "(default true).",
+        };
+        var blend = new Option<bool?>("--blend")
+        {
+            Description =
+                "Fit per event family how much of the network's change from the last peak to keep, on the "
+                + "validation seasons (default true; not with --refit).",
+        };
         var precision = new Option<string>("--precision")
         {
             Description = "The numeric precision: only 32 (the engine computes in float32).",
@@ -127,6 +139,8 @@ internal static partial class TrackCommand
             shared,
             dropout,
             refit,
+            pool,
+            blend,
             precision,
             runs,
         };
@@ -164,6 +178,8 @@ internal static partial class TrackCommand
                 WeightDecay = parse.GetValue(decay) ?? o.WeightDecay,
                 Seed = parse.GetValue(seed) ?? o.Seed,
                 Refit = parse.GetValue(refit) || o.Refit,
+                PoolGenders = parse.GetValue(pool) ?? o.PoolGenders,
+                Blend = parse.GetValue(blend) ?? o.Blend,
                 Precision = TrainingPrecision.Validate(parse.GetValue(precision), "--precision"),
             };
             if (o.MaxEpochs < 1 || o.Patience < 1 || o.BatchSize < 1)
@@ -192,6 +208,8 @@ internal static partial class TrackCommand
                 "epochs",
                 "best epoch",
                 "validation error %",
+                "blended %",
+                "last peak %",
                 "parameters",
                 "seconds"
             );
@@ -205,6 +223,8 @@ internal static partial class TrackCommand
                     Count(t.Epochs),
                     Count(t.BestEpoch + 1),
                     double.IsNaN(t.BestValue) ? "" : t.BestValue.ToString("0.000", CultureInfo.InvariantCulture),
+                    model.Inputs.Blend?.ValidationError.Blend.ToString("0.000", CultureInfo.InvariantCulture) ?? "",
+                    model.Inputs.Blend?.ValidationError.Base.ToString("0.000", CultureInfo.InvariantCulture) ?? "",
                     t.Parameters.ToString(CultureInfo.InvariantCulture),
                     t.Seconds.ToString("0.0", CultureInfo.InvariantCulture)
                 );

@@ -29,6 +29,12 @@ public sealed record TrackInputs
     /// <summary>The sources' adapters and files.</summary>
     public required IReadOnlyList<string> Sources { get; init; }
 
+    /// <summary>
+    /// The per-family weight of the network's change from the last peak, fitted on the validation seasons (null: the
+    /// network alone, as models trained before the blend).
+    /// </summary>
+    public FamilyBlend? Blend { get; init; }
+
     /// <summary>The split as a plan.</summary>
     public SplitPlan Split() =>
         new([.. ValidationSeasons.Select(SeasonId.Parse)], [.. TestSeasons.Select(SeasonId.Parse)]);

@@ -71,9 +71,28 @@ public sealed class TrackModel : IPredictor<Window>
         return Predict([.. windows.Select(Encoder.Encode)]);
     }
 
-    /// <summary>Forecasts in the events' units (seconds, metres, points), in evaluation mode and without
-    /// gradients.</summary>
+    /// <summary>
+    /// Forecasts in the events' units (seconds, metres, points), in evaluation mode and without gradients: the
+    /// network's, blended with the last peak per event family when the card has a <see cref="TrackInputs.Blend"/>.
+    /// </summary>
     public double[] Predict(IReadOnlyList<WindowSample> samples, int batchSize = 256)
+    {
+        var z = PredictZ(samples, batchSize);
+        var result = new double[samples.Count];
+        for (var i = 0; i < samples.Count; i++)
+        {
+            var code = Inputs.Events[samples[i].Event];
+            var blended = Inputs.Blend is { } blend
+                ? blend.Apply(EventCatalogue.Get(code).Family, z[i], samples[i].Base)
+                : z[i];
+            result[i] = Inputs.Scales[code].FromZ(blended);
+        }
+        return result;
+    }
+
+    /// <summary>The network's outputs in z-space (before any blend), in evaluation mode and without
+    /// gradients.</summary>
+    public double[] PredictZ(IReadOnlyList<WindowSample> samples, int batchSize = 256)
     {
         ArgumentNullException.ThrowIfNull(samples);
         var result = new double[samples.Count];
@@ -85,7 +104,7 @@ public sealed class TrackModel : IPredictor<Window>
             using var scope = DisposeScope.Enter(); // the batch's arrays serve the next batch
             var z = Network.Forward(TrackBatch.Collate(part, Config.Seasons)).Data;
             for (var i = 0; i < part.Count; i++)
-                result[start + i] = Inputs.Scales[Inputs.Events[part[i].Event]].FromZ(z[i]);
+                result[start + i] = z[i];
         }
         return result;
     }

@@ -58,11 +58,15 @@ public static class TrackTrainer
                 $"No {gender} windows forecast a season before {plan.Cutoff}: nothing to train on."
             );
         var validation = plan.Select(windows, WindowSplit.Validation);
+        var borrowed = options.PoolGenders
+            ? plan.Select(Windows.Build(data.Of(Other(gender)), config.Seasons), WindowSplit.Train)
+            : [];
         var watch = Stopwatch.StartNew();
         var parameters = Parameters(gender, plan, options, train.Count, validation.Count);
         run?.LogParams(parameters);
         var first = Fit(
             train,
+            borrowed,
             validation,
             options,
             options.MaxEpochs,
@@ -77,6 +81,11 @@ public static class TrackTrainer
             var epochs = (first.History.BestEpoch ?? first.History.Epochs.Count - 1) + 1;
             final = Fit(
                 [.. train, .. validation],
+                options.PoolGenders
+                    ? plan.Select(Windows.Build(data.Of(Other(gender)), config.Seasons), WindowSplit.Train)
+                        .Concat(plan.Select(Windows.Build(data.Of(Other(gender)), config.Seasons), WindowSplit.Validation))
+                        .ToList()
+                    : [],
                 null,
                 options,
                 epochs,
@@ -122,7 +131,17 @@ public static class TrackTrainer
             run.LogMetric("train_seconds", watch.Elapsed.TotalSeconds);
             run.LogMetric("best_epoch", summary.BestEpoch);
         }
-        return new TrackModel(card, network);
+        var model = new TrackModel(card, network);
+        if (!options.Blend || options.Refit)
+            return model;
+        var blend = BlendFitter.Fit(model, validation);
+        if (run is not null)
+        {
+            run.LogMetric("val_pct_network", blend.ValidationError.Network);
+            run.LogMetric("val_pct_blend", blend.ValidationError.Blend);
+            run.LogMetric("val_pct_last_peak", blend.ValidationError.Base);
+        }
+        return new TrackModel(card with { Inputs = card.Inputs with { Blend = blend } }, network);
     }
 
     private sealed record Fitted(
@@ -138,6 +157,7 @@ public static class TrackTrainer
     /// </summary>
     private static Fitted Fit(
         List<Window> train,
+        List<Window> borrowed,
         List<Window>? validation,
         TrackTrainOptions options,
         int epochs,
@@ -152,6 +172,15 @@ public static class TrackTrainer
         var events = scales.Keys.Order(StringComparer.Ordinal).ToList();
         var encoder = new WindowEncoder(events, scales, config.MarksPerSeason, config.Residual);
         var trainSamples = train.Select(encoder.Encode).ToList();
+        if (borrowed.Count > 0)
+        {
+            // The other gender's windows of the events this gender has, each standardised in its own gender's scale:
+            // the network learns the change from the last peak in z-space, which both genders share.
+            var theirs = EventScales.Fit(borrowed);
+            var shared = events.Where(theirs.ContainsKey).ToDictionary(e => e, e => theirs[e], StringComparer.Ordinal);
+            var other = new WindowEncoder(events, shared, config.MarksPerSeason, config.Residual);
+            trainSamples.AddRange(borrowed.Where(w => other.Knows(w.History.Event.Code)).Select(other.Encode));
+        }
         List<WindowSample>? validationSamples = null;
         if (validation is not null)
         {
@@ -250,6 +279,8 @@ public static class TrackTrainer
         };
     }
 
+    private static Gender Other(Gender gender) => gender == Gender.Men ? Gender.Women : Gender.Men;
+
     private static Dictionary<string, object?> Parameters(
         Gender gender,
         SplitPlan plan,
@@ -279,5 +310,7 @@ public static class TrackTrainer
             ["train_windows"] = train,
             ["validation_windows"] = validation,
             ["refit"] = o.Refit,
+            ["pool_genders"] = o.PoolGenders,
+            ["blend"] = o.Blend && !o.Refit,
         };
 }
