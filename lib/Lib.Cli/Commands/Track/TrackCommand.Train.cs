@@ -104,6 +104,10 @@ internal static partial class TrackCommand
                 "Fit per event family how much of the network's change from the last peak to keep, on the "
                 + "validation seasons (default true; not with --refit).",
         };
+        var ensemble = new Option<int?>("--ensemble")
+        {
+            Description = $"Networks trained with consecutive seeds and averaged (default {defaults.Ensemble}).",
+        };
         var precision = new Option<string>("--precision")
         {
             Description = "The numeric precision: only 32 (the engine computes in float32).",
@@ -141,6 +145,7 @@ internal static partial class TrackCommand
             refit,
             pool,
             blend,
+            ensemble,
             precision,
             runs,
         };
@@ -180,10 +185,11 @@ internal static partial class TrackCommand
                 Refit = parse.GetValue(refit) || o.Refit,
                 PoolGenders = parse.GetValue(pool) ?? o.PoolGenders,
                 Blend = parse.GetValue(blend) ?? o.Blend,
+                Ensemble = parse.GetValue(ensemble) ?? o.Ensemble,
                 Precision = TrainingPrecision.Validate(parse.GetValue(precision), "--precision"),
             };
-            if (o.MaxEpochs < 1 || o.Patience < 1 || o.BatchSize < 1)
-                throw new ArgumentException("--epochs, --patience and --batch-size must be at least 1.");
+            if (o.MaxEpochs < 1 || o.Patience < 1 || o.BatchSize < 1 || o.Ensemble < 1)
+                throw new ArgumentException("--epochs, --patience, --batch-size and --ensemble must be at least 1.");
             var genders = parse.GetValue(gender)!.Trim().ToLowerInvariant() switch
             {
                 "both" or "all" => new[] { Gender.Men, Gender.Women },

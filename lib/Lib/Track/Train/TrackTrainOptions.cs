@@ -64,6 +64,10 @@ public sealed record TrackTrainOptions
     /// </summary>
     public bool Blend { get; init; } = true;
 
+    /// <summary>Networks trained with seeds <see cref="Seed"/>, <see cref="Seed"/> + 1, … and averaged (1: one
+    /// network).</summary>
+    public int Ensemble { get; init; } = 1;
+
     /// <summary>The latest target seasons held out for the test.</summary>
     public int TestSeasons { get; init; } = 2;
 

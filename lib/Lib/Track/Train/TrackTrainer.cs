@@ -51,6 +51,7 @@ public static class TrackTrainer
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(options);
         var config = options.Model.Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Ensemble, 1, nameof(options));
         var windows = Windows.Build(data.Of(gender), config.Seasons);
         var train = plan.Select(windows, WindowSplit.Train);
         if (train.Count == 0)
@@ -61,6 +62,14 @@ public static class TrackTrainer
         var borrowed = options.PoolGenders
             ? plan.Select(Windows.Build(data.Of(Other(gender)), config.Seasons), WindowSplit.Train)
             : [];
+        List<Window> RefitBorrowed() =>
+            options.PoolGenders
+                ?
+                [
+                    .. plan.Select(Windows.Build(data.Of(Other(gender)), config.Seasons), WindowSplit.Train),
+                    .. plan.Select(Windows.Build(data.Of(Other(gender)), config.Seasons), WindowSplit.Validation),
+                ]
+                : [];
         var watch = Stopwatch.StartNew();
         var parameters = Parameters(gender, plan, options, train.Count, validation.Count);
         run?.LogParams(parameters);
@@ -81,11 +90,7 @@ public static class TrackTrainer
             var epochs = (first.History.BestEpoch ?? first.History.Epochs.Count - 1) + 1;
             final = Fit(
                 [.. train, .. validation],
-                options.PoolGenders
-                    ? plan.Select(Windows.Build(data.Of(Other(gender)), config.Seasons), WindowSplit.Train)
-                        .Concat(plan.Select(Windows.Build(data.Of(Other(gender)), config.Seasons), WindowSplit.Validation))
-                        .ToList()
-                    : [],
+                RefitBorrowed(),
                 null,
                 options,
                 epochs,
@@ -94,6 +99,23 @@ public static class TrackTrainer
                 null,
                 cancellationToken
             );
+        }
+        // An ensemble: more members trained as the first (early-stopped on validation, refitted when asked), each
+        // with the next seed; the standardisation is fitted on the same windows, so it is the first's.
+        var others = new List<HierarchicalLstm>();
+        for (var k = 1; k < options.Ensemble; k++)
+        {
+            var seeded = options with { Seed = options.Seed + k };
+            var member = Fit(train, borrowed, validation, seeded, options.MaxEpochs, progress,
+                $"Training the {TrackModels.Name(gender)}'s model, member {k + 1} of {options.Ensemble}", null,
+                cancellationToken);
+            if (options.Refit)
+            {
+                var epochs = (member.History.BestEpoch ?? member.History.Epochs.Count - 1) + 1;
+                member = Fit([.. train, .. validation], RefitBorrowed(), null, seeded, epochs, progress,
+                    $"Refitting member {k + 1} on train + validation ({epochs} epochs)", null, cancellationToken);
+            }
+            others.Add(member.Network);
         }
         watch.Stop();
         var (network, scales, events) = (final.Network, final.Encoder.Scales, final.Encoder.Events);
@@ -119,6 +141,7 @@ public static class TrackTrainer
                 ValidationSeasons = [.. plan.Validation.Select(s => s.ToString())],
                 TestSeasons = [.. plan.Test.Select(s => s.ToString())],
                 Sources = [.. data.Sources.Select(s => $"{s.Adapter} <{s.File}>")],
+                Members = 1 + others.Count,
             },
             DataFingerprint = data.Fingerprint,
             Training = summary,
@@ -131,7 +154,7 @@ public static class TrackTrainer
             run.LogMetric("train_seconds", watch.Elapsed.TotalSeconds);
             run.LogMetric("best_epoch", summary.BestEpoch);
         }
-        var model = new TrackModel(card, network);
+        var model = new TrackModel(card, network, others);
         if (!options.Blend || options.Refit)
             return model;
         var blend = BlendFitter.Fit(model, validation);
@@ -141,7 +164,7 @@ public static class TrackTrainer
             run.LogMetric("val_pct_blend", blend.ValidationError.Blend);
             run.LogMetric("val_pct_last_peak", blend.ValidationError.Base);
         }
-        return new TrackModel(card with { Inputs = card.Inputs with { Blend = blend } }, network);
+        return new TrackModel(card with { Inputs = card.Inputs with { Blend = blend } }, network, others);
     }
 
     private sealed record Fitted(
@@ -312,5 +335,6 @@ public static class TrackTrainer
             ["refit"] = o.Refit,
             ["pool_genders"] = o.PoolGenders,
             ["blend"] = o.Blend && !o.Refit,
+            ["ensemble"] = o.Ensemble,
         };
 }
