@@ -21,14 +21,17 @@ public sealed record CrossCheckReport(IReadOnlyList<CrossCheckGender> Genders, i
             text.Append(FamilyTable.Markdown(Genders[i].Gender, Genders[i].Scores, header: i == 0));
         text.AppendLine();
         foreach (var g in Genders)
+        {
+            var gain = FamilyTable.GainOverBestBaseline(g.Scores);
             text.AppendLine(
                 string.Create(
                     System.Globalization.CultureInfo.InvariantCulture,
                     $"{g.Gender}: model {g.Model.PercentError:0.000}% vs best baseline ({g.BestBaseline.Predictor}) "
                         + $"{g.BestBaseline.PercentError:0.000}% on {g.Forecasts.Count} forecasts: "
-                        + $"{FamilyTable.GainOverBestBaseline(g.Scores):0.0}% lower"
+                        + $"{Math.Abs(gain):0.0}% {(gain >= 0 ? "lower" : "higher")}"
                 )
             );
+        }
         text.Append(
             System.Globalization.CultureInfo.InvariantCulture,
             $"{Requested} requests with a known outcome, {NotForecast} not forecast (see forecasts.rejected.csv)."
