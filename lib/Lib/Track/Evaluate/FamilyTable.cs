@@ -39,7 +39,8 @@ public static class FamilyTable
         return text.ToString();
     }
 
-    /// <summary>How much lower the model's pooled error is than the best baseline's, in percent of the latter.</summary>
+    /// <summary>How much lower the model's pooled error is than the best baseline's, in percent of the
+    /// latter.</summary>
     public static double GainOverBestBaseline(IReadOnlyList<PredictorScore> scores)
     {
         ArgumentNullException.ThrowIfNull(scores);

@@ -36,8 +36,8 @@ public sealed record TrackInputs
     public FamilyBlend? Blend { get; init; }
 
     /// <summary>
-    /// The networks averaged (an ensemble of seeds): <c>model.safetensors</c> holds the first, <c>member-1.safetensors</c>
-    /// … the others; their forecasts in z-space are averaged before the blend.
+    /// The networks averaged (an ensemble of seeds): <c>model.safetensors</c> holds the first,
+    /// <c>member-1.safetensors</c> … the others; their forecasts in z-space are averaged before the blend.
     /// </summary>
     public int Members { get; init; } = 1;
 

@@ -48,7 +48,9 @@ public static class TrackCrossCheck
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentOutOfRangeException.ThrowIfLessThan(seasons, 1);
-        var usable = rows.Where(r => !r.Event.IsRelay && r.Mark.IsValid && r.Date is not null && r.AthleteKey is not null)
+        var usable = rows.Where(r =>
+                !r.Event.IsRelay && r.Mark.IsValid && r.Date is not null && r.AthleteKey is not null
+            )
             .ToList();
         var before = usable.Where(r => r.Date < cut).ToList();
         var names = Names(before);
@@ -164,7 +166,9 @@ public static class TrackCrossCheck
             var gender = GenderCodes.FromText(t.Gender)!.Value;
             var ev = EventCatalogue.Get(t.Event);
             if (!histories.TryGetValue((Normal(t.Athlete), gender, ev.Code), out var history))
-                throw new InvalidDataException($"{performancesPath}: no {ev.Code} history of {t.Athlete} ({t.Gender}).");
+                throw new InvalidDataException(
+                    $"{performancesPath}: no {ev.Code} history of {t.Athlete} ({t.Gender})."
+                );
             var inputs = history.Seasons.TakeLast(f.HistorySeasons).ToList();
             var target = new HistorySeason(SeasonId.Parse(t.TargetSeason), t.ActualPeak, []);
             var window = new Window(history with { Seasons = [.. inputs, target] }, 0, inputs.Count);
