@@ -6,7 +6,7 @@ namespace Lib.Track.Model;
 /// How much of the network's learnt change from the last peak a forecast keeps, per event family: the forecast in
 /// z-space is <c>base + weight × (network − base)</c>, where the base is the residual base (the last peak). A weight of
 /// 1 is the network, 0 the last-peak baseline, and in between a blend of the two. The weights are fitted on the
-/// validation seasons (<c>Lib.Track.Train.BlendFitter</c>); a family with too few validation windows uses
+/// validation seasons (by the train step's blend fitter); a family with too few validation windows uses
 /// <see cref="Pooled"/>, the weight fitted on all of them.
 /// </summary>
 /// <param name="Weights">The weight of each family fitted on its own, by <see cref="EventFamily"/> name.</param>
