@@ -177,6 +177,39 @@ public class TrackModelCommandTests(TrainedTrackModels trained) : IClassFixture<
     }
 
     [Fact]
+    public void Crosscheck_prepares_a_batch_set_and_scores_the_forecasts_against_the_truth_and_the_baselines()
+    {
+        var dir = Path.Combine(trained.Directory, "crosscheck");
+        Directory.CreateDirectory(dir);
+        var all = Path.Combine(dir, "all.csv");
+        File.WriteAllText(all, string.Join("\n",
+            "athlete,gender,event,date,mark,wind",
+            "Ann Example,women,TJ,2023-04-15,12.00m,",
+            "Ann Example,women,TJ,2024-04-27,12.30m,",
+            "Ann Example,women,TJ,2025-04-12,12.52m,",
+            "Bob Example,men,100,2023-04-15,10.80,+1.0",
+            "Bob Example,men,100,2024-04-20,10.70,+0.5",
+            "Bob Example,men,100,2025-04-19,10.65,+1.1") + "\n");
+        var set = Path.Combine(dir, "set");
+        var (code, stdout, error) = Lab("track", "crosscheck", "prepare", "--input", all, "--cut", "2025-01-01", "--out", set);
+        Assert.True(code == 0, error);
+        Assert.Contains("wrote 4 rows before 2025-01-01", stdout);
+        var requests = File.ReadAllLines(Path.Combine(set, "requests.csv"));
+        Assert.Equal("athlete,gender,event,target_label", requests[0]);
+        Assert.Equal(["Ann Example,women,TJ,outdoor", "Bob Example,men,100,outdoor"], requests[1..].Order(StringComparer.Ordinal));
+        Assert.Contains("Ann Example,women,TJ,outdoor,2025 Outdoor,12.52", File.ReadAllText(Path.Combine(set, "truth.csv")));
+        (code, _, error) = Lab("track", "predict", "--model", trained.ModelFolder, "--input", Path.Combine(set, "performances.csv"),
+            "--requests", Path.Combine(set, "requests.csv"), "--out", Path.Combine(set, "forecasts.csv"));
+        Assert.True(code == 0, error);
+        (code, stdout, error) = Lab("track", "crosscheck", "score", "--dir", set);
+        Assert.True(code == 0, error);
+        // The last peak: |12.30 − 12.52| / 12.52 = 1.757 %, |10.70 − 10.65| / 10.65 = 0.469 %.
+        Assert.Matches(@"\| women \| Jump \| 1 \| \d+\.\d{3} \| 1\.757 \| 1\.757 \|", stdout);
+        Assert.Matches(@"\| men \| Sprint \| 1 \| \d+\.\d{3} \| 0\.469 \| 0\.469 \|", stdout);
+        Assert.Contains("2 requests with a known outcome, 0 not forecast", stdout);
+    }
+
+    [Fact]
     public void Predict_from_an_athlete_page_forecasts_each_event()
     {
         var (code, stdout, error) = Lab("track", "predict", "--model", trained.ModelFolder, "--athlete-url", "https://www.tfrrs.org/athletes/6873033/Moravian/Shane__Houghton.html");

@@ -5,9 +5,9 @@ using TorchSharp;
 namespace Lib.Torch.Track;
 
 /// <summary>
-/// Runs a loaded track model's forecasts on its TorchSharp twin (<c>--device torch-cpu | cuda</c>): the twin gets
-/// the model folder's weights and becomes the model's <see cref="TrackModel.Runner"/>; encoding, scales and everything
-/// else stay the model's.
+/// Runs a loaded track model's forecasts on TorchSharp twins (<c>--device torch-cpu | cuda</c>): a twin per member of
+/// the ensemble gets that member's weights, and their forward passes become the model's
+/// <see cref="TrackModel.Runner"/>; encoding, scales, the blend and everything else stay the model's.
 /// </summary>
 public static class TorchTrackRunner
 {
@@ -23,15 +23,18 @@ public static class TorchTrackRunner
             return;
         }
         var target = TorchDevice.Of(device);
-        var twin = HierarchicalLstmTwin.Of(model.Network);
-        twin.to(target);
-        twin.eval();
-        model.Runner = batch =>
+        var twins = model.Members.Select(HierarchicalLstmTwin.Of).ToList(); // one per member of an ensemble
+        foreach (var twin in twins)
+        {
+            twin.to(target);
+            twin.eval();
+        }
+        model.Runner = (k, batch) =>
         {
             using var _ = torch.no_grad();
             using var scope = torch.NewDisposeScope();
             using var input = TorchTrackBatch.From(batch, target);
-            using var output = twin.forward(input).cpu();
+            using var output = twins[k].forward(input).cpu();
             return output.data<float>().ToArray();
         };
     }

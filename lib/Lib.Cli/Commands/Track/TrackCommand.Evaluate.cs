@@ -21,6 +21,10 @@ internal static partial class TrackCommand
         {
             Description = "Print the scores as JSON (and nothing else on standard output).",
         };
+        var families = new Option<bool>("--families")
+        {
+            Description = "Print the percent error per gender and event family as a Markdown table instead.",
+        };
         var charts = new Option<string?>("--charts")
         {
             Description =
@@ -36,6 +40,7 @@ internal static partial class TrackCommand
         {
             model,
             json,
+            families,
             charts,
         };
         data.AddTo(command);
@@ -57,7 +62,12 @@ internal static partial class TrackCommand
                 TrackEvaluateStep.SaveCharts(report, dir);
                 context.Error.WriteLine($"Wrote the charts to {dir}.");
             }
-            context.Console.Profile.Out.Writer.WriteLine(parse.GetValue(json) ? report.ToJson() : report.ToString());
+            context.Console.Profile.Out.Writer.WriteLine(
+                parse.GetValue(json) ? report.ToJson()
+                : parse.GetValue(families)
+                    ? string.Concat(report.Genders.Select((g, i) => FamilyTable.Markdown(g.Who, g.Scores, i == 0)))
+                : report.ToString()
+            );
             return 0;
         });
         return command;

@@ -45,6 +45,14 @@ internal static partial class TrackCommand
                 $"Wrote {file} (ONNX opset {OnnxGraph.DefaultOpset}), the {TrackModels.Possessive(trained.Gender)} "
                     + $"model of {trained.Inputs.Events.Count} events. The output is the forecast in z-space."
             );
+            if (trained.Inputs.Blend is not null || trained.Inputs.Members > 1)
+                context.Console.WriteLine(
+                    "It is the network alone"
+                        + (trained.Inputs.Members > 1 ? $" (the first of {trained.Inputs.Members} members)" : "")
+                        + (trained.Inputs.Blend is not null
+                            ? ": apply the family blend in model.json (z = base + weight × (forecast − base))."
+                            : ".")
+                );
             return 0;
         });
         return command;

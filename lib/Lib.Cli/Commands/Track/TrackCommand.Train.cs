@@ -93,6 +93,22 @@ internal static partial class TrackCommand
             Description =
                 "After early stopping, retrain on training + validation windows for the chosen number of epochs.",
         };
+        var pool = new Option<bool?>("--pool-genders")
+        {
+            Description =
+                "Also train each gender's model on the other gender's training windows of the same events "
+                + "(default true).",
+        };
+        var blend = new Option<bool?>("--blend")
+        {
+            Description =
+                "Fit per event family how much of the network's change from the last peak to keep, on the "
+                + "validation seasons (default true; not with --refit).",
+        };
+        var ensemble = new Option<int?>("--ensemble")
+        {
+            Description = $"Networks trained with consecutive seeds and averaged (default {defaults.Ensemble}).",
+        };
         var precision = DeviceOptions.CreatePrecision();
         var device = DeviceOptions.Create();
         var runs = new Option<string?>("--runs")
@@ -125,6 +141,9 @@ internal static partial class TrackCommand
             shared,
             dropout,
             refit,
+            pool,
+            blend,
+            ensemble,
             precision,
             device,
             runs,
@@ -163,10 +182,13 @@ internal static partial class TrackCommand
                 WeightDecay = parse.GetValue(decay) ?? o.WeightDecay,
                 Seed = parse.GetValue(seed) ?? o.Seed,
                 Refit = parse.GetValue(refit) || o.Refit,
+                PoolGenders = parse.GetValue(pool) ?? o.PoolGenders,
+                Blend = parse.GetValue(blend) ?? o.Blend,
+                Ensemble = parse.GetValue(ensemble) ?? o.Ensemble,
                 Precision = DeviceOptions.Precision(parse.GetValue(precision), parse.GetValue(device)),
             };
-            if (o.MaxEpochs < 1 || o.Patience < 1 || o.BatchSize < 1)
-                throw new ArgumentException("--epochs, --patience and --batch-size must be at least 1.");
+            if (o.MaxEpochs < 1 || o.Patience < 1 || o.BatchSize < 1 || o.Ensemble < 1)
+                throw new ArgumentException("--epochs, --patience, --batch-size and --ensemble must be at least 1.");
             var genders = parse.GetValue(gender)!.Trim().ToLowerInvariant() switch
             {
                 "both" or "all" => new[] { Gender.Men, Gender.Women },
@@ -202,6 +224,8 @@ internal static partial class TrackCommand
                 "epochs",
                 "best epoch",
                 "validation error %",
+                "blended %",
+                "last peak %",
                 "parameters",
                 "seconds"
             );
@@ -215,6 +239,8 @@ internal static partial class TrackCommand
                     Count(t.Epochs),
                     Count(t.BestEpoch + 1),
                     double.IsNaN(t.BestValue) ? "" : t.BestValue.ToString("0.000", CultureInfo.InvariantCulture),
+                    model.Inputs.Blend?.ValidationError.Blend.ToString("0.000", CultureInfo.InvariantCulture) ?? "",
+                    model.Inputs.Blend?.ValidationError.Base.ToString("0.000", CultureInfo.InvariantCulture) ?? "",
                     t.Parameters.ToString(CultureInfo.InvariantCulture),
                     t.Seconds.ToString("0.0", CultureInfo.InvariantCulture)
                 );

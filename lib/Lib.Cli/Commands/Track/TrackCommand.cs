@@ -22,6 +22,7 @@ internal static partial class TrackCommand
             EvaluateCommand(context),
             PredictCommand(context),
             ExportCommand(context),
+            CrossCheckCommand(context),
         };
 
     private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);

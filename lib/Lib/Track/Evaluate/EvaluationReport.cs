@@ -96,6 +96,7 @@ public sealed record EvaluationReport(IReadOnlyList<GenderEvaluation> Genders)
                         ["maeByFamily"] = Object(s.MaeByFamily),
                         ["maeByEvent"] = Object(s.MaeByEvent),
                         ["percentByEvent"] = Object(s.PercentByEvent),
+                        ["percentByFamily"] = Object(s.PercentByFamily),
                     }
                 );
             genders.Add(

@@ -23,6 +23,12 @@ public sealed record PredictorScore(
     IReadOnlyDictionary<string, double> PercentByEvent
 )
 {
+    /// <summary>Percent error by event family.</summary>
+    public IReadOnlyDictionary<string, double> PercentByFamily { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Windows by event family.</summary>
+    public IReadOnlyDictionary<string, int> CountByFamily { get; init; } = new Dictionary<string, int>();
+
     /// <summary>The model's name in tables.</summary>
     public const string ModelName = TrackModel.PredictorName;
 
@@ -40,12 +46,19 @@ public sealed record PredictorScore(
         Dictionary<string, RegressionMetrics> By(Func<WindowForecast, string> key) =>
             forecasts.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, Metrics);
         var byEvent = By(f => f.Window.History.Event.Code);
+        var byFamily = By(f => f.Window.History.Event.Family.ToString());
         return new PredictorScore(
             predictor,
             Metrics(forecasts).PercentError,
             By(f => f.Window.History.Event.Family.ToString()).ToDictionary(kv => kv.Key, kv => kv.Value.Mae),
             byEvent.ToDictionary(kv => kv.Key, kv => kv.Value.Mae),
             byEvent.ToDictionary(kv => kv.Key, kv => kv.Value.PercentError)
-        );
+        )
+        {
+            PercentByFamily = byFamily.ToDictionary(kv => kv.Key, kv => kv.Value.PercentError),
+            CountByFamily = forecasts
+                .GroupBy(f => f.Window.History.Event.Family.ToString())
+                .ToDictionary(g => g.Key, g => g.Count()),
+        };
     }
 }

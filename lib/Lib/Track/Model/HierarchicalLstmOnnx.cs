@@ -12,7 +12,8 @@ namespace Lib.Track.Model;
 /// <c>mark_lengths</c> int64 [seasons] (at least 1), <c>season_slots</c> int64 [batch, K] (the row of
 /// <c>marks</c> in each slot, oldest first, or S for an empty slot), <c>season_counts</c> int64 [batch],
 /// <c>season_labels</c> int64 [batch, K], <c>target_label</c> int64 [batch], <c>event</c> int64 [batch],
-/// <c>summary</c> float [batch, 2], <c>base</c> float [batch]. Output: <c>forecast</c> float [batch], in z-space.
+/// <c>summary</c> float [batch, 2], <c>base</c> float [batch]. Output: <c>forecast</c> float [batch], in z-space: the
+/// network's (an ensemble's first member), before the card's <see cref="FamilyBlend"/>.
 /// </summary>
 /// <example><code>
 /// var (model, signature) = HierarchicalLstmOnnx.Save("artifacts/track/model", "women", "track-women.onnx");

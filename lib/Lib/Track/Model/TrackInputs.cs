@@ -29,6 +29,18 @@ public sealed record TrackInputs
     /// <summary>The sources' adapters and files.</summary>
     public required IReadOnlyList<string> Sources { get; init; }
 
+    /// <summary>
+    /// The per-family weight of the network's change from the last peak, fitted on the validation seasons (null: the
+    /// network alone, as models trained before the blend).
+    /// </summary>
+    public FamilyBlend? Blend { get; init; }
+
+    /// <summary>
+    /// The networks averaged (an ensemble of seeds): <c>model.safetensors</c> holds the first,
+    /// <c>member-1.safetensors</c> … the others; their forecasts in z-space are averaged before the blend.
+    /// </summary>
+    public int Members { get; init; } = 1;
+
     /// <summary>The split as a plan.</summary>
     public SplitPlan Split() =>
         new([.. ValidationSeasons.Select(SeasonId.Parse)], [.. TestSeasons.Select(SeasonId.Parse)]);

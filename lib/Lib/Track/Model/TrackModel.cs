@@ -1,5 +1,6 @@
 using Lib.Tensors;
 using Lib.Tensors.Autograd;
+using Lib.Tensors.NN;
 using Lib.Track.Dataset;
 using Lib.Track.Domain;
 using Lib.Workflow;
@@ -22,11 +23,22 @@ public sealed class TrackModel : IPredictor<Window>
     /// <summary>The model's name in evaluation tables.</summary>
     public const string PredictorName = "model";
 
-    /// <summary>A model of <paramref name="network"/> described by <paramref name="card"/>.</summary>
-    public TrackModel(ModelCard<TrackModelConfig, TrackInputs> card, HierarchicalLstm network)
+    /// <summary>A model of <paramref name="network"/> (and, for an ensemble, the <paramref name="others"/> members)
+    /// described by <paramref name="card"/>.</summary>
+    public TrackModel(
+        ModelCard<TrackModelConfig, TrackInputs> card,
+        HierarchicalLstm network,
+        IReadOnlyList<HierarchicalLstm>? others = null
+    )
     {
         Card = card ?? throw new ArgumentNullException(nameof(card));
         Network = network ?? throw new ArgumentNullException(nameof(network));
+        Members = [network, .. others ?? []];
+        if (Members.Count != card.Inputs.Members)
+            throw new ArgumentException(
+                $"The card lists {card.Inputs.Members} member network(s) but {Members.Count} were given.",
+                nameof(others)
+            );
         if (network.Events != card.Inputs.Events.Count)
             throw new ArgumentException(
                 $"The network has {network.Events} heads but the card lists {card.Inputs.Events.Count} events.",
@@ -52,15 +64,21 @@ public sealed class TrackModel : IPredictor<Window>
     /// <summary>The gender the model forecasts.</summary>
     public Gender Gender => Card.Inputs.Gender;
 
-    /// <summary>The network.</summary>
+    /// <summary>The network (the first member of an ensemble).</summary>
     public HierarchicalLstm Network { get; }
 
     /// <summary>
-    /// How <see cref="Predict(IReadOnlyList{WindowSample}, int)"/> runs the network on a batch (z-space outputs):
-    /// null runs <see cref="Network"/> on the engine (the default); <c>Lib.Torch</c> sets the TorchSharp twin's
-    /// forward pass for <c>--device torch-cpu | cuda</c>. Either way the weights are this folder's.
+    /// How <see cref="PredictZ"/> runs member k of <see cref="Members"/> on a batch (z-space outputs): null runs the
+    /// member on the engine (the default); <c>Lib.Torch</c> sets the TorchSharp twins' forward pass for
+    /// <c>--device torch-cpu | cuda</c>. Either way the weights are this folder's.
     /// </summary>
-    public Func<TrackBatch, float[]>? Runner { get; set; }
+    public Func<int, TrackBatch, float[]>? Runner { get; set; }
+
+    /// <summary>Every member network, <see cref="Network"/> first; their outputs are averaged.</summary>
+    public IReadOnlyList<HierarchicalLstm> Members { get; }
+
+    /// <summary>The file of member <paramref name="k"/> (0: <c>model.safetensors</c>).</summary>
+    public static string MemberFile(int k) => k == 0 ? ModelFolder.WeightsFile : $"member-{k}.safetensors";
 
     /// <summary>Windows to inputs, with the model's events and standardisation.</summary>
     public WindowEncoder Encoder { get; }
@@ -78,29 +96,61 @@ public sealed class TrackModel : IPredictor<Window>
         return Predict([.. windows.Select(Encoder.Encode)]);
     }
 
-    /// <summary>Forecasts in the events' units (seconds, metres, points), in evaluation mode and without
-    /// gradients.</summary>
+    /// <summary>
+    /// Forecasts in the events' units (seconds, metres, points), in evaluation mode and without gradients: the
+    /// network's, blended with the last peak per event family when the card has a <see cref="TrackInputs.Blend"/>.
+    /// </summary>
     public double[] Predict(IReadOnlyList<WindowSample> samples, int batchSize = 256)
+    {
+        var z = PredictZ(samples, batchSize);
+        var result = new double[samples.Count];
+        for (var i = 0; i < samples.Count; i++)
+        {
+            var code = Inputs.Events[samples[i].Event];
+            var blended = Inputs.Blend is { } blend
+                ? blend.Apply(EventCatalogue.Get(code).Family, z[i], samples[i].Base)
+                : z[i];
+            result[i] = Inputs.Scales[code].FromZ(blended);
+        }
+        return result;
+    }
+
+    /// <summary>The networks' mean output in z-space (before any blend), in evaluation mode and without
+    /// gradients.</summary>
+    public double[] PredictZ(IReadOnlyList<WindowSample> samples, int batchSize = 256)
     {
         ArgumentNullException.ThrowIfNull(samples);
         var result = new double[samples.Count];
-        Network.Eval();
         using var _ = GradMode.NoGrad();
-        for (var start = 0; start < samples.Count; start += batchSize)
+        for (var k = 0; k < Members.Count; k++)
         {
-            var part = samples.Skip(start).Take(batchSize).ToList();
-            using var scope = DisposeScope.Enter(); // the batch's arrays serve the next batch
-            var batch = TrackBatch.Collate(part, Config.Seasons);
-            var z = Runner is { } runner ? runner(batch) : Network.Forward(batch).Data;
-            for (var i = 0; i < part.Count; i++)
-                result[start + i] = Inputs.Scales[Inputs.Events[part[i].Event]].FromZ(z[i]);
+            var member = Members[k];
+            member.Eval();
+            for (var start = 0; start < samples.Count; start += batchSize)
+            {
+                var part = samples.Skip(start).Take(batchSize).ToList();
+                using var scope = DisposeScope.Enter(); // the batch's arrays serve the next batch
+                var batch = TrackBatch.Collate(part, Config.Seasons);
+                var z = Runner is { } runner ? runner(k, batch) : member.Forward(batch).Data;
+                for (var i = 0; i < part.Count; i++)
+                    result[start + i] += z[i] / Members.Count;
+            }
         }
         return result;
     }
 
     /// <summary>Writes the model folder (<c>model.safetensors</c> and <c>model.json</c>, each atomically) into
     /// <paramref name="directory"/>.</summary>
-    public void Save(string directory) => ModelFolder.Save(directory, Network, Card);
+    public void Save(string directory)
+    {
+        ModelFolder.Save(directory, Network, Card);
+        for (var k = 1; k < Members.Count; k++)
+            Checkpoint.Save(
+                Path.Combine(directory, MemberFile(k)),
+                Members[k],
+                new Dictionary<string, string> { ["format"] = Format }
+            );
+    }
 
     /// <summary>
     /// Loads the model in <paramref name="directory"/>: <c>model.json</c> rebuilds the network,
@@ -124,7 +174,25 @@ public sealed class TrackModel : IPredictor<Window>
             c => new HierarchicalLstm(c.Config.Validate(), c.Inputs.Events.Count, new Generator(0)),
             Mismatches
         );
-        return new TrackModel(card, network);
+        var others = new List<HierarchicalLstm>();
+        for (var k = 1; k < card.Inputs.Members; k++)
+        {
+            var path = Path.Combine(directory, MemberFile(k));
+            if (!File.Exists(path))
+                throw new FileNotFoundException(
+                    $"{Path.Combine(directory, ModelFolder.CardFile)} lists {card.Inputs.Members} member networks "
+                        + $"but {path} is missing.",
+                    path
+                );
+            var (tensors, _) = Checkpoint.LoadTensors(path);
+            if (Mismatches(card, tensors) is { Count: > 0 } found)
+                throw new InvalidDataException($"{path} does not match the card: {string.Join("; ", found)}.");
+            var member = new HierarchicalLstm(card.Config, card.Inputs.Events.Count, new Generator(0));
+            member.LoadStateDict(tensors);
+            member.Eval();
+            others.Add(member);
+        }
+        return new TrackModel(card, network, others);
     }
 
     /// <summary>The settings the weights imply that differ from the card's, each as "setting: the card says X, the

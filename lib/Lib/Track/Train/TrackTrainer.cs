@@ -65,6 +65,7 @@ public static class TrackTrainer
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(options);
         var config = options.Model.Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Ensemble, 1, nameof(options));
         var windows = Windows.Build(data.Of(gender), config.Seasons);
         var train = plan.Select(windows, WindowSplit.Train);
         if (train.Count == 0)
@@ -72,6 +73,17 @@ public static class TrackTrainer
                 $"No {gender} windows forecast a season before {plan.Cutoff}: nothing to train on."
             );
         var validation = plan.Select(windows, WindowSplit.Validation);
+        var borrowed = options.PoolGenders
+            ? plan.Select(Windows.Build(data.Of(Other(gender)), config.Seasons), WindowSplit.Train)
+            : [];
+        List<Window> RefitBorrowed() =>
+            options.PoolGenders
+                ?
+                [
+                    .. plan.Select(Windows.Build(data.Of(Other(gender)), config.Seasons), WindowSplit.Train),
+                    .. plan.Select(Windows.Build(data.Of(Other(gender)), config.Seasons), WindowSplit.Validation),
+                ]
+                : [];
         var watch = Stopwatch.StartNew();
         fit ??= Engine;
         var parameters = Parameters(gender, plan, options, train.Count, validation.Count);
@@ -79,6 +91,7 @@ public static class TrackTrainer
         run?.LogParams(parameters);
         var first = Fit(
             train,
+            borrowed,
             validation,
             options,
             options.MaxEpochs,
@@ -94,6 +107,7 @@ public static class TrackTrainer
             var epochs = (first.History.BestEpoch ?? first.History.Epochs.Count - 1) + 1;
             final = Fit(
                 [.. train, .. validation],
+                RefitBorrowed(),
                 null,
                 options,
                 epochs,
@@ -103,6 +117,23 @@ public static class TrackTrainer
                 fit,
                 cancellationToken
             );
+        }
+        // An ensemble: more members trained as the first (early-stopped on validation, refitted when asked), each
+        // with the next seed; the standardisation is fitted on the same windows, so it is the first's.
+        var others = new List<HierarchicalLstm>();
+        for (var k = 1; k < options.Ensemble; k++)
+        {
+            var seeded = options with { Seed = options.Seed + k };
+            var member = Fit(train, borrowed, validation, seeded, options.MaxEpochs, progress,
+                $"Training the {TrackModels.Name(gender)}'s model, member {k + 1} of {options.Ensemble}", null,
+                fit, cancellationToken);
+            if (options.Refit)
+            {
+                var epochs = (member.History.BestEpoch ?? member.History.Epochs.Count - 1) + 1;
+                member = Fit([.. train, .. validation], RefitBorrowed(), null, seeded, epochs, progress,
+                    $"Refitting member {k + 1} on train + validation ({epochs} epochs)", null, fit, cancellationToken);
+            }
+            others.Add(member.Network);
         }
         watch.Stop();
         var (network, scales, events) = (final.Network, final.Encoder.Scales, final.Encoder.Events);
@@ -128,6 +159,7 @@ public static class TrackTrainer
                 ValidationSeasons = [.. plan.Validation.Select(s => s.ToString())],
                 TestSeasons = [.. plan.Test.Select(s => s.ToString())],
                 Sources = [.. data.Sources.Select(s => $"{s.Adapter} <{s.File}>")],
+                Members = 1 + others.Count,
             },
             DataFingerprint = data.Fingerprint,
             Training = summary,
@@ -140,7 +172,17 @@ public static class TrackTrainer
             run.LogMetric("train_seconds", watch.Elapsed.TotalSeconds);
             run.LogMetric("best_epoch", summary.BestEpoch);
         }
-        return new TrackModel(card, network);
+        var model = new TrackModel(card, network, others);
+        if (!options.Blend || options.Refit)
+            return model;
+        var blend = BlendFitter.Fit(model, validation);
+        if (run is not null)
+        {
+            run.LogMetric("val_pct_network", blend.ValidationError.Network);
+            run.LogMetric("val_pct_blend", blend.ValidationError.Blend);
+            run.LogMetric("val_pct_last_peak", blend.ValidationError.Base);
+        }
+        return new TrackModel(card with { Inputs = card.Inputs with { Blend = blend } }, network, others);
     }
 
     private sealed record Fitted(
@@ -156,6 +198,7 @@ public static class TrackTrainer
     /// </summary>
     private static Fitted Fit(
         List<Window> train,
+        List<Window> borrowed,
         List<Window>? validation,
         TrackTrainOptions options,
         int epochs,
@@ -171,6 +214,15 @@ public static class TrackTrainer
         var events = scales.Keys.Order(StringComparer.Ordinal).ToList();
         var encoder = new WindowEncoder(events, scales, config.MarksPerSeason, config.Residual);
         var trainSamples = train.Select(encoder.Encode).ToList();
+        if (borrowed.Count > 0)
+        {
+            // The other gender's windows of the events this gender has, each standardised in its own gender's scale:
+            // the network learns the change from the last peak in z-space, which both genders share.
+            var theirs = EventScales.Fit(borrowed);
+            var shared = events.Where(theirs.ContainsKey).ToDictionary(e => e, e => theirs[e], StringComparer.Ordinal);
+            var other = new WindowEncoder(events, shared, config.MarksPerSeason, config.Residual);
+            trainSamples.AddRange(borrowed.Where(w => other.Knows(w.History.Event.Code)).Select(other.Encode));
+        }
         List<WindowSample>? validationSamples = null;
         if (validation is not null)
         {
@@ -275,6 +327,8 @@ public static class TrackTrainer
         };
     }
 
+    private static Gender Other(Gender gender) => gender == Gender.Men ? Gender.Women : Gender.Men;
+
     private static Dictionary<string, object?> Parameters(
         Gender gender,
         SplitPlan plan,
@@ -304,5 +358,8 @@ public static class TrackTrainer
             ["train_windows"] = train,
             ["validation_windows"] = validation,
             ["refit"] = o.Refit,
+            ["pool_genders"] = o.PoolGenders,
+            ["blend"] = o.Blend && !o.Refit,
+            ["ensemble"] = o.Ensemble,
         };
 }
