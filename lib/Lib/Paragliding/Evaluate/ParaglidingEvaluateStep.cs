@@ -93,7 +93,9 @@ public static class ParaglidingEvaluateStep
                 {
                     ["mean_brier_model"] = evaluation.MeanBrier(ParaglidingEvaluation.ModelName),
                     ["mean_brier_calibrated"] = evaluation.MeanBrier(ParaglidingEvaluation.CalibratedName),
-                    ["mean_brier_site_month_climatology"] = evaluation.MeanBrier(ParaglidingEvaluation.SiteMonthClimatologyName),
+                    ["mean_brier_site_month_climatology"] = evaluation.MeanBrier(
+                        ParaglidingEvaluation.SiteMonthClimatologyName
+                    ),
                     ["mean_brier_site_climatology"] = evaluation.MeanBrier(ParaglidingEvaluation.SiteClimatologyName),
                     ["max_ece_calibrated"] = evaluation.MaxEce(ParaglidingEvaluation.CalibratedName),
                     ["violations_model"] = evaluation.Violations(ParaglidingEvaluation.ModelName),
@@ -146,7 +148,10 @@ public static class ParaglidingEvaluateStep
         run.LogMetric("train_seconds", training.Seconds);
         run.LogMetric("test_mean_brier", evaluation.MeanBrier(ParaglidingEvaluation.CalibratedName));
         run.LogMetric("test_mean_brier_raw", evaluation.MeanBrier(ParaglidingEvaluation.ModelName));
-        run.LogMetric("test_mean_brier_site_month", evaluation.MeanBrier(ParaglidingEvaluation.SiteMonthClimatologyName));
+        run.LogMetric(
+            "test_mean_brier_site_month",
+            evaluation.MeanBrier(ParaglidingEvaluation.SiteMonthClimatologyName)
+        );
         run.LogMetric("test_max_ece", evaluation.MaxEce(ParaglidingEvaluation.CalibratedName));
         run.LogMetric("test_violations", evaluation.Violations(ParaglidingEvaluation.CalibratedName));
         return run.Record();

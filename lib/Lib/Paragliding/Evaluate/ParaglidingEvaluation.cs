@@ -74,7 +74,11 @@ public sealed record ParaglidingEvaluation(
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(climatologyBySite);
-        if (new[] { raw.Count, calibrated.Count, siteClimatology.Count, siteMonthClimatology.Count }.Any(n => n != test.Count))
+        if (
+            new[] { raw.Count, calibrated.Count, siteClimatology.Count, siteMonthClimatology.Count }.Any(n =>
+                n != test.Count
+            )
+        )
             throw new ArgumentException("Every predictor needs one row per test site-day.");
         var labels = test.Select(s => s.Labels).ToList();
         var km = DistanceThresholds.Km;
