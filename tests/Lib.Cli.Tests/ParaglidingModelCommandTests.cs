@@ -2,7 +2,7 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace Lib.Cli.Tests;
 
-/// <summary><c>lab paragliding train|evaluate|predict|export</c> on the bundled data with a short run.</summary>
+/// <summary><c>lab paragliding train|evaluate|cv|predict|export</c> on the bundled data with a short run.</summary>
 public class ParaglidingModelCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("lab-paragliding-").FullName;
@@ -70,6 +70,23 @@ public class ParaglidingModelCommandTests : IDisposable
         using var session = new InferenceSession(onnx);
         Assert.Equal(["site", "site_features", "date"], session.InputMetadata.Keys);
         Assert.Equal("probabilities", session.OutputMetadata.Keys.Single());
+    }
+
+    [Fact]
+    public void Cv_holds_each_fold_of_weeks_out_once_and_writes_the_pooled_table_and_the_folds()
+    {
+        var output = Path.Combine(_dir, "cv");
+        var (code, stdout, error) = Lab("paragliding", "cv", "--folds", "2", "--epochs", "1", "--out", output);
+        Assert.True(code == 0, error);
+        Assert.Contains("Mean Brier: calibrated", stdout);
+        Assert.Contains("Across 2 folds", stdout);
+        foreach (var file in new[] { "metrics.csv", "metrics.json", "test_predictions.csv", "folds.csv" })
+            Assert.True(File.Exists(Path.Combine(output, file)), file);
+        Assert.Equal(89 * 273 + 1, File.ReadAllLines(Path.Combine(output, "test_predictions.csv")).Length);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "folds.csv")).Length);
+        (code, _, error) = Lab("paragliding", "cv", "--folds", "1", "--out", output);
+        Assert.Equal(2, code);
+        Assert.Contains("The folds must be 2", error);
     }
 
     [Fact]

@@ -11,8 +11,8 @@ namespace Lib.Cli.Commands;
 /// summaries), <c>grib</c> (GRIB2 weather at sites in Glideator's schema), <c>weather</c> and <c>xcontest</c> (saved
 /// XContest pages to rows); the model verbs: CFD flights and launch sites → labelled site-days in tar shards →
 /// Glideator's Deep &amp; Cross network → calibrated odds of an XC distance per (site, day): <c>train</c>,
-/// <c>evaluate</c>, <c>predict</c>, <c>export</c>. Each verb parses its options, calls its room's step class and shows
-/// what it returns; one file per verb.
+/// <c>evaluate</c>, <c>cv</c> (cross-validation by ISO week), <c>predict</c>, <c>export</c>. Each verb parses its
+/// options, calls its room's step class and shows what it returns; one file per verb.
 /// </summary>
 internal static partial class ParaglidingCommand
 {
@@ -30,6 +30,7 @@ internal static partial class ParaglidingCommand
             XContestCommand(context),
             TrainCommand(context),
             EvaluateCommand(context),
+            CvCommand(context),
             PredictCommand(context),
             ExportCommand(context),
         };

@@ -23,17 +23,23 @@ public static class ParaglidingDatasetStep
         return Run(ingest, shardsFolder, weather);
     }
 
-    /// <summary>Runs the step on an ingest already read (and weather already in memory).</summary>
-    public static ParaglidingData Run(IngestedFlights ingest, string shardsFolder, WeatherTable? weather = null)
+    /// <summary>Runs the step on an ingest already read (and weather already in memory), split by
+    /// <paramref name="split"/> (default: <see cref="WeekSplit.Hashed"/>).</summary>
+    public static ParaglidingData Run(
+        IngestedFlights ingest,
+        string shardsFolder,
+        WeatherTable? weather = null,
+        WeekSplit? split = null
+    )
     {
         ArgumentNullException.ThrowIfNull(ingest);
         ArgumentException.ThrowIfNullOrWhiteSpace(shardsFolder);
-        var set = SiteDaySet.Build(ingest, weather);
+        var set = SiteDaySet.Build(ingest, weather, split);
         var shards = new Dictionary<DaySplit, IReadOnlyList<string>>();
-        foreach (var split in Enum.GetValues<DaySplit>())
-            shards[split] = ShardWriter.Write(
-                set.Split(split),
-                Path.Combine(shardsFolder, split.ToString().ToLowerInvariant()),
+        foreach (var side in Enum.GetValues<DaySplit>())
+            shards[side] = ShardWriter.Write(
+                set.Split(side),
+                Path.Combine(shardsFolder, side.ToString().ToLowerInvariant()),
                 SamplesPerShard
             );
         return new ParaglidingData(ingest, set, shards);

@@ -27,8 +27,10 @@ public sealed record SiteDaySet(
     /// <summary>The samples of one side of the split.</summary>
     public IReadOnlyList<SiteDay> Split(DaySplit split) => [.. Samples.Where(s => WeekSplit.Of(s.Date) == split)];
 
-    /// <summary>Builds the set from an ingest (and, optionally, weather).</summary>
-    public static SiteDaySet Build(IngestedFlights ingest, WeatherTable? weather = null)
+    /// <summary>Builds the set from an ingest (and, optionally, weather), split by <paramref name="split"/> (default:
+    /// <see cref="WeekSplit.Hashed"/>; a cross-validation fold passes one of <see cref="WeekSplit.Folds"/>). The
+    /// scalers are fitted on that split's training weeks.</summary>
+    public static SiteDaySet Build(IngestedFlights ingest, WeatherTable? weather = null, WeekSplit? split = null)
     {
         ArgumentNullException.ThrowIfNull(ingest);
         var sites = ingest.MappedSites;
@@ -62,7 +64,7 @@ public sealed record SiteDaySet(
             }
         }
         var siteRaw = sites.Select(s => SiteFeatures.Of(s, ingest.LaunchBySite.GetValueOrDefault(s.SiteId))).ToList();
-        var weekSplit = WeekSplit.Hashed(days);
+        var weekSplit = split ?? WeekSplit.Hashed(days);
         var train = raw.Where(r => weekSplit.Of(r.Date) == DaySplit.Train).ToList();
         var siteScaler = FeatureScaler.Fit(SiteFeatures.Names, train.Select(r => siteRaw[r.Site]));
         FeatureScaler? weatherScaler = null;

@@ -54,6 +54,43 @@ public sealed class WeekSplit
         return new WeekSplit(weeks);
     }
 
+    /// <summary>
+    /// The grouped k-fold splits by ISO week (rotating held-out weeks), declared before any were measured: the weeks in
+    /// the same salted-hash order as <see cref="Hashed"/>, cut into <paramref name="k"/> contiguous folds whose sizes
+    /// differ by at most one (the first <c>n mod k</c> folds one week longer, as NumPy's <c>array_split</c>). Split
+    /// <c>i</c> holds fold <c>i</c> out as <see cref="DaySplit.Test"/>; of the other weeks, kept in hash order, the
+    /// first <see cref="ValShare"/> of them (rounded) are <see cref="DaySplit.Val"/> and the rest
+    /// <see cref="DaySplit.Train"/>. Every week is a test week in exactly one split; labels are not read.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is below 2 or above the weeks.</exception>
+    public static IReadOnlyList<WeekSplit> Folds(IEnumerable<DateOnly> days, int k)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var order = days.Select(Key).Distinct().OrderBy(Rank, StringComparer.Ordinal).ToList();
+        if (k < 2 || k > order.Count)
+            throw new ArgumentOutOfRangeException(nameof(k), k, $"The folds must be 2 … {order.Count} (the weeks).");
+        var splits = new List<WeekSplit>(k);
+        int start = 0;
+        for (int f = 0; f < k; f++)
+        {
+            int size = order.Count / k + (f < order.Count % k ? 1 : 0);
+            var rest = order.Take(start).Concat(order.Skip(start + size)).ToList();
+            int val = (int)Math.Round(rest.Count * ValShare, MidpointRounding.AwayFromZero);
+            var weeks = new Dictionary<(int, int), DaySplit>();
+            foreach (var w in order.Skip(start).Take(size))
+                weeks[w] = DaySplit.Test;
+            for (int i = 0; i < rest.Count; i++)
+                weeks[rest[i]] = i < val ? DaySplit.Val : DaySplit.Train;
+            splits.Add(new WeekSplit(weeks));
+            start += size;
+        }
+        return splits;
+    }
+
+    /// <summary>The weeks on one side, in no particular order.</summary>
+    public IReadOnlyList<(int Year, int Week)> WeeksOf(DaySplit split) =>
+        [.. _weeks.Where(w => w.Value == split).Select(w => w.Key)];
+
     /// <summary>A week's place in the shuffle: the hex SHA-256 of the salted week key.</summary>
     public static string Rank((int Year, int Week) week)
     {

@@ -65,7 +65,7 @@ public sealed class ClimatologyBaseline
                 .ToDictionary(g => g.Key, g => Mean(g, site[g.Key.SiteIndex]))
             : [];
         return new ClimatologyBaseline(
-            byMonth ? "climatology per site × month" : "climatology per site",
+            byMonth ? ParaglidingEvaluation.SiteMonthClimatologyName : ParaglidingEvaluation.SiteClimatologyName,
             cells,
             site,
             overall

@@ -47,8 +47,12 @@ public static class ParaglidingEvaluateStep
         return new ParaglidingEvaluated(evaluation, files, run);
     }
 
-    private static IReadOnlyList<string> Write(ParaglidingEvaluation evaluation, string folder)
+    /// <summary>Writes <c>metrics.csv</c>, <c>metrics.json</c> and <c>test_predictions.csv</c> (the calibrated odds
+    /// of every scored site-day) into <paramref name="folder"/>; returns their paths.</summary>
+    public static IReadOnlyList<string> Write(ParaglidingEvaluation evaluation, string folder)
     {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        Directory.CreateDirectory(folder);
         string F(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
         var metrics = Path.Combine(folder, "metrics.csv");
         CsvFile.Write(
@@ -89,8 +93,10 @@ public static class ParaglidingEvaluateStep
                 {
                     ["mean_brier_model"] = evaluation.MeanBrier(ParaglidingEvaluation.ModelName),
                     ["mean_brier_calibrated"] = evaluation.MeanBrier(ParaglidingEvaluation.CalibratedName),
-                    ["mean_brier_site_month_climatology"] = evaluation.MeanBrier("climatology per site × month"),
-                    ["mean_brier_site_climatology"] = evaluation.MeanBrier("climatology per site"),
+                    ["mean_brier_site_month_climatology"] = evaluation.MeanBrier(
+                        ParaglidingEvaluation.SiteMonthClimatologyName
+                    ),
+                    ["mean_brier_site_climatology"] = evaluation.MeanBrier(ParaglidingEvaluation.SiteClimatologyName),
                     ["max_ece_calibrated"] = evaluation.MaxEce(ParaglidingEvaluation.CalibratedName),
                     ["violations_model"] = evaluation.Violations(ParaglidingEvaluation.ModelName),
                     ["violations_calibrated"] = evaluation.Violations(ParaglidingEvaluation.CalibratedName),
@@ -142,7 +148,10 @@ public static class ParaglidingEvaluateStep
         run.LogMetric("train_seconds", training.Seconds);
         run.LogMetric("test_mean_brier", evaluation.MeanBrier(ParaglidingEvaluation.CalibratedName));
         run.LogMetric("test_mean_brier_raw", evaluation.MeanBrier(ParaglidingEvaluation.ModelName));
-        run.LogMetric("test_mean_brier_site_month", evaluation.MeanBrier("climatology per site × month"));
+        run.LogMetric(
+            "test_mean_brier_site_month",
+            evaluation.MeanBrier(ParaglidingEvaluation.SiteMonthClimatologyName)
+        );
         run.LogMetric("test_max_ece", evaluation.MaxEce(ParaglidingEvaluation.CalibratedName));
         run.LogMetric("test_violations", evaluation.Violations(ParaglidingEvaluation.CalibratedName));
         return run.Record();
