@@ -70,7 +70,10 @@ internal static class Parity
             var other = theirs[key].grad;
             if (grad is null)
             {
-                Assert.True(other is null || other.abs().max().item<float>() == 0f, $"{key}: only TorchSharp has a grad.");
+                Assert.True(
+                    other is null || other.abs().max().item<float>() == 0f,
+                    $"{key}: only TorchSharp has a grad."
+                );
                 continue;
             }
             Assert.True(other is not null, $"{key}: the engine has a gradient, TorchSharp none.");

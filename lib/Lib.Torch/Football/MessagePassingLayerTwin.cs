@@ -12,7 +12,8 @@ namespace Lib.Torch.Football;
 public sealed class MessagePassingLayerTwin : nn.Module<Tensor, Tensor, SceneGraphTensors, Tensor>
 {
     // Field names are the state-dict keys: RegisterComponents() registers fields by name.
-    private readonly Sequential message, update;
+    private readonly Sequential message,
+        update;
     private readonly LayerNorm norm;
 
     /// <summary>A layer for node states of width <paramref name="hidden"/> and <paramref name="edgeFeatures"/>

@@ -17,7 +17,8 @@ public sealed class TrajectoryGnnTwin : nn.Module<Tensor, Tensor, Tensor, SceneG
     // Field names are the state-dict keys: RegisterComponents() registers fields by name (null ones not at all).
     private readonly GRU temporal;
     private readonly ModuleList<MessagePassingLayerTwin> layers;
-    private readonly Sequential? trajectory, mixture;
+    private readonly Sequential? trajectory,
+        mixture;
     private readonly Sequential coverage;
 
     /// <summary>Builds the twin of <paramref name="config"/> (weights: copy the engine's in with
@@ -32,9 +33,11 @@ public sealed class TrajectoryGnnTwin : nn.Module<Tensor, Tensor, Tensor, SceneG
             throw new ArgumentException($"Modes must be 0 (deterministic) or at least 2, got {config.Modes}.");
         int h = config.Hidden;
         temporal = nn.GRU(config.NodeFeatures, h, batchFirst: true);
-        layers = nn.ModuleList(
-            [.. Enumerable.Range(0, config.Layers).Select(_ => new MessagePassingLayerTwin(h, TrajectoryGnn.EdgeFeatures))]
-        );
+        layers = nn.ModuleList([
+            .. Enumerable
+                .Range(0, config.Layers)
+                .Select(_ => new MessagePassingLayerTwin(h, TrajectoryGnn.EdgeFeatures)),
+        ]);
         int steps = 2 * config.Horizon;
         if (config.Probabilistic)
             mixture = MessagePassingLayerTwin.Mlp(h, h, config.Modes * (2 * steps + 1));

@@ -113,7 +113,8 @@ public static class TrajectoryLossTwin
         if (options.AccelerationWeight > 0)
             loss = loss + Acceleration(path, b.Targets, b.TargetMask) * (float)options.AccelerationWeight;
         if (options.CoverageWeight > 0)
-            loss = loss + Coverage(output.CoverageLogit, b.CoverageLabels, b.CoverageMask) * (float)options.CoverageWeight;
+            loss =
+                loss + Coverage(output.CoverageLogit, b.CoverageLabels, b.CoverageMask) * (float)options.CoverageWeight;
         return loss;
     }
 

@@ -11,7 +11,10 @@ namespace Lib.Torch.NN;
 public sealed class CrossLayerTwin : nn.Module<Tensor, Tensor, Tensor>
 {
     // Field names are the state-dict keys: RegisterComponents() registers fields by name (null ones not at all).
-    private readonly Parameter? weight, weight_v, weight_u, bias;
+    private readonly Parameter? weight,
+        weight_v,
+        weight_u,
+        bias;
 
     /// <summary>A layer of width <paramref name="inFeatures"/> with zero weights (copy the engine's in).</summary>
     public CrossLayerTwin(int inFeatures, int? rank = null, bool hasBias = true)

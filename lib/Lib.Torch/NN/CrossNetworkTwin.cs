@@ -19,7 +19,9 @@ public sealed class CrossNetworkTwin : nn.Module<Tensor, Tensor>
     {
         if (numLayers <= 0)
             throw new ArgumentOutOfRangeException(nameof(numLayers), $"numLayers must be positive, got {numLayers}.");
-        layers = nn.ModuleList([.. Enumerable.Range(0, numLayers).Select(_ => new CrossLayerTwin(inFeatures, rank, bias))]);
+        layers = nn.ModuleList([
+            .. Enumerable.Range(0, numLayers).Select(_ => new CrossLayerTwin(inFeatures, rank, bias)),
+        ]);
         RegisterComponents();
     }
 

@@ -39,9 +39,10 @@ public sealed class GlideatorNetTwin : nn.Module<SiteDayTensors, Tensor>
             slice += config.ParallelDeep[^1];
         }
         deep_net = Mlp(config.TimeSlices * slice, config.Deep);
-        prediction_head = config.Head == GlideatorNetConfig.OrdinalHead
-            ? new OrdinalHeadTwin(config.Deep[^1], config.NumTargets)
-            : nn.Linear(config.Deep[^1], config.NumTargets);
+        prediction_head =
+            config.Head == GlideatorNetConfig.OrdinalHead
+                ? new OrdinalHeadTwin(config.Deep[^1], config.NumTargets)
+                : nn.Linear(config.Deep[^1], config.NumTargets);
         RegisterComponents();
     }
 

@@ -12,7 +12,8 @@ public sealed class OrdinalHeadTwin : nn.Module<Tensor, Tensor>
 {
     // Field names are the state-dict keys: RegisterComponents() registers fields by name.
     private readonly Linear fc;
-    private readonly Parameter bias_base, bias_deltas;
+    private readonly Parameter bias_base,
+        bias_deltas;
 
     /// <summary>A head over <paramref name="inFeatures"/> inputs for <paramref name="targets"/> thresholds.</summary>
     public OrdinalHeadTwin(int inFeatures, int targets)

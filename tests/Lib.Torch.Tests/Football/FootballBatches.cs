@@ -36,7 +36,10 @@ internal static class FootballBatches
         for (int i = 0; i < n; i++)
         {
             bool ball = i % NodesPerScene == NodesPerScene - 1;
-            int real = ball ? 0 : i % 7 == 3 ? horizon / 2 : horizon; // some tracks end early
+            int real =
+                ball ? 0
+                : i % 7 == 3 ? horizon / 2
+                : horizon; // some tracks end early
             for (int s = 0; s < real; s++)
                 mask[i * horizon + s] = 1f;
             nodes.Add(new TrajectoryNode(i / NodesPerScene, ball ? null : 1000 + i, ball ? "ball" : "player", "x"));

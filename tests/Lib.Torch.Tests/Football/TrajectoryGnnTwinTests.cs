@@ -113,7 +113,9 @@ public class TrajectoryGnnTwinTests
             {
                 using var scope = torch.NewDisposeScope();
                 adam.zero_grad();
-                TrajectoryLossTwin.Total(twin.forward(b.Frames, b.Positions, b.Velocity, b.Graph), b, options).backward();
+                TrajectoryLossTwin
+                    .Total(twin.forward(b.Frames, b.Positions, b.Velocity, b.Graph), b, options)
+                    .backward();
                 adam.step();
             }
         }
@@ -190,7 +192,11 @@ public class TrajectoryGnnTwinTests
             Parity.Torch(tensors["input.velocity"].ToTensor()),
             graph
         );
-        var outputs = new Dictionary<string, torch.Tensor> { ["means"] = output.Means, ["coverage"] = output.CoverageLogit };
+        var outputs = new Dictionary<string, torch.Tensor>
+        {
+            ["means"] = output.Means,
+            ["coverage"] = output.CoverageLogit,
+        };
         if (output.IsMixture)
         {
             outputs["log_sigma"] = output.LogSigma!;

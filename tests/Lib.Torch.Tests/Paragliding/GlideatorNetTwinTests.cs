@@ -79,7 +79,12 @@ public class GlideatorNetTwinTests
     {
         var engine = new GlideatorNet(Config(head), new Generator(5));
         using var twin = Twin(engine);
-        var options = new ParaglidingTrainOptions { Monotonicity = 0.5, L1 = 1e-4, L2 = 1e-3 };
+        var options = new ParaglidingTrainOptions
+        {
+            Monotonicity = 0.5,
+            L1 = 1e-4,
+            L2 = 1e-3,
+        };
         var batch = Batch(engine.Config, 256, 10);
         var step = GlideatorLoss.Step(engine.Forward(batch), batch.Labels, engine.Parameters(), options);
         var loss = step.Auxiliary!.Values.Aggregate(step.Loss, (a, t) => a + t);
@@ -177,7 +182,8 @@ public class GlideatorNetTwinTests
         );
         TorchState.LoadInto(
             twin,
-            tensors.Where(t => t.Key.StartsWith("param.", StringComparison.Ordinal))
+            tensors
+                .Where(t => t.Key.StartsWith("param.", StringComparison.Ordinal))
                 .ToDictionary(t => t.Key[6..], t => t.Value.ToTensor())
         );
         var batch = new SiteDayBatch(

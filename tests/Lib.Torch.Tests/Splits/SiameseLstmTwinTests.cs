@@ -21,7 +21,11 @@ public class SiameseLstmTwinTests
 
     /// <summary>The original's defaults (compression 128, hidden 128, bidirectional, post-LSTM 64) on frames of
     /// 64 features.</summary>
-    private static SiameseLstmConfig Config(bool bidirectional = true, string interaction = "mlp", float dropout = 0.5f) =>
+    private static SiameseLstmConfig Config(
+        bool bidirectional = true,
+        string interaction = "mlp",
+        float dropout = 0.5f
+    ) =>
         new()
         {
             InputSize = 64,
@@ -69,21 +73,21 @@ public class SiameseLstmTwinTests
         var g = new Generator(6);
         var first = Tensor.Randn(g, 32, Frames, 64);
         var second = Tensor.Randn(g, 32, Frames, 64);
-        var labels = task == "classifier"
-            ? (Tensor.Rand(g, 32) - 0.5f).Relu().Sign()
-            : Tensor.Randn(g, 32) * 3f;
+        var labels = task == "classifier" ? (Tensor.Rand(g, 32) - 0.5f).Relu().Sign() : Tensor.Randn(g, 32) * 3f;
         var output = engine.Forward(first, second);
-        var loss = task == "classifier"
-            ? Functional.BinaryCrossEntropyWithLogits(output, labels)
-            : Functional.MseLoss(output, labels);
+        var loss =
+            task == "classifier"
+                ? Functional.BinaryCrossEntropyWithLogits(output, labels)
+                : Functional.MseLoss(output, labels);
         loss.Backward();
 
         using var scope = torch.NewDisposeScope();
         var torchOutput = twin.forward(Parity.Torch(first), Parity.Torch(second));
         var torchLabels = Parity.Torch(labels);
-        var torchLoss = task == "classifier"
-            ? torch.nn.functional.binary_cross_entropy_with_logits(torchOutput, torchLabels)
-            : torch.nn.functional.mse_loss(torchOutput, torchLabels);
+        var torchLoss =
+            task == "classifier"
+                ? torch.nn.functional.binary_cross_entropy_with_logits(torchOutput, torchLabels)
+                : torch.nn.functional.mse_loss(torchOutput, torchLabels);
         torchLoss.backward();
 
         Assert.Equal(loss.Item(), torchLoss.item<float>(), 1e-5f * (1 + Math.Abs(loss.Item())));
