@@ -59,6 +59,30 @@ public static class TorchState
     public static torch.Tensor ToTorch(EngineTensor tensor) =>
         torch.tensor(tensor.ToArray(), tensor.Shape.Select(d => (long)d).ToArray(), torch.float32);
 
+    /// <summary>An engine index tensor as a new int64 TorchSharp tensor on <paramref name="device"/> (the CPU when
+    /// null).</summary>
+    public static torch.Tensor ToTorch(Lib.Tensors.IndexTensor indices, torch.Device? device = null)
+    {
+        var values = new long[indices.Data.Length];
+        for (int i = 0; i < values.Length; i++)
+            values[i] = indices.Data[i];
+        var cpu = torch.tensor(values, indices.Shape.Select(d => (long)d).ToArray(), torch.int64);
+        if (device is null || device.type == DeviceType.CPU)
+            return cpu;
+        using (cpu)
+            return cpu.to(device);
+    }
+
+    /// <summary>An engine tensor as a new float32 TorchSharp tensor on <paramref name="device"/>.</summary>
+    public static torch.Tensor ToTorch(EngineTensor tensor, torch.Device device)
+    {
+        var cpu = ToTorch(tensor);
+        if (device.type == DeviceType.CPU)
+            return cpu;
+        using (cpu)
+            return cpu.to(device);
+    }
+
     /// <summary>A TorchSharp tensor (any device, any float dtype) as a new engine tensor.</summary>
     public static EngineTensor ToEngine(torch.Tensor tensor)
     {

@@ -8,9 +8,8 @@ internal sealed class AuxiliaryMeans(int epoch)
     private List<string>? _names;
     private long _samples;
 
-    public void Add(TrainingStepOutput output, int batch, int size)
+    public void Add(IReadOnlyDictionary<string, double> terms, int batch, int size)
     {
-        var terms = output.Auxiliary ?? new Dictionary<string, Tensor>();
         if (_names is null)
             _names = [.. terms.Keys];
         else if (terms.Count != _names.Count || _names.Any(n => !terms.ContainsKey(n)))
@@ -20,7 +19,7 @@ internal sealed class AuxiliaryMeans(int epoch)
                     + $"[{string.Join(", ", _names)}]; every batch must return the same terms."
             );
         foreach (var (name, term) in terms)
-            _sums[name] = _sums.GetValueOrDefault(name) + term.Item() * size;
+            _sums[name] = _sums.GetValueOrDefault(name) + term * size;
         _samples += size;
     }
 

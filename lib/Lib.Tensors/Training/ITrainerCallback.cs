@@ -1,7 +1,7 @@
 namespace Lib.Tensors.Training;
 
 /// <summary>
-/// Hooks into <see cref="Trainer{TBatch}.Fit"/> (Lightning's <c>Callback</c>); every method is optional.
+/// Hooks into <see cref="TrainerBase{TBatch}.Fit"/> (Lightning's <c>Callback</c>); every method is optional.
 /// Order: OnTrainStart, then per epoch OnEpochStart, OnBatchEnd per batch, OnEpochEnd; finally
 /// OnTrainEnd. Re-seed generators used inside the model (dropout) in OnEpochStart, e.g.
 /// <c>generator.ManualSeed(seed * 1000 + context.Epoch)</c>, so that a resumed run repeats exactly.

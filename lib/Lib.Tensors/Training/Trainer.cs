@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lib.Tensors.Autograd;
 using Lib.Tensors.Data;
 using Lib.Tensors.NN;
@@ -7,17 +6,18 @@ using Lib.Tensors.Optim;
 namespace Lib.Tensors.Training;
 
 /// <summary>
-/// A small Lightning-style training loop. Each epoch: the model in training mode, for every batch
+/// A small Lightning-style training loop on the engine (the loop itself is <see cref="TrainerBase{TBatch}"/>,
+/// shared with the TorchSharp twins' trainer). Each epoch: the model in training mode, for every batch
 /// <c>ZeroGrad → loss = TrainingStep(batch) → Backward → ClipGradients → Step</c> (and the scheduler
-/// when <see cref="SchedulerInterval.Step"/>); with <see cref="AccumulateGradBatches"/> = N, gradients of N
-/// batches (each loss scaled by 1/N) are summed before each optimizer step. Then validation in evaluation mode under
-/// <see cref="GradMode.NoGrad"/>; then the epoch scheduler step, early stopping, callbacks and
+/// when <see cref="SchedulerInterval.Step"/>); with <see cref="TrainerBase{TBatch}.AccumulateGradBatches"/> = N,
+/// gradients of N batches (each loss scaled by 1/N) are summed before each optimizer step. Then validation in
+/// evaluation mode under <see cref="GradMode.NoGrad"/>; then the epoch scheduler step, early stopping, callbacks and
 /// checkpoints. Epochs count from 0. Metrics are named by the validation function; the training
 /// loss is <c>train_loss</c> (the mean over the epoch weighted by batch size) and a step's auxiliary loss terms
 /// (<see cref="TrainingStepOutput"/>) are <c>train_&lt;name&gt;</c>.
-/// Each training step and each <see cref="ValidationStep"/> call runs in a <see cref="DisposeScope"/>, so a step
-/// reuses the arrays of the one before; a step that keeps a tensor beyond itself must say so
-/// (<see cref="Tensor.DetachFromDisposeScope"/>).
+/// Each training step and each <see cref="TrainerBase{TBatch}.ValidationStep"/> call runs in a
+/// <see cref="DisposeScope"/>, so a step reuses the arrays of the one before; a step that keeps a tensor beyond
+/// itself must say so (<see cref="Tensor.DetachFromDisposeScope"/>).
 /// </summary>
 /// <example><code>
 /// var trainer = new Trainer&lt;Tensor[]&gt;(model, optimizer, b => F.MseLoss(model.Call(b[0]), b[1]))
@@ -33,10 +33,8 @@ namespace Lib.Tensors.Training;
 /// };
 /// var history = trainer.Fit(trainLoader, valLoader, resumeFrom: File.Exists(last) ? "last" : null);
 /// </code></example>
-public sealed class Trainer<TBatch>
+public sealed class Trainer<TBatch> : TrainerBase<TBatch>
 {
-    private static readonly IReadOnlyDictionary<string, double> NoMetrics = new Dictionary<string, double>();
-
     /// <summary>A trainer of <paramref name="model"/> by <paramref name="optimizer"/>, with
     /// <paramref name="trainingStep"/> returning a batch's scalar loss.</summary>
     public Trainer(Module model, Optimizer optimizer, Func<TBatch, Tensor> trainingStep)
@@ -66,537 +64,92 @@ public sealed class Trainer<TBatch>
     /// <summary>Computes a batch's scalar loss (and any auxiliary terms) with the graph recorded.</summary>
     public Func<TBatch, TrainingStepOutput> TrainingStep { get; }
 
-    /// <summary>
-    /// Batches whose gradients are summed before each optimizer step (Lightning's <c>accumulate_grad_batches</c>):
-    /// each batch's loss is scaled by 1/N for the backward pass, and the optimizer (with clipping and a per-step
-    /// scheduler) steps after every N batches and after the epoch's last batch. Default 1.
+    /// <summary>An optional learning-rate schedule, stepped per <see cref="TrainerBase{TBatch}.SchedulerInterval"/>.
     /// </summary>
-    public int AccumulateGradBatches { get; set; } = 1;
-
-    /// <summary>The numeric precision, as Lightning's <c>precision</c>: only <c>"32"</c>; anything else is refused
-    /// by <see cref="Fit"/> (see <see cref="TrainingPrecision"/>).</summary>
-    public string Precision { get; set; } = TrainingPrecision.Float32;
-
-    /// <summary>The top-k checkpoints kept so far (<see cref="CheckpointOptions.SaveTopK"/>), best first.</summary>
-    public IReadOnlyList<RankedCheckpoint> TopCheckpoints { get; private set; } = [];
-
-    /// <summary>The number of epochs of the run (a resumed run continues up to it).</summary>
-    public int MaxEpochs { get; set; } = 10;
-
-    /// <summary>Metrics of one validation batch; the epoch's metrics are their means weighted by batch size.</summary>
-    public Func<TBatch, IReadOnlyDictionary<string, double>>? ValidationStep { get; set; }
-
-    /// <summary>Alternatively, metrics computed over the whole validation loader at once (AUC, calibration).</summary>
-    public Func<IDataLoader<TBatch>, IReadOnlyDictionary<string, double>>? Validate { get; set; }
-
-    /// <summary>An optional learning-rate schedule, stepped per <see cref="SchedulerInterval"/>.</summary>
     public LRScheduler? Scheduler { get; set; }
-
-    /// <summary>When the scheduler steps: after each optimizer step (default) or each epoch.</summary>
-    public SchedulerInterval SchedulerInterval { get; set; } = SchedulerInterval.Step;
 
     /// <summary>Called with the optimizer's parameters after backward and before each step, e.g. <c>ps =>
     /// ClipGrad.ClipGradNorm(ps, 1.0)</c>.</summary>
     public Action<IEnumerable<Tensor>>? ClipGradients { get; set; }
 
-    /// <summary>Optional early stopping on a monitored metric.</summary>
-    public EarlyStopping? EarlyStopping { get; set; }
-
-    /// <summary>Optional checkpoints (last, best and top-k).</summary>
-    public CheckpointOptions? Checkpoints { get; set; }
-
-    /// <summary>Callbacks, called in list order.</summary>
-    public List<ITrainerCallback> Callbacks { get; } = [];
-
-    /// <summary>Optional progress receiver.</summary>
-    public ITrainingProgress? Progress { get; set; }
-
-    /// <summary>
-    /// When true, <see cref="Fit"/> ends with the weights of the best epoch (by <see cref="Checkpoints"/>' monitor,
-    /// else
-    /// <see cref="EarlyStopping"/>'s), as Keras' <c>restore_best_weights</c>: a copy is kept in memory at each new
-    /// best,
-    /// and a resumed run whose best epoch came before the resume reads <see cref="CheckpointOptions.BestPath"/>.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">Set without a monitor (neither checkpoints with one nor early
-    /// stopping).</exception>
-    public bool RestoreBestWeights { get; set; }
-
-    private sealed class RunState
+    /// <inheritdoc />
+    protected override void SetTrainingMode(bool training)
     {
-        public long Step,
-            SchedulerSteps;
-        public double? BestValue;
-        public int? BestEpoch;
-        public bool StopRequested;
-        public TimeSpan ElapsedOffset;
-        public TrainingHistory History = new();
-        public Dictionary<string, Tensor>? BestWeights;
-        public List<RankedCheckpoint> TopK = [];
-        public readonly Stopwatch Watch = Stopwatch.StartNew();
-        public TimeSpan Elapsed => ElapsedOffset + Watch.Elapsed;
-    }
-
-    /// <summary>
-    /// Trains for the remaining epochs and returns the history (of the whole run when resumed).
-    /// </summary>
-    /// <param name="train">The training batches; its <see cref="IDataLoader{TBatch}.Epoch"/> is set to each
-    /// epoch.</param>
-    /// <param name="validation">Validation batches, needed exactly when <see cref="ValidationStep"/> or
-    /// <see cref="Validate"/> is set.</param>
-    /// <param name="resumeFrom">A checkpoint to continue from (<c>"last"</c> =
-    /// <see cref="CheckpointOptions.LastPath"/>): model,
-    /// optimizer, learning rates, scheduler (replayed), early stopping, history and shuffle seeds are restored and
-    /// training continues at the next epoch, matching an uninterrupted run.</param>
-    /// <param name="cancellationToken">Checked before every batch; cancelling throws, leaving the last checkpoint
-    /// intact.</param>
-    public TrainingHistory Fit(
-        IDataLoader<TBatch> train,
-        IDataLoader<TBatch>? validation = null,
-        string? resumeFrom = null,
-        CancellationToken cancellationToken = default
-    )
-    {
-        ArgumentNullException.ThrowIfNull(train);
-        CheckConfiguration(train, validation);
-        var run = new RunState();
-        TopCheckpoints = [];
-        EarlyStopping?.Reset();
-        int startEpoch = 0;
-        if (resumeFrom is not null)
-        {
-            if (resumeFrom == "last")
-                resumeFrom = Checkpoints?.LastPath
-                    ?? throw new InvalidOperationException("resumeFrom: \"last\" needs Checkpoints to be set.");
-            startEpoch = Restore(resumeFrom, train, validation, run);
-        }
-        int lastEpoch = startEpoch - 1;
-        var lastMetrics = run.History.Epochs.Count > 0 ? run.History.Epochs[^1].Metrics : NoMetrics;
-        double lastLoss = run.History.Epochs.Count > 0 ? run.History.Epochs[^1].TrainLoss : double.NaN;
-
-        var start = Context(run, startEpoch, 0, train.Count, double.NaN, NoMetrics, false);
-        foreach (var c in Callbacks)
-            c.OnTrainStart(start);
-        Report(run, TrainingEvent.Started, startEpoch, 0, train.Count, double.NaN, double.NaN, NoMetrics);
-
-        for (int epoch = startEpoch; epoch < MaxEpochs && !run.StopRequested; epoch++)
-        {
-            var epochWatch = Stopwatch.StartNew();
-            var epochStart = Context(run, epoch, 0, train.Count, double.NaN, NoMetrics, false);
-            foreach (var c in Callbacks)
-                c.OnEpochStart(epochStart);
-
-            var (trainLoss, lrUsed, auxiliary) = TrainEpoch(train, epoch, run, cancellationToken);
-            var metrics = Merge(auxiliary, RunValidation(validation, epoch));
-            if (Scheduler is not null && SchedulerInterval == SchedulerInterval.Epoch)
-            {
-                Scheduler.Step();
-                run.SchedulerSteps++;
-            }
-            var record = new EpochRecord(epoch, trainLoss, metrics, lrUsed, epochWatch.Elapsed.TotalSeconds, run.Step);
-            run.History.Add(record);
-            bool isBest = UpdateBest(record, run);
-            if (isBest && RestoreBestWeights)
-                run.BestWeights = Model.StateDict().ToDictionary(kv => kv.Key, kv => kv.Value.Detach().Clone());
-            if (EarlyStopping is not null && EarlyStopping.Update(Monitored(record, EarlyStopping.Monitor)))
-                run.StopRequested = true;
-
-            var end = Context(run, epoch, train.Count, train.Count, trainLoss, metrics, isBest);
-            foreach (var c in Callbacks)
-                c.OnEpochEnd(end);
-            if (Checkpoints is not null)
-                SaveCheckpoints(record, isBest, train, validation, run);
-            Report(run, TrainingEvent.EpochEnd, epoch, train.Count, train.Count, trainLoss, trainLoss, metrics);
-            lastEpoch = epoch;
-            lastMetrics = metrics;
-            lastLoss = trainLoss;
-        }
-
-        run.History.StoppedEarly = run.StopRequested && lastEpoch < MaxEpochs - 1;
-        if (RestoreBestWeights)
-            RestoreBest(run);
-        var final = Context(run, Math.Max(lastEpoch, 0), train.Count, train.Count, lastLoss, lastMetrics, false);
-        foreach (var c in Callbacks)
-            c.OnTrainEnd(final);
-        Report(
-            run,
-            TrainingEvent.Ended,
-            Math.Max(lastEpoch, 0),
-            train.Count,
-            train.Count,
-            lastLoss,
-            lastLoss,
-            lastMetrics
-        );
-        return run.History;
-    }
-
-    private void RestoreBest(RunState run)
-    {
-        if (run.BestWeights is not null)
-            Model.LoadStateDict(run.BestWeights);
-        else if (run.BestEpoch is not null && Checkpoints is { Monitor: not null } c && File.Exists(c.BestPath))
-            TrainingCheckpoint.LoadModel(c.BestPath, Model);
-    }
-
-    private static IReadOnlyDictionary<string, double> Merge(
-        Dictionary<string, double> auxiliary,
-        IReadOnlyDictionary<string, double> validation
-    )
-    {
-        if (auxiliary.Count == 0)
-            return validation;
-        foreach (var (name, value) in validation)
-            if (!auxiliary.TryAdd(name, value))
-                throw new InvalidOperationException(
-                    $"Validation returned a metric named '{name}', which is the name of an auxiliary training loss "
-                        + "term."
-                );
-        return auxiliary;
-    }
-
-    private void CheckConfiguration(IDataLoader<TBatch> train, IDataLoader<TBatch>? validation)
-    {
-        TrainingPrecision.Validate(Precision, nameof(Precision));
-        if (AccumulateGradBatches < 1)
-            throw new InvalidOperationException(
-                $"AccumulateGradBatches must be at least 1, got {AccumulateGradBatches}."
-            );
-        if (Checkpoints is { SaveTopK: not 0 } c && (c.Monitor is null || c.SaveTopK < -1))
-            throw new InvalidOperationException(
-                $"CheckpointOptions.SaveTopK is {c.SaveTopK}: it must be -1 (every epoch), 0 or a positive k, and "
-                    + "needs a Monitor."
-            );
-        if (RestoreBestWeights && BestMonitor is null)
-            throw new InvalidOperationException(
-                "RestoreBestWeights needs a monitored metric: set EarlyStopping, or Checkpoints with a Monitor."
-            );
-        if (MaxEpochs < 1)
-            throw new InvalidOperationException($"MaxEpochs must be at least 1, got {MaxEpochs}.");
-        if (train.Count == 0)
-            throw new ArgumentException(
-                "The training loader has no batches (an empty dataset, or dropLast with fewer samples than one batch).",
-                nameof(train)
-            );
-        if (ValidationStep is not null && Validate is not null)
-            throw new InvalidOperationException("Set either ValidationStep or Validate, not both.");
-        bool validates = ValidationStep is not null || Validate is not null;
-        if (validates && validation is null)
-            throw new ArgumentException(
-                "ValidationStep or Validate is set, so Fit needs a validation loader.",
-                nameof(validation)
-            );
-        if (!validates && validation is not null)
-            throw new ArgumentException(
-                "A validation loader was given but neither ValidationStep nor Validate is set.",
-                nameof(validation)
-            );
-    }
-
-    private (double Loss, double LearningRate, Dictionary<string, double> Auxiliary) TrainEpoch(
-        IDataLoader<TBatch> train,
-        int epoch,
-        RunState run,
-        CancellationToken cancellationToken
-    )
-    {
-        Model.Train();
-        train.Epoch = epoch;
-        double lossSum = 0,
-            lrUsed = Optimizer.LearningRate;
-        long samples = 0;
-        int done = 0,
-            accumulate = AccumulateGradBatches;
-        var auxiliary = new AuxiliaryMeans(epoch);
-        foreach (var batch in train.Batches())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            double value;
-            bool step = (done + 1) % accumulate == 0 || done + 1 == train.Count;
-            using (DisposeScope.Enter()) // the step's results go back to the pool for the next step
-            {
-                if (done % accumulate == 0)
-                    Optimizer.ZeroGrad();
-                var output = TrainingStep(batch.Value);
-                var total = output.Total(epoch, batch.Index);
-                value = total.Item();
-                auxiliary.Add(output, batch.Index, batch.Size);
-                (accumulate == 1 ? total : total * (1f / accumulate)).Backward();
-                if (step)
-                {
-                    ClipGradients?.Invoke(Optimizer.ParamGroups.SelectMany(g => g.Parameters));
-                    lrUsed = Optimizer.LearningRate;
-                    Optimizer.Step();
-                }
-            }
-            if (step)
-            {
-                run.Step++;
-                if (Scheduler is not null && SchedulerInterval == SchedulerInterval.Step)
-                {
-                    Scheduler.Step();
-                    run.SchedulerSteps++;
-                }
-            }
-            lossSum += value * batch.Size;
-            samples += batch.Size;
-            done++;
-            double epochLoss = lossSum / samples;
-            var context = Context(run, epoch, done, train.Count, value, NoMetrics, false);
-            foreach (var c in Callbacks)
-                c.OnBatchEnd(context);
-            Report(run, TrainingEvent.BatchEnd, epoch, done, train.Count, value, epochLoss, NoMetrics);
-        }
-        return (samples > 0 ? lossSum / samples : double.NaN, lrUsed, auxiliary.Means());
-    }
-
-    private IReadOnlyDictionary<string, double> RunValidation(IDataLoader<TBatch>? validation, int epoch)
-    {
-        if (validation is null)
-            return NoMetrics;
-        validation.Epoch = epoch;
-        Dictionary<string, double> metrics;
-        Model.Eval();
-        try
-        {
-            using var _ = GradMode.NoGrad();
-            metrics = Validate is not null
-                ? new Dictionary<string, double>(Validate(validation))
-                : WeightedMeans(validation, epoch);
-        }
-        finally
-        {
+        if (training)
             Model.Train();
-        }
-        if (metrics.ContainsKey(EpochRecord.TrainLossName))
-            throw new InvalidOperationException(
-                $"Validation returned a metric named '{EpochRecord.TrainLossName}', which is reserved for the "
-                    + "training loss."
-            );
-        return metrics;
+        else
+            Model.Eval();
     }
 
-    private Dictionary<string, double> WeightedMeans(IDataLoader<TBatch> validation, int epoch)
+    /// <inheritdoc />
+    protected override double CurrentLearningRate => Optimizer.LearningRate;
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<double?> GroupLearningRates() =>
+        [.. Optimizer.ParamGroups.Select(g => g.LearningRate)];
+
+    /// <inheritdoc />
+    protected override void SetGroupLearningRates(IReadOnlyList<double?> rates)
     {
-        var sums = new Dictionary<string, double>(StringComparer.Ordinal);
-        List<string>? names = null;
-        long total = 0;
-        foreach (var batch in validation.Batches())
-        {
-            IReadOnlyDictionary<string, double> m;
-            using (DisposeScope.Enter())
-                m = ValidationStep!(batch.Value);
-            if (names is null)
-                names = [.. m.Keys];
-            else if (m.Count != names.Count || names.Any(n => !m.ContainsKey(n)))
-                throw new InvalidOperationException(
-                    $"Validation batch {batch.Index} of epoch {epoch} reported metrics "
-                        + $"[{string.Join(", ", m.Keys)}] but batch 0 reported [{string.Join(", ", names)}]; every "
-                        + "batch must report the same metrics."
-                );
-            foreach (var (k, v) in m)
-                sums[k] = sums.GetValueOrDefault(k) + v * batch.Size;
-            total += batch.Size;
-        }
-        if (names is null)
-            throw new InvalidOperationException($"The validation loader produced no batches in epoch {epoch}.");
-        return names.ToDictionary(n => n, n => sums[n] / total, StringComparer.Ordinal);
-    }
-
-    private (string Name, MetricMode Mode)? BestMonitor =>
-        Checkpoints?.Monitor is { } m ? (m, Checkpoints.Mode)
-        : EarlyStopping is { } e ? (e.Monitor, e.Mode)
-        : null;
-
-    private bool UpdateBest(EpochRecord record, RunState run)
-    {
-        if (BestMonitor is not { } monitor)
-            return false;
-        double value = Monitored(record, monitor.Name);
-        bool better =
-            !double.IsNaN(value)
-            && (run.BestValue is not { } best || (monitor.Mode == MetricMode.Min ? value < best : value > best));
-        if (!better)
-            return false;
-        run.BestValue = value;
-        run.BestEpoch = record.Epoch;
-        run.History.BestEpoch = record.Epoch;
-        return true;
-    }
-
-    private static double Monitored(EpochRecord record, string name) =>
-        record.Get(name)
-        ?? throw new InvalidOperationException(
-            $"The monitored metric '{name}' is not among epoch {record.Epoch}'s metrics "
-                + $"[{string.Join(", ", new[] { EpochRecord.TrainLossName }.Concat(record.Metrics.Keys))}]."
-        );
-
-    private void SaveCheckpoints(
-        EpochRecord record,
-        bool isBest,
-        IDataLoader<TBatch> train,
-        IDataLoader<TBatch>? validation,
-        RunState run
-    )
-    {
-        var options = Checkpoints!;
-        var (topK, evicted) = RankTopK(record, run.TopK);
-        bool saveTopK = topK.Count > 0 && topK.Any(r => r.Epoch == record.Epoch);
-        if (!options.SaveLast && !saveTopK && (options.Monitor is null || !isBest))
-            return;
-        var metrics = new Dictionary<string, double>(record.Metrics, StringComparer.Ordinal)
-        {
-            [EpochRecord.TrainLossName] = record.TrainLoss,
-        };
-        var state = new CheckpointState
-        {
-            Epoch = record.Epoch,
-            Step = run.Step,
-            SchedulerSteps = run.SchedulerSteps,
-            ElapsedSeconds = run.Elapsed.TotalSeconds,
-            Metrics = metrics,
-            LearningRates = [.. Optimizer.ParamGroups.Select(g => g.LearningRate)],
-            TrainShuffleSeed = train.ShuffleSeed,
-            ValidationShuffleSeed = validation?.ShuffleSeed,
-            BestMonitor = BestMonitor?.Name,
-            BestValue = run.BestValue,
-            BestEpoch = run.BestEpoch,
-            EarlyStoppingMonitor = EarlyStopping?.Monitor,
-            EarlyStoppingBest = EarlyStopping?.Best,
-            EarlyStoppingWait = EarlyStopping?.Wait ?? 0,
-            StopRequested = run.StopRequested,
-            History = [.. run.History.Epochs],
-            TopKMonitor = options.SaveTopK != 0 ? options.Monitor : null,
-            TopK = [.. topK.Select(r => r with { Path = Path.GetFileName(r.Path) })],
-        };
-        if (saveTopK)
-            TrainingCheckpoint.Save(
-                options.TopKPath(record.Epoch, topK.First(r => r.Epoch == record.Epoch).Value),
-                Model,
-                Optimizer,
-                state,
-                options.Metadata
-            );
-        run.TopK = topK;
-        TopCheckpoints = topK;
-        foreach (var gone in evicted) // after the better file is written: a crash never leaves fewer than k
-            File.Delete(gone.Path);
-        if (isBest && options.Monitor is not null)
-            TrainingCheckpoint.Save(options.BestPath, Model, Optimizer, state, options.Metadata);
-        if (options.SaveLast)
-            TrainingCheckpoint.Save(options.LastPath, Model, Optimizer, state, options.Metadata);
-    }
-
-    /// <summary>The top-k list after <paramref name="record"/> (best first), and the entries it pushed out.</summary>
-    private (List<RankedCheckpoint> Kept, List<RankedCheckpoint> Evicted) RankTopK(
-        EpochRecord record,
-        List<RankedCheckpoint> current
-    )
-    {
-        var options = Checkpoints!;
-        if (options.SaveTopK == 0 || options.Monitor is null)
-            return (current, []);
-        double value = Monitored(record, options.Monitor);
-        if (double.IsNaN(value))
-            return (current, []);
-        var all = current
-            .Append(new RankedCheckpoint(options.TopKPath(record.Epoch, value), record.Epoch, value))
-            .OrderBy(r => options.Mode == MetricMode.Min ? r.Value : -r.Value)
-            .ThenBy(r => r.Epoch) // on a tie the earlier epoch stays
-            .ToList();
-        if (options.SaveTopK < 0 || all.Count <= options.SaveTopK)
-            return (all, []);
-        return ([.. all.Take(options.SaveTopK)], [.. all.Skip(options.SaveTopK)]);
-    }
-
-    private int Restore(string path, IDataLoader<TBatch> train, IDataLoader<TBatch>? validation, RunState run)
-    {
-        var checkpoint = TrainingCheckpoint.Load(path);
-        var s = checkpoint.State;
-        Model.LoadStateDict(checkpoint.ModelState);
-        Optimizer.LoadStateDict(checkpoint.OptimizerState);
-        if (Scheduler is not null)
-            for (long i = 0; i < s.SchedulerSteps; i++)
-                Scheduler.Step(); // schedules are functions of their step count
         var groups = Optimizer.ParamGroups;
-        if (s.LearningRates.Count != groups.Count)
-            throw new InvalidOperationException(
-                $"Checkpoint '{path}' has {s.LearningRates.Count} parameter group(s) but the optimizer has "
-                    + $"{groups.Count}."
-            );
         for (int i = 0; i < groups.Count; i++)
-            groups[i].LearningRate = s.LearningRates[i];
-        if (s.TrainShuffleSeed is { } trainSeed && train.ShuffleSeed is not null)
-            train.ShuffleSeed = trainSeed;
-        if (s.ValidationShuffleSeed is { } valSeed && validation?.ShuffleSeed is not null)
-            validation.ShuffleSeed = valSeed;
-        run.Step = s.Step;
-        run.SchedulerSteps = s.SchedulerSteps;
-        run.ElapsedOffset = TimeSpan.FromSeconds(s.ElapsedSeconds);
-        run.StopRequested = s.StopRequested;
-        if (BestMonitor?.Name == s.BestMonitor)
-        {
-            run.BestValue = s.BestValue;
-            run.BestEpoch = s.BestEpoch;
-        }
-        run.History = new TrainingHistory(s.History) { BestEpoch = run.BestEpoch };
-        if (Checkpoints is { SaveTopK: not 0 } options && options.Monitor == s.TopKMonitor)
-        {
-            run.TopK = [.. s.TopK.Select(r => r with { Path = Path.Combine(options.Directory, r.Path) })];
-            TopCheckpoints = run.TopK;
-        }
-        if (EarlyStopping is not null && EarlyStopping.Monitor == s.EarlyStoppingMonitor)
-            EarlyStopping.Restore(s.EarlyStoppingBest, s.EarlyStoppingWait);
-        return s.Epoch + 1;
+            groups[i].LearningRate = rates[i];
     }
 
-    private TrainingContext Context(
-        RunState run,
-        int epoch,
-        int batch,
-        int batches,
-        double loss,
-        IReadOnlyDictionary<string, double> metrics,
-        bool isBest
-    ) =>
-        new(() => run.StopRequested = true)
-        {
-            Epoch = epoch,
-            MaxEpochs = MaxEpochs,
-            Batch = batch,
-            BatchesPerEpoch = batches,
-            Step = run.Step,
-            Loss = loss,
-            LearningRate = Optimizer.LearningRate,
-            Metrics = metrics,
-            IsBest = isBest,
-            Elapsed = run.Elapsed,
-            History = run.History,
-        };
+    /// <inheritdoc />
+    protected override bool HasScheduler => Scheduler is not null;
 
-    private void Report(
-        RunState run,
-        TrainingEvent kind,
+    /// <inheritdoc />
+    protected override void StepScheduler() => Scheduler!.Step();
+
+    /// <inheritdoc />
+    protected override (double Loss, IReadOnlyDictionary<string, double> Auxiliary) TrainBatch(
+        TBatch batch,
         int epoch,
-        int batch,
-        int batches,
-        double loss,
-        double epochLoss,
-        IReadOnlyDictionary<string, double> metrics
-    ) =>
-        Progress?.Report(
-            new TrainingProgress(
-                kind,
-                epoch,
-                MaxEpochs,
-                batch,
-                batches,
-                run.Step,
-                loss,
-                epochLoss,
-                Optimizer.LearningRate,
-                metrics,
-                run.Elapsed
-            )
-        );
+        int index,
+        bool zeroGrad,
+        bool step,
+        int accumulate
+    )
+    {
+        using var _ = DisposeScope.Enter(); // the step's results go back to the pool for the next step
+        if (zeroGrad)
+            Optimizer.ZeroGrad();
+        var output = TrainingStep(batch);
+        var total = output.Total(epoch, index);
+        double value = total.Item();
+        var terms = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, term) in output.Auxiliary ?? new Dictionary<string, Tensor>())
+            terms[name] = term.Item();
+        (accumulate == 1 ? total : total * (1f / accumulate)).Backward();
+        if (step)
+        {
+            ClipGradients?.Invoke(Optimizer.ParamGroups.SelectMany(g => g.Parameters));
+            Optimizer.Step();
+        }
+        return (value, terms);
+    }
+
+    /// <inheritdoc />
+    protected override IDisposable NoGradScope() => GradMode.NoGrad();
+
+    /// <inheritdoc />
+    protected override IDisposable BatchScope() => DisposeScope.Enter();
+
+    /// <inheritdoc />
+    protected override IReadOnlyDictionary<string, Tensor> ModelState() => Model.StateDict();
+
+    /// <inheritdoc />
+    protected override Dictionary<string, Tensor> SnapshotModelState() =>
+        Model.StateDict().ToDictionary(kv => kv.Key, kv => kv.Value.Detach().Clone());
+
+    /// <inheritdoc />
+    protected override void LoadModelState(IReadOnlyDictionary<string, Tensor> state) => Model.LoadStateDict(state);
+
+    /// <inheritdoc />
+    protected override IReadOnlyDictionary<string, Tensor> OptimizerState() => Optimizer.StateDict();
+
+    /// <inheritdoc />
+    protected override void LoadOptimizerState(IReadOnlyDictionary<string, Tensor> state) =>
+        Optimizer.LoadStateDict(state);
 }

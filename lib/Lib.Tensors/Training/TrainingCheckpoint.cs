@@ -125,16 +125,16 @@ public sealed class TrainingCheckpoint
 
     internal static void Save(
         string path,
-        Module model,
-        Optim.Optimizer optimizer,
+        IReadOnlyDictionary<string, Tensor> model,
+        IReadOnlyDictionary<string, Tensor> optimizer,
         CheckpointState state,
         IReadOnlyDictionary<string, string>? extra
     )
     {
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        foreach (var (key, t) in model.StateDict())
+        foreach (var (key, t) in model)
             tensors[ModelPrefix + key] = t;
-        foreach (var (key, t) in optimizer.StateDict())
+        foreach (var (key, t) in optimizer)
             tensors[OptimizerPrefix + key] = t;
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["format"] = "pt" };
         if (extra is not null)

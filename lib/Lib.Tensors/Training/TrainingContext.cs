@@ -22,7 +22,8 @@ public sealed class TrainingContext
     /// <summary>Batches per epoch.</summary>
     public int BatchesPerEpoch { get; internal init; }
 
-    /// <summary>Optimizer steps so far (one per <see cref="Trainer{TBatch}.AccumulateGradBatches"/> batches).</summary>
+    /// <summary>Optimizer steps so far (one per <see cref="TrainerBase{TBatch}.AccumulateGradBatches"/>
+    /// batches).</summary>
     public long Step { get; internal init; }
 
     /// <summary>The last batch's loss (OnBatchEnd) or the epoch's mean training loss (OnEpochEnd, OnTrainEnd); NaN

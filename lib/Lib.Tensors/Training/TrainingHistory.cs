@@ -27,7 +27,7 @@ public sealed record EpochRecord(
         : null;
 }
 
-/// <summary>What <see cref="Trainer{TBatch}.Fit"/> returns: every epoch's record, for tables and charts.</summary>
+/// <summary>What <see cref="TrainerBase{TBatch}.Fit"/> returns: every epoch's record, for tables and charts.</summary>
 public sealed class TrainingHistory
 {
     private readonly List<EpochRecord> _epochs;

@@ -27,19 +27,26 @@ public sealed record TrainingStepOutput(Tensor Loss, IReadOnlyDictionary<string,
         var total = Loss;
         foreach (var (name, term) in Auxiliary ?? new Dictionary<string, Tensor>())
         {
-            if (
-                name.Length == 0
-                || name == "loss"
-                || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/')
-            )
-                throw new InvalidOperationException(
-                    $"Auxiliary loss term '{name}' (epoch {epoch}, batch {batch}) needs a name of letters, digits, "
-                        + "'_', '-', '.' or '/' other than 'loss' (logged as train_<name>)."
-                );
+            CheckTermName(name, epoch, batch);
             RequireScalar(term, $"auxiliary term '{name}'", epoch, batch);
             total = total.Add(term);
         }
         return total;
+    }
+
+    /// <summary>Throws unless <paramref name="name"/> is a valid auxiliary term name (letters, digits, <c>_</c>,
+    /// <c>-</c>, <c>.</c>, <c>/</c>, not <c>loss</c>); shared by every trainer backend.</summary>
+    public static void CheckTermName(string name, int epoch, int batch)
+    {
+        if (
+            name.Length == 0
+            || name == "loss"
+            || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/')
+        )
+            throw new InvalidOperationException(
+                $"Auxiliary loss term '{name}' (epoch {epoch}, batch {batch}) needs a name of letters, digits, "
+                    + "'_', '-', '.' or '/' other than 'loss' (logged as train_<name>)."
+            );
     }
 
     private static void RequireScalar(Tensor t, string what, int epoch, int batch)

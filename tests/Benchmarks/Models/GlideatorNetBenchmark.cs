@@ -38,6 +38,7 @@ internal sealed class GlideatorNetBenchmark : IModelBenchmark
 
     internal SiteDayBatch[] Pool { get; }
     internal GlideatorNet Network => _model;
+    internal Adam Optimizer => _optimizer;
 
     public string Name => "glideator_net";
     public string SampleUnit => "samples";

@@ -1,5 +1,6 @@
 using Lib.Torch;
 using Lib.Torch.Paragliding;
+using Lib.Torch.Training;
 using TorchSharp;
 
 namespace Benchmarks.Models;
@@ -18,7 +19,7 @@ internal sealed class GlideatorNetTorchBenchmark : ITorchModelBenchmark
         _engine = new GlideatorNetBenchmark(seed);
         _model = new GlideatorNetTwin(_engine.Network.Config);
         TorchState.CopyToTorch(_engine.Network, _model);
-        _optimizer = torch.optim.Adam(_model.parameters(), GlideatorNetBenchmark.Options.LearningRate);
+        _optimizer = TorchOptimizers.Mirror(_engine.Optimizer, _engine.Network, _model);
         _pool = [.. _engine.Pool.Select(b => SiteDayTensors.From(b))];
     }
 

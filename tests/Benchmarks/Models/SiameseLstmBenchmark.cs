@@ -31,6 +31,7 @@ internal sealed class SiameseLstmBenchmark : IModelBenchmark
 
     internal (Tensor First, Tensor Second, Tensor Label)[] Pool { get; }
     internal SiameseLstm Network => _model;
+    internal Adam Optimizer => _optimizer;
 
     public string Name => "siamese_lstm";
     public string SampleUnit => "pairs";

@@ -43,6 +43,9 @@ internal sealed class TrajectoryGnnBenchmark : IModelBenchmark
     /// <summary>The network (the TorchSharp side copies its weights).</summary>
     internal TrajectoryGnn Network => _model;
 
+    /// <summary>The optimizer (the TorchSharp side mirrors it).</summary>
+    internal AdamW Optimizer => _optimizer;
+
     public string Name => "trajectory_gnn";
     public string SampleUnit => "scenes";
     public int BatchSize => Scenes;

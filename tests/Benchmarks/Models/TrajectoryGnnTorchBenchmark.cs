@@ -1,5 +1,6 @@
 using Lib.Torch;
 using Lib.Torch.Football;
+using Lib.Torch.Training;
 using TorchSharp;
 
 namespace Benchmarks.Models;
@@ -19,11 +20,7 @@ internal sealed class TrajectoryGnnTorchBenchmark : ITorchModelBenchmark
         _engine = new TrajectoryGnnBenchmark(seed);
         _model = new TrajectoryGnnTwin(_engine.Network.Config);
         TorchState.CopyToTorch(_engine.Network, _model);
-        _optimizer = TorchOptimizers.AdamWOnMatrices(
-            _model,
-            TrajectoryGnnBenchmark.Options.LearningRate,
-            TrajectoryGnnBenchmark.Options.WeightDecay
-        );
+        _optimizer = TorchOptimizers.Mirror(_engine.Optimizer, _engine.Network, _model);
         _pool = [.. _engine.Pool.Select(b => TrajectoryBatchTensors.From(b))];
     }
 

@@ -162,7 +162,7 @@ public class TrajectoryGnnTwinTests
     [InlineData("mixture")]
     public void TheTwinMatchesThePyTorchGolden(string name)
     {
-        var path = Path.Combine(Parity.Root, "tests", "fixtures", "football", $"trajectory_gnn_{name}.safetensors");
+        var path = Path.Combine(RepoPaths.Root, "tests", "fixtures", "football", $"trajectory_gnn_{name}.safetensors");
         var (tensors, metadata) = SafeTensors.Load(path);
         var cfg = JsonDocument.Parse(metadata["config"]).RootElement;
         var config = new TrajectoryGnnConfig

@@ -159,7 +159,7 @@ public class GlideatorNetTwinTests
     [InlineData("ordinal")]
     public void TheTwinMatchesThePyTorchGolden(string head)
     {
-        var path = Path.Combine(Parity.Root, "tests", "fixtures", "paragliding", $"glideator_net_{head}.safetensors");
+        var path = Path.Combine(RepoPaths.Root, "tests", "fixtures", "paragliding", $"glideator_net_{head}.safetensors");
         var (tensors, metadata) = SafeTensors.Load(path);
         using var config = JsonDocument.Parse(metadata["config"]);
         using var lambdas = JsonDocument.Parse(metadata["lambdas"]);

@@ -155,7 +155,7 @@ public class SiameseLstmTwinTests
     [Fact]
     public void TheTwinMatchesThePyTorchGolden()
     {
-        var path = Path.Combine(Parity.Root, "tests", "fixtures", "splits", "siamese_lstm.safetensors");
+        var path = Path.Combine(RepoPaths.Root, "tests", "fixtures", "splits", "siamese_lstm.safetensors");
         var (tensors, meta) = SafeTensors.Load(path);
         var cfg = JsonDocument.Parse(meta["config"]).RootElement;
         using var twin = new SiameseLstmTwin(

@@ -19,7 +19,7 @@ namespace Lib.Track.Train;
 /// fit the per-event
 /// standardisation and the weights (AdamW, L1 loss in z-space, clipped gradients), its validation windows to stop early
 /// on
-/// the error in percent of the mark; the engine's <see cref="Trainer{TBatch}.RestoreBestWeights"/> ends it with the
+/// the error in percent of the mark; the engine's <see cref="TrainerBase{TBatch}.RestoreBestWeights"/> ends it with the
 /// weights of the best validation epoch. Test windows are never touched.
 /// </summary>
 public static class TrackTrainer
