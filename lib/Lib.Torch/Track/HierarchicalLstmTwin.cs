@@ -67,7 +67,12 @@ public sealed class HierarchicalLstmTwin : torch.nn.Module
                 $"The batch was collated for {batch.SeasonSlots.numel() / n} seasons per window; the model reads {k}.",
                 nameof(batch)
             );
-        using var marks = pack_padded_sequence(batch.Marks, batch.MarkLengths, batch_first: true, enforce_sorted: false);
+        using var marks = pack_padded_sequence(
+            batch.Marks,
+            batch.MarkLengths,
+            batch_first: true,
+            enforce_sorted: false
+        );
         var (seasonOut, hSeason, _) = _seasonLstm.call(marks); // h_n [1, S, H1]
         seasonOut.Dispose();
         var seasons = hSeason[-1]; // [S, H1]

@@ -32,6 +32,13 @@ public sealed class GradeModel : IPredictor<Route>
     /// <summary>The network.</summary>
     public GradeTransformer Network { get; }
 
+    /// <summary>
+    /// How <see cref="Predict(IReadOnlyList{TokenizedRoute}, int)"/> runs the network on a batch (standardised
+    /// grades): null runs <see cref="Network"/> on the engine (the default); <c>Lib.Torch</c> sets the TorchSharp
+    /// twin's forward pass for <c>--device torch-cpu | cuda</c>. Either way the weights are this folder's.
+    /// </summary>
+    public Func<RouteBatch, float[]>? Runner { get; set; }
+
     /// <summary>The card (arguments, inputs, data fingerprint, training summary, history, metrics).</summary>
     public ModelCard<GradeTransformerConfig, GradeInputs> Card { get; }
 
@@ -130,7 +137,9 @@ public sealed class GradeModel : IPredictor<Route>
                 var part = routes.Skip(start).Take(batchSize).ToList();
                 using var scope = DisposeScope.Enter(); // the batch's arrays serve the next batch
                 var batch = RouteBatch.Collate(part, mean, std);
-                var output = Network.Forward(batch.Ids, batch.Features, batch.Mask).Data; // [B], standardised
+                var output = Runner is { } runner
+                    ? runner(batch)
+                    : Network.Forward(batch.Ids, batch.Features, batch.Mask).Data; // [B], standardised
                 for (int i = 0; i < part.Count; i++)
                     result[start + i] = mean + std * output[i];
             }

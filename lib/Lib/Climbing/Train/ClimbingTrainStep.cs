@@ -21,11 +21,12 @@ public static class ClimbingTrainStep
         TrainOptions options,
         string modelFolder,
         IProgressReporter? progress = null,
-        CancellationToken cancellationToken = default
+        CancellationToken cancellationToken = default,
+        IFitStrategy<GradeTransformer, RouteBatch, TrainOptions>? fit = null
     )
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelFolder);
-        var result = GradeModelTrainer.Train(data, options, progress, cancellationToken);
+        var result = GradeModelTrainer.Train(data, options, progress, cancellationToken, fit);
         result.Model.Save(modelFolder);
         return result;
     }
@@ -40,12 +41,13 @@ public static class ClimbingTrainStep
         ClimbingData data,
         TrainOptions options,
         string modelFolder,
-        IProgressReporter? progress = null
+        IProgressReporter? progress = null,
+        IFitStrategy<GradeTransformer, RouteBatch, TrainOptions>? fit = null
     )
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelFolder);
         return ModelFolder.Holds(modelFolder)
             ? GradeModel.Load(modelFolder)
-            : Run(data, options, modelFolder, progress).Model;
+            : Run(data, options, modelFolder, progress, fit: fit).Model;
     }
 }

@@ -26,6 +26,23 @@ public static class GradeModelTrainer
     /// <summary>The monitored metric: validation MAE in difficulty units.</summary>
     public const string Monitor = "val_mae";
 
+    /// <summary>The engine's training loop for the grade Transformer: the standardised grade and the MSE loss.</summary>
+    public static IFitStrategy<GradeTransformer, RouteBatch, TrainOptions> Engine { get; } =
+        new EngineFit<GradeTransformer, RouteBatch, TrainOptions>(
+            (network, b) => network.Forward(b.Ids, b.Features, b.Mask),
+            (output, b, _) => Functional.MseLoss(output, b.Target)
+        );
+
+    /// <summary>The mean absolute difference of a batch's standardised outputs and targets.</summary>
+    private static double MeanAbsoluteError(float[] output, Tensor target)
+    {
+        var t = target.Data;
+        float sum = 0;
+        for (int i = 0; i < output.Length; i++)
+            sum += MathF.Abs(output[i] - t[i]);
+        return sum / output.Length;
+    }
+
     /// <summary>What a run returns: the model and the epoch-by-epoch history.</summary>
     public sealed record Result(GradeModel Model, TrainingHistory History);
 
@@ -37,9 +54,11 @@ public static class GradeModelTrainer
         ClimbingData data,
         TrainOptions options,
         IProgressReporter? progress = null,
-        CancellationToken cancellationToken = default
+        CancellationToken cancellationToken = default,
+        IFitStrategy<GradeTransformer, RouteBatch, TrainOptions>? fit = null
     )
     {
+        fit ??= Engine;
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         var train = data.Split(SplitName.Train);
@@ -79,30 +98,31 @@ public static class GradeModelTrainer
         );
         int totalSteps = trainLoader.Count * options.Epochs;
 
-        var trainer = new Trainer<RouteBatch>(network, optimizer, b =>
-            Functional.MseLoss(network.Forward(b.Ids, b.Features, b.Mask), b.Target)
-        )
-        {
-            MaxEpochs = options.Epochs,
-            Precision = options.Precision,
-            Scheduler = new CosineWithWarmup(
-                optimizer,
-                (int)Math.Round(options.WarmupFraction * totalSteps),
-                totalSteps
-            ),
-            ClipGradients = ps => ClipGrad.ClipGradNorm(ps, options.ClipNorm),
-            ValidationStep = b => new Dictionary<string, double>
-            {
-                [Monitor] = (network.Forward(b.Ids, b.Features, b.Mask) - b.Target).Abs().Mean().Item() * std,
-            },
-            EarlyStopping = new EarlyStopping(Monitor, patience: options.Patience),
-            RestoreBestWeights = true,
-            Progress = progress is null
-                ? null
-                : new TrainingProgressReporter(progress, "training the grade Transformer"),
-        };
+        int warmup = (int)Math.Round(options.WarmupFraction * totalSteps);
         var watch = Stopwatch.StartNew();
-        var history = trainer.Fit(trainLoader, valLoader, cancellationToken: cancellationToken);
+        var history = fit.Fit(
+            new FitJob<GradeTransformer, RouteBatch, TrainOptions>
+            {
+                Network = network,
+                Optimizer = optimizer,
+                Schedule = step => CosineWithWarmup.Factor(step, warmup, totalSteps),
+                Train = trainLoader,
+                Validation = valLoader,
+                ValidationStep = (forward, b) =>
+                    new Dictionary<string, double> { [Monitor] = MeanAbsoluteError(forward(b), b.Target) * std },
+                Epochs = options.Epochs,
+                EarlyStopping = new EarlyStopping(Monitor, patience: options.Patience),
+                RestoreBestWeights = true,
+                ClipNorm = options.ClipNorm,
+                Precision = options.Precision,
+                Seed = options.Seed,
+                Options = options,
+                Progress = progress is null
+                    ? null
+                    : new TrainingProgressReporter(progress, "training the grade Transformer"),
+                CancellationToken = cancellationToken,
+            }
+        );
         watch.Stop();
         network.Eval();
 
@@ -115,7 +135,7 @@ public static class GradeModelTrainer
             val.Count,
             watch.Elapsed.TotalSeconds,
             network.NumParameters(),
-            options.Parameters()
+            new Dictionary<string, object?>(options.Parameters()) { ["device"] = fit.Device.Name }
         );
         var card = new ModelCard<GradeTransformerConfig, GradeInputs>
         {

@@ -55,6 +55,13 @@ public sealed class TrackModel : IPredictor<Window>
     /// <summary>The network.</summary>
     public HierarchicalLstm Network { get; }
 
+    /// <summary>
+    /// How <see cref="Predict(IReadOnlyList{WindowSample}, int)"/> runs the network on a batch (z-space outputs):
+    /// null runs <see cref="Network"/> on the engine (the default); <c>Lib.Torch</c> sets the TorchSharp twin's
+    /// forward pass for <c>--device torch-cpu | cuda</c>. Either way the weights are this folder's.
+    /// </summary>
+    public Func<TrackBatch, float[]>? Runner { get; set; }
+
     /// <summary>Windows to inputs, with the model's events and standardisation.</summary>
     public WindowEncoder Encoder { get; }
 
@@ -83,7 +90,8 @@ public sealed class TrackModel : IPredictor<Window>
         {
             var part = samples.Skip(start).Take(batchSize).ToList();
             using var scope = DisposeScope.Enter(); // the batch's arrays serve the next batch
-            var z = Network.Forward(TrackBatch.Collate(part, Config.Seasons)).Data;
+            var batch = TrackBatch.Collate(part, Config.Seasons);
+            var z = Runner is { } runner ? runner(batch) : Network.Forward(batch).Data;
             for (var i = 0; i < part.Count; i++)
                 result[start + i] = Inputs.Scales[Inputs.Events[part[i].Event]].FromZ(z[i]);
         }

@@ -63,14 +63,25 @@ public static class TrackPredictStep
     /// columns) and, beside it, <c>&lt;name&gt;.rejected.csv</c>: every request that could not be forecast and every
     /// performance row left out, with the reason (each file written to a temporary file, then renamed).
     /// </summary>
-    public static TrackBatchOutcome RunBatch(string modelFolder, string inputPath, string requestsPath, string outPath)
+    /// <param name="modelFolder">The model folder (men/ and women/).</param>
+    /// <param name="inputPath">The performances CSV.</param>
+    /// <param name="requestsPath">The requests CSV.</param>
+    /// <param name="outPath">The forecasts CSV to write.</param>
+    /// <param name="prepare">Runs on each model as it is opened (e.g. to run it on a TorchSharp device).</param>
+    public static TrackBatchOutcome RunBatch(
+        string modelFolder,
+        string inputPath,
+        string requestsPath,
+        string outPath,
+        Action<TrackModel>? prepare = null
+    )
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outPath);
         if (!File.Exists(inputPath))
             throw new FileNotFoundException($"The performances file '{inputPath}' does not exist.", inputPath);
         var performances = new HistoryCsv(inputPath).Read();
         var requests = ForecastRequest.Read(requestsPath);
-        var outcome = Forecast(modelFolder, performances, requests.Rows);
+        var outcome = Forecast(modelFolder, performances, requests.Rows, prepare);
         var rejectedPath = RejectedPathOf(outPath);
         RecordTable.Write(outcome.Forecasts, outPath);
         RecordTable.Write([.. requests.Rejected, .. outcome.Rejected, .. outcome.InputRejected], rejectedPath);
@@ -95,7 +106,8 @@ public static class TrackPredictStep
         string modelFolder,
         TrackScrapeRequest scrape,
         IProgressReporter? progress = null,
-        CancellationToken cancellationToken = default
+        CancellationToken cancellationToken = default,
+        Action<TrackModel>? prepare = null
     )
     {
         ArgumentNullException.ThrowIfNull(scrape);
@@ -140,7 +152,7 @@ public static class TrackPredictStep
                     ))
             )
             .ToList();
-        var outcome = Forecast(modelFolder, new IngestResult<Performance>(rows, left), requests);
+        var outcome = Forecast(modelFolder, new IngestResult<Performance>(rows, left), requests, prepare);
         return outcome with { Rejected = [.. outcome.Rejected.Select(r => r with { Location = r.Text })] };
     }
 
@@ -155,7 +167,8 @@ public static class TrackPredictStep
     private static TrackBatchOutcome Forecast(
         string modelFolder,
         IngestResult<Performance> performances,
-        IReadOnlyList<ForecastRequest> requests
+        IReadOnlyList<ForecastRequest> requests,
+        Action<TrackModel>? prepare
     )
     {
         if (!Directory.Exists(modelFolder))
@@ -173,8 +186,15 @@ public static class TrackPredictStep
                     p.Mark.Text
                 )
             );
-        var (forecasts, rejected) = BatchForecaster.Run(performances.Rows, requests, gender =>
-            TrackModels.Open(modelFolder, TrackModels.Name(gender))
+        var (forecasts, rejected) = BatchForecaster.Run(
+            performances.Rows,
+            requests,
+            gender =>
+            {
+                var model = TrackModels.Open(modelFolder, TrackModels.Name(gender));
+                prepare?.Invoke(model);
+                return model;
+            }
         );
         return new TrackBatchOutcome(
             forecasts,

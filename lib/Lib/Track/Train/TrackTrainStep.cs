@@ -44,7 +44,8 @@ public static class TrackTrainStep
         IReadOnlyList<Gender>? genders = null,
         IProgressReporter? progress = null,
         TrackingStore? tracking = null,
-        CancellationToken cancellationToken = default
+        CancellationToken cancellationToken = default,
+        IFitStrategy<HierarchicalLstm, TrackBatch, TrackTrainOptions>? fit = null
     )
     {
         ArgumentNullException.ThrowIfNull(outDirectory);
@@ -56,7 +57,7 @@ public static class TrackTrainStep
             using var run = tracking?.StartRun(Experiment, $"track-{TrackModels.Name(gender)}");
             try
             {
-                var model = TrackTrainer.Train(data, gender, plan, options, progress, run, cancellationToken);
+                var model = TrackTrainer.Train(data, gender, plan, options, progress, run, cancellationToken, fit);
                 model.Save(folder);
                 run?.LogArtifact(Path.Combine(folder, ModelFolder.WeightsFile));
                 run?.LogArtifact(Path.Combine(folder, ModelFolder.CardFile));
@@ -82,7 +83,8 @@ public static class TrackTrainStep
         TrackTrainOptions options,
         string outDirectory,
         IProgressReporter? progress = null,
-        TrackingStore? tracking = null
+        TrackingStore? tracking = null,
+        IFitStrategy<HierarchicalLstm, TrackBatch, TrackTrainOptions>? fit = null
     )
     {
         ArgumentNullException.ThrowIfNull(outDirectory);
@@ -90,7 +92,7 @@ public static class TrackTrainStep
             .Where(g => !ModelFolder.Holds(TrackModels.FolderOf(outDirectory, g)))
             .ToList();
         if (missing.Count > 0)
-            Run(data, options, outDirectory, missing, progress, tracking);
+            Run(data, options, outDirectory, missing, progress, tracking, fit: fit);
         return
         [
             .. new[] { Gender.Men, Gender.Women }.Select(g => TrackModel.Load(TrackModels.FolderOf(outDirectory, g))),

@@ -28,6 +28,17 @@ public static class TrackTrainer
     /// peak.</summary>
     public const string ValidationMetric = "val_pct";
 
+    /// <summary>The engine's training loop for the hierarchical model: the forecast and the L1 loss (or the
+    /// percent loss when <see cref="TrackTrainOptions.PercentLoss"/>).</summary>
+    public static IFitStrategy<HierarchicalLstm, TrackBatch, TrackTrainOptions> Engine { get; } =
+        new EngineFit<HierarchicalLstm, TrackBatch, TrackTrainOptions>(
+            (network, batch) => network.Forward(batch),
+            (output, batch, options) =>
+                options.PercentLoss
+                    ? output.Sub(batch.Target).Abs().Mul(batch.Weight).Mean()
+                    : Functional.L1Loss(output, batch.Target)
+        );
+
     /// <summary>Trains and returns the model (save it with <see cref="TrackModel.Save"/>).</summary>
     /// <param name="data">The loaded cache.</param>
     /// <param name="gender">Men or women.</param>
@@ -37,6 +48,8 @@ public static class TrackTrainer
     /// <param name="progress">Where to show progress (one task counting optimizer steps).</param>
     /// <param name="run">A tracked run to log parameters and per-epoch metrics into.</param>
     /// <param name="cancellationToken">Stops training between batches.</param>
+    /// <param name="fit">Where the training loop runs: <see cref="Engine"/> (the default) or a TorchSharp twin's
+    /// strategy from <c>Lib.Torch</c> (<c>--device torch-cpu | cuda</c>); the model is the same either way.</param>
     public static TrackModel Train(
         TrackData data,
         Gender gender,
@@ -44,7 +57,8 @@ public static class TrackTrainer
         TrackTrainOptions options,
         IProgressReporter? progress = null,
         TrackedRun? run = null,
-        CancellationToken cancellationToken = default
+        CancellationToken cancellationToken = default,
+        IFitStrategy<HierarchicalLstm, TrackBatch, TrackTrainOptions>? fit = null
     )
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -59,7 +73,9 @@ public static class TrackTrainer
             );
         var validation = plan.Select(windows, WindowSplit.Validation);
         var watch = Stopwatch.StartNew();
+        fit ??= Engine;
         var parameters = Parameters(gender, plan, options, train.Count, validation.Count);
+        parameters["device"] = fit.Device.Name;
         run?.LogParams(parameters);
         var first = Fit(
             train,
@@ -69,6 +85,7 @@ public static class TrackTrainer
             progress,
             $"Training the {TrackModels.Name(gender)}'s model",
             run,
+            fit,
             cancellationToken
         );
         var final = first;
@@ -83,6 +100,7 @@ public static class TrackTrainer
                 progress,
                 $"Refitting the {TrackModels.Name(gender)}'s model on train + validation ({epochs} epochs)",
                 null,
+                fit,
                 cancellationToken
             );
         }
@@ -144,6 +162,7 @@ public static class TrackTrainer
         IProgressReporter? progress,
         string description,
         TrackedRun? run,
+        IFitStrategy<HierarchicalLstm, TrackBatch, TrackTrainOptions> fit,
         CancellationToken cancellationToken
     )
     {
@@ -186,32 +205,38 @@ public static class TrackTrainer
                 prefetch: 0
             );
 
-        var trainer = new Trainer<TrackBatch>(network, optimizer, b =>
-            options.PercentLoss
-                ? network.Forward(b).Sub(b.Target).Abs().Mul(b.Weight).Mean()
-                : Functional.L1Loss(network.Forward(b), b.Target)
-        )
+        var callbacks = new List<ITrainerCallback>
         {
-            MaxEpochs = epochs,
-            Precision = options.Precision,
-            Validate = validationLoader is null ? null : loader => Metrics(network, loader, encoder),
-            EarlyStopping = validationLoader is null
-                ? null
-                : new EarlyStopping(ValidationMetric, MetricMode.Min, options.Patience),
-            RestoreBestWeights = validationLoader is not null,
-            ClipGradients = ps => ClipGrad.ClipGradNorm(ps, options.ClipNorm),
-            Progress = progress is null ? null : new TrainingProgressReporter(progress, description),
-        };
-        trainer.Callbacks.Add(
             new LambdaCallback
             {
                 EpochStart = c => generator.ManualSeed(options.Seed * 1000 + c.Epoch), // dropout masks repeat per epoch
-            }
-        );
+            },
+        };
         using var logging = run is null ? null : new RunMetricsCallback(run);
         if (logging is not null)
-            trainer.Callbacks.Add(logging);
-        var history = trainer.Fit(trainLoader, validationLoader, cancellationToken: cancellationToken);
+            callbacks.Add(logging);
+        var history = fit.Fit(
+            new FitJob<HierarchicalLstm, TrackBatch, TrackTrainOptions>
+            {
+                Network = network,
+                Optimizer = optimizer,
+                Train = trainLoader,
+                Validation = validationLoader,
+                Validate = validationLoader is null ? null : (forward, loader) => Metrics(forward, loader, encoder),
+                Epochs = epochs,
+                EarlyStopping = validationLoader is null
+                    ? null
+                    : new EarlyStopping(ValidationMetric, MetricMode.Min, options.Patience),
+                RestoreBestWeights = validationLoader is not null,
+                ClipNorm = options.ClipNorm,
+                Precision = options.Precision,
+                Seed = options.Seed,
+                Options = options,
+                Progress = progress is null ? null : new TrainingProgressReporter(progress, description),
+                Callbacks = callbacks,
+                CancellationToken = cancellationToken,
+            }
+        );
         return new Fitted(network, encoder, history, validationSamples?.Count ?? 0);
     }
 
@@ -220,7 +245,7 @@ public static class TrackTrainer
     /// percent of the actual peak) and <c>val_l1_z</c> (the loss: the mean absolute error in z-space).
     /// </summary>
     private static Dictionary<string, double> Metrics(
-        HierarchicalLstm network,
+        Func<TrackBatch, float[]> forward,
         IDataLoader<TrackBatch> loader,
         WindowEncoder encoder
     )
@@ -232,7 +257,7 @@ public static class TrackTrainer
         foreach (var batch in loader.Batches())
         {
             using var scope = DisposeScope.Enter();
-            var output = network.Forward(batch.Value).Data;
+            var output = forward(batch.Value);
             var target = batch.Value.Target.Data;
             for (var i = 0; i < batch.Value.Size; i++)
             {

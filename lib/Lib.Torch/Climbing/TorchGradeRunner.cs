@@ -1,0 +1,38 @@
+using Lib.Climbing.Model;
+using Lib.Workflow;
+using TorchSharp;
+
+namespace Lib.Torch.Climbing;
+
+/// <summary>
+/// Runs a loaded grade model's predictions on its TorchSharp twin (<c>--device torch-cpu | cuda</c>): the twin gets
+/// the model folder's weights and becomes the model's <see cref="GradeModel.Runner"/>; tokenising and grade scales stay
+/// the model's.
+/// </summary>
+public static class TorchGradeRunner
+{
+    /// <summary>Makes <paramref name="model"/> predict on <paramref name="device"/>; <c>cpu</c> leaves it on the
+    /// engine.</summary>
+    public static void Use(GradeModel model, ComputeDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(device);
+        if (!device.UsesTorch)
+        {
+            model.Runner = null;
+            return;
+        }
+        var target = TorchDevice.Of(device);
+        var twin = GradeTransformerTwin.Of(model.Network);
+        twin.to(target);
+        twin.eval();
+        model.Runner = batch =>
+        {
+            using var _ = torch.no_grad();
+            using var scope = torch.NewDisposeScope();
+            using var input = TorchRouteBatch.From(batch, target);
+            using var output = twin.forward(input).cpu();
+            return output.data<float>().ToArray();
+        };
+    }
+}

@@ -1,0 +1,94 @@
+using Lib.Tensors.Training;
+using Lib.Workflow;
+using TorchSharp;
+using EngineModule = Lib.Tensors.NN.Module;
+using TorchModule = TorchSharp.torch.nn.Module;
+
+namespace Lib.Torch.Training;
+
+/// <summary>
+/// Runs a workflow's <see cref="FitJob{TNetwork, TBatch, TOptions}"/> on the model's TorchSharp twin with
+/// <see cref="TorchTrainer{TBatch}"/> (<c>--device torch-cpu | cuda</c>): the twin starts from the job's initialised
+/// engine weights, trains on the device with the mirrored optimizer (<see cref="TorchOptimizers"/>) and the job's
+/// schedule, metrics, early stopping, callbacks and progress, and its trained weights are copied back into the job's
+/// engine network — so the Train room saves the model folder exactly as on the engine. A sport supplies its twin, the
+/// batch conversion, the forward pass and the loss (its <c>Torch…Fit</c> class).
+/// </summary>
+public sealed class TorchFit<TNetwork, TTwin, TBatch, TTwinBatch, TOptions> : IFitStrategy<TNetwork, TBatch, TOptions>
+    where TNetwork : EngineModule
+    where TTwin : TorchModule
+    where TTwinBatch : IDisposable
+{
+    private readonly Func<TNetwork, TTwin> _twinOf;
+    private readonly Func<TBatch, torch.Device, TTwinBatch> _toDevice;
+    private readonly Func<TTwin, TTwinBatch, torch.Tensor> _forward;
+    private readonly Func<torch.Tensor, TTwinBatch, TOptions, torch.Tensor> _loss;
+
+    /// <summary>A strategy on <paramref name="device"/> (<c>torch-cpu</c> or <c>cuda</c>).</summary>
+    /// <param name="device">Where to train; <c>cuda</c> is checked when <see cref="Fit"/> starts.</param>
+    /// <param name="twinOf">The twin of an engine network, with its weights.</param>
+    /// <param name="toDevice">A batch as tensors on the device.</param>
+    /// <param name="forward">The twin's output for a batch.</param>
+    /// <param name="loss">The scalar loss of an output, its batch and the options.</param>
+    public TorchFit(
+        ComputeDevice device,
+        Func<TNetwork, TTwin> twinOf,
+        Func<TBatch, torch.Device, TTwinBatch> toDevice,
+        Func<TTwin, TTwinBatch, torch.Tensor> forward,
+        Func<torch.Tensor, TTwinBatch, TOptions, torch.Tensor> loss
+    )
+    {
+        Device = device ?? throw new ArgumentNullException(nameof(device));
+        if (!device.UsesTorch)
+            throw new ArgumentException("Device 'cpu' is the engine: use the workflow's engine strategy.");
+        _twinOf = twinOf;
+        _toDevice = toDevice;
+        _forward = forward;
+        _loss = loss;
+    }
+
+    /// <inheritdoc />
+    public ComputeDevice Device { get; }
+
+    /// <inheritdoc />
+    public TrainingHistory Fit(FitJob<TNetwork, TBatch, TOptions> job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var device = TorchDevice.Of(Device);
+        using var twin = _twinOf(job.Network);
+        twin.to(device);
+        using var optimizer = TorchOptimizers.Mirror(job.Optimizer, job.Network, twin);
+        var scheduler = job.Schedule is null ? null : torch.optim.lr_scheduler.LambdaLR(optimizer, job.Schedule);
+        float[] Forward(TBatch b)
+        {
+            using var scope = torch.NewDisposeScope();
+            using var input = _toDevice(b, device);
+            using var output = _forward(twin, input).detach().cpu().contiguous();
+            return output.data<float>().ToArray();
+        }
+        var trainer = new TorchTrainer<TBatch>(twin, optimizer, b =>
+        {
+            var input = _toDevice(b, device); // freed with the step's dispose scope
+            return _loss(_forward(twin, input), input, job.Options);
+        })
+        {
+            Device = device,
+            MaxEpochs = job.Epochs,
+            Precision = job.Precision,
+            Scheduler = scheduler,
+            ClipGradients = job.ClipNorm is { } clip ? ps => torch.nn.utils.clip_grad_norm_(ps, clip) : null,
+            Validate = job.Validate is null ? null : loader => job.Validate(Forward, loader),
+            ValidationStep = job.ValidationStep is null ? null : b => job.ValidationStep(Forward, b),
+            EarlyStopping = job.EarlyStopping,
+            RestoreBestWeights = job.RestoreBestWeights,
+            Progress = job.Progress,
+        };
+        trainer.Callbacks.Add(
+            new LambdaCallback { EpochStart = c => torch.manual_seed(job.Seed * 1000 + c.Epoch) } // dropout masks
+        );
+        trainer.Callbacks.AddRange(job.Callbacks);
+        var history = trainer.Fit(job.Train, job.Validation, cancellationToken: job.CancellationToken);
+        TorchState.CopyToEngine(twin, job.Network);
+        return history;
+    }
+}
