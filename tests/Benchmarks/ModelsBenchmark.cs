@@ -29,9 +29,11 @@ internal sealed class ModelsBenchmark : IBenchmark
     };
 
     /// <summary>The TorchSharp twins of the shipped models, by the engine benchmark's name (<c>--engine torch|both</c>);
-    /// the seed shapes have none.</summary>
+    /// track's and climbing's from tcore's twins; the seed shapes have none.</summary>
     private static readonly Dictionary<string, Func<ITorchModelBenchmark>> TorchModels = new()
     {
+        ["hier_lstm"] = () => new HierLstmTorchBenchmark(),
+        ["transformer_grade"] = () => new TransformerGradeTorchBenchmark(),
         ["trajectory_gnn"] = () => new TrajectoryGnnTorchBenchmark(),
         ["glideator_net"] = () => new GlideatorNetTorchBenchmark(),
         ["siamese_lstm"] = () => new SiameseLstmTorchBenchmark(),
