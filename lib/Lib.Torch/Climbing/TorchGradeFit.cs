@@ -24,7 +24,8 @@ public static class TorchGradeFit
             (output, batch, _) => torch.nn.functional.mse_loss(output, batch.Target)
         );
 
-    /// <summary>The strategy for <paramref name="device"/>: the engine's for <c>cpu</c>, the twin's otherwise.</summary>
+    /// <summary>The strategy for <paramref name="device"/>: the engine's for <c>cpu</c>, the twin's
+    /// otherwise.</summary>
     public static IFitStrategy<GradeTransformer, RouteBatch, TrainOptions> For(ComputeDevice device) =>
         device.UsesTorch ? On(device) : GradeModelTrainer.Engine;
 }

@@ -27,7 +27,8 @@ public static class TorchTrackFit
                     : torch.nn.functional.l1_loss(output, batch.Target)
         );
 
-    /// <summary>The strategy for <paramref name="device"/>: the engine's for <c>cpu</c>, the twin's otherwise.</summary>
+    /// <summary>The strategy for <paramref name="device"/>: the engine's for <c>cpu</c>, the twin's
+    /// otherwise.</summary>
     public static IFitStrategy<HierarchicalLstm, TrackBatch, TrackTrainOptions> For(ComputeDevice device) =>
         device.UsesTorch ? On(device) : TrackTrainer.Engine;
 }

@@ -38,7 +38,11 @@ public sealed record FitJob<TNetwork, TBatch, TOptions>
 
     /// <summary>Metrics over the whole validation loader, given the model's forward pass (outputs of a batch as
     /// floats); or null.</summary>
-    public Func<Func<TBatch, float[]>, IDataLoader<TBatch>, IReadOnlyDictionary<string, double>>? Validate { get; init; }
+    public Func<Func<TBatch, float[]>, IDataLoader<TBatch>, IReadOnlyDictionary<string, double>>? Validate
+    {
+        get;
+        init;
+    }
 
     /// <summary>Metrics of one validation batch, given the forward pass; or null.</summary>
     public Func<Func<TBatch, float[]>, TBatch, IReadOnlyDictionary<string, double>>? ValidationStep { get; init; }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lib.Climbing.Predict;
+using Lib.Torch.Climbing;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -43,6 +44,7 @@ internal static partial class ClimbingCommand
             Description = "The wall angle of typed holds, in degrees.",
             HelpName = "degrees",
         };
+        var device = DeviceOptions.Create();
         var command = new Command(
             "predict",
             "Grade routes with a trained model: from a file (--input) or typed as holds."
@@ -54,9 +56,12 @@ internal static partial class ClimbingCommand
             holds,
             board,
             angle,
+            device,
         };
         command.SetAction(parse =>
         {
+            var on = DeviceOptions.Parse(parse.GetValue(device));
+            Action<Lib.Climbing.Model.GradeModel> prepare = m => TorchGradeRunner.Use(m, on);
             var typed = parse.GetValue(holds) ?? [];
             var file = parse.GetValue(input);
             var csv = parse.GetValue(output);
@@ -68,13 +73,14 @@ internal static partial class ClimbingCommand
             if (file is null && (parse.GetValue(board) is null || parse.GetValue(angle) is null))
                 throw new ArgumentException("Typed holds need --board (e.g. 2016) and --angle (e.g. 40).");
             var graded = file is not null
-                ? ClimbingPredictStep.Run(parse.GetValue(model)!, file, csv)
+                ? ClimbingPredictStep.Run(parse.GetValue(model)!, file, csv, prepare)
                 : ClimbingPredictStep.Run(
                     parse.GetValue(model)!,
                     string.Join(' ', typed),
                     parse.GetValue(board)!,
                     parse.GetValue(angle)!.Value,
-                    csv
+                    csv,
+                    prepare
                 );
             if (file is not null)
                 context.Error.WriteLine(

@@ -3,6 +3,7 @@ using System.Globalization;
 using Lib.Climbing.Evaluate;
 using Lib.Climbing.Train;
 using Lib.Tensors.Training;
+using Lib.Torch.Climbing;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -61,11 +62,8 @@ internal static partial class ClimbingCommand
             Description = "Train on at most this many routes (a quick run).",
             HelpName = "n",
         };
-        var precision = new Option<string>("--precision")
-        {
-            Description = "The numeric precision: only 32 (the engine computes in float32).",
-            DefaultValueFactory = _ => TrainingPrecision.Float32,
-        };
+        var precision = DeviceOptions.CreatePrecision();
+        var device = DeviceOptions.Create();
         var runs = RunsOption();
         var command = new Command(
             "train",
@@ -82,6 +80,7 @@ internal static partial class ClimbingCommand
             seed,
             maxTrain,
             precision,
+            device,
             runs,
         };
         data.AddTo(command);
@@ -97,7 +96,7 @@ internal static partial class ClimbingCommand
                 LearningRate = parse.GetValue(lr),
                 Seed = parse.GetValue(seed),
                 MaxTrainRoutes = parse.GetValue(maxTrain),
-                Precision = TrainingPrecision.Validate(parse.GetValue(precision), "--precision"),
+                Precision = DeviceOptions.Precision(parse.GetValue(precision), parse.GetValue(device)),
             };
             if (options.Epochs < 1)
                 throw new ArgumentException($"--epochs must be at least 1, got {options.Epochs}.");
@@ -105,9 +104,12 @@ internal static partial class ClimbingCommand
                 throw new ArgumentException(
                     $"--d-model {options.DModel} must be a multiple of --heads {options.NHead}."
                 );
+            var on = DeviceOptions.Parse(parse.GetValue(device));
             var outDir = parse.GetValue(output) ?? Path.Combine(context.Artifacts, "climbing", "model");
             var prepared = data.Tokenise(context, parse);
-            var t = ClimbingTrainStep.Run(prepared, options, outDir, context.Progress).Model.Card.Training;
+            var t = ClimbingTrainStep
+                .Run(prepared, options, outDir, context.Progress, fit: TorchGradeFit.For(on))
+                .Model.Card.Training;
             var evaluated = ClimbingEvaluateStep.Run(prepared, outDir, Runs(context, parse, runs));
 
             WriteMetrics(context, evaluated.Evaluation);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Lib.Track.Domain;
 using Lib.Track.Model;
 using Lib.Track.Predict;
+using Lib.Torch.Track;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -76,6 +77,7 @@ internal static partial class TrackCommand
                 + "artifacts/cache/tfrrs).",
             HelpName = "url",
         };
+        var device = DeviceOptions.Create();
         var command = new Command(
             "predict",
             "Forecast the next peak of an event's season from this season's marks (asks for anything not given as "
@@ -93,13 +95,23 @@ internal static partial class TrackCommand
             output,
             athleteUrl,
             baseUrl,
+            device,
         };
         command.SetAction(
             async (parse, cancellationToken) =>
             {
+                var on = DeviceOptions.Parse(parse.GetValue(device));
+                Action<TrackModel> prepare = m => TorchTrackRunner.Use(m, on);
                 var folder = parse.GetValue(model) ?? Path.Combine(context.Artifacts, "track", "model");
                 if (parse.GetValue(athleteUrl) is { } page)
-                    return await PredictAthlete(context, folder, page, parse.GetValue(baseUrl), cancellationToken);
+                    return await PredictAthlete(
+                        context,
+                        folder,
+                        page,
+                        parse.GetValue(baseUrl),
+                        prepare,
+                        cancellationToken
+                    );
                 if (parse.GetValue(input) is not null || parse.GetValue(requests) is not null)
                     return PredictBatch(
                         context,
@@ -109,9 +121,10 @@ internal static partial class TrackCommand
                         parse.GetValue(requests)
                             ?? throw new ArgumentException("--input needs --requests (what to forecast)."),
                         parse.GetValue(output)
-                            ?? throw new ArgumentException("Batch mode needs --out (the forecasts CSV to write).")
+                            ?? throw new ArgumentException("Batch mode needs --out (the forecasts CSV to write)."),
+                        prepare
                     );
-                return PredictInteractive(context, parse, model, gender, label, ev, marks);
+                return PredictInteractive(context, parse, model, gender, label, ev, marks, prepare);
             }
         );
         return command;
@@ -124,7 +137,8 @@ internal static partial class TrackCommand
         Option<string?> gender,
         Option<string?> label,
         Option<string?> ev,
-        Option<string?> marks
+        Option<string?> marks,
+        Action<TrackModel> prepare
     )
     {
         {
@@ -143,6 +157,7 @@ internal static partial class TrackCommand
                         : throw new ArgumentException($"'{text}' is not men or women.")
                 );
             var trained = TrackModels.Open(folder, who);
+            prepare(trained);
 
             var season = parse.GetValue(label) is { } l
                 ? TrackPredictStep.ParseLabel(l)
@@ -182,9 +197,16 @@ internal static partial class TrackCommand
         }
     }
 
-    private static int PredictBatch(CliContext context, string folder, string input, string requests, string output)
+    private static int PredictBatch(
+        CliContext context,
+        string folder,
+        string input,
+        string requests,
+        string output,
+        Action<TrackModel> prepare
+    )
     {
-        var outcome = TrackPredictStep.RunBatch(folder, input, requests, output);
+        var outcome = TrackPredictStep.RunBatch(folder, input, requests, output, prepare);
         ShowForecasts(context, outcome);
         context.Console.WriteLine($"Wrote {outcome.OutPath} and {outcome.RejectedPath}.");
         return outcome.Rejected.Count == 0 ? 0 : 1;
@@ -195,6 +217,7 @@ internal static partial class TrackCommand
         string folder,
         string page,
         string? site,
+        Action<TrackModel> prepare,
         CancellationToken cancellationToken
     )
     {
@@ -203,7 +226,13 @@ internal static partial class TrackCommand
         TrackBatchOutcome outcome;
         try
         {
-            outcome = await TrackPredictStep.RunAthleteAsync(folder, scrape, context.Progress, cancellationToken);
+            outcome = await TrackPredictStep.RunAthleteAsync(
+                folder,
+                scrape,
+                context.Progress,
+                cancellationToken,
+                prepare
+            );
         }
         catch (ArgumentException e) when (e.ParamName == "request")
         {

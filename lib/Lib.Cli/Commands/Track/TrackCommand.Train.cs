@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Lib.Tensors.Training;
+using Lib.Torch.Track;
 using Lib.Track.Domain;
 using Lib.Track.Model;
 using Lib.Track.Train;
@@ -92,11 +93,8 @@ internal static partial class TrackCommand
             Description =
                 "After early stopping, retrain on training + validation windows for the chosen number of epochs.",
         };
-        var precision = new Option<string>("--precision")
-        {
-            Description = "The numeric precision: only 32 (the engine computes in float32).",
-            DefaultValueFactory = _ => TrainingPrecision.Float32,
-        };
+        var precision = DeviceOptions.CreatePrecision();
+        var device = DeviceOptions.Create();
         var runs = new Option<string?>("--runs")
         {
             Description = "The tracking store (default: artifacts/mlruns).",
@@ -128,6 +126,7 @@ internal static partial class TrackCommand
             dropout,
             refit,
             precision,
+            device,
             runs,
         };
         data.AddTo(command);
@@ -164,7 +163,7 @@ internal static partial class TrackCommand
                 WeightDecay = parse.GetValue(decay) ?? o.WeightDecay,
                 Seed = parse.GetValue(seed) ?? o.Seed,
                 Refit = parse.GetValue(refit) || o.Refit,
-                Precision = TrainingPrecision.Validate(parse.GetValue(precision), "--precision"),
+                Precision = DeviceOptions.Precision(parse.GetValue(precision), parse.GetValue(device)),
             };
             if (o.MaxEpochs < 1 || o.Patience < 1 || o.BatchSize < 1)
                 throw new ArgumentException("--epochs, --patience and --batch-size must be at least 1.");
@@ -175,6 +174,7 @@ internal static partial class TrackCommand
                 var g => throw new ArgumentException($"--gender '{g}' is not men, women or both."),
             };
 
+            var on = DeviceOptions.Parse(parse.GetValue(device));
             var loaded = data.Load(context, parse);
             var folder = parse.GetValue(output) ?? Path.Combine(context.Artifacts, "track", "model");
             var store = new TrackingStore(parse.GetValue(runs) ?? Path.Combine(context.Artifacts, "mlruns"));
@@ -183,7 +183,17 @@ internal static partial class TrackCommand
                 $"Split by target season: validation {string.Join(", ", plan.Validation)}; test "
                     + $"{string.Join(", ", plan.Test)} (held out); training before {plan.Cutoff}."
             );
-            var models = TrackTrainStep.Run(loaded, o, folder, genders, context.Progress, store);
+            if (on.UsesTorch)
+                context.Error.WriteLine($"Training on {on.Name}: the TorchSharp twin of the hierarchical LSTM.");
+            var models = TrackTrainStep.Run(
+                loaded,
+                o,
+                folder,
+                genders,
+                context.Progress,
+                store,
+                fit: TorchTrackFit.For(on)
+            );
 
             var table = new Spectre.Console.Table().AddColumns(
                 "model",

@@ -26,7 +26,8 @@ public static class GradeModelTrainer
     /// <summary>The monitored metric: validation MAE in difficulty units.</summary>
     public const string Monitor = "val_mae";
 
-    /// <summary>The engine's training loop for the grade Transformer: the standardised grade and the MSE loss.</summary>
+    /// <summary>The engine's training loop for the grade Transformer: the standardised grade and the MSE
+    /// loss.</summary>
     public static IFitStrategy<GradeTransformer, RouteBatch, TrainOptions> Engine { get; } =
         new EngineFit<GradeTransformer, RouteBatch, TrainOptions>(
             (network, b) => network.Forward(b.Ids, b.Features, b.Mask),
