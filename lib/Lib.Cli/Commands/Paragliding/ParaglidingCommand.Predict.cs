@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lib.Paragliding.Predict;
+using Lib.Torch.Paragliding;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -30,25 +31,36 @@ internal static partial class ParaglidingCommand
             Description = "A weather table for a model trained with weather (site_id,date,hour,variable,value).",
             HelpName = "file.csv",
         };
+        var device = DeviceOptions.Create();
         var command = new Command("predict", "P(a flight from the site that day exceeds 20, 30, …, 100 km).")
         {
             model,
             pairs,
             output,
             weather,
+            device,
         };
         command.SetAction(parse =>
         {
+            var on = DeviceOptions.Parse(parse.GetValue(device));
+            bool twin = false;
             var result = ParaglidingPredictStep.Run(
                 ModelFolder(context, parse, model),
                 parse.GetValue(pairs)!,
                 parse.GetValue(output)!,
-                parse.GetValue(weather)
+                parse.GetValue(weather),
+                m =>
+                {
+                    TorchGlideatorRunner.Use(m, on);
+                    twin = m.Runner is not null;
+                }
             );
             foreach (var r in result.Rejected)
                 context.Error.WriteLine(r.ToString());
             context.Console.WriteLine(
-                $"Wrote {result.Path}: {result.Odds.Count} site-days scored, {result.Rejected.Count} refused."
+                $"Wrote {result.Path}: {result.Odds.Count} site-days scored"
+                    + (twin ? $" (the TorchSharp twin on {on.Name})" : "")
+                    + $", {result.Rejected.Count} refused."
             );
             return result.Rejected.Count > 0 ? 1 : 0;
         });
