@@ -75,14 +75,11 @@ internal static partial class FootballCommand
                 Horizon = parse.GetValue(horizon),
                 CoverageOutput = parse.GetValue(coverage),
             };
-            var outcome = FootballPredictStep.Run(
-                request,
-                m =>
-                {
-                    TorchFootballRunner.Use(m, on);
-                    twin = m.Runner is not null;
-                }
-            );
+            var outcome = FootballPredictStep.Run(request, m =>
+            {
+                TorchFootballRunner.Use(m, on);
+                twin = m.Runner is not null;
+            });
             context.Console.WriteLine(
                 $"Wrote {outcome.Rows} rows ({outcome.Cuts} cuts × players × {outcome.Horizon} steps"
                     + (outcome.Modes > 1 ? $" × {outcome.Modes} modes" : "")

@@ -30,8 +30,8 @@ public sealed class FootballModel : ITrajectoryPredictor
 
     /// <summary>
     /// How <see cref="Forecast"/> runs the network on a batch: null runs <see cref="Network"/> on the engine (the
-    /// default); <c>Lib.Torch</c> sets the TorchSharp twin's forward pass for <c>--device torch-cpu | cuda</c>, returning
-    /// its outputs as engine tensors. Either way the weights are this folder's.
+    /// default); <c>Lib.Torch</c> sets the TorchSharp twin's forward pass for <c>--device torch-cpu | cuda</c>,
+    /// returning its outputs as engine tensors. Either way the weights are this folder's.
     /// </summary>
     public Func<TrajectoryBatch, TrajectoryOutput>? Runner { get; set; }
 
