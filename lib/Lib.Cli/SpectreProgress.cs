@@ -22,7 +22,7 @@ internal sealed class SpectreProgress(IAnsiConsole console) : IProgressReporter
             lock (_gate)
             {
                 var text = Markup.Escape(s.ToString());
-                console.Markup(s.Finished ? $"\r[green]{text}[/]\n" : $"\r[blue]{text}[/]\u001b[K");
+                console.Markup(s.Finished ? $"\r[green]{text}[/]\n" : $"\r[blue]{text}[/]\u001b[[K");
             }
         }
     }

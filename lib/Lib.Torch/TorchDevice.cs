@@ -28,6 +28,7 @@ public static class TorchDevice
     public static torch.Device Of(ComputeDevice device)
     {
         ArgumentNullException.ThrowIfNull(device);
+        TorchNative.Preload();
         if (!device.UsesTorch)
             throw new ArgumentException(
                 "Device 'cpu' is the lab's engine, not a TorchSharp device; use torch-cpu or cuda for the twin."

@@ -6,6 +6,7 @@ IBenchmark[] benchmarks =
     new GemmBenchmark(),
     new DuckDbBenchmark(),
     new ModelsBenchmark(),
+    new ParaglidingBenchmark(),
 ];
 
 var verb = args.FirstOrDefault();

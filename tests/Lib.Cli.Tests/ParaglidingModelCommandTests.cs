@@ -44,12 +44,55 @@ public class ParaglidingModelCommandTests : IDisposable
         Assert.Contains("nowhere", error);
         Assert.Equal(2, File.ReadAllLines(probs).Length);
 
+        // every launch inside the GEFS file's grid (84 of the 89, as 'lab paragliding weather' finds) on its valid date
+        var grib = Path.Combine(LabRun.Repo, "data", "paragliding", "weather", "geavg.t06z.pgrb2a.0p50.f006");
+        (code, output, error) = Lab("paragliding", "predict", "--model", Model, "--grib", grib, "--out", probs);
+        Assert.True(code == 0, error);
+        Assert.Contains("84 of the model's 89 launches inside the grid; valid date(s) 2020-08-15.", output);
+        Assert.Contains("trained without weather", output);
+        lines = File.ReadAllLines(probs);
+        Assert.Equal(85, lines.Length);
+        Assert.All(lines.Skip(1), l => Assert.Equal("2020-08-15", l.Split(',')[1]));
+        Assert.Equal(84, lines.Skip(1).Select(l => l.Split(',')[0]).Distinct().Count());
+        // the small GFS file's grid (3 × 2 points off Réunion) holds the three Réunion launches of the CFD
+        grib = Path.Combine(LabRun.Repo, "data", "paragliding", "weather", "gfs.20200330.t18z.pgrb2.0p25.f012");
+        (code, output, error) = Lab("paragliding", "predict", "--model", Model, "--grib", grib, "--out", probs);
+        Assert.True(code == 0, error);
+        Assert.Contains("3 of the model's 89 launches inside the grid; valid date(s) 2020-03-31.", output);
+        Assert.Equal(["cfd11", "cfd14", "cfd36"], File.ReadAllLines(probs).Skip(1).Select(l => l.Split(',')[0]));
+        (code, _, error) = Lab("paragliding", "predict", "--model", Model, "--grib", grib, "--pairs", pairs, "--out", probs);
+        Assert.Equal(2, code);
+        Assert.Contains("either --pairs", error);
+
         var onnx = Path.Combine(_dir, "model.onnx");
         (code, output, error) = Lab("paragliding", "export", "--onnx", onnx, "--model", Model);
         Assert.True(code == 0, error);
         using var session = new InferenceSession(onnx);
         Assert.Equal(["site", "site_features", "date"], session.InputMetadata.Keys);
         Assert.Equal("probabilities", session.OutputMetadata.Keys.Single());
+    }
+
+    [Fact]
+    public void Tune_runs_the_lr_sweep_and_a_resumable_random_search_each_trial_a_run()
+    {
+        var runs = Path.Combine(_dir, "mlruns");
+        string[] tune = ["tune", "paragliding", "--trials", "2", "--epochs", "1", "--seed", "5", "--runs", runs, .. Data];
+        var (code, output, error) = Lab([.. tune, "--lr-sweep", "--sweep-steps", "12"]);
+        Assert.True(code == 0, error);
+        Assert.Matches(@"LR sweep \(\d+ steps.*\): suggested [0-9.eE+-]+", output);
+        Assert.Contains("best_val_loss", output);
+        Assert.Contains("2 trials, 0 read back from earlier runs, 2 run now.", output);
+        Assert.Matches(@"Train it with: lab paragliding train --epochs 1 --lr [0-9.eE+-]+ --lr-decay", output);
+        var recorded = new Lib.Tracking.TrackingStore(runs).Runs("paragliding-tuning");
+        Assert.Equal(3, recorded.Count); // the sweep and two trials
+        Assert.Equal(2, recorded.Count(r => r.Tags.GetValueOrDefault("lab.study") == "paragliding"));
+
+        (code, output, error) = Lab(tune);
+        Assert.True(code == 0, error);
+        Assert.Contains("2 trials, 2 read back from earlier runs, 0 run now.", output);
+        (code, _, error) = Lab("tune", "paragliding", "--trials", "0", "--runs", runs);
+        Assert.Equal(2, code);
+        Assert.Contains("--trials 0 without --lr-sweep", error);
     }
 
     [Fact]

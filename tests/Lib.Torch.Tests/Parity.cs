@@ -1,4 +1,5 @@
 using Lib.Tensors;
+using Xunit.Abstractions;
 using TorchSharp;
 using EngineModule = Lib.Tensors.NN.Module;
 using EngineTensor = Lib.Tensors.Tensor;
@@ -20,9 +21,10 @@ internal static class Parity
     }
 
     /// <summary>Asserts max |expected − actual| ≤ <paramref name="tolerance"/>, naming <paramref name="what"/>.</summary>
-    public static void Close(float[] expected, float[] actual, double tolerance, string what)
+    public static void Close(float[] expected, float[] actual, double tolerance, string what, ITestOutputHelper? log = null)
     {
         var diff = MaxAbs(expected, actual);
+        log?.WriteLine($"{what}: max abs difference {diff:G3} over {expected.Length} values");
         Assert.True(diff <= tolerance, $"{what}: max abs difference {diff:G3} > {tolerance:G3}");
     }
 
@@ -49,8 +51,10 @@ internal static class Parity
 
     /// <summary>Compares every parameter's gradient by state-dict key (a missing gradient counts as zeros) and returns
     /// the largest difference relative to the largest gradient of that parameter.</summary>
-    public static void GradientsClose(EngineModule engine, TorchModule twin, double tolerance)
+    public static void GradientsClose(EngineModule engine, TorchModule twin, double tolerance, ITestOutputHelper? log = null)
     {
+        double worst = 0;
+        string worstName = "";
         var twinGrads = twin.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad);
         var engineParameters = engine.NamedParameters().ToList();
         Assert.Equal(engineParameters.Select(p => p.Name).Order(), twinGrads.Keys.Order());
@@ -60,8 +64,11 @@ internal static class Parity
             var t = twinGrads[name] is { } g ? Values(g) : new float[p.NumEl];
             var scale = Math.Max(1.0, e.Max(v => Math.Abs(v)));
             var diff = MaxAbs(e, t);
+            if (diff / scale > worst)
+                (worst, worstName) = (diff / scale, name);
             Assert.True(diff <= tolerance * scale, $"grad of '{name}': max abs difference {diff:G3} (scale {scale:G3})");
         }
+        log?.WriteLine($"gradients of {engineParameters.Count} parameters: worst scaled difference {worst:G3} ({worstName})");
     }
 
     /// <summary>The bound for outputs from the same weights: 1e-5 max abs, float32.</summary>

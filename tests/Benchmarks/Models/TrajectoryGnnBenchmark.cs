@@ -8,127 +8,89 @@ using Lib.Tensors.Optim;
 namespace Benchmarks.Models;
 
 /// <summary>
-/// Football's shipped <see cref="TrajectoryGnn"/> as <see cref="FootballTrainer"/> trains it: the default
-/// <see cref="TrajectoryGnnConfig"/> (GRU of 64 over 10 observed frames of <see cref="TrajectoryFeatures"/>, 2
-/// message-passing layers, 20 forecast steps, the deterministic head, coverage head of 32) on batches of 32 scenes of
-/// 23 nodes (22 players and the ball; 16,192 directed edges); the loss is the trainer's (L2 displacement + 0.5 ·
-/// velocity + 0.5 · acceleration + 0.2 · coverage BCE), AdamW (lr 2e-3, decay 1e-4 on matrices only), gradient norm
-/// clipped at 1. Samples are scenes. The batches have the workflow's shapes (synthetic values: positions on the field,
-/// targets near constant velocity, the ball and a seventh of the players' late steps masked out).
+/// Football's forecaster as the workflow trains it: the shipped <see cref="TrajectoryGnn"/> at the production config
+/// (<c>configs/football/production.yaml</c>: hidden 64, 2 message-passing layers, one trajectory, batches of 32) on
+/// real batches: 32 training samples of the bundled data (<c>data/football</c>, every pass and run play cut every
+/// 0.5 s; 22 players and the ball, a fully connected graph of 506 edges per scene) drawn by a seeded shuffle, collated by
+/// <see cref="FootballBatch.Collate"/> and <see cref="TrajectoryFeatures.Of"/>. One step is the trainer's:
+/// <see cref="FootballTrainer.Step"/> (displacement + 0.5 velocity + 0.5 acceleration consistency + 0.2 coverage BCE),
+/// backward, gradient norm clipped at 1, AdamW (lr 2e-3, decay 1e-4 on matrices). Samples are graphs (scenes). No
+/// PyTorch twin: the architecture's PyTorch build is the golden script
+/// <c>tests/fixtures/football/make_trajectory_gnn_golden.py</c>, not a timed one.
 /// </summary>
 internal sealed class TrajectoryGnnBenchmark : IModelBenchmark
 {
-    internal const int Scenes = 32, NodesPerScene = 23, PoolSize = 4;
-    internal static readonly FootballTrainOptions Options = new();
-    internal static readonly TrajectoryGnnConfig ModelConfig = new() { NodeFeatures = TrajectoryFeatures.Count };
+    private const int PoolSize = 8;
 
+    private readonly FootballTrainOptions _options;
     private readonly TrajectoryGnn _model;
     private readonly AdamW _optimizer;
+    private readonly TrajectoryBatch[] _pool;
 
     public TrajectoryGnnBenchmark(long seed = 0)
     {
-        _model = new TrajectoryGnn(ModelConfig, new Generator(seed));
-        _optimizer = new AdamW(
-            ParamGroups.DecayAndNoDecay(_model, Options.WeightDecay),
-            lr: Options.LearningRate,
-            weightDecay: Options.WeightDecay
-        );
-        var data = new Generator(seed + 1);
-        Pool = [.. Enumerable.Range(0, PoolSize).Select(_ => MakeBatch(data, Scenes))];
+        var root = RepoRoot();
+        _options = FootballTrainOptions.Named("production", Path.Combine(root, "configs", "football"));
+        var data = FootballDatasetStep.Run(Path.Combine(root, "data", "football"), Path.Combine(root, "artifacts", "cache"));
+        var train = data.Of(DataSplit.Train).ToArray();
+        var order = new Generator(seed + 1);
+        for (int i = train.Length - 1; i > 0; i--)
+        {
+            int j = order.NextInt(i + 1);
+            (train[i], train[j]) = (train[j], train[i]);
+        }
+        int batch = _options.BatchSize;
+        _pool = [.. Enumerable.Range(0, PoolSize).Select(p => TrajectoryFeatures.Of(FootballBatch.Collate(train[(p * batch)..((p + 1) * batch)])))];
+        _model = new TrajectoryGnn(_options.ModelConfig(TrajectoryFeatures.Count, data.Options.Observed, data.Options.Horizon), new Generator(seed));
+        _optimizer = new AdamW(ParamGroups.DecayAndNoDecay(_model, _options.WeightDecay), lr: _options.LearningRate);
     }
 
-    /// <summary>The batches (the TorchSharp side copies them).</summary>
-    internal TrajectoryBatch[] Pool { get; }
-
-    /// <summary>The network (the TorchSharp side copies its weights).</summary>
+    /// <summary>The options, network, optimizer and batches (the TorchSharp side copies them).</summary>
+    internal FootballTrainOptions Options => _options;
     internal TrajectoryGnn Network => _model;
-
-    /// <summary>The optimizer (the TorchSharp side mirrors it).</summary>
     internal AdamW Optimizer => _optimizer;
+    internal TrajectoryBatch[] Pool => _pool;
 
     public string Name => "trajectory_gnn";
-    public string SampleUnit => "scenes";
-    public int BatchSize => Scenes;
-    public long ExpectedParameters => 76_649;
+    public string SampleUnit => "graphs";
+    public int BatchSize => _options.BatchSize;
+    public long ExpectedParameters => 76_649; // the production model card's count (artifacts/football/model/model.json)
     public Module Model => _model;
 
     public IReadOnlyDictionary<string, object> Config => new Dictionary<string, object>
     {
-        ["model"] = "Lib.Football.Model.TrajectoryGnn", ["node_features"] = ModelConfig.NodeFeatures,
-        ["hidden"] = ModelConfig.Hidden, ["layers"] = ModelConfig.Layers, ["observed"] = ModelConfig.Observed,
-        ["horizon"] = ModelConfig.Horizon, ["nodes_per_scene"] = NodesPerScene,
-        ["edges"] = Scenes * NodesPerScene * (NodesPerScene - 1),
-        ["optim"] = "AdamW(2e-3, wd 1e-4 on matrices)+clip1.0", ["loss"] = "L2+0.5vel+0.5acc+0.2coverage",
+        ["model"] = "Lib.Football.Model.TrajectoryGnn", ["hidden"] = _options.Hidden, ["layers"] = _options.Layers,
+        ["features"] = TrajectoryFeatures.Count, ["observed"] = _model.Config.Observed, ["horizon"] = _model.Config.Horizon,
+        ["optim"] = "AdamW(2e-3, wd 1e-4 on matrices)+clip1.0", ["loss"] = "L2 displacement+velocity+acceleration+BCE(coverage)",
+        ["pool_nodes_edges"] = _pool.Select(b => new[] { b.Frames.Size(0), b.Graph.Edges }).ToArray(),
     };
 
     public float TrainStep(int batch)
     {
-        var b = Pool[batch % PoolSize];
+        var b = _pool[batch % PoolSize];
         _optimizer.ZeroGrad();
-        var loss = Loss(_model.Forward(b.Frames, b.Positions, b.Velocity, b.Graph), b);
+        var step = FootballTrainer.Step(_model, b, _options);
+        var loss = step.Loss;
+        foreach (var term in step.Auxiliary?.Values ?? [])
+            loss = loss + term;
         float value = loss.Item();
         loss.Backward();
-        ClipGrad.ClipGradNorm(_model.Parameters(), Options.ClipNorm);
+        ClipGrad.ClipGradNorm(_model.Parameters(), _options.ClipNorm);
         _optimizer.Step();
         return value;
     }
 
     public void InferStep(int batch)
     {
-        var b = Pool[batch % PoolSize];
-        _model.Forward(b.Frames, b.Positions, b.Velocity, b.Graph).CoverageLogit.Sigmoid();
+        var b = _pool[batch % PoolSize];
+        _model.Forward(b.Frames, b.Positions, b.Velocity, b.Graph);
     }
 
-    /// <summary>The trainer's loss for the deterministic head.</summary>
-    private static Tensor Loss(TrajectoryOutput output, TrajectoryBatch b)
+    private static string RepoRoot()
     {
-        var path = output.Means.Select(1, 0);
-        return TrajectoryLoss.Displacement(path, b.Targets, b.TargetMask)
-            + TrajectoryLoss.Velocity(path, b.Targets, b.TargetMask) * (float)Options.VelocityWeight
-            + TrajectoryLoss.Acceleration(path, b.Targets, b.TargetMask) * (float)Options.AccelerationWeight
-            + TrajectoryLoss.Coverage(output.CoverageLogit, b.CoverageLabels, b.CoverageMask)
-                * (float)Options.CoverageWeight;
-    }
-
-    /// <summary>A batch of <paramref name="scenes"/> scenes with the workflow's shapes.</summary>
-    internal static TrajectoryBatch MakeBatch(Generator g, int scenes)
-    {
-        int n = scenes * NodesPerScene,
-            observed = ModelConfig.Observed,
-            horizon = ModelConfig.Horizon;
-        var graph = SceneGraph.FullyConnected([.. Enumerable.Repeat(NodesPerScene, scenes)]);
-        var frames = Tensor.Randn(g, n, observed, TrajectoryFeatures.Count);
-        var positions = Tensor.Rand(g, n, 2) * Tensor.FromArray([120f, 53.3f], 1, 2);
-        var velocity = (Tensor.Rand(g, n, 2) - 0.5f) * 2f;
-        var targets = Tensor.Randn(g, n, horizon, 2) * 0.3f;
-        var t = targets.AsSpan();
-        var v = velocity.Data;
-        for (int i = 0; i < n; i++)
-            for (int s = 0; s < horizon; s++)
-                for (int c = 0; c < 2; c++)
-                {
-                    int at = (i * horizon + s) * 2 + c;
-                    t[at] += v[i * 2 + c] + (s > 0 ? t[at - 2] : 0f); // a random walk around constant velocity
-                }
-        var mask = new float[n * horizon];
-        var nodes = new List<TrajectoryNode>(n);
-        for (int i = 0; i < n; i++)
-        {
-            bool ball = i % NodesPerScene == NodesPerScene - 1;
-            int real = ball ? 0 : i % 7 == 3 ? horizon / 2 : horizon;
-            for (int s = 0; s < real; s++)
-                mask[i * horizon + s] = 1f;
-            nodes.Add(new TrajectoryNode(i / NodesPerScene, ball ? null : i, ball ? "ball" : "player", "offense"));
-        }
-        var labels = new float[scenes];
-        var labelled = new float[scenes];
-        for (int s = 0; s < scenes; s++)
-        {
-            labels[s] = s % 3 == 0 ? 1f : 0f;
-            labelled[s] = s % 2 == 0 ? 1f : 0f;
-        }
-        return new TrajectoryBatch(graph, frames, positions, velocity, velocity, targets,
-            Tensor.FromArray(mask, n, horizon), Tensor.FromArray(labels, scenes), Tensor.FromArray(labelled, scenes),
-            nodes, [.. Enumerable.Range(0, scenes).Select(s => new TrajectoryScene(1, s, 10, "pass", false))]);
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Lib.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("Lib.sln not found above the benchmark's binaries: trajectory_gnn reads data/football.");
     }
 }

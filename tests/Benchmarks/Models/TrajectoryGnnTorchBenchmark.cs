@@ -38,11 +38,11 @@ internal sealed class TrajectoryGnnTorchBenchmark : ITorchModelBenchmark
         var loss = TrajectoryLossTwin.Total(
             _model.forward(b.Frames, b.Positions, b.Velocity, b.Graph),
             b,
-            TrajectoryGnnBenchmark.Options
+            _engine.Options
         );
         float value = loss.item<float>();
         loss.backward();
-        torch.nn.utils.clip_grad_norm_(_model.parameters(), TrajectoryGnnBenchmark.Options.ClipNorm);
+        torch.nn.utils.clip_grad_norm_(_model.parameters(), _engine.Options.ClipNorm);
         _optimizer.step();
         return value;
     }

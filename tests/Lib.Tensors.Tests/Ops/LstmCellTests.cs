@@ -11,6 +11,9 @@ public class LstmCellTests
     [InlineData(8)]
     [InlineData(13)]
     [InlineData(64)]
+    [InlineData(16)]
+    [InlineData(21)]
+    [InlineData(128)]
     public void Forward_and_backward_follow_the_cell_equations(int hidden)
     {
         var g = new Generator(hidden);
@@ -48,5 +51,36 @@ public class LstmCellTests
             Assert.Equal(dh[e] * tc * o * (1 - o), dGate[3 * hidden + e], 1e-5);
             Assert.Equal(dct * f, dc[e], 1e-5);
         }
+    }
+
+    /// <summary>The 16-lane path (AVX-512), full vectors and a padded last one, gives the bits of the
+    /// <c>Vector&lt;T&gt;</c> path for ordinary arguments, updates c in place, saturates huge arguments and keeps NaN.</summary>
+    [Theory]
+    [InlineData(16)]
+    [InlineData(21)]
+    [InlineData(128)]
+    public void The_wide_path_matches_the_lane_path(int hidden)
+    {
+        if (!LstmCell512.IsSupported) return; // nothing to compare on this machine
+        var g = new Generator(hidden + 1);
+        var pre = Enumerable.Range(0, 4 * hidden).Select(_ => (float)g.NextNormal() * 3f).ToArray();
+        var cPrev = Enumerable.Range(0, hidden).Select(_ => (float)g.NextNormal()).ToArray();
+        var (gateA, cA, hA) = ((float[])pre.Clone(), new float[hidden], new float[hidden]);
+        LstmCell.ForwardLanes(gateA, cPrev, cA, hA);
+        var (gateB, cB, hB) = ((float[])pre.Clone(), (float[])cPrev.Clone(), new float[hidden]);
+        LstmCell512.Forward(gateB, cB, cB, hB); // c_prev and c the same array, as the inference layer runs it
+        Assert.Equal(gateA, gateB);
+        Assert.Equal(cA, cB);
+        Assert.Equal(hA, hB);
+
+        var extreme = new float[4 * hidden];
+        for (int e = 0; e < extreme.Length; e++) extreme[e] = (e % 3) switch { 0 => 200f, 1 => -200f, _ => 95f };
+        extreme[2 * hidden + hidden - 1] = float.NaN; // g of the last unit
+        var (c, h) = (new float[hidden], new float[hidden]);
+        LstmCell512.Forward(extreme, cPrev, c, h);
+        for (int e = 0; e < extreme.Length; e++)
+            if (!(e == 2 * hidden + hidden - 1)) Assert.InRange(extreme[e], -1f, 1f);
+        Assert.True(float.IsNaN(extreme[3 * hidden - 1]) && float.IsNaN(c[hidden - 1]) && float.IsNaN(h[hidden - 1]));
+        for (int e = 0; e < hidden - 1; e++) Assert.True(float.IsFinite(c[e]) && float.IsFinite(h[e]));
     }
 }

@@ -196,4 +196,42 @@ public class FootballTracksFromRowsTests(FootballDataFixture fixture)
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => SampleBuilder.At(tracks, tracks.FirstFrame + 3, options));
         Assert.Contains($"play is tracked at frames {tracks.FirstFrame}–{tracks.LastFrame}", error.Message);
     }
+
+    [Fact]
+    public void Observed_features_read_no_frame_after_the_cut()
+    {
+        // Move everyone (the ball too) 3 yd after the cut: a derived value that looked ahead (a central difference
+        // for the ball's velocity, a forward one for its direction) would change an observed frame's features.
+        var data = fixture.Data;
+        var sample = data.Samples.First(s => s.Tracks.Play.Format == TrackingFormat.Slim && s.PlayType == PlayType.Pass);
+        var key = sample.Play;
+        var rows = Lib.Football.Ingest.SlimTrackingReader.Read(FootballFixture.Slim).Rows.Where(r => r.Play == key).ToList();
+        var moved = rows.Select(r => r.FrameId > sample.CutFrame ? r with { X = r.X + 3, Y = r.Y - 3 } : r);
+        var options = new SampleOptions();
+        var before = FootballBatch.Collate([SampleBuilder.At(TrackBuilder.FromRows(rows, data.Cached.Plays)[key], sample.CutFrame, options)]);
+        var after = FootballBatch.Collate([SampleBuilder.At(TrackBuilder.FromRows(moved, data.Cached.Plays)[key], sample.CutFrame, options)]);
+        Assert.Equal(before.Nodes.ToArray(), after.Nodes.ToArray());
+        Assert.Equal(TrajectoryFeatures.Of(before).Frames.ToArray(), TrajectoryFeatures.Of(after).Frames.ToArray());
+        Assert.NotEqual(before.Targets.ToArray(), after.Targets.ToArray());
+        Assert.True(before.Entity(before.NodeCount - 1).IsBall);
+    }
+
+    [Fact]
+    public void The_model_features_scale_the_data_rooms_node_features_for_the_ball_as_for_players()
+    {
+        var batch = FootballBatch.Collate([.. fixture.Data.Samples.Take(8)]);
+        var model = TrajectoryFeatures.Of(batch);
+        int t = batch.Nodes.Size(1), f = NodeFeatures.Count, g = TrajectoryFeatures.Count;
+        var nodes = batch.Nodes.ToArray();
+        var frames = model.Frames.ToArray();
+        for (int i = 0; i < batch.NodeCount; i++)
+            for (int step = 0; step < t; step++)
+            {
+                int n = (i * t + step) * f, m = (i * t + step) * g;
+                Assert.Equal(nodes[n + NodeFeatures.Vx] / 10f, frames[m + TrajectoryFeatures.Names.ToList().IndexOf("vx")]);
+                Assert.Equal(nodes[n + NodeFeatures.S] / 10f, frames[m + TrajectoryFeatures.Names.ToList().IndexOf("s")]);
+                Assert.Equal(nodes[n + NodeFeatures.SinDir], frames[m + TrajectoryFeatures.Names.ToList().IndexOf("sin_dir")]);
+                Assert.Equal(nodes[n + NodeFeatures.Offense + 2], frames[m + TrajectoryFeatures.Names.ToList().IndexOf("ball")]);
+            }
+    }
 }

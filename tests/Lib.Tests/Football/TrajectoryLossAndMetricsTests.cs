@@ -120,4 +120,22 @@ public class TrajectoryLossAndMetricsTests
         var best = TrajectoryLoss.BestMode(means, batch.Targets, batch.TargetMask);
         Assert.Equal([3, 20, 2], best.Shape);
     }
+
+    [Fact]
+    public void The_evaluations_NLL_is_the_training_losss_on_a_full_path_and_NaN_without_a_mixture()
+    {
+        var batch = TwoPlayers();
+        var generator = new Generator(5);
+        var means = Tensor.Randn(generator, 3, 2, 20, 2);
+        var logSigma = Tensor.Randn(generator, 3, 2, 20, 2) * 0.1f;
+        var logits = Tensor.Randn(generator, 3, 2);
+        var forecast = new TrajectoryForecast(3, 2, 20, means.ToArray(), logits.Softmax(-1).ToArray(), null, logSigma.ToArray());
+        var errors = NodeErrors.Of(batch, forecast);
+        var loss = TrajectoryLoss.MixtureNll(means, logSigma, logits, batch.Targets, batch.TargetMask).Item(); // player 0 only
+        Assert.Equal(loss, errors[0].Nll2, 3);
+        Assert.True(double.IsNaN(errors[1].Nll2)); // tracked 15 steps: no 2 s path
+        Assert.Equal(errors[0].Nll2, TrajectoryScore.Of(errors).Nll2, 9);
+        var point = NodeErrors.Of(batch, TrajectoryBaselines.ConstantVelocity.Forecast(batch));
+        Assert.True(double.IsNaN(TrajectoryScore.Of(point).Nll2));
+    }
 }

@@ -58,6 +58,18 @@ public sealed class WeatherPathTests(ParaglidingFixture fixture, ITestOutputHelp
         // the weather table's missing days are refused by predict
         var odds = Lib.Paragliding.Predict.ParaglidingPredictStep.Run(model, [("cfd01", new DateOnly(2030, 1, 1))], null, weather);
         Assert.Contains("no cfd01 2030-01-01", odds.Rejected.Single().Reason, StringComparison.Ordinal);
+        // a GRIB forecast without the model's variables and hours: every launch inside its grid is refused, and why
+        var schema = Lib.Paragliding.Ingest.GlideatorSchema.Read(
+            Path.Combine(RepoPaths.Data, "paragliding", "glideator", "schema.json")
+        );
+        var gefs = Lib.Paragliding.Ingest.Grib2Reader.Read(
+            Path.Combine(RepoPaths.Data, "paragliding", "weather", "geavg.t06z.pgrb2a.0p50.f006")
+        );
+        var coverage = Lib.Paragliding.Predict.GribSiteDays.Of(model, [gefs], schema);
+        Assert.Empty(coverage.Pairs);
+        Assert.Equal(84, coverage.Rejected.Count);
+        Assert.Contains("lacks 2 of them at 9, 12, 15 h (cloud_cover, thermal_index)", coverage.Rejected[0].Reason);
+        Assert.Contains(coverage.Notes, n => n.Contains("The model reads weather", StringComparison.Ordinal));
     }
 
     [Fact]

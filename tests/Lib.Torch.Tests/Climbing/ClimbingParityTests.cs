@@ -7,6 +7,7 @@ using Lib.Tensors.Training;
 using Lib.Torch.Climbing;
 using Lib.Torch.Training;
 using TorchSharp;
+using Xunit.Abstractions;
 
 namespace Lib.Torch.Tests.Climbing;
 
@@ -53,7 +54,7 @@ public sealed class ClimbingParityData : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
 
-public class ClimbingParityTests(ClimbingParityData data) : IClassFixture<ClimbingParityData>
+public class ClimbingParityTests(ClimbingParityData data, ITestOutputHelper log) : IClassFixture<ClimbingParityData>
 {
     private static (GradeTransformer Engine, GradeTransformerTwin Twin) Pair(GradeTransformerConfig config, int seed)
     {
@@ -76,7 +77,7 @@ public class ClimbingParityTests(ClimbingParityData data) : IClassFixture<Climbi
         using var _ = torch.no_grad();
         using var input = TorchRouteBatch.From(batch, torch.CPU);
         using var output = twin.forward(input);
-        Parity.Close(expected, Parity.Values(output), 1e-5, $"grades (d={dModel}, {layers} layers)");
+        Parity.Close(expected, Parity.Values(output), 1e-5, $"grades (d={dModel}, {layers} layers)", log);
     }
 
     [Fact]
@@ -92,8 +93,9 @@ public class ClimbingParityTests(ClimbingParityData data) : IClassFixture<Climbi
         using var input = TorchRouteBatch.From(batch, torch.CPU);
         using var loss = torch.nn.functional.mse_loss(twin.forward(input), input.Target);
         loss.backward();
+        log.WriteLine($"loss: engine {engineLoss.Item():R}, twin {loss.item<float>():R}");
         Assert.Equal(engineLoss.Item(), loss.item<float>(), 1e-5);
-        Parity.GradientsClose(engine, twin, 1e-4);
+        Parity.GradientsClose(engine, twin, 1e-4, log);
     }
 
     [Fact]
@@ -135,6 +137,6 @@ public class ClimbingParityTests(ClimbingParityData data) : IClassFixture<Climbi
         using var _ = torch.no_grad();
         using var input = TorchRouteBatch.From(batch, torch.CPU);
         using var onTwin = twin.forward(input);
-        Parity.Close(onEngine, Parity.Values(onTwin), 1e-5, "grades of the twin-trained checkpoint");
+        Parity.Close(onEngine, Parity.Values(onTwin), 1e-5, "grades of the twin-trained checkpoint", log);
     }
 }

@@ -9,6 +9,7 @@ using Lib.Track.Dataset;
 using Lib.Track.Domain;
 using Lib.Track.Model;
 using TorchSharp;
+using Xunit.Abstractions;
 
 namespace Lib.Torch.Tests.Track;
 
@@ -38,7 +39,7 @@ public sealed class TrackParityData : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
 
-public class TrackParityTests(TrackParityData data) : IClassFixture<TrackParityData>
+public class TrackParityTests(TrackParityData data, ITestOutputHelper log) : IClassFixture<TrackParityData>
 {
     private TrackBatch Batch(TrackModelConfig config) => TrackBatch.Collate(data.Samples, config.Seasons);
 
@@ -67,7 +68,7 @@ public class TrackParityTests(TrackParityData data) : IClassFixture<TrackParityD
         using var _ = torch.no_grad();
         using var input = TorchTrackBatch.From(batch, torch.CPU);
         using var output = twin.forward(input);
-        Parity.Close(expected, Parity.Values(output), 1e-5, $"forecasts ({head}, shared={shared})");
+        Parity.Close(expected, Parity.Values(output), 1e-5, $"forecasts ({head}, shared={shared})", log);
     }
 
     [Fact]
@@ -83,8 +84,9 @@ public class TrackParityTests(TrackParityData data) : IClassFixture<TrackParityD
         using var input = TorchTrackBatch.From(batch, torch.CPU);
         using var loss = torch.nn.functional.l1_loss(twin.forward(input), input.Target);
         loss.backward();
+        log.WriteLine($"loss: engine {engineLoss.Item():R}, twin {loss.item<float>():R}");
         Assert.Equal(engineLoss.Item(), loss.item<float>(), 1e-5);
-        Parity.GradientsClose(engine, twin, 1e-4);
+        Parity.GradientsClose(engine, twin, 1e-4, log);
     }
 
     [Fact]
@@ -127,13 +129,13 @@ public class TrackParityTests(TrackParityData data) : IClassFixture<TrackParityD
         using var _ = torch.no_grad();
         using var input = TorchTrackBatch.From(batch, torch.CPU);
         using var onTwin = twin.forward(input);
-        Parity.Close(onEngine, Parity.Values(onTwin), 1e-5, "forecasts of the twin-trained checkpoint");
+        Parity.Close(onEngine, Parity.Values(onTwin), 1e-5, "forecasts of the twin-trained checkpoint", log);
 
         // and back: the engine's weights (as a model folder would hold them) load into a new twin
         var again = new HierarchicalLstmTwin(config, data.Events.Count);
         TorchState.CopyToTorch(fresh, again);
         again.eval();
         using var back = again.forward(input);
-        Parity.Close(onEngine, Parity.Values(back), 1e-6, "forecasts of a twin loaded from the engine");
+        Parity.Close(onEngine, Parity.Values(back), 1e-6, "forecasts of a twin loaded from the engine", log);
     }
 }

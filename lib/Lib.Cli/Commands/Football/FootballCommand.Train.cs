@@ -78,11 +78,14 @@ internal static partial class FootballCommand
                 options = options with { LearningRate = lr };
             if (parse.GetValue(experiment) is { } name)
                 options = options with { ExperimentName = name };
+            // --weeks and the config's weeks are one setting: the weeks read (train, validation and test games)
+            var selection = options.Selection(data.Selection(parse));
+            options = options with { Weeks = [.. selection.Weeks] };
             var football = FootballDatasetStep.Run(
                 data.Data(context, parse),
                 data.Cache(context, parse),
                 new SampleOptions { MaxPlays = options.MaxPlays },
-                selection: data.Selection(parse),
+                selection: selection,
                 progress: context.Progress
             );
             var folder = ModelFolder(context, parse, output);
@@ -126,7 +129,8 @@ internal static partial class FootballCommand
             "FDE 2s",
             "miss 2s",
             "minADE 2s",
-            "minFDE 2s"
+            "minFDE 2s",
+            "NLL 2s"
         );
         foreach (var row in evaluation.Rows.Where(r => groups || r.Slice == "all"))
         {
@@ -142,7 +146,8 @@ internal static partial class FootballCommand
                 F(s.Fde2),
                 F(s.Miss2),
                 F(s.MinAde2),
-                F(s.MinFde2)
+                F(s.MinFde2),
+                F(s.Nll2)
             );
         }
         context.Console.WriteLine($"The {evaluation.Split} games: {N(evaluation.Samples)} samples (yards).");

@@ -49,7 +49,10 @@ internal static partial class FootballCommand
         };
         private readonly Option<string?> _weeks = new("--weeks")
         {
-            Description = "Read only these weeks, e.g. 1-9 or 1,2,18 (POST weeks are 18-22). Default: all.",
+            Description =
+                "Read only these weeks, e.g. 1-9 or 1,2,18 (POST weeks are 18-22); train, validation and test games "
+                + "all come from them. train: overrides the config's weeks; evaluate: default the model's. "
+                + "Default: all.",
             HelpName = "list",
         };
 

@@ -39,6 +39,26 @@ internal static partial class ParaglidingCommand
             Description = "The monotonicity penalty's weight.",
             DefaultValueFactory = _ => defaults.Monotonicity,
         };
+        var l1 = new Option<double>("--l1")
+        {
+            Description = "The L1 penalty's weight on every parameter.",
+            DefaultValueFactory = _ => defaults.L1,
+        };
+        var l2 = new Option<double>("--l2")
+        {
+            Description = "The L2 penalty's weight on every parameter.",
+            DefaultValueFactory = _ => defaults.L2,
+        };
+        var embedding = new Option<int>("--embedding-dim")
+        {
+            Description = "The site embedding's width.",
+            DefaultValueFactory = _ => defaults.EmbeddingDim,
+        };
+        var cross = new Option<int>("--cross-layers")
+        {
+            Description = "The cross network's layers.",
+            DefaultValueFactory = _ => defaults.CrossLayers,
+        };
         var head = new Option<string>("--head")
         {
             Description = "The output head: multilabel (one sigmoid per threshold) or ordinal.",
@@ -62,6 +82,10 @@ internal static partial class ParaglidingCommand
             lr,
             decay,
             monotonicity,
+            l1,
+            l2,
+            embedding,
+            cross,
             head,
             seed,
             runs,
@@ -75,11 +99,20 @@ internal static partial class ParaglidingCommand
                 LearningRate = parse.GetValue(lr),
                 LrDecay = parse.GetValue(decay),
                 Monotonicity = parse.GetValue(monotonicity),
+                L1 = parse.GetValue(l1),
+                L2 = parse.GetValue(l2),
+                EmbeddingDim = parse.GetValue(embedding),
+                CrossLayers = parse.GetValue(cross),
                 Head = parse.GetValue(head)!,
                 Seed = parse.GetValue(seed),
             };
             if (options.Epochs < 1)
                 throw new ArgumentException($"--epochs must be at least 1, got {options.Epochs}.");
+            if (options.EmbeddingDim < 1 || options.CrossLayers < 0)
+                throw new ArgumentException(
+                    $"--embedding-dim must be at least 1 and --cross-layers at least 0, got {options.EmbeddingDim} "
+                        + $"and {options.CrossLayers}."
+                );
             var folder = parse.GetValue(output) ?? Path.Combine(context.Artifacts, "paragliding", "model");
             var prepared = data.Load(context, parse);
             var t = ParaglidingTrainStep.Run(prepared, options, folder, context.Progress).Model.Card.Training;

@@ -338,6 +338,71 @@ public static unsafe class Gemm
         }
     }
 
+    /// <summary>
+    /// C[m, n] = <paramref name="alpha"/> · op(A)[m, k] · B + <paramref name="beta"/> · C (+ <paramref name="bias"/>
+    /// [n] on every row instead of beta · C when given), B prepacked (<see cref="PackedMatrix"/>): the product of
+    /// <see cref="Sgemm(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int,
+    /// float, Span{float}, int)"/> without packing B, on at most <paramref name="maxThreads"/> threads.
+    /// </summary>
+    internal static void SgemmPacked(
+        int maxThreads,
+        bool transA,
+        int m,
+        float alpha,
+        ReadOnlySpan<float> a,
+        int lda,
+        PackedMatrix b,
+        float beta,
+        ReadOnlySpan<float> bias,
+        Span<float> c,
+        int ldc
+    )
+    {
+        int n = b.N,
+            k = b.K;
+        GemmArguments.Validate(1, transA, false, m, n, k, a.Length, lda, 0, k * n, n, 0, c.Length, ldc, 0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxThreads, 1);
+        if (!bias.IsEmpty && bias.Length != n)
+            throw new ArgumentException($"The bias holds {bias.Length} values but C has {n} columns.", nameof(bias));
+        if (b.KStep != PackedMatrix.KcStep(k, b.Path))
+            throw new InvalidOperationException("The GEMM blocking changed since B was packed; pack it again.");
+        if (m == 0)
+            return;
+        fixed (
+            float* pa = a,
+                pb = b.Panels,
+                pc = c,
+                pbias = bias
+        )
+        {
+            var problem = new GemmProblem
+            {
+                TransA = transA,
+                Batch = 1,
+                M = m,
+                N = n,
+                K = k,
+                Alpha = alpha,
+                Beta = bias.IsEmpty ? beta : 0f,
+                A = pa,
+                C = pc,
+                Lda = lda,
+                Ldc = ldc,
+                Bias = bias.IsEmpty ? null : pbias,
+                PackedB = pb,
+                PackedWidth = b.Width,
+            };
+            if (alpha == 0f)
+                ScaleC(in problem);
+            else if (b.Path == GemmPath.Vector512)
+                GemmParallel<Kernel512>.Run(in problem, maxThreads);
+            else if (b.Path == GemmPath.Vector256)
+                GemmParallel<Kernel256>.Run(in problem, maxThreads);
+            else
+                GemmParallel<KernelScalar>.Run(in problem, maxThreads);
+        }
+    }
+
     /// <summary>C = beta · C, the whole product when op(A) · op(B) contributes nothing.</summary>
     private static void ScaleC(in GemmProblem p)
     {

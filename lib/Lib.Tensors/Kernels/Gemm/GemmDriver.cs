@@ -16,17 +16,15 @@ internal static unsafe class GemmDriver<TKernel>
         int mr = TKernel.MR,
             nr = TKernel.NR,
             nrTail = TKernel.NRTail;
-        int mcStep = Math.Clamp(GemmBlocking.Mc / mr * mr, mr, 512 / mr * mr);
-        int kcMax = Math.Clamp(GemmBlocking.Kc, 1, GemmBlocking.MaxAFloats / mcStep);
+        int mcStep = McStep;
+        int kcMax = KcMax;
         int bFloats = Math.Max(GemmBlocking.BFloats, kcMax * nr);
         var buffers = GemmBuffers.ForCurrentThread(bFloats);
         float* packA = buffers.A,
             packB = buffers.B;
 
-        // Equal blocks of k: 300 is 150 + 150 rather than 256 + 44.
         int k = p.K;
-        int kBlocks = (k + kcMax - 1) / kcMax;
-        int kcStep = (k + kBlocks - 1) / kBlocks;
+        int kcStep = KcStep(k);
 
         for (int batch = batch0; batch < batch1; batch++)
         {
@@ -41,7 +39,10 @@ internal static unsafe class GemmDriver<TKernel>
                 for (int jc = col0; jc < col1; jc += ncMax)
                 {
                     int nc = Math.Min(ncMax, col1 - jc);
-                    GemmPacking.PackB(b, p.Ldb, p.TransB, pc, kc, jc, nc, nr, nrTail, packB);
+                    // A prepacked B holds every column's panel for each block of k, in the order packed here.
+                    float* blockB = p.PackedB != null ? p.PackedB + (nint)pc * p.PackedWidth + (nint)jc * kc : packB;
+                    if (p.PackedB == null)
+                        GemmPacking.PackB(b, p.Ldb, p.TransB, pc, kc, jc, nc, nr, nrTail, packB);
                     // A transposed (stored [k, m]) already has each k's rows contiguous: with few B panels to
                     // reuse a packed copy, the kernel reads it in place, lda apart.
                     bool inPlace = p.TransA && nc <= GemmBlocking.InPlaceAColumns;
@@ -56,7 +57,7 @@ internal static unsafe class GemmDriver<TKernel>
                             int rows = Math.Min(mr, mc - ir);
                             float* aPanel = inPlace ? a + pc * p.Lda + ic + ir : packA + ir * kc;
                             float* cRow = c + (ic + ir) * p.Ldc + jc;
-                            float* bPanel = packB;
+                            float* bPanel = blockB;
                             for (int jr = 0; jr < nc; jr += nr)
                             {
                                 int cols = Math.Min(nr, nc - jr);
@@ -82,6 +83,39 @@ internal static unsafe class GemmDriver<TKernel>
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>Rows in a packed block of A.</summary>
+    private static int McStep =>
+        Math.Clamp(GemmBlocking.Mc / TKernel.MR * TKernel.MR, TKernel.MR, 512 / TKernel.MR * TKernel.MR);
+
+    /// <summary>The deepest block of k whose packed A block fits its buffer.</summary>
+    private static int KcMax => Math.Clamp(GemmBlocking.Kc, 1, GemmBlocking.MaxAFloats / McStep);
+
+    /// <summary>The depth of the blocks of k for a product of depth <paramref name="k"/>: equal blocks, so 300 is
+    /// 150 + 150 rather than 256 + 44.</summary>
+    public static int KcStep(int k)
+    {
+        int kBlocks = (k + KcMax - 1) / KcMax;
+        return Math.Max(1, (k + kBlocks - 1) / kBlocks);
+    }
+
+    /// <summary>The floats of one k of a prepacked B of <paramref name="n"/> columns: full panels of NR, the last
+    /// rounded up to NRTail.</summary>
+    public static int PackedWidth(int n) =>
+        n / TKernel.NR * TKernel.NR + (n % TKernel.NR + TKernel.NRTail - 1) / TKernel.NRTail * TKernel.NRTail;
+
+    /// <summary>Packs all of op(B) [k, n] for <see cref="Run"/> with <see cref="GemmProblem.PackedB"/>: for each block
+    /// of k (<see cref="KcStep"/>), every column's panel, <paramref name="width"/> (<see cref="PackedWidth"/>) floats
+    /// per k.</summary>
+    public static void PackAll(float* b, nint ldb, bool transB, int k, int n, int width, float* dst)
+    {
+        int kcStep = KcStep(k);
+        for (int pc = 0; pc < k; pc += kcStep)
+        {
+            int kc = Math.Min(kcStep, k - pc);
+            GemmPacking.PackB(b, ldb, transB, pc, kc, 0, n, TKernel.NR, TKernel.NRTail, dst + (nint)pc * width);
         }
     }
 }

@@ -18,6 +18,12 @@ internal unsafe struct GemmProblem
 
     /// <summary>A row vector of N added to every row of C (with beta 0), or null.</summary>
     public float* Bias;
+
+    /// <summary>op(B) already packed by <see cref="PackedMatrix"/> (then B and TransB are unused), or null.</summary>
+    public float* PackedB;
+
+    /// <summary>The floats of one k of <see cref="PackedB"/>: every column's panel, the last rounded up.</summary>
+    public int PackedWidth;
     public nint Lda,
         Ldb,
         Ldc;

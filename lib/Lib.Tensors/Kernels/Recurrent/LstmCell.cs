@@ -5,7 +5,8 @@ using System.Runtime.InteropServices;
 namespace Lib.Tensors.Ops;
 
 /// <summary>
-/// One LSTM row's elementwise step in SIMD lanes (<see cref="SimdMath"/>), gates in PyTorch's order i, f, g, o.
+/// One LSTM row's elementwise step in SIMD lanes (<see cref="CellMath"/>; backward uses <see cref="SimdMath"/>), gates
+/// in PyTorch's order i, f, g, o.
 /// A row's last, partial vector is done one element at a time through the same lane functions, so every
 /// element gets the same arithmetic.
 /// </summary>
@@ -13,11 +14,23 @@ internal static class LstmCell
 {
     /// <summary>
     /// Activates the gate pre-activations of one row in place (σ, σ, tanh, σ) and writes
-    /// c = i⊙g + f⊙c_prev and h = o⊙tanh(c). <paramref name="gate"/> is [4H]; the others are [H].
+    /// c = i⊙g + f⊙c_prev and h = o⊙tanh(c). <paramref name="gate"/> is [4H]; the others are [H];
+    /// <paramref name="cPrev"/> may be <paramref name="c"/>. With AVX-512, <see cref="LstmCell512"/> does it.
     /// </summary>
     // compiled on its own, so the activations inline (a caller's inlining budget runs out first)
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Forward(Span<float> gate, ReadOnlySpan<float> cPrev, Span<float> c, Span<float> h)
+    {
+        if (LstmCell512.IsSupported)
+            LstmCell512.Forward(gate, cPrev, c, h);
+        else
+            ForwardLanes(gate, cPrev, c, h);
+    }
+
+    /// <summary><see cref="Forward"/> in <see cref="Vector{T}"/> lanes, on any machine (the 16-lane path gives the same
+    /// bits for arguments whose exponentials are finite floats).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void ForwardLanes(Span<float> gate, ReadOnlySpan<float> cPrev, Span<float> c, Span<float> h)
     {
         int hidden = c.Length,
             width = Vector<float>.Count,
@@ -32,16 +45,16 @@ internal static class LstmCell
             // One activation per loop, so each loop body inlines its one exp (a body with all five does not inline
             // them).
             for (int v = 0; v < 2 * full; v++)
-                gv[v] = SimdMath.Sigmoid(gv[v]); // i, f
+                gv[v] = CellMath.Sigmoid(gv[v]); // i, f
             for (int v = 2 * full; v < 3 * full; v++)
-                gv[v] = SimdMath.Tanh(gv[v]); // g
+                gv[v] = CellMath.Tanh(gv[v]); // g
             for (int v = 3 * full; v < 4 * full; v++)
-                gv[v] = SimdMath.Sigmoid(gv[v]); // o
+                gv[v] = CellMath.Sigmoid(gv[v]); // o
             for (int v = 0; v < full; v++)
             {
                 var cn = gv[v] * gv[2 * full + v] + gv[full + v] * pv[v];
                 cv[v] = cn;
-                hv[v] = SimdMath.Tanh(cn) * gv[3 * full + v];
+                hv[v] = CellMath.Tanh(cn) * gv[3 * full + v];
             }
         }
         for (int e = aligned ? hidden : 0; e < hidden; e++)
@@ -84,12 +97,12 @@ internal static class LstmCell
         out Vector<float> h
     )
     {
-        i = SimdMath.Sigmoid(pi);
-        f = SimdMath.Sigmoid(pf);
-        g = SimdMath.Tanh(pg);
-        o = SimdMath.Sigmoid(po);
+        i = CellMath.Sigmoid(pi);
+        f = CellMath.Sigmoid(pf);
+        g = CellMath.Tanh(pg);
+        o = CellMath.Sigmoid(po);
         c = i * g + f * cPrev;
-        h = SimdMath.Tanh(c) * o;
+        h = CellMath.Tanh(c) * o;
     }
 
     /// <summary>

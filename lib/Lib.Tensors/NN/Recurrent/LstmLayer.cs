@@ -109,7 +109,18 @@ internal static class LstmLayer
             TensorStorage.Uninitialized(stateSize),
             TensorStorage.Uninitialized(stateSize)
         );
-        Run(x, batch, h0, c0, stateRow, directions, output, h, c);
+        LstmInference.Run(
+            batch.Pack(x.Data, x.Size(-1)),
+            x.Size(-1),
+            batch,
+            h0,
+            c0,
+            stateRow,
+            directions,
+            output,
+            h,
+            c
+        );
         return (output, h, c);
     }
 

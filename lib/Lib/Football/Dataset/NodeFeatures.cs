@@ -7,10 +7,39 @@ namespace Lib.Football.Dataset;
 /// position x, y (yd), velocity vx, vy and speed s (yd/s), acceleration a (yd/s²), direction and orientation as sin
 /// and cos (the ball's orientation is 0, 0), the side as three flags (offence, defence, ball) and the position group
 /// one-hot (<see cref="PositionGroups.Players"/>: QB RB WR TE OL DL LB DB SPEC; all zero for the ball and unknown
-/// positions). Units are physical, not standardised: the model scales them.
+/// positions). Units are physical, not standardised: the model scales them (<see cref="TrajectoryFeatures"/> reads
+/// these columns by the constants below, so the two cannot drift apart). Derived values are causal (see
+/// <see cref="TrackBuilder"/>): a frame's features read no later frame.
 /// </summary>
 public static class NodeFeatures
 {
+    /// <summary>Column of x (yd).</summary>
+    public const int X = 0;
+
+    /// <summary>Column of y (yd).</summary>
+    public const int Y = 1;
+
+    /// <summary>Column of the velocity along x (yd/s).</summary>
+    public const int Vx = 2;
+
+    /// <summary>Column of the velocity along y (yd/s).</summary>
+    public const int Vy = 3;
+
+    /// <summary>Column of the speed (yd/s).</summary>
+    public const int S = 4;
+
+    /// <summary>Column of the acceleration (yd/s²).</summary>
+    public const int A = 5;
+
+    /// <summary>Column of sin(direction); cos(direction), sin(orientation) and cos(orientation) follow.</summary>
+    public const int SinDir = 6;
+
+    /// <summary>Column of the offence flag; the defence and ball flags follow.</summary>
+    public const int Offense = 10;
+
+    /// <summary>Column of the first position group; <see cref="PositionGroups.Players"/> follow in order.</summary>
+    public const int Group0 = 13;
+
     /// <summary>The feature names, in order.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
@@ -43,25 +72,25 @@ public static class NodeFeatures
     {
         var e = tracks.Entities[entity];
         destination.Clear();
-        destination[0] = tracks.X[at];
-        destination[1] = tracks.Y[at];
-        destination[2] = tracks.Vx[at];
-        destination[3] = tracks.Vy[at];
-        destination[4] = tracks.S[at];
-        destination[5] = tracks.A[at];
+        destination[X] = tracks.X[at];
+        destination[Y] = tracks.Y[at];
+        destination[Vx] = tracks.Vx[at];
+        destination[Vy] = tracks.Vy[at];
+        destination[S] = tracks.S[at];
+        destination[A] = tracks.A[at];
         double dir = tracks.Dir[at] * Math.PI / 180.0;
-        destination[6] = (float)Math.Sin(dir);
-        destination[7] = (float)Math.Cos(dir);
+        destination[SinDir] = (float)Math.Sin(dir);
+        destination[SinDir + 1] = (float)Math.Cos(dir);
         if (!e.IsBall)
         {
             double o = tracks.O[at] * Math.PI / 180.0;
-            destination[8] = (float)Math.Sin(o);
-            destination[9] = (float)Math.Cos(o);
+            destination[SinDir + 2] = (float)Math.Sin(o);
+            destination[SinDir + 3] = (float)Math.Cos(o);
         }
-        destination[10 + (int)e.Side] = 1f;
+        destination[Offense + (int)e.Side] = 1f;
         int group = IndexOf(e.Group);
         if (group >= 0)
-            destination[13 + group] = 1f;
+            destination[Group0 + group] = 1f;
     }
 
     private static int IndexOf(PositionGroup group)

@@ -161,7 +161,13 @@ public static class TrackBuilder
         }
     }
 
-    /// <summary>Velocity, a missing direction and a missing acceleration of one entity's track.</summary>
+    /// <summary>
+    /// Velocity, a missing direction and a missing acceleration of one entity's track, all causal: a frame's derived
+    /// values read only that frame and earlier ones, never the next, so an observed window's features hold nothing of
+    /// the frames after its cut. The ball (no <c>dir</c>) and rows without <c>dir</c> take velocity and direction from
+    /// the backward displacement (0 at a track's first frame or after a gap); acceleration is the change of speed
+    /// since the previous frame (0 there too).
+    /// </summary>
     private static void Derive(PlayTracks t, int e, bool isBall)
     {
         const float dt = (float)Field.FrameSeconds;
@@ -171,18 +177,9 @@ public static class TrackBuilder
             if (!t.Present[at])
                 continue;
             bool hasPrevious = f > t.FirstFrame && t.Present[at - 1];
-            bool hasNext = f < t.LastFrame && t.Present[at + 1];
             if (isBall || float.IsNaN(t.Dir[at]))
             {
-                // From the displacement: central where both neighbours are tracked, else one-sided, else at rest.
-                float vx = 0,
-                    vy = 0;
-                if (hasPrevious && hasNext)
-                    (vx, vy) = ((t.X[at + 1] - t.X[at - 1]) / (2 * dt), (t.Y[at + 1] - t.Y[at - 1]) / (2 * dt));
-                else if (hasNext)
-                    (vx, vy) = ((t.X[at + 1] - t.X[at]) / dt, (t.Y[at + 1] - t.Y[at]) / dt);
-                else if (hasPrevious)
-                    (vx, vy) = ((t.X[at] - t.X[at - 1]) / dt, (t.Y[at] - t.Y[at - 1]) / dt);
+                var (vx, vy) = hasPrevious ? ((t.X[at] - t.X[at - 1]) / dt, (t.Y[at] - t.Y[at - 1]) / dt) : (0f, 0f);
                 t.Vx[at] = vx;
                 t.Vy[at] = vy;
                 var degrees = Math.Atan2(vx, vy) * 180.0 / Math.PI;

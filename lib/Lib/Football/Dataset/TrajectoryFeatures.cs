@@ -9,9 +9,10 @@ namespace Lib.Football.Dataset;
 /// scaled to about unit size: the position relative to the node's position at the cut (/5 yd), the position on the
 /// field (centred, /60 and /26.65 yd), velocity (/10 yd/s), speed (/10), acceleration (/10, clipped to ±3), direction
 /// and orientation as sin and cos, the side flags and position group of <see cref="NodeFeatures"/>, and whether the
-/// node was tracked in that frame. The ball's velocity and direction are recomputed from its observed positions
-/// (backward differences), so no feature reads a frame after the cut. Targets become offsets from the position at the
-/// cut; only players' steps count (<see cref="TrajectoryBatch.TargetMask"/>).
+/// node was tracked in that frame. Every value is a scaling of a <see cref="NodeFeatures"/> column, the ball's as the
+/// players': the data room derives velocities and accelerations causally (backward differences), so no feature reads
+/// a frame after the cut. Targets become offsets from the position at the cut; only players' steps count
+/// (<see cref="TrajectoryBatch.TargetMask"/>).
 /// </summary>
 public static class TrajectoryFeatures
 {
@@ -40,15 +41,14 @@ public static class TrajectoryFeatures
     /// <summary>The number of features.</summary>
     public static int Count => Names.Count;
 
-    // Columns of NodeFeatures.
-    private const int X = 0,
-        Y = 1,
-        Vx = 2,
-        Vy = 3,
-        S = 4,
-        A = 5,
-        SinDir = 6,
-        Side0 = 10;
+    private const int X = NodeFeatures.X,
+        Y = NodeFeatures.Y,
+        Vx = NodeFeatures.Vx,
+        Vy = NodeFeatures.Vy,
+        S = NodeFeatures.S,
+        A = NodeFeatures.A,
+        SinDir = NodeFeatures.SinDir,
+        Side0 = NodeFeatures.Offense;
 
     /// <summary>The model's batch of <paramref name="batch"/>.</summary>
     public static TrajectoryBatch Of(FootballBatch batch)
@@ -68,7 +68,6 @@ public static class TrajectoryFeatures
         var heading = new float[m * 2];
         for (int i = 0; i < m; i++)
         {
-            bool ball = isPlayer[i] == 0f;
             for (int step = 0; step < t; step++)
             {
                 var from = source.Slice((i * t + step) * f, f);
@@ -77,25 +76,11 @@ public static class TrajectoryFeatures
                 to[1] = (from[Y] - last[i * 2 + 1]) / 5f;
                 to[2] = (from[X] - 60f) / 60f;
                 to[3] = (from[Y] - 26.65f) / 26.65f;
-                float vx = from[Vx],
-                    vy = from[Vy];
-                if (ball)
-                {
-                    // backward difference over the observed window (the source's may read the next frame)
-                    var before = step > 0 ? source.Slice((i * t + step - 1) * f, f) : from;
-                    (vx, vy) = ((from[X] - before[X]) * 10f, (from[Y] - before[Y]) * 10f);
-                }
-                float speed = ball ? MathF.Sqrt(vx * vx + vy * vy) : from[S];
-                to[4] = vx / 10f;
-                to[5] = vy / 10f;
-                to[6] = speed / 10f;
-                to[7] = ball ? 0f : Math.Clamp(from[A] / 10f, -3f, 3f);
-                if (ball)
-                {
-                    (to[8], to[9]) = speed > 0 ? (vx / speed, vy / speed) : (0f, 0f);
-                }
-                else
-                    from.Slice(SinDir, 4).CopyTo(to[8..]);
+                to[4] = from[Vx] / 10f;
+                to[5] = from[Vy] / 10f;
+                to[6] = from[S] / 10f;
+                to[7] = Math.Clamp(from[A] / 10f, -3f, 3f);
+                from.Slice(SinDir, 4).CopyTo(to[8..]);
                 from.Slice(Side0, f - Side0).CopyTo(to[12..]);
                 to[g - 1] = tracked[i * t + step];
             }
@@ -103,10 +88,7 @@ public static class TrajectoryFeatures
             var previous = t > 1 ? source.Slice((i * t + t - 2) * f, f) : cut;
             velocity[i * 2] = cut[X] - previous[X];
             velocity[i * 2 + 1] = cut[Y] - previous[Y];
-            if (ball)
-                (heading[i * 2], heading[i * 2 + 1]) = (velocity[i * 2], velocity[i * 2 + 1]);
-            else
-                (heading[i * 2], heading[i * 2 + 1]) = (cut[Vx] * 0.1f, cut[Vy] * 0.1f);
+            (heading[i * 2], heading[i * 2 + 1]) = (cut[Vx] * 0.1f, cut[Vy] * 0.1f);
         }
 
         var targets = (float[])batch.Targets.Data.ToArray();

@@ -41,7 +41,8 @@ public sealed record FootballEvaluation(
             Number("fde_2s", s => s.Fde2),
             Number("miss_2s", s => s.Miss2),
             Number("min_ade_2s", s => s.MinAde2),
-            Number("min_fde_2s", s => s.MinFde2)
+            Number("min_fde_2s", s => s.MinFde2),
+            Number("nll_2s", s => s.Nll2)
         );
     }
 }

@@ -56,7 +56,8 @@ public sealed class FootballModel : ITrajectoryPredictor
             c.Horizon,
             output.Means.Data.ToArray(),
             weights,
-            coverage
+            coverage,
+            output.LogSigma?.Data.ToArray()
         );
     }
 

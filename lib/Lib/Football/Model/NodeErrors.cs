@@ -6,7 +6,9 @@ namespace Lib.Football.Model;
 /// <summary>
 /// One player's errors in one scene, in yards: the average and final displacement error of the point forecast (the
 /// most probable mode) at 1 s (10 steps) and 2 s (20 steps), and the least over the modes (minADE, minFDE at 2 s; the
-/// point forecast's own without a mixture). NaN where the player's true path does not reach that horizon.
+/// point forecast's own without a mixture), and a mixture's negative log-likelihood of the true 2 s path per step
+/// (<see cref="TrajectoryForecast.NllPerStep"/>; NaN without a mixture). NaN where the player's true path does not
+/// reach that horizon.
 /// </summary>
 public sealed record NodeErrors(
     int Scene,
@@ -18,7 +20,8 @@ public sealed record NodeErrors(
     double Ade2,
     double Fde2,
     double MinAde2,
-    double MinFde2
+    double MinFde2,
+    double Nll2 = double.NaN
 )
 {
     /// <summary>Steps at 1 s and 2 s (10 Hz).</summary>
@@ -87,7 +90,8 @@ public sealed record NodeErrors(
                     reachesTwo ? ade[top] : double.NaN,
                     reachesTwo ? fde[top] : double.NaN,
                     reachesTwo ? ade.Min() : double.NaN,
-                    reachesTwo ? fde.Min() : double.NaN
+                    reachesTwo ? fde.Min() : double.NaN,
+                    reachesTwo ? forecast.NllPerStep(i, target.Slice(i * horizon * 2, horizon * 2), two) : double.NaN
                 )
             );
         }

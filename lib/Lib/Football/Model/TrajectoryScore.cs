@@ -3,7 +3,8 @@ namespace Lib.Football.Model;
 /// <summary>
 /// A forecaster's errors pooled over a set of players (all, a position group, a play type): how many were scored at
 /// 1 s and at 2 s, ADE, FDE and miss rate (the share whose FDE exceeds <see cref="MissYards"/>) at each, and minADE and
-/// minFDE over the modes at 2 s (equal to ADE and FDE for one mode). Yards.
+/// minFDE over the modes at 2 s (equal to ADE and FDE for one mode), yards; and a mixture's mean negative
+/// log-likelihood of the true 2 s paths, nats per step (NaN without a mixture).
 /// </summary>
 public sealed record TrajectoryScore(
     int Count1,
@@ -15,7 +16,8 @@ public sealed record TrajectoryScore(
     double Fde2,
     double Miss2,
     double MinAde2,
-    double MinFde2
+    double MinFde2,
+    double Nll2 = double.NaN
 )
 {
     /// <summary>A final error beyond this many yards is a miss.</summary>
@@ -40,7 +42,8 @@ public sealed record TrajectoryScore(
             Mean(two, e => e.Fde2),
             Mean(two, e => e.Fde2 > MissYards ? 1 : 0),
             Mean(two, e => e.MinAde2),
-            Mean(two, e => e.MinFde2)
+            Mean(two, e => e.MinFde2),
+            Mean(two, e => e.Nll2)
         );
     }
 }

@@ -1,3 +1,4 @@
+using Lib.Football.Ingest;
 using Lib.Football.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -15,7 +16,12 @@ public sealed record FootballTrainOptions
     /// <summary>The tracked run's experiment.</summary>
     public string ExperimentName { get; init; } = "football";
 
-    /// <summary>Weeks to train on (all when empty); a play's week decides.</summary>
+    /// <summary>
+    /// The weeks whose plays are read (all when empty), exactly as <c>--weeks</c> of every <c>lab football</c> verb
+    /// (<see cref="TrackingSelection"/>): the training, validation and test games all come from these weeks (split by
+    /// game within them), and a play whose week is unknown (the BDB sample) is read only when no weeks are named.
+    /// <c>--weeks</c> on <c>lab football train</c> overrides it (<see cref="Selection"/>).
+    /// </summary>
     public List<int> Weeks { get; init; } = [];
 
     /// <summary>Samples per batch.</summary>
@@ -77,6 +83,17 @@ public sealed record FootballTrainOptions
 
     /// <summary>The numeric precision (<c>32</c> only).</summary>
     public string Precision { get; init; } = "32";
+
+    /// <summary>
+    /// The data selection of a run: <paramref name="flags"/>' seasons, and its weeks when it names any (<c>--weeks</c>
+    /// overrides the config), else <see cref="Weeks"/>. Read the dataset with it, and train with
+    /// <c>this with { Weeks = [.. selection.Weeks] }</c>, so the config's weeks and the flag's mean one thing.
+    /// </summary>
+    public TrackingSelection Selection(TrackingSelection? flags = null)
+    {
+        flags ??= TrackingSelection.All;
+        return flags.Weeks.Count > 0 ? flags : TrackingSelection.Of(flags.Seasons, Weeks);
+    }
 
     /// <summary>The configuration the network is built with.</summary>
     public TrajectoryGnnConfig ModelConfig(int features, int observed, int horizon) =>

@@ -120,8 +120,9 @@ public static class FootballTrainer
         return new Result(new FootballModel(network, card), history, trainer.TopCheckpoints);
     }
 
-    /// <summary>One training step's loss and its weighted auxiliary terms.</summary>
-    internal static TrainingStepOutput Step(TrajectoryGnn network, TrajectoryBatch b, FootballTrainOptions options)
+    /// <summary>One training step's loss and its weighted auxiliary terms (what the trainer sums and backpropagates;
+    /// the benchmark's step too).</summary>
+    public static TrainingStepOutput Step(TrajectoryGnn network, TrajectoryBatch b, FootballTrainOptions options)
     {
         var output = network.Forward(b.Frames, b.Positions, b.Velocity, b.Graph);
         float? huber = options.HuberDelta is double d ? (float)d : null;
@@ -187,9 +188,30 @@ public static class FootballTrainer
 
     private static string WeeksText(FootballTrainOptions o) => o.Weeks.Count == 0 ? "all" : string.Join(",", o.Weeks);
 
-    /// <summary>The samples of the weeks asked for.</summary>
-    private static List<TrajectorySample> Select(IReadOnlyList<TrajectorySample> samples, FootballTrainOptions o) =>
-        o.Weeks.Count == 0 ? [.. samples] : [.. samples.Where(s => s.Tracks.Play.Week is int w && o.Weeks.Contains(w))];
+    /// <summary>
+    /// The samples, checked against the weeks asked for: <see cref="FootballTrainOptions.Weeks"/> is the data's
+    /// selection (the test games come from the same weeks), so data read with another selection is an error rather
+    /// than a silent filter of the training games alone.
+    /// </summary>
+    private static List<TrajectorySample> Select(IReadOnlyList<TrajectorySample> samples, FootballTrainOptions o)
+    {
+        if (o.Weeks.Count == 0)
+            return [.. samples];
+        var other = samples
+            .Select(s => s.Tracks.Play.Week)
+            .Where(w => w is not int v || !o.Weeks.Contains(v))
+            .Distinct()
+            .Select(w => w?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown")
+            .Order()
+            .ToList();
+        if (other.Count > 0)
+            throw new InvalidOperationException(
+                $"The options name weeks {WeeksText(o)}, but the dataset holds plays of other weeks "
+                    + $"({string.Join(",", other)}): read it "
+                    + "with options.Selection() (TrackingSelection), as lab football train does."
+            );
+        return [.. samples];
+    }
 
     private static IEnumerable<List<T>> Chunk<T>(IReadOnlyList<T> items, int size)
     {

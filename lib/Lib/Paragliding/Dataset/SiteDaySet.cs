@@ -62,7 +62,7 @@ public sealed record SiteDaySet(
             }
         }
         var siteRaw = sites.Select(s => SiteFeatures.Of(s, ingest.LaunchBySite.GetValueOrDefault(s.SiteId))).ToList();
-        var weekSplit = WeekSplit.Stratified(raw.Select(r => (r.Date, r.MaxKm > DistanceThresholds.Km[0])));
+        var weekSplit = WeekSplit.Hashed(days);
         var train = raw.Where(r => weekSplit.Of(r.Date) == DaySplit.Train).ToList();
         var siteScaler = FeatureScaler.Fit(SiteFeatures.Names, train.Select(r => siteRaw[r.Site]));
         FeatureScaler? weatherScaler = null;

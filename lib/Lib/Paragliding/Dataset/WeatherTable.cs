@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lib.Storage;
 using Lib.Workflow;
 
@@ -76,26 +75,11 @@ public sealed class WeatherTable
         var seen = new Dictionary<(string, DateOnly), bool[]>();
         foreach (var row in rows)
         {
-            if (
-                !DateOnly.TryParseExact(
-                    row["date"],
-                    "yyyy-MM-dd",
-                    CultureInfo.InvariantCulture,
-                    DateTimeStyles.None,
-                    out var date
-                )
-            )
-                throw new InvalidDataException($"{path}: line {row.Line}: date '{row["date"]}' is not YYYY-MM-DD.");
-            int slot = int.TryParse(row["hour"], CultureInfo.InvariantCulture, out int hour)
-                ? Hours.ToList().IndexOf(hour)
-                : -1;
+            var date = row.Date(path, "date");
+            int slot = row.TryInt("hour", out int hour) ? Hours.ToList().IndexOf(hour) : -1;
             if (slot < 0)
-                throw new InvalidDataException($"{path}: line {row.Line}: hour '{row["hour"]}', expected 9, 12 or 15.");
-            if (
-                !float.TryParse(row["value"], NumberStyles.Float, CultureInfo.InvariantCulture, out float value)
-                || !float.IsFinite(value)
-            )
-                throw new InvalidDataException($"{path}: line {row.Line}: value '{row["value"]}' is not a number.");
+                throw new InvalidDataException($"{row.Where(path, "hour")} '{row["hour"]}', expected 9, 12 or 15.");
+            float value = (float)row.Number(path, "value");
             var key = (row["site_id"], date);
             if (!values.TryGetValue(key, out var v))
             {

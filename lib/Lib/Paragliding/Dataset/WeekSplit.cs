@@ -1,20 +1,29 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Lib.Paragliding.Dataset;
 
 /// <summary>
 /// The split by ISO week, never by row: every site of a day, and every day of a week, fall on one side, so a weather
-/// system spanning a few days cannot leak between training and scoring. Weeks are assigned stratified by how flyable
-/// they were (scikit-learn's <c>StratifiedGroupKFold</c> idea, groups = weeks): the weeks are ranked by their share of
-/// site-days with a flight over the first threshold, and in each run of six consecutive ranks the second and the fifth
-/// are held out (validation and test, swapping from one run to the next) and the other four train. Without it the
-/// few held-out weeks are a lottery on
-/// the weather: with the weeks ≡ 2 (mod 8), for example, 3.6% of test site-days had a flight over 20 km against
-/// 8.8% in training, which no weather-free model can be calibrated for. Weeks are keyed by ISO year and week (the
-/// season spans two week-35s).
+/// system spanning a few days cannot leak between training and scoring. The rule is fixed in advance and reads no
+/// label: the weeks are ordered by the SHA-256 of <c>{<see cref="Salt"/>}:{ISO year}-W{week}</c> (an arbitrary but
+/// stable shuffle), the first <see cref="TestShare"/> of them (rounded) are the test weeks, the next
+/// <see cref="ValShare"/> the validation weeks, the rest train. Weeks are keyed by ISO year and week (the season spans
+/// two week-35s). An earlier rule stratified the weeks by their share of flyable site-days; it was chosen after test
+/// results had been seen, so it was dropped for this one.
 /// </summary>
 public sealed class WeekSplit
 {
+    /// <summary>The hash's salt; changing it is choosing another split, and is done on validation weeks only.</summary>
+    public const string Salt = "lab.paragliding.week-split/1";
+
+    /// <summary>The share of weeks held out for the test.</summary>
+    public const double TestShare = 0.15;
+
+    /// <summary>The share of weeks held out for validation (early stopping, calibration, tuning).</summary>
+    public const double ValShare = 0.15;
+
     private readonly Dictionary<(int Year, int Week), DaySplit> _weeks;
 
     private WeekSplit(Dictionary<(int, int), DaySplit> weeks) => _weeks = weeks;
@@ -29,28 +38,27 @@ public sealed class WeekSplit
         return (ISOWeek.GetYear(t), ISOWeek.GetWeekOfYear(t));
     }
 
-    /// <summary>The stratified split of the weeks of <paramref name="days"/> (a day and whether its site had a
-    /// flight over the first threshold).</summary>
-    public static WeekSplit Stratified(IEnumerable<(DateOnly Date, bool Positive)> days)
+    /// <summary>The split of the weeks of <paramref name="days"/> by the hash rule (labels are not read).</summary>
+    public static WeekSplit Hashed(IEnumerable<DateOnly> days)
     {
         ArgumentNullException.ThrowIfNull(days);
-        var ranked = days.GroupBy(d => Key(d.Date))
-            .Select(g => (Week: g.Key, Rate: g.Average(d => d.Positive ? 1.0 : 0.0)))
-            .OrderBy(w => w.Rate)
-            .ThenBy(w => w.Week)
-            .ToList();
+        var order = days.Select(Key).Distinct().OrderBy(Rank, StringComparer.Ordinal).ToList();
+        int test = (int)Math.Round(order.Count * TestShare, MidpointRounding.AwayFromZero);
+        int val = (int)Math.Round(order.Count * ValShare, MidpointRounding.AwayFromZero);
         var weeks = new Dictionary<(int, int), DaySplit>();
-        for (int r = 0; r < ranked.Count; r++)
-        {
-            bool even = r / 6 % 2 == 0; // alternate, so neither held-out side always gets the more flyable week
-            weeks[ranked[r].Week] = (r % 6) switch
-            {
-                1 => even ? DaySplit.Val : DaySplit.Test,
-                4 => even ? DaySplit.Test : DaySplit.Val,
-                _ => DaySplit.Train,
-            };
-        }
+        for (int i = 0; i < order.Count; i++)
+            weeks[order[i]] =
+                i < test ? DaySplit.Test
+                : i < test + val ? DaySplit.Val
+                : DaySplit.Train;
         return new WeekSplit(weeks);
+    }
+
+    /// <summary>A week's place in the shuffle: the hex SHA-256 of the salted week key.</summary>
+    public static string Rank((int Year, int Week) week)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture, $"{Salt}:{week.Year}-W{week.Week:00}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
     }
 
     /// <summary>The side of <paramref name="date"/>'s week.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lib.Paragliding.Domain;
 using Lib.Storage;
 using Lib.Workflow;
@@ -28,32 +27,22 @@ public static class CfdFlightReader
         foreach (var row in rows)
         {
             string Text() => string.Join(",", Columns.Select(c => row[c]));
-            if (!int.TryParse(row["source_row"], NumberStyles.Integer, CultureInfo.InvariantCulture, out int id))
+            if (!row.TryInt("source_row", out int id))
             {
                 rejected.Add(RejectedRecord.AtLine(source, row.Line, "source_row is not an integer", Text()));
                 continue;
             }
-            if (row["date"].Length == 0)
+            if (row.Text("date").Length == 0)
             {
                 rejected.Add(RejectedRecord.AtLine(source, row.Line, "no date (the flight has no day)", Text()));
                 continue;
             }
-            if (
-                !DateOnly.TryParseExact(
-                    row["date"],
-                    "yyyy-MM-dd",
-                    CultureInfo.InvariantCulture,
-                    DateTimeStyles.None,
-                    out var date
-                )
-            )
+            if (!row.TryDate("date", out var date))
             {
-                rejected.Add(
-                    RejectedRecord.AtLine(source, row.Line, $"date '{row["date"]}' is not YYYY-MM-DD", Text())
-                );
+                rejected.Add(RejectedRecord.AtLine(source, row.Line, row.NotADate("date"), Text()));
                 continue;
             }
-            if (!TryNumber(row["km"], out double km) || km <= 0)
+            if (!row.TryNumber("km", out double km) || km <= 0)
             {
                 rejected.Add(
                     RejectedRecord.AtLine(source, row.Line, $"km '{row["km"]}' is not a positive number", Text())
@@ -65,7 +54,7 @@ public static class CfdFlightReader
                 rejected.Add(RejectedRecord.AtLine(source, row.Line, "no takeoff", Text()));
                 continue;
             }
-            double points = TryNumber(row["points"], out double p) ? p : double.NaN;
+            double points = row.TryNumber("points", out double p) ? p : double.NaN;
             flights.Add(
                 new Flight(
                     id,
@@ -81,7 +70,4 @@ public static class CfdFlightReader
         }
         return new IngestResult<Flight>(flights, rejected);
     }
-
-    private static bool TryNumber(string text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 }

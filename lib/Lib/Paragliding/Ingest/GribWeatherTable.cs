@@ -87,31 +87,20 @@ public sealed class GribWeatherTable
         var seen = new HashSet<(string, DateOnly, int, string)>();
         foreach (var row in CsvFile.ReadTable(path, [.. Columns]))
         {
-            string Where(string field) => $"{path}: line {row.Line}: {field}";
-            if (
-                !DateOnly.TryParseExact(
-                    row["date"],
-                    "yyyy-MM-dd",
-                    CultureInfo.InvariantCulture,
-                    DateTimeStyles.None,
-                    out var date
-                )
-            )
-                throw new InvalidDataException($"{Where("date")} '{row["date"]}' is not an ISO date (yyyy-MM-dd).");
-            if (!int.TryParse(row["hour"], NumberStyles.None, CultureInfo.InvariantCulture, out int hour) || hour > 23)
+            string Where(string field) => row.Where(path, field);
+            var date = row.Date(path, "date");
+            if (!row.TryInt("hour", out int hour) || hour is < 0 or > 23)
                 throw new InvalidDataException($"{Where("hour")} '{row["hour"]}' is not an hour 0–23.");
-            if (!double.TryParse(row["value"], NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
-                throw new InvalidDataException($"{Where("value")} '{row["value"]}' is not a number.");
-            var variable = row["variable"];
+            double value = row.Number(path, "value");
+            var variable = row.Text("variable");
             if (names is not null && !names.Contains(variable))
                 throw new InvalidDataException($"{Where("variable")} '{variable}' is not a variable of the schema.");
-            if (row["site_id"].Length == 0)
-                throw new InvalidDataException($"{Where("site_id")} is empty.");
-            if (!seen.Add((row["site_id"], date, hour, variable)))
+            var site = row.Required(path, "site_id");
+            if (!seen.Add((site, date, hour, variable)))
                 throw new InvalidDataException(
-                    $"{Where("value")} {row["site_id"]} {row["date"]} {hour} h {variable} is given twice."
+                    $"{Where("value")} {site} {row["date"]} {hour} h {variable} is given twice."
                 );
-            rows.Add(new WeatherTableRow(row["site_id"], date, hour, variable, value));
+            rows.Add(new WeatherTableRow(site, date, hour, variable, value));
         }
         return new GribWeatherTable(rows);
     }

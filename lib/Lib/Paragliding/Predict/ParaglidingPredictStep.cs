@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lib.Paragliding.Dataset;
 using Lib.Paragliding.Domain;
+using Lib.Paragliding.Ingest;
 using Lib.Paragliding.Model;
 using Lib.Storage;
 using Lib.Workflow;
@@ -42,6 +43,32 @@ public static class ParaglidingPredictStep
         var pairs = SiteDayPairs.Read(pairsPath);
         var weather = weatherPath is null ? null : WeatherTable.Read(weatherPath);
         return Run(model, pairs.Rows, outPath, weather, pairs.Rejected, Path.GetFileName(pairsPath));
+    }
+
+    /// <summary>
+    /// Scores every launch the model knows inside the grid of <paramref name="gribFiles"/>, on each valid date of
+    /// their messages (<see cref="GribSiteDays"/>), writing <paramref name="outPath"/> when given. Only the schema's
+    /// fields are unpacked (the whole file when it has none); a model trained without weather reads no weather, and the
+    /// coverage's notes say so.
+    /// </summary>
+    public static (PredictedOdds Odds, GribSiteDays Coverage) RunGrib(
+        string modelFolder,
+        IReadOnlyList<string> gribFiles,
+        string schemaJson,
+        string? outPath,
+        GribSampling sampling = GribSampling.Nearest
+    )
+    {
+        ArgumentNullException.ThrowIfNull(gribFiles);
+        var model = GlideatorModel.Load(modelFolder);
+        var schema = GlideatorSchema.Read(schemaJson);
+        // only the schema's fields are unpacked; a file with none of them is read whole for its grid and date
+        var files = gribFiles
+            .Select(f => Grib2Reader.Read(f, schema.Holds) is { Messages.Count: > 0 } g ? g : Grib2Reader.Read(f))
+            .ToList();
+        var coverage = GribSiteDays.Of(model, files, schema, sampling);
+        var odds = Run(model, coverage.Pairs, outPath, coverage.Weather, coverage.Rejected, "grib");
+        return (odds, coverage);
     }
 
     /// <summary>Scores <paramref name="pairs"/> with a loaded model.</summary>

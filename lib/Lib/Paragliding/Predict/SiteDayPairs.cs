@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lib.Storage;
 using Lib.Workflow;
 
@@ -18,20 +17,12 @@ public static class SiteDayPairs
         var rejected = new List<RejectedRecord>();
         foreach (var row in rows)
         {
-            if (
-                !DateOnly.TryParseExact(
-                    row["date"].Trim(),
-                    "yyyy-MM-dd",
-                    CultureInfo.InvariantCulture,
-                    DateTimeStyles.None,
-                    out var date
-                )
-            )
+            if (!row.TryDate("date", out var date))
                 rejected.Add(
                     RejectedRecord.AtLine(
                         Path.GetFileName(path),
                         row.Line,
-                        $"date '{row["date"]}' is not YYYY-MM-DD",
+                        row.NotADate("date"),
                         $"{row["site_id"]},{row["date"]}"
                     )
                 );

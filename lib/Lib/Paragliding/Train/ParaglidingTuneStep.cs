@@ -21,13 +21,16 @@ public static class ParaglidingTuneStep
     /// <summary>The study's metric.</summary>
     public const string Metric = "best_val_loss";
 
-    /// <summary>The LR range test on a fresh network of <paramref name="options"/>.</summary>
+    /// <summary>The LR range test on a fresh network of <paramref name="options"/>, recorded as a run
+    /// (<c>lr-sweep</c>: the loss and smoothed loss per step, the suggestion) when <paramref name="store"/> is
+    /// given.</summary>
     public static LRFinderResult LearningRateSweep(
         ParaglidingData data,
         ParaglidingTrainOptions options,
         int steps = 100,
         double startLr = 1e-5,
-        double endLr = 1
+        double endLr = 1,
+        TrackingStore? store = null
     )
     {
         var network = GlideatorTrainer.Build(data, options);
@@ -35,7 +38,28 @@ public static class ParaglidingTuneStep
         var finder = new LRFinder<SiteDayBatch>(network, optimizer, b =>
             GlideatorLoss.Bce(network.Forward(b), b.Labels)
         );
-        return finder.RangeTest(GlideatorTrainer.TrainLoader(data, options), startLr, endLr, steps);
+        var result = finder.RangeTest(GlideatorTrainer.TrainLoader(data, options), startLr, endLr, steps);
+        if (store is null)
+            return result;
+        using var run = store.StartRun(Experiment, "lr-sweep");
+        run.LogParams(
+            new Dictionary<string, object?>(options.Parameters())
+            {
+                ["sweep_steps"] = steps,
+                ["sweep_start_lr"] = startLr,
+                ["sweep_end_lr"] = endLr,
+            }
+        );
+        for (int i = 0; i < result.LearningRates.Count; i++)
+        {
+            run.LogMetric("lr", result.LearningRates[i], i);
+            run.LogMetric("loss", result.Losses[i], i);
+            run.LogMetric("smoothed_loss", result.SmoothedLosses[i], i);
+        }
+        run.LogMetric("suggested_lr", result.SuggestedLearningRate);
+        run.LogMetric("min_loss_lr", result.MinimumLossLearningRate);
+        run.SetTag("diverged", result.Diverged ? "true" : "false");
+        return result;
     }
 
     /// <summary>A random search of <paramref name="trials"/> trials over <paramref name="space"/> (the default
