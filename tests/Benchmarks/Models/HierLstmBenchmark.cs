@@ -43,6 +43,12 @@ internal sealed class HierLstmBenchmark : IModelBenchmark
         _pool = [.. Enumerable.Range(0, PoolSize).Select(_ => MakeBatch(shapes, data))];
     }
 
+    /// <summary>The network, optimizer and batches (the TorchSharp side copies them).</summary>
+    internal HierarchicalLstm Network => _model;
+    internal AdamW Optimizer => _optimizer;
+    internal TrackBatch[] Pool => _pool;
+    internal static double ClipNorm => TrainOptions.ClipNorm;
+
     public string Name => "hier_lstm";
     public string SampleUnit => "samples";
     public int BatchSize => Batch;

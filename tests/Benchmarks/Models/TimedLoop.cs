@@ -17,10 +17,11 @@ internal sealed record PhaseResult(int Steps, double Seconds, double MedianMs, d
 internal static class TimedLoop
 {
     /// <summary>Times <paramref name="step"/>; each call runs in a <see cref="DisposeScope"/> of its own, as the
-    /// <see cref="Lib.Tensors.Training.Trainer"/> runs its steps, so a step reuses the arrays of the one before.</summary>
-    public static PhaseResult Run(Action<int> step, TimingRule rule)
+    /// <see cref="Lib.Tensors.Training.Trainer"/> runs its steps, so a step reuses the arrays of the one before
+    /// (or in the scope <paramref name="scope"/> opens: TorchSharp's <c>torch.NewDisposeScope</c> for a twin).</summary>
+    public static PhaseResult Run(Action<int> step, TimingRule rule, Func<IDisposable>? scope = null)
     {
-        step = Scoped(step);
+        step = Scoped(step, scope ?? (() => DisposeScope.Enter()));
         for (int i = 0; i < rule.Warmup; i++) step(i);
         var durations = new List<double>();
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
@@ -75,9 +76,9 @@ internal static class TimedLoop
         return 0;
     }
 
-    private static Action<int> Scoped(Action<int> step) => i =>
+    private static Action<int> Scoped(Action<int> step, Func<IDisposable> enter) => i =>
     {
-        using var scope = DisposeScope.Enter();
+        using var scope = enter();
         step(i);
     };
 

@@ -45,6 +45,12 @@ internal sealed class TrajectoryGnnBenchmark : IModelBenchmark
         _optimizer = new AdamW(ParamGroups.DecayAndNoDecay(_model, _options.WeightDecay), lr: _options.LearningRate);
     }
 
+    /// <summary>The options, network, optimizer and batches (the TorchSharp side copies them).</summary>
+    internal FootballTrainOptions Options => _options;
+    internal TrajectoryGnn Network => _model;
+    internal AdamW Optimizer => _optimizer;
+    internal TrajectoryBatch[] Pool => _pool;
+
     public string Name => "trajectory_gnn";
     public string SampleUnit => "graphs";
     public int BatchSize => _options.BatchSize;

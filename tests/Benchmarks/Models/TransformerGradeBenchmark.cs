@@ -48,6 +48,13 @@ internal sealed class TransformerGradeBenchmark : IModelBenchmark
         _pool = [.. Enumerable.Range(0, PoolSize).Select(i => MakeBatch(shapes, data, i))];
     }
 
+    /// <summary>The network, optimizer, schedule and batches (the TorchSharp side copies them).</summary>
+    internal GradeTransformer Network => _model;
+    internal AdamW Optimizer => _optimizer;
+    internal CosineWithWarmup Scheduler => _scheduler;
+    internal RouteBatch[] Pool => _pool;
+    internal static double ClipNorm => Options.ClipNorm;
+
     public string Name => "transformer_grade";
     public string SampleUnit => "samples";
     public int BatchSize => Batch;

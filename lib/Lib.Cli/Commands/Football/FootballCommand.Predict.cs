@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lib.Football.Predict;
+using Lib.Torch.Football;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -43,6 +44,7 @@ internal static partial class FootballCommand
             Description = "Also write game_id,play_id,p_tight_window.",
             HelpName = "file.csv",
         };
+        var device = DeviceOptions.Create();
         var command = new Command(
             "predict",
             "Forecast every player's path after each cut of a tracking file with a trained model."
@@ -55,9 +57,12 @@ internal static partial class FootballCommand
             horizon,
             output,
             coverage,
+            device,
         };
         command.SetAction(parse =>
         {
+            var on = DeviceOptions.Parse(parse.GetValue(device));
+            bool twin = false;
             var request = new FootballPredictRequest(
                 ModelFolder(context, parse, model),
                 parse.GetValue(input)!,
@@ -70,12 +75,17 @@ internal static partial class FootballCommand
                 Horizon = parse.GetValue(horizon),
                 CoverageOutput = parse.GetValue(coverage),
             };
-            var outcome = FootballPredictStep.Run(request);
+            var outcome = FootballPredictStep.Run(request, m =>
+            {
+                TorchFootballRunner.Use(m, on);
+                twin = m.Runner is not null;
+            });
             context.Console.WriteLine(
                 $"Wrote {outcome.Rows} rows ({outcome.Cuts} cuts × players × {outcome.Horizon} steps"
                     + (outcome.Modes > 1 ? $" × {outcome.Modes} modes" : "")
                     + $") to {outcome.Output}"
-                    + (outcome.CoverageOutput is null ? "." : $" and coverage to {outcome.CoverageOutput}.")
+                    + (outcome.CoverageOutput is null ? "" : $" and coverage to {outcome.CoverageOutput}")
+                    + (twin ? $" (the TorchSharp twin on {on.Name})." : ".")
             );
             return 0;
         });

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Lib.Paragliding.Ingest;
 using Lib.Paragliding.Predict;
+using Lib.Torch.Paragliding;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -42,6 +43,7 @@ internal static partial class ParaglidingCommand
             HelpName = "file.csv",
         };
         var schema = SchemaOption();
+        var device = DeviceOptions.Create();
         var bilinear = BilinearOption();
         var command = new Command("predict", "P(a flight from the site that day exceeds 20, 30, …, 100 km).")
         {
@@ -52,6 +54,7 @@ internal static partial class ParaglidingCommand
             weather,
             schema,
             bilinear,
+            device,
         };
         command.SetAction(parse =>
         {
@@ -61,13 +64,22 @@ internal static partial class ParaglidingCommand
                 throw new ArgumentException("Give either --pairs pairs.csv or --grib FILE (one of the two).");
             if (gribFiles.Length > 0 && parse.GetValue(weather) is not null)
                 throw new ArgumentException("--weather goes with --pairs; with --grib the weather is the file's.");
+            var on = DeviceOptions.Parse(parse.GetValue(device));
+            if (gribFiles.Length > 0 && on.UsesTorch)
+                throw new ArgumentException("--device torch-cpu | cuda goes with --pairs; --grib runs on the engine.");
+            bool twin = false;
             PredictedOdds result;
             if (pairsFile is not null)
                 result = ParaglidingPredictStep.Run(
                     ModelFolder(context, parse, model),
                     pairsFile,
                     parse.GetValue(output)!,
-                    parse.GetValue(weather)
+                    parse.GetValue(weather),
+                    m =>
+                    {
+                        TorchGlideatorRunner.Use(m, on);
+                        twin = m.Runner is not null;
+                    }
                 );
             else
             {
@@ -92,7 +104,9 @@ internal static partial class ParaglidingCommand
             foreach (var r in result.Rejected)
                 context.Error.WriteLine(r.ToString());
             context.Console.WriteLine(
-                $"Wrote {result.Path}: {result.Odds.Count} site-days scored, {result.Rejected.Count} refused."
+                $"Wrote {result.Path}: {result.Odds.Count} site-days scored"
+                    + (twin ? $" (the TorchSharp twin on {on.Name})" : "")
+                    + $", {result.Rejected.Count} refused."
             );
             return result.Rejected.Count > 0 || (gribFiles.Length > 0 && result.Odds.Count == 0) ? 1 : 0;
         });

@@ -28,6 +28,13 @@ public sealed class FootballModel : ITrajectoryPredictor
     /// <summary>The card.</summary>
     public ModelCard<TrajectoryGnnConfig, FootballInputs> Card { get; }
 
+    /// <summary>
+    /// How <see cref="Forecast"/> runs the network on a batch: null runs <see cref="Network"/> on the engine (the
+    /// default); <c>Lib.Torch</c> sets the TorchSharp twin's forward pass for <c>--device torch-cpu | cuda</c>,
+    /// returning its outputs as engine tensors. Either way the weights are this folder's.
+    /// </summary>
+    public Func<TrajectoryBatch, TrajectoryOutput>? Runner { get; set; }
+
     /// <inheritdoc/>
     public string Name => Network.Config.Probabilistic ? "graph network (mixture)" : "graph network";
 
@@ -37,7 +44,9 @@ public sealed class FootballModel : ITrajectoryPredictor
         ArgumentNullException.ThrowIfNull(batch);
         Network.Eval();
         using var _ = GradMode.NoGrad();
-        var output = Network.Forward(batch.Frames, batch.Positions, batch.Velocity, batch.Graph);
+        var output = Runner is { } runner
+            ? runner(batch)
+            : Network.Forward(batch.Frames, batch.Positions, batch.Velocity, batch.Graph);
         var coverage = output.CoverageLogit.Data.ToArray().Select(v => 1.0 / (1.0 + Math.Exp(-v))).ToArray();
         float[]? weights = output.ModeLogits is { } logits ? logits.Softmax(-1).Data.ToArray() : null;
         var c = Network.Config;

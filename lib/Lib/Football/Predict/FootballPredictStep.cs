@@ -25,13 +25,16 @@ public static class FootballPredictStep
     /// <summary>Runs <paramref name="request"/>.</summary>
     /// <exception cref="InvalidDataException">A cut names a play not in the input, or a frame the observed window
     /// does not fit (the cuts file's line is named).</exception>
-    public static Outcome Run(FootballPredictRequest request)
+    /// <param name="request">What to forecast and where to write it.</param>
+    /// <param name="prepare">Runs on the model once it is loaded (e.g. to run it on a TorchSharp device).</param>
+    public static Outcome Run(FootballPredictRequest request, Action<FootballModel>? prepare = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         foreach (var path in new[] { request.Input, request.Cuts })
             if (!File.Exists(path))
                 throw new FileNotFoundException($"No such file: {path}.", path);
         var model = FootballModel.Load(request.ModelFolder);
+        prepare?.Invoke(model);
         int observed = model.Card.Inputs.Observed,
             modelHorizon = model.Card.Inputs.Horizon;
         int horizon = request.Horizon ?? modelHorizon;

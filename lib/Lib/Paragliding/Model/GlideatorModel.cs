@@ -29,6 +29,13 @@ public sealed class GlideatorModel
     /// <summary>The network.</summary>
     public GlideatorNet Network { get; }
 
+    /// <summary>
+    /// How <see cref="PredictRaw"/> runs the network on a batch (its logits [B, K], row-major): null runs
+    /// <see cref="Network"/> on the engine (the default); <c>Lib.Torch</c> sets the TorchSharp twin's forward pass for
+    /// <c>--device torch-cpu | cuda</c>. Either way the weights are this folder's.
+    /// </summary>
+    public Func<SiteDayBatch, float[]>? Runner { get; set; }
+
     /// <summary>The card.</summary>
     public ModelCard<GlideatorNetConfig, GlideatorInputs> Card { get; }
 
@@ -103,7 +110,11 @@ public sealed class GlideatorModel
             {
                 var part = samples.Skip(start).Take(batchSize).ToList();
                 using var scope = DisposeScope.Enter();
-                var p = Network.Forward(SiteDayBatch.Collate(part)).Sigmoid(); // [B, K]
+                var batch = SiteDayBatch.Collate(part);
+                var logits = Runner is { } runner
+                    ? Tensor.FromArray(runner(batch), part.Count, Card.Config.NumTargets)
+                    : Network.Forward(batch);
+                var p = logits.Sigmoid(); // [B, K]
                 int k = p.Shape[1];
                 for (int i = 0; i < part.Count; i++)
                     result[start + i] = [.. p.Data.Slice(i * k, k).ToArray().Select(v => (double)v)];

@@ -25,9 +25,21 @@ public static class ParaglidingPredictStep
 {
     /// <summary>Scores the pairs of <paramref name="pairsPath"/>, writing <paramref name="outPath"/> when
     /// given.</summary>
-    public static PredictedOdds Run(string modelFolder, string pairsPath, string? outPath, string? weatherPath = null)
+    /// <param name="modelFolder">The model folder.</param>
+    /// <param name="pairsPath">site_id,date per line.</param>
+    /// <param name="outPath">The CSV to write, or null.</param>
+    /// <param name="weatherPath">The weather table, for a model that reads weather.</param>
+    /// <param name="prepare">Runs on the model once it is loaded (e.g. to run it on a TorchSharp device).</param>
+    public static PredictedOdds Run(
+        string modelFolder,
+        string pairsPath,
+        string? outPath,
+        string? weatherPath = null,
+        Action<GlideatorModel>? prepare = null
+    )
     {
         var model = GlideatorModel.Load(modelFolder);
+        prepare?.Invoke(model);
         var pairs = SiteDayPairs.Read(pairsPath);
         var weather = weatherPath is null ? null : WeatherTable.Read(weatherPath);
         return Run(model, pairs.Rows, outPath, weather, pairs.Rejected, Path.GetFileName(pairsPath));
