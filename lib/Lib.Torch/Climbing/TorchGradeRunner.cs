@@ -1,3 +1,4 @@
+using Lib.Climbing.Dataset;
 using Lib.Climbing.Model;
 using Lib.Workflow;
 using TorchSharp;
@@ -16,23 +17,10 @@ public static class TorchGradeRunner
     public static void Use(GradeModel model, ComputeDevice device)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(device);
-        if (!device.UsesTorch)
-        {
-            model.Runner = null;
-            return;
-        }
-        var target = TorchDevice.Of(device);
-        var twin = GradeTransformerTwin.Of(model.Network);
-        twin.to(target);
-        twin.eval();
-        model.Runner = batch =>
-        {
-            using var _ = torch.no_grad();
-            using var scope = torch.NewDisposeScope();
-            using var input = TorchRouteBatch.From(batch, target);
-            using var output = twin.forward(input).cpu();
-            return output.data<float>().ToArray();
-        };
+        model.Runner = TwinInference.Runner<GradeTransformerTwin, RouteBatch, float[]>(
+            device,
+            () => GradeTransformerTwin.Of(model.Network),
+            (twin, batch, target) => TwinInference.ToArray(twin.forward(TorchRouteBatch.From(batch, target)))
+        );
     }
 }

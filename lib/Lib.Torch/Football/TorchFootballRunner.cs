@@ -1,3 +1,4 @@
+using Lib.Football.Dataset;
 using Lib.Football.Model;
 using Lib.Workflow;
 using TorchSharp;
@@ -16,29 +17,27 @@ public static class TorchFootballRunner
     public static void Use(FootballModel model, ComputeDevice device)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(device);
-        if (!device.UsesTorch)
-        {
-            model.Runner = null;
-            return;
-        }
-        var target = TorchDevice.Of(device);
-        var twin = new TrajectoryGnnTwin(model.Network.Config);
-        TorchState.CopyToTorch(model.Network, twin);
-        twin.to(target);
-        twin.eval();
-        model.Runner = batch =>
-        {
-            using var _ = torch.no_grad();
-            using var scope = torch.NewDisposeScope();
-            using var input = TrajectoryBatchTensors.From(batch, target);
-            var output = twin.forward(input.Frames, input.Positions, input.Velocity, input.Graph);
-            return new TrajectoryOutput(
-                TorchState.ToEngine(output.Means),
-                output.LogSigma is null ? null : TorchState.ToEngine(output.LogSigma),
-                output.ModeLogits is null ? null : TorchState.ToEngine(output.ModeLogits),
-                TorchState.ToEngine(output.CoverageLogit)
-            );
-        };
+        model.Runner = TwinInference.Runner<TrajectoryGnnTwin, TrajectoryBatch, TrajectoryOutput>(
+            device,
+            () =>
+            {
+                var twin = new TrajectoryGnnTwin(model.Network.Config);
+                TorchState.CopyToTorch(model.Network, twin);
+                return twin;
+            },
+            (twin, batch, target) => Forward(twin, batch, target)
+        );
+    }
+
+    private static TrajectoryOutput Forward(TrajectoryGnnTwin twin, TrajectoryBatch batch, torch.Device target)
+    {
+        using var input = TrajectoryBatchTensors.From(batch, target);
+        var output = twin.forward(input.Frames, input.Positions, input.Velocity, input.Graph);
+        return new TrajectoryOutput(
+            TorchState.ToEngine(output.Means),
+            output.LogSigma is null ? null : TorchState.ToEngine(output.LogSigma),
+            output.ModeLogits is null ? null : TorchState.ToEngine(output.ModeLogits),
+            TorchState.ToEngine(output.CoverageLogit)
+        );
     }
 }

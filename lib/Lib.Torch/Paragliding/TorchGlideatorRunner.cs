@@ -1,3 +1,4 @@
+using Lib.Paragliding.Dataset;
 using Lib.Paragliding.Model;
 using Lib.Workflow;
 using TorchSharp;
@@ -15,24 +16,15 @@ public static class TorchGlideatorRunner
     public static void Use(GlideatorModel model, ComputeDevice device)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(device);
-        if (!device.UsesTorch)
-        {
-            model.Runner = null;
-            return;
-        }
-        var target = TorchDevice.Of(device);
-        var twin = new GlideatorNetTwin(model.Network.Config);
-        TorchState.CopyToTorch(model.Network, twin);
-        twin.to(target);
-        twin.eval();
-        model.Runner = batch =>
-        {
-            using var _ = torch.no_grad();
-            using var scope = torch.NewDisposeScope();
-            using var input = SiteDayTensors.From(batch, target);
-            using var output = twin.forward(input).cpu().contiguous();
-            return output.data<float>().ToArray();
-        };
+        model.Runner = TwinInference.Runner<GlideatorNetTwin, SiteDayBatch, float[]>(
+            device,
+            () =>
+            {
+                var twin = new GlideatorNetTwin(model.Network.Config);
+                TorchState.CopyToTorch(model.Network, twin);
+                return twin;
+            },
+            (twin, batch, target) => TwinInference.ToArray(twin.forward(SiteDayTensors.From(batch, target)))
+        );
     }
 }

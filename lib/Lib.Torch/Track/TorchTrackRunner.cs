@@ -1,3 +1,4 @@
+using Lib.Track.Dataset;
 using Lib.Track.Model;
 using Lib.Workflow;
 using TorchSharp;
@@ -16,26 +17,11 @@ public static class TorchTrackRunner
     public static void Use(TrackModel model, ComputeDevice device)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(device);
-        if (!device.UsesTorch)
-        {
-            model.Runner = null;
-            return;
-        }
-        var target = TorchDevice.Of(device);
-        var twins = model.Members.Select(HierarchicalLstmTwin.Of).ToList(); // one per member of an ensemble
-        foreach (var twin in twins)
-        {
-            twin.to(target);
-            twin.eval();
-        }
-        model.Runner = (k, batch) =>
-        {
-            using var _ = torch.no_grad();
-            using var scope = torch.NewDisposeScope();
-            using var input = TorchTrackBatch.From(batch, target);
-            using var output = twins[k].forward(input).cpu();
-            return output.data<float>().ToArray();
-        };
+        var run = TwinInference.Runner<List<HierarchicalLstmTwin>, (int Member, TrackBatch Batch), float[]>(
+            device,
+            () => model.Members.Select(HierarchicalLstmTwin.Of).ToList(), // one twin per member of an ensemble
+            (twins, b, target) => TwinInference.ToArray(twins[b.Member].forward(TorchTrackBatch.From(b.Batch, target)))
+        );
+        model.Runner = run is null ? null : (k, batch) => run((k, batch));
     }
 }
