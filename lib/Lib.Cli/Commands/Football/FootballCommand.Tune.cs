@@ -109,7 +109,7 @@ internal static partial class FootballCommand
                     context.Progress,
                     cancellationToken
                 );
-                context.Console.Write(StudyTable(result));
+                context.Console.Write(StudyTable.Of(result));
                 int reused = result.Trials.Count(t => t.Reused);
                 context.Console.WriteLine(
                     $"Study {result.Name} in {store.Root} (experiment {FootballTuneStep.Experiment}): "
@@ -156,38 +156,6 @@ internal static partial class FootballCommand
         {
             throw new ArgumentException($"--lr '{text}': {e.Message}", e);
         }
-    }
-
-    /// <summary>The comparison table: a row per trial, its parameters, the metric, the best so far, whether it was
-    /// read back and the run id's first 8 characters.</summary>
-    private static Spectre.Console.Table StudyTable(StudyResult s)
-    {
-        var names = s.Space.Parameters.Select(p => p.Name).ToList();
-        var table = new Spectre.Console.Table().AddColumn("trial");
-        foreach (var name in names)
-            table.AddColumn(name);
-        table.AddColumns(s.Metric, "best so far", "reused", "run id");
-        var bestSoFar = s.BestSoFar();
-        for (int i = 0; i < s.Trials.Count; i++)
-        {
-            var t = s.Trials[i];
-            var row = new List<string> { N(t.Number) };
-            row.AddRange(
-                names.Select(n =>
-                    t.Parameters[n] is double d
-                        ? d.ToString("G4", CultureInfo.InvariantCulture)
-                        : ParameterDomain.Format(t.Parameters[n])
-                )
-            );
-            row.AddRange([
-                Decimal(t.Value),
-                Decimal(bestSoFar[i]),
-                t.Reused ? "yes" : "",
-                t.RunId[..Math.Min(8, t.RunId.Length)],
-            ]);
-            table.AddRow([.. row.Select(Markup.Escape)]);
-        }
-        return table;
     }
 
     private static string Decimal(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);

@@ -100,7 +100,7 @@ internal static partial class ParaglidingCommand
                     progress: context.Progress,
                     cancellationToken: cancellationToken
                 );
-                context.Console.Write(TuneTable(result));
+                context.Console.Write(StudyTable.Of(result, "0.0000"));
                 int reused = result.Trials.Count(t => t.Reused);
                 context.Console.WriteLine(
                     $"Study {result.Name} in {store.Root} (experiment {ParaglidingTuneStep.Experiment}): "
@@ -128,35 +128,6 @@ internal static partial class ParaglidingCommand
             }
         );
         return command;
-    }
-
-    /// <summary>A row per trial: the parameters, the metric, the best so far, reused, the run id's start.</summary>
-    private static Spectre.Console.Table TuneTable(Lib.Tuning.StudyResult s)
-    {
-        var names = s.Space.Parameters.Select(p => p.Name).ToList();
-        var table = new Spectre.Console.Table().AddColumn("trial");
-        foreach (var name in names)
-            table.AddColumn(name);
-        table.AddColumns(s.Metric, "best so far", "reused", "run id");
-        var bestSoFar = s.BestSoFar();
-        for (int i = 0; i < s.Trials.Count; i++)
-        {
-            var t = s.Trials[i];
-            var row = new List<string> { N(t.Number) };
-            row.AddRange(
-                names.Select(n =>
-                    t.Parameters[n] is double d ? G(d) : Lib.Tuning.ParameterDomain.Format(t.Parameters[n])
-                )
-            );
-            row.AddRange([
-                t.Value.ToString("0.0000", CultureInfo.InvariantCulture),
-                bestSoFar[i].ToString("0.0000", CultureInfo.InvariantCulture),
-                t.Reused ? "yes" : "",
-                t.RunId[..Math.Min(8, t.RunId.Length)],
-            ]);
-            table.AddRow([.. row.Select(Markup.Escape)]);
-        }
-        return table;
     }
 
     private static string G(double value) => value.ToString("G4", CultureInfo.InvariantCulture);

@@ -154,7 +154,7 @@ internal static partial class TrackCommand
                 var loaded = data.Load(context, parse);
                 var store = new TrackingStore(parse.GetValue(runs) ?? Path.Combine(context.Artifacts, "mlruns"));
                 var result = TrackTuneStep.Run(loaded, request, store, context.Progress, cancellationToken);
-                context.Console.Write(Table(result));
+                context.Console.Write(StudyTable.Of(result.Study));
                 var s = result.Study;
                 int reused = s.Trials.Count(t => t.Reused);
                 context.Console.WriteLine(
@@ -228,40 +228,6 @@ internal static partial class TrackCommand
         {
             throw new ArgumentException($"--hidden '{text}': {e.Message}", e);
         }
-    }
-
-    /// <summary>The comparison table: a row per trial, the parameters, the metric, the best so far and the run id's
-    /// first 8 characters.</summary>
-    private static Spectre.Console.Table Table(TrackTuneResult result)
-    {
-        var s = result.Study;
-        var halving = s.Trials.Any(t => t.Budget is not null);
-        var names = s.Space.Parameters.Select(p => p.Name).ToList();
-        var table = new Spectre.Console.Table().AddColumn("trial");
-        if (halving)
-            table.AddColumn("epochs");
-        foreach (var name in names)
-            table.AddColumn(name);
-        table.AddColumns(s.Metric, "best so far", "reused", "run id");
-        var bestSoFar = s.BestSoFar();
-        for (int i = 0; i < s.Trials.Count; i++)
-        {
-            var t = s.Trials[i];
-            var row = new List<string> { Count(t.Number) };
-            if (halving)
-                row.Add(t.Budget is { } b ? Count(b) : "");
-            row.AddRange(
-                names.Select(n => t.Parameters[n] is double d ? Number(d) : ParameterDomain.Format(t.Parameters[n]))
-            );
-            row.AddRange([
-                t.Value.ToString("0.000", CultureInfo.InvariantCulture),
-                bestSoFar[i].ToString("0.000", CultureInfo.InvariantCulture),
-                t.Reused ? "yes" : "",
-                t.RunId[..Math.Min(8, t.RunId.Length)],
-            ]);
-            table.AddRow([.. row.Select(Markup.Escape)]);
-        }
-        return table;
     }
 
     private static string Number(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
