@@ -110,6 +110,25 @@ public class AlignmentTests
     }
 
     [Fact]
+    public void The_end_cut_keeps_only_the_frames_between_leaving_the_start_and_reaching_the_finish()
+    {
+        // still shots of 10 and 19 frames, a few of whose frames are placed a position into the run; the last frame
+        // of the first shot and the first of the last are placed at the shot's place
+        var positions = new List<double>();
+        for (int j = 0; j < 90; j++)
+            positions.Add(j < 10 ? 20 : j > 70 ? 60 : 20 + (j - 10) / 1.5);
+        (positions[6], positions[7], positions[8]) = (20.6, 20.9, 21.2);
+        (positions[74], positions[73], positions[72]) = (59.4, 59.1, 58.8);
+        double[] points = [20, 40, 60];
+        var plain = PointFit.Locate(positions, points, 8, _ => double.NaN, endWindow: 8);
+        var cut = PointFit.Locate(positions, points, 8, _ => double.NaN, endWindow: 8, endCut: true);
+        Assert.True(Math.Abs(plain[0] - 10) > 0.05 && Math.Abs(plain[2] - 70) > 0.05);
+        Assert.Equal(10, cut[0], 6);
+        Assert.Equal(plain[1], cut[1], 9); // a middle point is not cut
+        Assert.Equal(70, cut[2], 6);
+    }
+
+    [Fact]
     public void Pairwise_logits_equal_the_network_on_each_pair_and_the_aligner_keeps_the_order()
     {
         var videos = TrainAndFindTests.Videos();

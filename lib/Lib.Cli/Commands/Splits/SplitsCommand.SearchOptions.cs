@@ -34,6 +34,12 @@ internal static partial class SplitsCommand
             Description = "align: how far (s) into the run the start's and finish's lines reach.",
             DefaultValueFactory = _ => new FindOptions().EndWindowSeconds,
         };
+        public readonly Option<bool> EndCut = new("--end-cut")
+        {
+            Description = "align: the start's (finish's) line takes only frames after (before) the last (first) "
+                + "frame placed at it.",
+            DefaultValueFactory = _ => new FindOptions().EndCut,
+        };
         public readonly Option<string> PlaceOn = new("--place-on")
         {
             Description = "align: features (the scaled inputs the model reads) or compressed (the model's "
@@ -56,6 +62,7 @@ internal static partial class SplitsCommand
             command.Options.Add(FitWindow);
             command.Options.Add(EndGap);
             command.Options.Add(EndWindow);
+            command.Options.Add(EndCut);
             command.Options.Add(PlaceOn);
         }
 
@@ -78,6 +85,7 @@ internal static partial class SplitsCommand
                 FitWindowSeconds = parse.GetValue(FitWindow),
                 EndGapSeconds = parse.GetValue(EndGap),
                 EndWindowSeconds = parse.GetValue(EndWindow),
+                EndCut = parse.GetValue(EndCut),
                 PlaceOn = parse.GetValue(PlaceOn) switch
                 {
                     "compressed" => FrameSpace.Compressed,

@@ -36,6 +36,11 @@ public sealed record FindOptions
     /// extrapolated (4 s chosen on the validation tracks over 2, 3, 5 and 6 s).</summary>
     public double EndWindowSeconds { get; init; } = 4.0;
 
+    /// <summary>Align only: the start's line takes only target frames after the last one placed at the start, the
+    /// finish's only those before the first placed at the finish (a still shot's frames read as motion are cut
+    /// off).</summary>
+    public bool EndCut { get; init; }
+
     /// <summary>Align only: how far (frames) from the alignment path a target frame's source position is looked
     /// for.</summary>
     public int PlaceRadius { get; init; } = 3;

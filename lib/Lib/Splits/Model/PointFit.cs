@@ -22,7 +22,8 @@ public static class PointFit
         double window,
         Func<double, double> fallback,
         double endGap = 0.5,
-        double? endWindow = null
+        double? endWindow = null,
+        bool endCut = false
     )
     {
         ArgumentNullException.ThrowIfNull(positions);
@@ -49,9 +50,19 @@ public static class PointFit
                 hi = finish ? p - gap
                 : start ? p + reach
                 : p + window;
+            int from = 0,
+                to = positions.Count - 1;
+            if (endCut && start) // the run starts after the last frame still at the start
+                for (int j = 0; j < positions.Count; j++)
+                    if (positions[j] <= p + 0.5)
+                        from = j + 1;
+            if (endCut && finish) // and ends before the first frame already at the finish
+                for (int j = positions.Count - 1; j >= 0; j--)
+                    if (positions[j] >= p - 0.5)
+                        to = j - 1;
             var x = new List<double>();
             var y = new List<double>();
-            for (int j = 0; j < positions.Count; j++)
+            for (int j = from; j <= to; j++)
                 if (positions[j] >= lo && positions[j] <= hi)
                 {
                     x.Add(positions[j] - p);

@@ -82,7 +82,8 @@ public static class SplitAligner
             options.FitWindowSeconds * sourceFps,
             Along,
             options.EndGapSeconds * sourceFps,
-            options.EndWindowSeconds * sourceFps
+            options.EndWindowSeconds * sourceFps,
+            options.EndCut
         );
         for (int k = 0; k < frames.Length; k++)
         {
