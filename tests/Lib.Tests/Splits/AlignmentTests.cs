@@ -85,6 +85,50 @@ public class AlignmentTests
     }
 
     [Fact]
+    public void The_ends_are_the_interior_line_extrapolated_past_a_gap_and_within_their_own_window()
+    {
+        // target frame j sits at source position (j − 10) / 1.5 + 20 between frames 10 and 70, still before and after;
+        // three frames of each still shot are placed a little into the run (shake and zoom read as motion), as at
+        // a real start and finish
+        var positions = new List<double>();
+        for (int j = 0; j < 90; j++)
+            positions.Add(j < 10 ? 20 : j > 70 ? 60 : 20 + (j - 10) / 1.5);
+        (positions[7], positions[8], positions[9]) = (20.6, 20.9, 21.2);
+        (positions[73], positions[72], positions[71]) = (59.4, 59.1, 58.8);
+        double[] points = [20, 40, 60];
+        var near = PointFit.Locate(positions, points, window: 8, fallback: _ => double.NaN);
+        Assert.True(Math.Abs(near[0] - 10) > 0.05 && Math.Abs(near[2] - 70) > 0.05); // the bad frames pull the ends
+        var gapped = PointFit.Locate(positions, points, 8, _ => double.NaN, endGap: 2, endWindow: 12);
+        Assert.Equal(10, gapped[0], 6);
+        Assert.Equal(10 + 1.5 * 20, gapped[1], 6); // a middle point keeps its two-sided window
+        Assert.Equal(70, gapped[2], 6);
+        // the end window alone decides how far the ends reach: a bend 6 positions in is outside a window of 5
+        var bent = positions.Select((u, j) => j > 10 && j < 70 && u > 26 && u < 54 ? u + 0.8 * (u - 26) : u).ToList();
+        var short_ = PointFit.Locate(bent, [20, 60], 8, _ => double.NaN, endGap: 2, endWindow: 5);
+        Assert.Equal(10, short_[0], 6);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PointFit.Locate(positions, points, 8, p => p, 3, 2));
+    }
+
+    [Fact]
+    public void The_end_cut_keeps_only_the_frames_between_leaving_the_start_and_reaching_the_finish()
+    {
+        // still shots of 10 and 19 frames, a few of whose frames are placed a position into the run; the last frame
+        // of the first shot and the first of the last are placed at the shot's place
+        var positions = new List<double>();
+        for (int j = 0; j < 90; j++)
+            positions.Add(j < 10 ? 20 : j > 70 ? 60 : 20 + (j - 10) / 1.5);
+        (positions[6], positions[7], positions[8]) = (20.6, 20.9, 21.2);
+        (positions[74], positions[73], positions[72]) = (59.4, 59.1, 58.8);
+        double[] points = [20, 40, 60];
+        var plain = PointFit.Locate(positions, points, 8, _ => double.NaN, endWindow: 8);
+        var cut = PointFit.Locate(positions, points, 8, _ => double.NaN, endWindow: 8, endCut: true);
+        Assert.True(Math.Abs(plain[0] - 10) > 0.05 && Math.Abs(plain[2] - 70) > 0.05);
+        Assert.Equal(10, cut[0], 6);
+        Assert.Equal(plain[1], cut[1], 9); // a middle point is not cut
+        Assert.Equal(70, cut[2], 6);
+    }
+
+    [Fact]
     public void Pairwise_logits_equal_the_network_on_each_pair_and_the_aligner_keeps_the_order()
     {
         var videos = TrainAndFindTests.Videos();

@@ -24,6 +24,22 @@ internal static partial class SplitsCommand
             Description = "align: half-width (s) of the frames a point's line is fitted to.",
             DefaultValueFactory = _ => new FindOptions().FitWindowSeconds,
         };
+        public readonly Option<double> EndGap = new("--end-gap")
+        {
+            Description = "align: the start's (finish's) line starts this far (s) after (before) it.",
+            DefaultValueFactory = _ => new FindOptions().EndGapSeconds,
+        };
+        public readonly Option<double> EndWindow = new("--end-window")
+        {
+            Description = "align: how far (s) into the run the start's and finish's lines reach.",
+            DefaultValueFactory = _ => new FindOptions().EndWindowSeconds,
+        };
+        public readonly Option<bool> EndCut = new("--end-cut")
+        {
+            Description = "align: the start's (finish's) line takes only frames after (before) the last (first) "
+                + "frame placed at it.",
+            DefaultValueFactory = _ => new FindOptions().EndCut,
+        };
         public readonly Option<string> PlaceOn = new("--place-on")
         {
             Description = "align: features (the scaled inputs the model reads) or compressed (the model's "
@@ -44,6 +60,9 @@ internal static partial class SplitsCommand
             command.Options.Add(Search);
             command.Options.Add(Stride);
             command.Options.Add(FitWindow);
+            command.Options.Add(EndGap);
+            command.Options.Add(EndWindow);
+            command.Options.Add(EndCut);
             command.Options.Add(PlaceOn);
         }
 
@@ -64,6 +83,9 @@ internal static partial class SplitsCommand
                     var other => throw new ArgumentException($"--align-on must be clips or frames; got {other}."),
                 },
                 FitWindowSeconds = parse.GetValue(FitWindow),
+                EndGapSeconds = parse.GetValue(EndGap),
+                EndWindowSeconds = parse.GetValue(EndWindow),
+                EndCut = parse.GetValue(EndCut),
                 PlaceOn = parse.GetValue(PlaceOn) switch
                 {
                     "compressed" => FrameSpace.Compressed,

@@ -26,6 +26,21 @@ public sealed record FindOptions
     /// to.</summary>
     public double FitWindowSeconds { get; init; } = 2.0;
 
+    /// <summary>Align only: the start's line is fitted to target frames placed from this far (seconds of the source)
+    /// after it, the finish's to those from this far before it; 0 (the default) takes all but the half frame next to
+    /// the end.</summary>
+    public double EndGapSeconds { get; init; }
+
+    /// <summary>Align only: how far (seconds of the source) into the run the start's and finish's lines reach. Longer
+    /// than <see cref="FitWindowSeconds"/>: an end has frames on one side only, and its line is the interior warp
+    /// extrapolated (4 s chosen on the validation tracks over 2, 3, 5 and 6 s).</summary>
+    public double EndWindowSeconds { get; init; } = 4.0;
+
+    /// <summary>Align only: the start's line takes only target frames after the last one placed at the start, the
+    /// finish's only those before the first placed at the finish (a still shot's frames read as motion are cut
+    /// off).</summary>
+    public bool EndCut { get; init; }
+
     /// <summary>Align only: how far (frames) from the alignment path a target frame's source position is looked
     /// for.</summary>
     public int PlaceRadius { get; init; } = 3;

@@ -6,17 +6,24 @@ namespace Lib.Splits.Model;
 /// window of the point, twice more without the frames whose residual exceeds 2.5 standard deviations (and half a
 /// frame); the answer is <c>a</c>, to a fraction of a frame. The first point (the start) looks only at positions
 /// after it and the last (the finish) only before it: outside the run a camera may stand still, and every target frame
-/// of a still shot sits at the same place, which would pull a two-sided fit.
+/// of a still shot sits at the same place, which would pull a two-sided fit. The ends may also leave a gap: the start
+/// fitted to positions from <c>endGap</c> to <c>endWindow</c> after it (the finish likewise before it), so the line is
+/// the interior warp extrapolated to the end, not pulled by the frames next to the still shot, which are placed worst.
 /// </summary>
 public static class PointFit
 {
     /// <summary>The target frame of each of <paramref name="points"/> (source frames, fractions allowed), or
-    /// <paramref name="fallback"/>'s value where fewer than three target frames lie in the window.</summary>
+    /// <paramref name="fallback"/>'s value where fewer than three target frames lie in the window. The start and
+    /// finish take positions from <paramref name="endGap"/> (at least half a frame) to <paramref name="endWindow"/>
+    /// (<paramref name="window"/> when null) on their inner side.</summary>
     public static double[] Locate(
         IReadOnlyList<double> positions,
         IReadOnlyList<double> points,
         double window,
-        Func<double, double> fallback
+        Func<double, double> fallback,
+        double endGap = 0.5,
+        double? endWindow = null,
+        bool endCut = false
     )
     {
         ArgumentNullException.ThrowIfNull(positions);
@@ -24,15 +31,38 @@ public static class PointFit
         ArgumentNullException.ThrowIfNull(fallback);
         if (!(window > 0))
             throw new ArgumentOutOfRangeException(nameof(window), $"The window must be positive; got {window}.");
+        double gap = Math.Max(endGap, 0.5),
+            reach = endWindow ?? window;
+        if (!(reach > gap))
+            throw new ArgumentOutOfRangeException(
+                nameof(endWindow),
+                $"The end window ({reach} frames) must reach beyond the end gap ({gap} frames)."
+            );
         var result = new double[points.Count];
         for (int k = 0; k < points.Count; k++)
         {
             double p = points[k];
-            double lo = k == 0 && points.Count > 1 ? p + 0.5 : p - window,
-                hi = k == points.Count - 1 && points.Count > 1 ? p - 0.5 : p + window;
+            bool start = k == 0 && points.Count > 1,
+                finish = k == points.Count - 1 && points.Count > 1;
+            double lo = start ? p + gap
+                : finish ? p - reach
+                : p - window,
+                hi = finish ? p - gap
+                : start ? p + reach
+                : p + window;
+            int from = 0,
+                to = positions.Count - 1;
+            if (endCut && start) // the run starts after the last frame still at the start
+                for (int j = 0; j < positions.Count; j++)
+                    if (positions[j] <= p + 0.5)
+                        from = j + 1;
+            if (endCut && finish) // and ends before the first frame already at the finish
+                for (int j = positions.Count - 1; j >= 0; j--)
+                    if (positions[j] >= p - 0.5)
+                        to = j - 1;
             var x = new List<double>();
             var y = new List<double>();
-            for (int j = 0; j < positions.Count; j++)
+            for (int j = from; j <= to; j++)
                 if (positions[j] >= lo && positions[j] <= hi)
                 {
                     x.Add(positions[j] - p);

@@ -75,7 +75,16 @@ public static class SplitAligner
         );
         double fps = target.Video.Fps;
         double Along(double p) => Interpolate(targetOfSource, p);
-        var frames = PointFit.Locate(positions, sourcePoints, options.FitWindowSeconds * source.Video.Fps, Along);
+        double sourceFps = source.Video.Fps;
+        var frames = PointFit.Locate(
+            positions,
+            sourcePoints,
+            options.FitWindowSeconds * sourceFps,
+            Along,
+            options.EndGapSeconds * sourceFps,
+            options.EndWindowSeconds * sourceFps,
+            options.EndCut
+        );
         for (int k = 0; k < frames.Length; k++)
         {
             frames[k] = Math.Clamp(frames[k], 0, m - 1);
