@@ -158,47 +158,9 @@ internal sealed class ModelsBenchmark : IBenchmark
             using var _ = GradMode.NoGrad();
             bench.InferStep(i);
         }, rule);
-        return new Dictionary<string, object>
-        {
-            ["model"] = bench.Name,
-            ["engine"] = "Lib.Tensors",
-            ["sample_unit"] = bench.SampleUnit,
-            ["batch_size"] = bench.BatchSize,
-            ["params"] = parameters,
-            ["train_steps_per_s"] = Math.Round(train.StepsPerSecond, 3),
-            ["train_samples_per_s"] = Math.Round(train.StepsPerSecond * bench.BatchSize, 1),
-            ["train_samples_per_s_at_median"] = Math.Round(1000.0 * bench.BatchSize / train.MedianMs, 1),
-            ["train_step_ms_median"] = Math.Round(train.MedianMs, 2),
-            ["train_step_ms_p10_p90"] = new[] { Math.Round(train.P10Ms, 2), Math.Round(train.P90Ms, 2) },
-            ["train_timed_steps"] = train.Steps,
-            ["train_timed_s"] = Math.Round(train.Seconds, 3),
-            ["train_allocated_bytes_per_step"] = Math.Round(train.AllocatedBytesPerStep),
-            ["infer_batches_per_s"] = Math.Round(infer.StepsPerSecond, 3),
-            ["infer_samples_per_s"] = Math.Round(infer.StepsPerSecond * bench.BatchSize, 1),
-            ["infer_samples_per_s_at_median"] = Math.Round(1000.0 * bench.BatchSize / infer.MedianMs, 1),
-            ["infer_batch_ms_median"] = Math.Round(infer.MedianMs, 2),
-            ["infer_batch_ms_p10_p90"] = new[] { Math.Round(infer.P10Ms, 2), Math.Round(infer.P90Ms, 2) },
-            ["infer_timed_steps"] = infer.Steps,
-            ["infer_timed_s"] = Math.Round(infer.Seconds, 3),
-            ["infer_allocated_bytes_per_step"] = Math.Round(infer.AllocatedBytesPerStep),
-            ["peak_rss_mb"] = Math.Round(TimedLoop.PeakRssMb(), 1),
-            ["rss_mb_after_setup"] = Math.Round(rssSetup, 1),
-            ["rss_mb_after_train"] = Math.Round(rssTrain, 1),
-            ["loss_first"] = losses[0],
-            ["loss_last"] = losses[^1],
-            ["loss_finite"] = losses.All(float.IsFinite),
-            ["train_cpu"] = train.Cpu,
-            ["infer_cpu"] = infer.Cpu,
-            ["train_gc"] = train.Gc,
-            ["infer_gc"] = infer.Gc,
-            ["threads"] = Lib.Tensors.Kernels.Gemm.MaxThreads,
-            ["train_cpu_ms_per_step"] = CpuMsPerStep(train),
-            ["infer_cpu_ms_per_step"] = CpuMsPerStep(infer),
-            ["train_page_faults_per_step"] = Math.Round(train.PageFaultsPerStep),
-            ["infer_page_faults_per_step"] = Math.Round(infer.PageFaultsPerStep),
-            ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
-            ["config"] = bench.Config,
-        };
+        return Result(bench.Name, "Lib.Tensors", bench.SampleUnit, bench.BatchSize, parameters, train, infer, losses,
+            rssSetup, rssTrain, Lib.Tensors.Kernels.Gemm.MaxThreads,
+            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, bench.Config);
     }
 
     /// <summary>Times a TorchSharp twin as <see cref="Measure"/> times the engine: the same rule and fields, each
@@ -207,8 +169,8 @@ internal sealed class ModelsBenchmark : IBenchmark
     {
         torch.set_num_threads(Lib.Tensors.Kernels.Gemm.MaxThreads);
         long parameters = bench.Model.parameters().Sum(p => p.numel());
-        if (parameters != bench.ExpectedParameters)
-            throw new InvalidOperationException($"{bench.Name}'s twin has {parameters:N0} parameters; the engine model has {bench.ExpectedParameters:N0}.");
+        if (parameters != bench.Engine.ExpectedParameters)
+            throw new InvalidOperationException($"{bench.Engine.Name}'s twin has {parameters:N0} parameters; the engine model has {bench.Engine.ExpectedParameters:N0}.");
         double rssSetup = TimedLoop.PeakRssMb();
         bench.Model.train();
         var losses = new List<float>();
@@ -220,24 +182,35 @@ internal sealed class ModelsBenchmark : IBenchmark
             using var _ = torch.no_grad();
             bench.InferStep(i);
         }, rule, () => torch.NewDisposeScope());
-        return new Dictionary<string, object>
+        return Result(bench.Engine.Name, "TorchSharp-cpu", bench.Engine.SampleUnit, bench.Engine.BatchSize, parameters, train, infer, losses,
+            rssSetup, rssTrain, torch.get_num_threads(),
+            $"TorchSharp {typeof(torch).Assembly.GetName().Version}, "
+                + System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+            bench.Engine.Config);
+    }
+
+    /// <summary>One model's line of output, the same fields on either side (PyTorch's names plus ours).</summary>
+    private static Dictionary<string, object> Result(string name, string engine, string sampleUnit, int batchSize,
+        long parameters, PhaseResult train, PhaseResult infer, List<float> losses, double rssSetup, double rssTrain,
+        int threads, string runtime, object config) =>
+        new()
         {
-            ["model"] = bench.Name,
-            ["engine"] = "TorchSharp-cpu",
-            ["sample_unit"] = bench.SampleUnit,
-            ["batch_size"] = bench.BatchSize,
+            ["model"] = name,
+            ["engine"] = engine,
+            ["sample_unit"] = sampleUnit,
+            ["batch_size"] = batchSize,
             ["params"] = parameters,
             ["train_steps_per_s"] = Math.Round(train.StepsPerSecond, 3),
-            ["train_samples_per_s"] = Math.Round(train.StepsPerSecond * bench.BatchSize, 1),
-            ["train_samples_per_s_at_median"] = Math.Round(1000.0 * bench.BatchSize / train.MedianMs, 1),
+            ["train_samples_per_s"] = Math.Round(train.StepsPerSecond * batchSize, 1),
+            ["train_samples_per_s_at_median"] = Math.Round(1000.0 * batchSize / train.MedianMs, 1),
             ["train_step_ms_median"] = Math.Round(train.MedianMs, 2),
             ["train_step_ms_p10_p90"] = new[] { Math.Round(train.P10Ms, 2), Math.Round(train.P90Ms, 2) },
             ["train_timed_steps"] = train.Steps,
             ["train_timed_s"] = Math.Round(train.Seconds, 3),
             ["train_allocated_bytes_per_step"] = Math.Round(train.AllocatedBytesPerStep),
             ["infer_batches_per_s"] = Math.Round(infer.StepsPerSecond, 3),
-            ["infer_samples_per_s"] = Math.Round(infer.StepsPerSecond * bench.BatchSize, 1),
-            ["infer_samples_per_s_at_median"] = Math.Round(1000.0 * bench.BatchSize / infer.MedianMs, 1),
+            ["infer_samples_per_s"] = Math.Round(infer.StepsPerSecond * batchSize, 1),
+            ["infer_samples_per_s_at_median"] = Math.Round(1000.0 * batchSize / infer.MedianMs, 1),
             ["infer_batch_ms_median"] = Math.Round(infer.MedianMs, 2),
             ["infer_batch_ms_p10_p90"] = new[] { Math.Round(infer.P10Ms, 2), Math.Round(infer.P90Ms, 2) },
             ["infer_timed_steps"] = infer.Steps,
@@ -253,15 +226,14 @@ internal sealed class ModelsBenchmark : IBenchmark
             ["infer_cpu"] = infer.Cpu,
             ["train_gc"] = train.Gc,
             ["infer_gc"] = infer.Gc,
-            ["threads"] = torch.get_num_threads(),
+            ["threads"] = threads,
             ["train_cpu_ms_per_step"] = CpuMsPerStep(train),
             ["infer_cpu_ms_per_step"] = CpuMsPerStep(infer),
             ["train_page_faults_per_step"] = Math.Round(train.PageFaultsPerStep),
             ["infer_page_faults_per_step"] = Math.Round(infer.PageFaultsPerStep),
-            ["runtime"] = $"TorchSharp {typeof(torch).Assembly.GetName().Version}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}",
-            ["config"] = bench.Config,
+            ["runtime"] = runtime,
+            ["config"] = config,
         };
-    }
 
     /// <summary>CPU time this process used per step (all its threads): steadier than wall time on a shared machine.</summary>
     private static double CpuMsPerStep(PhaseResult phase) => Math.Round(phase.CpuSeconds * 1000 / phase.Steps, 2);

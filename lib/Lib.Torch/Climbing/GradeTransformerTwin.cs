@@ -21,8 +21,8 @@ public sealed class GradeTransformerTwin : torch.nn.Module
     private readonly Dropout _dropout;
     private readonly TransformerEncoderTwin _encoder;
 
-    /// <summary>A twin of the engine model of <paramref name="config"/> (weights are placeholders until copied from
-    /// the engine model).</summary>
+    /// <summary>A twin of the engine model of <paramref name="config"/>, with TorchSharp's default initialisation;
+    /// <see cref="Of"/> builds one holding an engine model's weights.</summary>
     public GradeTransformerTwin(GradeTransformerConfig config)
         : base(nameof(GradeTransformer))
     {

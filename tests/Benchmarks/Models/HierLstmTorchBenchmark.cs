@@ -22,11 +22,7 @@ internal sealed class HierLstmTorchBenchmark : ITorchModelBenchmark
         _pool = [.. _engine.Pool.Select(b => TorchTrackBatch.From(b, torch.CPU))];
     }
 
-    public string Name => _engine.Name;
-    public string SampleUnit => _engine.SampleUnit;
-    public int BatchSize => _engine.BatchSize;
-    public long ExpectedParameters => _engine.ExpectedParameters;
-    public IReadOnlyDictionary<string, object> Config => _engine.Config;
+    public IModelBenchmark Engine => _engine;
     public torch.nn.Module Model => _model;
 
     public float TrainStep(int batch)

@@ -11,20 +11,9 @@ namespace Benchmarks.Models;
 /// </summary>
 internal interface ITorchModelBenchmark
 {
-    /// <summary>The engine benchmark's name.</summary>
-    string Name { get; }
-
-    /// <summary>What a sample is.</summary>
-    string SampleUnit { get; }
-
-    /// <summary>Samples per batch.</summary>
-    int BatchSize { get; }
-
-    /// <summary>The engine model's parameter count, which the twin must reproduce.</summary>
-    long ExpectedParameters { get; }
-
-    /// <summary>The shape settings (the engine side's).</summary>
-    IReadOnlyDictionary<string, object> Config { get; }
+    /// <summary>The engine side of the same benchmark: its name, sample unit, batch size, parameter count and
+    /// configuration are the twin's too.</summary>
+    IModelBenchmark Engine { get; }
 
     /// <summary>The twin.</summary>
     torch.nn.Module Model { get; }
