@@ -19,5 +19,6 @@ internal static class TuneCommand
             TrackCommand.TuneCommand(context),
             ParaglidingCommand.TuneCommand(context),
             FootballCommand.TuneCommand(context),
+            SplitsCommand.TuneCommand(context),
         };
 }

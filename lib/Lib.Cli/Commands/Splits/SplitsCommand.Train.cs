@@ -82,6 +82,7 @@ internal static partial class SplitsCommand
             DefaultValueFactory = _ => sample.NegativesPerPositive,
         };
         var ignoreFirst = new Option<bool>("--ignore-first-split") { Description = "No positives at the start." };
+        var (alpha, beta, alphaSplit0, betaSplit0) = BetaOptions(sample);
         var maxPairs = new Option<int?>("--max-train-pairs")
         {
             Description = "At most this many training pairs.",
@@ -119,6 +120,10 @@ internal static partial class SplitsCommand
             augmented,
             negatives,
             ignoreFirst,
+            alpha,
+            beta,
+            alphaSplit0,
+            betaSplit0,
             maxPairs,
             seed,
             runs,
@@ -157,6 +162,10 @@ internal static partial class SplitsCommand
                         NegativesPerPositive = parse.GetValue(negatives),
                         IgnoreFirstSplit = parse.GetValue(ignoreFirst),
                         Seed = parse.GetValue(seed),
+                        Alpha = parse.GetValue(alpha),
+                        Beta = parse.GetValue(beta),
+                        AlphaSplit0 = parse.GetValue(alphaSplit0),
+                        BetaSplit0 = parse.GetValue(betaSplit0),
                     },
                 };
                 var wanted = parse.GetValue(testTracks);
@@ -204,6 +213,20 @@ internal static partial class SplitsCommand
             }
         );
         return command;
+    }
+
+    /// <summary>The Beta distributions' parameters of augmented positives (the original's <c>--alpha</c>,
+    /// <c>--beta</c>, <c>--alpha_split_0</c>, <c>--beta_split_0</c>).</summary>
+    private static (Option<double>, Option<double>, Option<double>, Option<double>) BetaOptions(SampleOptions sample)
+    {
+        Option<double> Make(string name, string description, double value) =>
+            new(name) { Description = description, DefaultValueFactory = _ => value };
+        return (
+            Make("--alpha", "Beta α of augmented positives after the first split.", sample.Alpha),
+            Make("--beta", "Beta β of augmented positives after the first split.", sample.Beta),
+            Make("--alpha-split-0", "Beta α of augmented positives from the start to split 1.", sample.AlphaSplit0),
+            Make("--beta-split-0", "Beta β of augmented positives from the start to split 1.", sample.BetaSplit0)
+        );
     }
 
     private static Table ScoreTable(SplitsEvaluation evaluation)
