@@ -83,6 +83,15 @@ internal static partial class SplitsCommand
         };
         var ignoreFirst = new Option<bool>("--ignore-first-split") { Description = "No positives at the start." };
         var (alpha, beta, alphaSplit0, betaSplit0) = BetaOptions(sample);
+        var addPosition = new Option<bool>("--add-position-feature")
+        {
+            Description = "Append each frame's index to its features (the original's add_position_feature).",
+        };
+        var addPercent = new Option<bool>("--add-percent-completion-feature")
+        {
+            Description =
+                "Append each frame's index ÷ the video's frames (the original's add_percent_completion_feature).",
+        };
         var maxPairs = new Option<int?>("--max-train-pairs")
         {
             Description = "At most this many training pairs.",
@@ -124,6 +133,8 @@ internal static partial class SplitsCommand
             beta,
             alphaSplit0,
             betaSplit0,
+            addPosition,
+            addPercent,
             maxPairs,
             seed,
             runs,
@@ -155,6 +166,8 @@ internal static partial class SplitsCommand
                     Dropout = parse.GetValue(dropout),
                     MaxTrainPairs = parse.GetValue(maxPairs),
                     Seed = parse.GetValue(seed),
+                    AddPositionFeature = parse.GetValue(addPosition),
+                    AddPercentCompletionFeature = parse.GetValue(addPercent),
                     Samples = sample with
                     {
                         ClipLength = parse.GetValue(clip),

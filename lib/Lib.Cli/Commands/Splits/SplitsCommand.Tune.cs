@@ -20,7 +20,11 @@ internal static partial class SplitsCommand
         var video = new VideoOptions();
         var search = new SearchOptions();
         Option<string?> Range(string name, string what) =>
-            new(name) { Description = $"{what}: start:step:end (the values of seq start step end).", HelpName = "a:s:b" };
+            new(name)
+            {
+                Description = $"{what}: start:step:end (the values of seq start step end).",
+                HelpName = "a:s:b",
+            };
         var ranges = new (string Parameter, Option<string?> Option, bool Integers)[]
         {
             (SplitsTuneStep.AlphaSplit0, Range("--alpha-split-0-range", "Beta α from the start to split 1"), false),
@@ -33,7 +37,7 @@ internal static partial class SplitsCommand
         Option<string[]> Switch(string name) =>
             new(name)
             {
-                Description = "The original's feature switch, true and/or false; only false is ported.",
+                Description = "The original's frame position input switch: true and/or false (a grid axis).",
                 HelpName = "true|false",
                 AllowMultipleArgumentsPerToken = true,
             };
@@ -41,22 +45,20 @@ internal static partial class SplitsCommand
         var percent = Switch("--add-percent-completion-feature");
         var testTracks = new Option<string[]>("--test-track")
         {
-            Description = "The folds, by held-out track (repeatable; each trial trains one model per fold and is "
+            Description =
+                "The folds, by held-out track (repeatable; each trial trains one model per fold and is "
                 + "judged on the folds' validation tracks). Default: the first track's fold.",
             HelpName = "id",
         };
         var objective = new Option<string>("--objective")
         {
-            Description = "f1: the validation pairs' macro F1 (higher is better); mae: the search's mean absolute "
+            Description =
+                "f1: the validation pairs' macro F1 (higher is better); mae: the search's mean absolute "
                 + "error on the validation tracks in seconds (lower is better; F1 is logged too).",
             DefaultValueFactory = _ => "f1",
         };
         var epochs = new Option<int>("--epochs") { Description = "Epochs at most.", DefaultValueFactory = _ => 5 };
-        var lr = new Option<double>("--lr")
-        {
-            Description = "Adam's learning rate.",
-            DefaultValueFactory = _ => 1e-3,
-        };
+        var lr = new Option<double>("--lr") { Description = "Adam's learning rate.", DefaultValueFactory = _ => 1e-3 };
         var batch = new Option<int>("--batch-size")
         {
             Description = "Pairs per batch.",
@@ -146,14 +148,6 @@ internal static partial class SplitsCommand
         command.SetAction(
             (parse, cancellationToken) =>
             {
-                foreach (var option in new[] { position, percent })
-                    foreach (var value in parse.GetValue(option) ?? [])
-                        if (value != "false")
-                            throw new ArgumentException(
-                                value == "true"
-                                    ? $"{option.Name} true is not supported: {SplitsTuneStep.NotPorted}"
-                                    : $"{option.Name} takes true or false; got '{value}'."
-                            );
                 var goal = parse.GetValue(objective) switch
                 {
                     "f1" => SplitsTuneObjective.MacroF1,
@@ -174,6 +168,31 @@ internal static partial class SplitsCommand
                             throw new ArgumentException($"{option.Name} '{text}': {e.Message}", e);
                         }
                         space = (space ?? new SearchSpace()).Add(domain);
+                    }
+                foreach (
+                    var (parameter, option) in new[]
+                    {
+                        (SplitsTuneStep.AddPositionFeature, position),
+                        (SplitsTuneStep.AddPercentCompletionFeature, percent),
+                    }
+                )
+                    if (parse.GetValue(option) is { Length: > 0 } words)
+                    {
+                        var values = words
+                            .Select(w =>
+                                w switch
+                                {
+                                    "true" => true,
+                                    "false" => false,
+                                    _ => throw new ArgumentException(
+                                        $"{option.Name} takes true and/or false; got '{w}'."
+                                    ),
+                                }
+                            )
+                            .ToList();
+                        if (values.Distinct().Count() != values.Count)
+                            throw new ArgumentException($"{option.Name} lists a value twice.");
+                        space = (space ?? new SearchSpace()).Add(new ChoiceDomain(parameter, values.Cast<object>()));
                     }
                 int c = parse.GetValue(compress),
                     p = parse.GetValue(post);
@@ -266,20 +285,44 @@ internal static partial class SplitsCommand
         foreach (var t in testTracks)
             words.AddRange(["--test-track", t]);
         words.AddRange([
-            "--epochs", N(o.Epochs), "--lr", D(o.LearningRate), "--batch-size", N(o.BatchSize),
-            "--hidden", N(o.HiddenSize), "--compress", N(o.CompressSizes.FirstOrDefault()),
-            "--post-lstm", N(o.PostLstmSizes.FirstOrDefault()), "--dropout", o.Dropout.ToString("R", CultureInfo.InvariantCulture),
+            "--epochs",
+            N(o.Epochs),
+            "--lr",
+            D(o.LearningRate),
+            "--batch-size",
+            N(o.BatchSize),
+            "--hidden",
+            N(o.HiddenSize),
+            "--compress",
+            N(o.CompressSizes.FirstOrDefault()),
+            "--post-lstm",
+            N(o.PostLstmSizes.FirstOrDefault()),
+            "--dropout",
+            o.Dropout.ToString("R", CultureInfo.InvariantCulture),
         ]);
         if (o.MaxTrainPairs is int max)
             words.AddRange(["--max-train-pairs", N(max)]);
         words.AddRange(["--seed", N(o.Seed), "--negatives", N(o.Samples.NegativesPerPositive)]);
         if (o.Samples.IgnoreFirstSplit)
             words.Add("--ignore-first-split");
+        if (o.AddPositionFeature)
+            words.Add("--add-position-feature");
+        if (o.AddPercentCompletionFeature)
+            words.Add("--add-percent-completion-feature");
         var s = o.Samples;
         words.AddRange([
-            "--clip-length", N(s.ClipLength), "--augmented", N(s.AugmentedPerSegment),
-            "--alpha-split-0", D(s.AlphaSplit0), "--alpha", D(s.Alpha),
-            "--beta-split-0", D(s.BetaSplit0), "--beta", D(s.Beta),
+            "--clip-length",
+            N(s.ClipLength),
+            "--augmented",
+            N(s.AugmentedPerSegment),
+            "--alpha-split-0",
+            D(s.AlphaSplit0),
+            "--alpha",
+            D(s.Alpha),
+            "--beta-split-0",
+            D(s.BetaSplit0),
+            "--beta",
+            D(s.Beta),
         ]);
         return string.Join(' ', words);
     }

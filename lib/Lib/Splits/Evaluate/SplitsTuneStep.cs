@@ -12,10 +12,11 @@ namespace Lib.Splits.Evaluate;
 /// <summary>
 /// The split timer's tune step, the one orchestration <c>lab tune splits</c> and <c>04-train.dib</c> call: the
 /// original's <c>hyperparameter_search.sh</c> grid (<c>alpha_split_0</c>, <c>alpha</c>, <c>beta_split_0</c>,
-/// <c>beta</c>, <c>clip_length</c>, <c>num_augmented</c>) as a <see cref="Study"/> with <see cref="GridSearch"/>. Each
-/// trial draws the samples with its parameters and trains the classifier (<see cref="SplitModelTrainer"/>, the same
-/// training as <c>lab splits train</c> for that fold, so the best trial's line reproduces it) on the training tracks
-/// of each requested fold, and is judged on the fold's validation track only — its macro F1 at the best epoch, or the
+/// <c>beta</c>, <c>clip_length</c>, <c>num_augmented</c>, <c>add_position_feature</c>,
+/// <c>add_percent_completion_feature</c>) as a <see cref="Study"/> with <see cref="GridSearch"/>. Each trial draws
+/// the samples with its parameters (and appends the frame position inputs it names, <see cref="FramePositions"/>)
+/// and trains the classifier (<see cref="SplitModelTrainer"/>, the same training as <c>lab splits train</c> for that
+/// fold, so the best trial's line reproduces it) on the training tracks of each requested fold, and is judged on the fold's validation track only — its macro F1 at the best epoch, or the
 /// search's mean absolute error in seconds there (<see cref="SplitsTuneObjective"/>); the held-out test track is never
 /// scored. Each trial is a tracked run (experiment <see cref="Experiment"/>) with its parameters, the settings the
 /// trials share and per-fold metrics; the same study resumes, and one recorded with other shared settings or data is
@@ -23,7 +24,7 @@ namespace Lib.Splits.Evaluate;
 /// judged by the search's error on the validation track (<see cref="SplitsEvaluateStep"/>).
 /// </summary>
 /// <example><code>
-/// var space = new SearchSpace().Add(SeqRange.Parse(SplitsTuneStep.Alpha, "0.5:1:1.5"));
+/// var space = new SearchSpace().Add(SeqRange.Parse(SplitsTuneStep.Alpha, "0.5:0.5:1"));
 /// var study = SplitsTuneStep.Run(new SplitsTuneRequest { Videos = videos, Feature = "thumb8x4", Space = space,
 ///     RunsFolder = "artifacts/mlruns" });
 /// study.ToDataFrame()
@@ -51,10 +52,10 @@ public static class SplitsTuneStep
     /// <summary>Augmented positives per segment.</summary>
     public const string NumAugmented = "num_augmented";
 
-    /// <summary>The original's frame-index feature (not ported, see <see cref="NotPorted"/>).</summary>
+    /// <summary>The original's frame-index input (<see cref="FramePositions"/>): true or false.</summary>
     public const string AddPositionFeature = "add_position_feature";
 
-    /// <summary>The original's share-of-the-video feature (not ported, see <see cref="NotPorted"/>).</summary>
+    /// <summary>The original's share-of-the-video input (<see cref="FramePositions"/>): true or false.</summary>
     public const string AddPercentCompletionFeature = "add_percent_completion_feature";
 
     /// <summary>The macro F1 metric.</summary>
@@ -65,15 +66,7 @@ public static class SplitsTuneStep
 
     /// <summary>The settings a grid may vary, in the original's order.</summary>
     public static IReadOnlyList<string> Tunable { get; } =
-        [AlphaSplit0, Alpha, BetaSplit0, Beta, ClipLength, NumAugmented];
-
-    /// <summary>Why the original's two feature switches are not in the lab's grid.</summary>
-    public const string NotPorted =
-        "the original appends each frame's index (add_position_feature) and index ÷ frame count "
-        + "(add_percent_completion_feature) to every frame's feature vector; the lab's model reads the frame "
-        + "features alone, and the extra inputs would have to be recorded in the model folder and added by the search "
-        + "(lab splits find and evaluate) as well, which is not written yet. Only false (the lab's model as it is) "
-        + "is accepted.";
+    [AlphaSplit0, Alpha, BetaSplit0, Beta, ClipLength, NumAugmented, AddPositionFeature, AddPercentCompletionFeature];
 
     /// <summary>The study's metric for <paramref name="objective"/>.</summary>
     public static string MetricOf(SplitsTuneObjective objective) =>
@@ -99,9 +92,7 @@ public static class SplitsTuneStep
         ArgumentNullException.ThrowIfNull(request);
         var space = request.Space ?? DefaultSpace();
         foreach (var p in space.Parameters)
-            if (p.Name is AddPositionFeature or AddPercentCompletionFeature)
-                throw new ArgumentException($"The splits study cannot tune '{p.Name}': {NotPorted}");
-            else if (!Tunable.Contains(p.Name))
+            if (!Tunable.Contains(p.Name))
                 throw new ArgumentException(
                     $"The splits study cannot tune '{p.Name}'; it tunes {string.Join(", ", Tunable)}."
                 );
@@ -153,7 +144,13 @@ public static class SplitsTuneStep
                 if (request.Objective == SplitsTuneObjective.MacroF1)
                     return macroF1;
                 context.LogMetric(MacroF1Metric, macroF1);
-                var evaluation = SplitsEvaluateStep.Run(models, request.Videos, request.Find, progress, onValidation: true);
+                var evaluation = SplitsEvaluateStep.Run(
+                    models,
+                    request.Videos,
+                    request.Find,
+                    progress,
+                    onValidation: true
+                );
                 var all = evaluation.Scores.Single(s => s.Track == "all" && s.Method == SplitsEvaluation.Methods[0]);
                 context.LogMetric("val_search_within_05", all.Within05);
                 context.LogMetric("val_search_worst_pair_mae_s", all.WorstPairMaeSeconds);
@@ -172,16 +169,23 @@ public static class SplitsTuneStep
         ArgumentNullException.ThrowIfNull(trial);
         var s = start.Samples;
         foreach (var name in trial.Names)
-            s = name switch
-            {
-                AlphaSplit0 => s with { AlphaSplit0 = trial.Get<double>(name) },
-                Alpha => s with { Alpha = trial.Get<double>(name) },
-                BetaSplit0 => s with { BetaSplit0 = trial.Get<double>(name) },
-                Beta => s with { Beta = trial.Get<double>(name) },
-                ClipLength => s with { ClipLength = trial.Get<int>(name) },
-                NumAugmented => s with { AugmentedPerSegment = trial.Get<int>(name) },
-                _ => throw new ArgumentException($"The splits study cannot tune '{name}'.", nameof(trial)),
-            };
+        {
+            if (name == AddPositionFeature)
+                start = start with { AddPositionFeature = trial.Get<bool>(name) };
+            else if (name == AddPercentCompletionFeature)
+                start = start with { AddPercentCompletionFeature = trial.Get<bool>(name) };
+            else
+                s = name switch
+                {
+                    AlphaSplit0 => s with { AlphaSplit0 = trial.Get<double>(name) },
+                    Alpha => s with { Alpha = trial.Get<double>(name) },
+                    BetaSplit0 => s with { BetaSplit0 = trial.Get<double>(name) },
+                    Beta => s with { Beta = trial.Get<double>(name) },
+                    ClipLength => s with { ClipLength = trial.Get<int>(name) },
+                    NumAugmented => s with { AugmentedPerSegment = trial.Get<int>(name) },
+                    _ => throw new ArgumentException($"The splits study cannot tune '{name}'.", nameof(trial)),
+                };
+        }
         return start with { Samples = s };
     }
 
@@ -219,8 +223,6 @@ public static class SplitsTuneStep
             ["test_tracks"] = string.Join(',', folds.Select(f => f.TestTrack)),
             ["validation_tracks"] = string.Join(',', folds.Select(f => f.ValidationTrack)),
             ["objective"] = MetricOf(request.Objective),
-            [AddPositionFeature] = false,
-            [AddPercentCompletionFeature] = false,
             ["data_fingerprint"] = SplitVideo.Fingerprint(request.Videos),
         };
         if (request.Objective == SplitsTuneObjective.SearchMae)

@@ -8,11 +8,14 @@ namespace Lib.Splits.Model;
 public sealed record ClipVectors(FeatureSequence Video, IReadOnlyList<int> Ends, Tensor Vectors)
 {
     /// <summary>Encodes the clips ending at every <paramref name="stride"/>-th frame of <paramref name="video"/>
-    /// (and at its last frame).</summary>
+    /// (and at its last frame). <paramref name="video"/> is the cached features; the model's frame position inputs,
+    /// if it reads any, are appended here (<see cref="SplitInputs.Prepare"/>), and <see cref="Video"/> holds them.
+    /// </summary>
     public static ClipVectors Scan(SplitModel model, FeatureSequence video, int stride = 1)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(video);
+        video = model.Inputs.Prepare(video);
         if (stride < 1)
             throw new ArgumentOutOfRangeException(nameof(stride), $"The stride must be ≥ 1; got {stride}.");
         var ends = new List<int>();

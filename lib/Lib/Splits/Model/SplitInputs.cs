@@ -33,6 +33,19 @@ public sealed record SplitInputs
     /// <summary>The track held out for the test (leave-one-track-out).</summary>
     public string TestTrack { get; init; } = "";
 
+    /// <summary>The original's <c>add_position_feature</c>: each frame's index is appended to its features
+    /// (<see cref="FramePositions"/>).</summary>
+    public bool AddPositionFeature { get; init; }
+
+    /// <summary>The original's <c>add_percent_completion_feature</c>: each frame's index ÷ the video's frame count is
+    /// appended to its features.</summary>
+    public bool AddPercentCompletionFeature { get; init; }
+
+    /// <summary>A video's cached features as this model reads them: with the frame position inputs it was trained
+    /// with appended.</summary>
+    public FeatureSequence Prepare(FeatureSequence video) =>
+        FramePositions.Append(video, AddPositionFeature, AddPercentCompletionFeature);
+
     /// <summary>The sample options, by name.</summary>
     public IReadOnlyDictionary<string, object> Samples { get; init; } = new Dictionary<string, object>();
 }

@@ -41,6 +41,20 @@ public static class SplitModelTrainer
         ArgumentNullException.ThrowIfNull(videos);
         ArgumentNullException.ThrowIfNull(fold);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.AddPositionFeature || options.AddPercentCompletionFeature)
+            videos =
+            [
+                .. videos.Select(v =>
+                    v with
+                    {
+                        Features = FramePositions.Append(
+                            v.Features,
+                            options.AddPositionFeature,
+                            options.AddPercentCompletionFeature
+                        ),
+                    }
+                ),
+            ];
         var dims = videos.Select(v => v.Features.Dim).Distinct().ToList();
         if (dims.Count != 1)
             throw new ArgumentException($"Videos have different feature sizes: {string.Join(", ", dims)}.");
@@ -139,6 +153,8 @@ public static class SplitModelTrainer
                 ValidationTrack = fold.ValidationTrack ?? "",
                 TestTrack = fold.TestTrack,
                 Samples = options.Samples.Parameters(),
+                AddPositionFeature = options.AddPositionFeature,
+                AddPercentCompletionFeature = options.AddPercentCompletionFeature,
             },
             DataFingerprint = SplitVideo.Fingerprint(videos),
             Training = summary,

@@ -49,6 +49,14 @@ public sealed record SplitsTrainOptions
     /// <summary>At most this many training pairs, drawn evenly from the shuffled set (null: all).</summary>
     public int? MaxTrainPairs { get; init; }
 
+    /// <summary>The original's <c>add_position_feature</c>: each frame's index appended to its features
+    /// (<see cref="FramePositions"/>; recorded in the model, which appends it when it scans a video).</summary>
+    public bool AddPositionFeature { get; init; }
+
+    /// <summary>The original's <c>add_percent_completion_feature</c>: each frame's index ÷ the video's frame count
+    /// appended to its features.</summary>
+    public bool AddPercentCompletionFeature { get; init; }
+
     /// <summary>The seed of weights, dropout and batch order.</summary>
     public int Seed { get; init; } = 1;
 
@@ -83,6 +91,8 @@ public sealed record SplitsTrainOptions
             ["patience"] = Patience,
             ["max_train_pairs"] = MaxTrainPairs,
             ["seed"] = Seed,
+            ["add_position_feature"] = AddPositionFeature,
+            ["add_percent_completion_feature"] = AddPercentCompletionFeature,
         };
         foreach (var (k, v) in Samples.Parameters())
             p[k] = v;
