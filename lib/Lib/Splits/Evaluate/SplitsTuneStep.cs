@@ -16,12 +16,13 @@ namespace Lib.Splits.Evaluate;
 /// <c>add_percent_completion_feature</c>) as a <see cref="Study"/> with <see cref="GridSearch"/>. Each trial draws
 /// the samples with its parameters (and appends the frame position inputs it names, <see cref="FramePositions"/>)
 /// and trains the classifier (<see cref="SplitModelTrainer"/>, the same training as <c>lab splits train</c> for that
-/// fold, so the best trial's line reproduces it) on the training tracks of each requested fold, and is judged on the fold's validation track only — its macro F1 at the best epoch, or the
-/// search's mean absolute error in seconds there (<see cref="SplitsTuneObjective"/>); the held-out test track is never
-/// scored. Each trial is a tracked run (experiment <see cref="Experiment"/>) with its parameters, the settings the
-/// trials share and per-fold metrics; the same study resumes, and one recorded with other shared settings or data is
-/// refused. <em>Departure</em>: the step lives in the <c>Evaluate</c> room, not <c>Train</c>, because a trial may be
-/// judged by the search's error on the validation track (<see cref="SplitsEvaluateStep"/>).
+/// fold, so the best trial's line reproduces it) on the training tracks of each requested fold, and is judged on the
+/// fold's validation track only — its macro F1 at the best epoch, or the search's mean absolute error in seconds there
+/// (<see cref="SplitsTuneObjective"/>); the held-out test track is never scored. Each trial is a tracked run
+/// (experiment <see cref="Experiment"/>) with its parameters, the settings the trials share and per-fold metrics; the
+/// same study resumes, and one recorded with other shared settings or data is refused. <em>Departure</em>: the step
+/// lives in the <c>Evaluate</c> room, not <c>Train</c>, because a trial may be judged by the search's error on the
+/// validation track (<see cref="SplitsEvaluateStep"/>).
 /// </summary>
 /// <example><code>
 /// var space = new SearchSpace().Add(SeqRange.Parse(SplitsTuneStep.Alpha, "0.5:0.5:1"));
