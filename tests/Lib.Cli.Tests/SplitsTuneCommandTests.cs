@@ -85,6 +85,8 @@ public class SplitsTuneCommandTests : IDisposable
             + "add_position_feature=True, add_percent_completion_feature=True", output);
         Assert.Contains("--add-position-feature --add-percent-completion-feature --clip-length 4",
             output.ReplaceLineEndings(" "));
+        Assert.Contains("--beta 1 --search align --align-on frames --place-on features --fit-window 2 --end-window 4 "
+            + "--end-gap 0 --stride 1", output.ReplaceLineEndings(" "));
         var run = Assert.Single(new TrackingStore(Path.Combine(_dir, "runs")).Runs("splits-tuning"));
         Assert.Equal("by-mae", run.Tags["lab.study"]);
         Assert.True(run.Metrics.ContainsKey("val_macro_f1"));

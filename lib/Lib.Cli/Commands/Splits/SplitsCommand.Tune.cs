@@ -253,7 +253,9 @@ internal static partial class SplitsCommand
                     );
                     var chosen = SplitsTuneStep.Apply(options, best.Parameters);
                     context.Console.WriteLine(
-                        "Train it with: " + TrainLine(parse, video, chosen, folds.Select(f => f.TestTrack))
+                        "Train it with: "
+                            + TrainLine(parse, video, chosen, folds.Select(f => f.TestTrack))
+                            + (goal == SplitsTuneObjective.SearchMae ? SearchLine(parse, search) : "")
                     );
                 }
                 if (!result.Cancelled)
@@ -266,6 +268,18 @@ internal static partial class SplitsCommand
     }
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The search options as given (the search's error judged the trials, so the line evaluates with the
+    /// same search).</summary>
+    private static string SearchLine(ParseResult parse, SearchOptions search)
+    {
+        static string D(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+        return $" --search {parse.GetValue(search.Search)} --align-on {parse.GetValue(search.AlignOn)} --place-on "
+            + $"{parse.GetValue(search.PlaceOn)} --fit-window {D(parse.GetValue(search.FitWindow))} --end-window "
+            + $"{D(parse.GetValue(search.EndWindow))} --end-gap {D(parse.GetValue(search.EndGap))}"
+            + (parse.GetValue(search.EndCut) ? " --end-cut" : "")
+            + $" --stride {N(parse.GetValue(search.Stride))}";
+    }
 
     /// <summary>The <c>lab splits train</c> line that trains <paramref name="o"/> on the same data and folds.</summary>
     private static string TrainLine(
