@@ -73,8 +73,8 @@ public static class SplitsTuneStep
     public static string MetricOf(SplitsTuneObjective objective) =>
         objective == SplitsTuneObjective.SearchMae ? SearchMaeMetric : MacroF1Metric;
 
-    /// <summary>The original's README example, one value of each sample parameter around the lab's defaults: α and β
-    /// of both segment kinds each 0.5 or 1.</summary>
+    /// <summary>The grid when none is given (the original's script requires every range): α and β after split 1 each
+    /// 0.5 (the lab's default) or 1, four trials.</summary>
     public static SearchSpace DefaultSpace() =>
         new SearchSpace().Add(SeqRange.Parse(Alpha, "0.5:0.5:1")).Add(SeqRange.Parse(Beta, "0.5:0.5:1"));
 
