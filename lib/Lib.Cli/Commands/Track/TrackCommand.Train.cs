@@ -121,8 +121,10 @@ internal static partial class TrackCommand
         };
         var treeRate = new Option<double?>("--tree-lr")
         {
-            Description = $"The boosted trees' learning rate (default {(defaults.Trees ?? new TreeSettings()).LearningRate
-                .ToString(CultureInfo.InvariantCulture)}).",
+            Description = string.Create(
+                CultureInfo.InvariantCulture,
+                $"The boosted trees' learning rate (default {(defaults.Trees ?? new TreeSettings()).LearningRate})."
+            ),
         };
         var precision = DeviceOptions.CreatePrecision();
         var device = DeviceOptions.Create();
