@@ -35,11 +35,12 @@ public class BlendAndCrossCheckTests(TrackFixture fixture) : IDisposable
             var actual = validation.Select(w => w.Actual).ToList();
             var lastPeak = RegressionMetrics.Compute(Baselines.LastPeak.Predict(validation), actual).PercentError;
             Assert.Equal(lastPeak, blend.ValidationError.Base, 3);
-            var network = new TrackModel(model.Card with { Inputs = model.Inputs with { Blend = null } }, model.Network);
+            var network = new TrackModel(model.Card with { Inputs = model.Inputs with { Blend = null, Trees = null } },
+                model.Network);
             Assert.Equal(RegressionMetrics.Compute(network.Predict(validation), actual).PercentError,
                 blend.ValidationError.Network, 6);
-            Assert.Equal(RegressionMetrics.Compute(model.Predict(validation), actual).PercentError,
-                blend.ValidationError.Blend, 6);
+            var blended = model.PredictNetwork([.. validation.Select(model.Encoder.Encode)]);
+            Assert.Equal(RegressionMetrics.Compute(blended, actual).PercentError, blend.ValidationError.Blend, 6);
             Assert.All(blend.Weights.Values.Append(blend.Pooled), w => Assert.InRange(w, 0, BlendFitter.MaxWeight));
         }
     }
@@ -52,7 +53,7 @@ public class BlendAndCrossCheckTests(TrackFixture fixture) : IDisposable
         var stats = new BlendValidation(0, 0, 0, 0);
         var zero = new TrackModel(model.Card with { Inputs = model.Inputs with
         {
-            Blend = new FamilyBlend(new Dictionary<string, double>(), 0, 30, stats),
+            Blend = new FamilyBlend(new Dictionary<string, double>(), 0, 30, stats), Trees = null,
         } }, model.Network);
         var lastPeak = Baselines.LastPeak.Predict(validation);
         var forecast = zero.Predict(validation);
@@ -60,9 +61,10 @@ public class BlendAndCrossCheckTests(TrackFixture fixture) : IDisposable
             Assert.Equal(lastPeak[i], forecast[i], lastPeak[i] * 1e-5);
         var one = new TrackModel(model.Card with { Inputs = model.Inputs with
         {
-            Blend = new FamilyBlend(new Dictionary<string, double> { ["Sprint"] = 1 }, 1, 30, stats),
+            Blend = new FamilyBlend(new Dictionary<string, double> { ["Sprint"] = 1 }, 1, 30, stats), Trees = null,
         } }, model.Network);
-        var none = new TrackModel(model.Card with { Inputs = model.Inputs with { Blend = null } }, model.Network);
+        var none = new TrackModel(model.Card with { Inputs = model.Inputs with { Blend = null, Trees = null } },
+            model.Network);
         Assert.Equal(none.Predict(validation), one.Predict(validation));
     }
 

@@ -30,7 +30,7 @@ public class TrackEnsembleTests(TrackFixture fixture) : IDisposable
         var samples = windows.Select(model.Encoder.Encode).ToList();
         Assert.Equal(model.Predict(windows), loaded.Predict(windows));
         var single = (IReadOnlyList<HierarchicalLstm> members) => members
-            .Select(m => new TrackModel(model.Card with { Inputs = model.Inputs with { Members = 1, Blend = null } }, m)
+            .Select(m => new TrackModel(model.Card with { Inputs = model.Inputs with { Members = 1, Blend = null, Trees = null } }, m)
                 .PredictZ(samples))
             .ToList();
         var each = single(loaded.Members);

@@ -79,7 +79,7 @@ public class TrackModelTests(TrackFixture fixture)
         Assert.Equal(women.Config, loaded.Config);
         Assert.Equal(women.Card.History.Select(h => (h.Epoch, h.TrainLoss)), loaded.Card.History.Select(h => (h.Epoch, h.TrainLoss)));
         Assert.Equal(women.Card.Training.BestEpoch, loaded.Card.Training.BestEpoch);
-        Assert.Equal(["model.json", "model.safetensors"], Directory.GetFiles(Path.Combine(fixture.ModelDirectory, "women")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["model.json", "model.safetensors", BoostedTrees.FileName], Directory.GetFiles(Path.Combine(fixture.ModelDirectory, "women")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var card = JsonNode.Parse(File.ReadAllText(Path.Combine(fixture.ModelDirectory, "women", ModelFolder.CardFile)))!;
         Assert.Equal(TrackModel.Format, card["format"]!.GetValue<string>());
         Assert.Equal("women", card["inputs"]!["gender"]!.GetValue<string>());

@@ -45,13 +45,17 @@ internal static partial class TrackCommand
                 $"Wrote {file} (ONNX opset {OnnxGraph.DefaultOpset}), the {TrackModels.Possessive(trained.Gender)} "
                     + $"model of {trained.Inputs.Events.Count} events. The output is the forecast in z-space."
             );
-            if (trained.Inputs.Blend is not null || trained.Inputs.Members > 1)
+            if (trained.Inputs.Blend is not null || trained.Inputs.Members > 1 || trained.Inputs.Trees is not null)
                 context.Console.WriteLine(
                     "It is the network alone"
                         + (trained.Inputs.Members > 1 ? $" (the first of {trained.Inputs.Members} members)" : "")
                         + (trained.Inputs.Blend is not null
                             ? ": apply the family blend in model.json (z = base + weight × (forecast − base))."
                             : ".")
+                        + (trained.Inputs.Trees is not null
+                            ? $" The boosted trees ({BoostedTrees.FileName}, ML.NET's format) are not in it: lab track "
+                                + "predict and evaluate mix them in per family (model.json's inputs.trees)."
+                            : "")
                 );
             return 0;
         });

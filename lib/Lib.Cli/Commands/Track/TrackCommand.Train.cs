@@ -109,6 +109,23 @@ internal static partial class TrackCommand
         {
             Description = $"Networks trained with consecutive seeds and averaged (default {defaults.Ensemble}).",
         };
+        var trees = new Option<int?>("--trees")
+        {
+            Description =
+                "Boosted trees (ML.NET FastTree) on the windows' hand-made features, mixed with the network per "
+                + $"event family on the validation seasons: how many (0: none; default {defaults.Trees?.Trees ?? 0}).",
+        };
+        var treeLeaves = new Option<int?>("--tree-leaves")
+        {
+            Description = $"Leaves per boosted tree (default {(defaults.Trees ?? new TreeSettings()).Leaves}).",
+        };
+        var treeRate = new Option<double?>("--tree-lr")
+        {
+            Description = string.Create(
+                CultureInfo.InvariantCulture,
+                $"The boosted trees' learning rate (default {(defaults.Trees ?? new TreeSettings()).LearningRate})."
+            ),
+        };
         var precision = DeviceOptions.CreatePrecision();
         var device = DeviceOptions.Create();
         var runs = new Option<string?>("--runs")
@@ -144,6 +161,9 @@ internal static partial class TrackCommand
             pool,
             blend,
             ensemble,
+            trees,
+            treeLeaves,
+            treeRate,
             precision,
             device,
             runs,
@@ -187,6 +207,16 @@ internal static partial class TrackCommand
                 Ensemble = parse.GetValue(ensemble) ?? o.Ensemble,
                 Precision = DeviceOptions.Precision(parse.GetValue(precision), parse.GetValue(device)),
             };
+            var grown = o.Trees ?? new TreeSettings();
+            grown = grown with
+            {
+                Trees = parse.GetValue(trees) ?? (o.Trees is null ? 0 : grown.Trees),
+                Leaves = parse.GetValue(treeLeaves) ?? grown.Leaves,
+                LearningRate = parse.GetValue(treeRate) ?? grown.LearningRate,
+            };
+            if (grown.Trees < 0 || grown.Leaves < 2 || grown.LearningRate <= 0)
+                throw new ArgumentException("--trees must be at least 0, --tree-leaves 2 and --tree-lr above 0.");
+            o = o with { Trees = grown.Trees == 0 ? null : grown };
             if (o.MaxEpochs < 1 || o.Patience < 1 || o.BatchSize < 1 || o.Ensemble < 1)
                 throw new ArgumentException("--epochs, --patience, --batch-size and --ensemble must be at least 1.");
             var genders = parse.GetValue(gender)!.Trim().ToLowerInvariant() switch
@@ -246,6 +276,16 @@ internal static partial class TrackCommand
                 );
             }
             context.Console.Write(table);
+            foreach (var model in models)
+                if (model.Inputs.Trees is { } mix)
+                    context.Console.WriteLine(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"The {TrackModels.Possessive(model.Gender)} boosted trees: validation error "
+                                + $"{mix.ValidationError.Trees:0.000}% alone, {mix.ValidationError.Mix:0.000}% mixed "
+                                + $"with the blended network ({mix.ValidationError.Network:0.000}%)."
+                        )
+                    );
             foreach (var model in models)
                 context.Console.WriteLine(
                     $"Saved the {TrackModels.Possessive(model.Gender)} model to "

@@ -113,6 +113,10 @@ public sealed class WindowEncoder(
             [(float)(zSame - zLast), last.Season.Label == target ? 1f : 0f],
             (float)baseZ,
             float.NaN
-        );
+        )
+        {
+            Features = WindowFeatures.Of(ev, inputs, target, scale),
+            LastPeak = last.Peak,
+        };
     }
 }

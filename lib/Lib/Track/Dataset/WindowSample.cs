@@ -22,6 +22,13 @@ public sealed record WindowSample(
     /// the mark (NaN when the target is unknown).</summary>
     public float Weight { get; init; } = float.NaN;
 
+    /// <summary>The window's hand-made features for the boosted trees (<see cref="WindowFeatures"/>).</summary>
+    public float[] Features { get; init; } = [];
+
+    /// <summary>The peak of the most recent input season, in the event's unit (what the trees' gain is from).
+    /// </summary>
+    public double LastPeak { get; init; } = double.NaN;
+
     /// <summary>The window this sample encodes (null for a forecast from pasted marks).</summary>
     public Window? Window { get; init; }
 

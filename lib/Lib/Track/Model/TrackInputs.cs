@@ -36,6 +36,12 @@ public sealed record TrackInputs
     public FamilyBlend? Blend { get; init; }
 
     /// <summary>
+    /// How the boosted trees (<c>trees.zip</c>, issue 19) mix with the network per event family, fitted on the
+    /// validation seasons (null: no trees, the network and its blend alone).
+    /// </summary>
+    public TreeMix? Trees { get; init; }
+
+    /// <summary>
     /// The networks averaged (an ensemble of seeds): <c>model.safetensors</c> holds the first,
     /// <c>member-1.safetensors</c> … the others; their forecasts in z-space are averaged before the blend.
     /// </summary>

@@ -28,7 +28,8 @@ public sealed class TrackModel : IPredictor<Window>
     public TrackModel(
         ModelCard<TrackModelConfig, TrackInputs> card,
         HierarchicalLstm network,
-        IReadOnlyList<HierarchicalLstm>? others = null
+        IReadOnlyList<HierarchicalLstm>? others = null,
+        BoostedTrees? trees = null
     )
     {
         Card = card ?? throw new ArgumentNullException(nameof(card));
@@ -44,6 +45,14 @@ public sealed class TrackModel : IPredictor<Window>
                 $"The network has {network.Events} heads but the card lists {card.Inputs.Events.Count} events.",
                 nameof(network)
             );
+        if ((trees is null) != (card.Inputs.Trees is null))
+            throw new ArgumentException(
+                trees is null
+                    ? "The card mixes in boosted trees but none were given."
+                    : "Boosted trees were given but the card has no mix for them.",
+                nameof(trees)
+            );
+        Trees = trees;
         Encoder = new WindowEncoder(
             card.Inputs.Events,
             card.Inputs.Scales,
@@ -74,6 +83,9 @@ public sealed class TrackModel : IPredictor<Window>
     /// </summary>
     public Func<int, TrackBatch, float[]>? Runner { get; set; }
 
+    /// <summary>The boosted trees mixed in per <see cref="TrackInputs.Trees"/> (null: none).</summary>
+    public BoostedTrees? Trees { get; }
+
     /// <summary>Every member network, <see cref="Network"/> first; their outputs are averaged.</summary>
     public IReadOnlyList<HierarchicalLstm> Members { get; }
 
@@ -98,9 +110,43 @@ public sealed class TrackModel : IPredictor<Window>
 
     /// <summary>
     /// Forecasts in the events' units (seconds, metres, points), in evaluation mode and without gradients: the
-    /// network's, blended with the last peak per event family when the card has a <see cref="TrackInputs.Blend"/>.
+    /// network's, blended with the last peak per event family when the card has a <see cref="TrackInputs.Blend"/>,
+    /// then mixed with the boosted trees' per family when it has <see cref="TrackInputs.Trees"/>.
     /// </summary>
     public double[] Predict(IReadOnlyList<WindowSample> samples, int batchSize = 256)
+    {
+        var result = PredictNetwork(samples, batchSize);
+        if (Trees is null || Inputs.Trees is not { } mix)
+            return result;
+        var gains = Trees.Predict([.. samples.Select(s => s.Features)]);
+        for (var i = 0; i < samples.Count; i++)
+        {
+            var ev = EventCatalogue.Get(Inputs.Events[samples[i].Event]);
+            result[i] = mix.Apply(ev.Family, result[i], WindowFeatures.FromGain(ev, gains[i], samples[i].LastPeak));
+        }
+        return result;
+    }
+
+    /// <summary>The boosted trees' forecasts alone in the events' units (null without trees).</summary>
+    public double[]? PredictTrees(IReadOnlyList<WindowSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (Trees is null)
+            return null;
+        var gains = Trees.Predict([.. samples.Select(s => s.Features)]);
+        return
+        [
+            .. samples.Select(
+                (s, i) => WindowFeatures.FromGain(EventCatalogue.Get(Inputs.Events[s.Event]), gains[i], s.LastPeak)
+            ),
+        ];
+    }
+
+    /// <summary>
+    /// The network's forecasts in the events' units, blended with the last peak per event family when the card has a
+    /// <see cref="TrackInputs.Blend"/> (without the trees).
+    /// </summary>
+    public double[] PredictNetwork(IReadOnlyList<WindowSample> samples, int batchSize = 256)
     {
         var z = PredictZ(samples, batchSize);
         var result = new double[samples.Count];
@@ -150,6 +196,11 @@ public sealed class TrackModel : IPredictor<Window>
                 Members[k],
                 new Dictionary<string, string> { ["format"] = Format }
             );
+        var treesFile = Path.Combine(directory, BoostedTrees.FileName);
+        if (Trees is not null)
+            Trees.Save(treesFile);
+        else if (File.Exists(treesFile))
+            File.Delete(treesFile); // a stale file of an earlier model in the same folder
     }
 
     /// <summary>
@@ -192,7 +243,18 @@ public sealed class TrackModel : IPredictor<Window>
             member.Eval();
             others.Add(member);
         }
-        return new TrackModel(card, network, others);
+        BoostedTrees? trees = null;
+        if (card.Inputs.Trees is { } mix)
+        {
+            if (!mix.Features.SequenceEqual(WindowFeatures.Names))
+                throw new InvalidDataException(
+                    $"{Path.Combine(directory, ModelFolder.CardFile)}'s trees read the features "
+                        + $"{string.Join(", ", mix.Features)}; this version computes "
+                        + $"{string.Join(", ", WindowFeatures.Names)}: retrain."
+                );
+            trees = BoostedTrees.Load(Path.Combine(directory, BoostedTrees.FileName), mix.Features.Count);
+        }
+        return new TrackModel(card, network, others, trees);
     }
 
     /// <summary>The settings the weights imply that differ from the card's, each as "setting: the card says X, the

@@ -68,6 +68,13 @@ public sealed record TrackTrainOptions
     /// network).</summary>
     public int Ensemble { get; init; } = 1;
 
+    /// <summary>
+    /// Grow boosted trees on the windows' hand-made features and mix them with the network per event family on the
+    /// validation seasons (issue 19; needs <see cref="Blend"/>, not with <see cref="Refit"/>); null: the network
+    /// alone.
+    /// </summary>
+    public TreeSettings? Trees { get; init; } = new();
+
     /// <summary>The latest target seasons held out for the test.</summary>
     public int TestSeasons { get; init; } = 2;
 

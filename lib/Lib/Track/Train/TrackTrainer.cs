@@ -182,7 +182,27 @@ public static class TrackTrainer
             run.LogMetric("val_pct_blend", blend.ValidationError.Blend);
             run.LogMetric("val_pct_last_peak", blend.ValidationError.Base);
         }
-        return new TrackModel(card with { Inputs = card.Inputs with { Blend = blend } }, network, others);
+        card = card with { Inputs = card.Inputs with { Blend = blend } };
+        model = new TrackModel(card, network, others);
+        if (options.Trees is not { } settings)
+            return model;
+        // The boosted trees (issue 19): grown on the same training windows (and the other gender's, when pooled, in
+        // their own gender's scales), mixed with the blended network per family on the validation windows.
+        var (rows, gains) = TreeFitter.Rows(train, scales);
+        if (options.PoolGenders && borrowed.Count > 0)
+        {
+            var (theirRows, theirGains) = TreeFitter.Rows(borrowed, EventScales.Fit(borrowed));
+            rows.AddRange(theirRows);
+            gains.AddRange(theirGains);
+        }
+        var trees = TreeFitter.Grow(rows, gains, settings, (int)options.Seed);
+        var mix = TreeFitter.Fit(model, trees, validation, settings);
+        if (run is not null)
+        {
+            run.LogMetric("val_pct_trees", mix.ValidationError.Trees);
+            run.LogMetric("val_pct_mix", mix.ValidationError.Mix);
+        }
+        return new TrackModel(card with { Inputs = card.Inputs with { Trees = mix } }, network, others, trees);
     }
 
     private sealed record Fitted(
@@ -361,5 +381,7 @@ public static class TrackTrainer
             ["pool_genders"] = o.PoolGenders,
             ["blend"] = o.Blend && !o.Refit,
             ["ensemble"] = o.Ensemble,
+            ["trees"] = o.Trees is { } t && !o.Refit && o.Blend ? t.Trees : 0,
+            ["tree_leaves"] = o.Trees?.Leaves,
         };
 }
