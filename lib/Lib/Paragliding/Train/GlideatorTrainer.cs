@@ -56,13 +56,17 @@ public static class GlideatorTrainer
         );
 
     /// <summary>Trains (on the engine, or on the twin with <paramref name="fit"/> =
-    /// <c>Lib.Torch.Paragliding.TorchGlideatorFit</c>), then calibrates on the validation weeks.</summary>
+    /// <c>Lib.Torch.Paragliding.TorchGlideatorFit</c>), then calibrates on the validation weeks; with
+    /// <paramref name="checkpoints"/> the best and last epochs are checkpointed there, and <paramref name="resumeFrom"/>
+    /// continues a run from one (<c>last</c>: that folder's last).</summary>
     public static Result Train(
         ParaglidingData data,
         ParaglidingTrainOptions options,
         IProgressReporter? progress = null,
         CancellationToken cancellationToken = default,
-        IFitStrategy<GlideatorNet, SiteDayBatch, ParaglidingTrainOptions>? fit = null
+        IFitStrategy<GlideatorNet, SiteDayBatch, ParaglidingTrainOptions>? fit = null,
+        string? checkpoints = null,
+        string? resumeFrom = null
     )
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -92,6 +96,8 @@ public static class GlideatorTrainer
                 Epochs = options.Epochs,
                 EarlyStopping = new EarlyStopping(Monitor, patience: options.Patience),
                 RestoreBestWeights = true,
+                Checkpoints = checkpoints is null ? null : new CheckpointOptions(checkpoints) { Monitor = Monitor },
+                ResumeFrom = resumeFrom,
                 Seed = options.Seed,
                 Options = options,
                 Progress = progress is null ? null : new TrainingProgressReporter(progress, "training the XC-odds DCN"),
