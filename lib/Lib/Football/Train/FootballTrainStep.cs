@@ -58,6 +58,7 @@ public static class FootballTrainStep
             );
         run?.LogParams(options.Parameters());
         run?.LogParam("data_fingerprint", data.Fingerprint);
+        run?.LogParam("device", (fit?.Device ?? ComputeDevice.Cpu).Name);
         var result = FootballTrainer.Train(
             data,
             options,
