@@ -57,7 +57,7 @@ public class TrainDeviceCommandTests : IDisposable
         Assert.Contains("Trained 2 epochs", output);
         Assert.Equal("torch-cpu", Device(model));
         Assert.True(File.Exists(Path.Combine(model, "checkpoints", "last.safetensors")));
-        var run = Assert.Single(new TrackingStore(runs).Runs("football"));
+        var run = Assert.Single(new TrackingStore(runs).Runs("football-sanity"));
         Assert.Equal("torch-cpu", run.Params["device"]);
         Assert.Equal(2, run.Metrics["train_loss"].Count);
 
