@@ -125,20 +125,28 @@ public class TrainDeviceCommandTests : IDisposable
         Assert.Equal("torch-cpu", Device(Path.Combine(models, "t2")));
         Assert.True(File.Exists(Path.Combine(models, "t2", "checkpoints", "last.safetensors")));
 
-        var preds = Path.Combine(_dir, "preds.csv");
-        (code, output, error) = Lab(["splits", "find", .. common, "--model", models, "--track", "t2", "--all-pairs",
-            "--out", preds]);
-        Assert.True(code == 0, error + output);
-        Assert.Equal(1 + 2 * 6, File.ReadAllLines(preds).Length); // two ordered pairs × six points
+        string Find(string device)
+        {
+            var preds = Path.Combine(_dir, device + ".csv");
+            var (c, o, e) = Lab(["splits", "find", .. common, "--model", models, "--track", "t2", "--all-pairs",
+                "--out", preds, "--device", device]);
+            Assert.True(c == 0, e + o);
+            Assert.Equal(1 + 2 * 6, File.ReadAllLines(preds).Length); // two ordered pairs × six points
+            return preds;
+        }
+        // the same encoders on either side: the same points (a frame at 4 fps is 0.25 s) and confidences
+        SameNumbers(Find("cpu"), Find("torch-cpu"), 4, 0.01);
     }
 
     [Theory]
     [InlineData("football", "--model")]
     [InlineData("paragliding", "--out")]
     [InlineData("splits", "--out")]
+    [InlineData("splits find --model models", "--out")]
     public void Cuda_without_the_cuda_build_says_how_to_get_it(string sport, string output)
     {
-        var (code, _, error) = Lab(sport, "train", "--device", "cuda", output, Path.Combine(_dir, "never"));
+        var command = sport.Contains(' ') ? sport.Split(' ') : [sport, "train"];
+        var (code, _, error) = Lab([.. command, "--device", "cuda", output, Path.Combine(_dir, "never")]);
         Assert.Equal(2, code);
         Assert.Contains("-p:TorchBackend=cuda", error);
         Assert.Contains("TorchSharp-cuda-linux", error);

@@ -89,6 +89,22 @@ public class SplitsFitTests(SplitsFitData data, ITestOutputHelper log) : IClassF
     }
 
     [Fact]
+    public void The_twin_encodes_the_clips_lab_splits_find_scans_as_the_engine_does()
+    {
+        var model = SplitModelTrainer.Train(data.Videos, data.Fold, Tiny with { Epochs = 1 }, "thumb8x4").Model;
+        var video = data.Videos[0].Features;
+        int[] ends = [.. Enumerable.Range(0, video.FrameCount).Where(i => i % 3 == 0)];
+        var engineClips = model.EncodeClips(video, ends).ToArray();
+        var engineFrames = model.EmbedFrames(video);
+        TorchSplitsRunner.Use(model, ComputeDevice.TorchCpu);
+        Assert.NotNull(model.Runner);
+        Parity.Close(engineClips, model.EncodeClips(video, ends).ToArray(), Parity.Outputs, "clip vectors", log);
+        Parity.Close(engineFrames, model.EmbedFrames(video), Parity.Outputs, "compressed frames", log);
+        TorchSplitsRunner.Use(model, ComputeDevice.Cpu);
+        Assert.Null(model.Runner);
+    }
+
+    [Fact]
     public void A_twin_run_resumed_from_its_last_checkpoint_equals_the_uninterrupted_run()
     {
         using var dir = new TempFolder();
