@@ -69,15 +69,20 @@ public static class TorchFootballFit
         }
         var auxiliary = new Dictionary<string, torch.Tensor>();
         if (options.VelocityWeight > 0)
-            auxiliary["velocity"] =
-                TrajectoryLossTwin.Velocity(path, b.Targets, b.TargetMask) * (float)options.VelocityWeight;
+            auxiliary["velocity"] = TorchWeights.Times(
+                TrajectoryLossTwin.Velocity(path, b.Targets, b.TargetMask),
+                options.VelocityWeight
+            );
         if (options.AccelerationWeight > 0)
-            auxiliary["acceleration"] =
-                TrajectoryLossTwin.Acceleration(path, b.Targets, b.TargetMask) * (float)options.AccelerationWeight;
+            auxiliary["acceleration"] = TorchWeights.Times(
+                TrajectoryLossTwin.Acceleration(path, b.Targets, b.TargetMask),
+                options.AccelerationWeight
+            );
         if (options.CoverageWeight > 0)
-            auxiliary["coverage"] =
-                TrajectoryLossTwin.Coverage(output.CoverageLogit, b.CoverageLabels, b.CoverageMask)
-                * (float)options.CoverageWeight;
+            auxiliary["coverage"] = TorchWeights.Times(
+                TrajectoryLossTwin.Coverage(output.CoverageLogit, b.CoverageLabels, b.CoverageMask),
+                options.CoverageWeight
+            );
         return new TorchStepOutput(main, auxiliary);
     }
 }

@@ -48,7 +48,7 @@ public static class TorchGlideatorFit
         var logits = twin.forward(b);
         var auxiliary = new Dictionary<string, torch.Tensor>();
         if (options.Monotonicity > 0 && logits.shape[1] > 1)
-            auxiliary["monotonicity"] = GlideatorLossTwin.Monotonicity(logits) * (float)options.Monotonicity;
+            auxiliary["monotonicity"] = TorchWeights.Times(GlideatorLossTwin.Monotonicity(logits), options.Monotonicity);
         if (options.L1 > 0 || options.L2 > 0)
         {
             torch.Tensor? l1 = null,
@@ -61,9 +61,9 @@ public static class TorchGlideatorFit
                     l2 = l2 is null ? (p * p).sum() : l2 + (p * p).sum();
             }
             if (l1 is not null)
-                auxiliary["l1"] = l1 * (float)options.L1;
+                auxiliary["l1"] = TorchWeights.Times(l1, options.L1);
             if (l2 is not null)
-                auxiliary["l2"] = l2 * (float)options.L2;
+                auxiliary["l2"] = TorchWeights.Times(l2, options.L2);
         }
         return new TorchStepOutput(GlideatorLossTwin.Bce(logits, b.Labels), auxiliary);
     }
