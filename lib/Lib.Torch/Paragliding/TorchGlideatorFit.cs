@@ -48,7 +48,10 @@ public static class TorchGlideatorFit
         var logits = twin.forward(b);
         var auxiliary = new Dictionary<string, torch.Tensor>();
         if (options.Monotonicity > 0 && logits.shape[1] > 1)
-            auxiliary["monotonicity"] = TorchWeights.Times(GlideatorLossTwin.Monotonicity(logits), options.Monotonicity);
+            auxiliary["monotonicity"] = TorchWeights.Times(
+                GlideatorLossTwin.Monotonicity(logits),
+                options.Monotonicity
+            );
         if (options.L1 > 0 || options.L2 > 0)
         {
             torch.Tensor? l1 = null,

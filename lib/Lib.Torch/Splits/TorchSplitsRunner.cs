@@ -25,6 +25,8 @@ public static class TorchSplitsRunner
                 return TorchState.ToEngine(batch.Clips ? twin.EncodeCompressed(input) : twin.Compress(input));
             }
         );
-        model.Runner = run is null ? null : new SplitRunner(frames => run((frames, false)), clips => run((clips, true)));
+        model.Runner = run is null
+            ? null
+            : new SplitRunner(frames => run((frames, false)), clips => run((clips, true)));
     }
 }

@@ -57,8 +57,8 @@ public static class GlideatorTrainer
 
     /// <summary>Trains (on the engine, or on the twin with <paramref name="fit"/> =
     /// <c>Lib.Torch.Paragliding.TorchGlideatorFit</c>), then calibrates on the validation weeks; with
-    /// <paramref name="checkpoints"/> the best and last epochs are checkpointed there, and <paramref name="resumeFrom"/>
-    /// continues a run from one (<c>last</c>: that folder's last).</summary>
+    /// <paramref name="checkpoints"/> the best and last epochs are checkpointed there, and
+    /// <paramref name="resumeFrom"/> continues a run from one (<c>last</c>: that folder's last).</summary>
     public static Result Train(
         ParaglidingData data,
         ParaglidingTrainOptions options,

@@ -34,8 +34,8 @@ public static class SplitModelTrainer
 
     /// <summary>Trains on <paramref name="fold"/>'s training tracks of <paramref name="videos"/>; with
     /// <paramref name="checkpoints"/>, the trainer's checkpoints (last and best epoch) go to that folder, and
-    /// <paramref name="resumeFrom"/> continues from one (<c>last</c>: that folder's last); <paramref name="fit"/> trains
-    /// on the engine (null, the default) or on the twin (<c>Lib.Torch.Splits.TorchSplitsFit</c>).</summary>
+    /// <paramref name="resumeFrom"/> continues from one (<c>last</c>: that folder's last); <paramref name="fit"/>
+    /// trains on the engine (null, the default) or on the twin (<c>Lib.Torch.Splits.TorchSplitsFit</c>).</summary>
     /// <exception cref="ArgumentException">Videos of different feature sizes, or no training pairs.</exception>
     public static Result Train(
         IReadOnlyList<SplitVideo> videos,
