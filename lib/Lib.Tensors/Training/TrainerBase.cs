@@ -227,6 +227,7 @@ public abstract class TrainerBase<TBatch>
             lastLoss,
             lastMetrics
         );
+        run.History.TopCheckpoints = TopCheckpoints;
         return run.History;
     }
 

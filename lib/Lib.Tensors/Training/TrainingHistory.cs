@@ -41,6 +41,10 @@ public sealed class TrainingHistory
     /// <summary>The epoch whose monitored metric was best (the one in the best checkpoint), or null.</summary>
     public int? BestEpoch { get; internal set; }
 
+    /// <summary>The kept top-k checkpoints, best first (empty without <see cref="CheckpointOptions.SaveTopK"/>), as
+    /// <see cref="TrainerBase{TBatch}.TopCheckpoints"/>.</summary>
+    public IReadOnlyList<RankedCheckpoint> TopCheckpoints { get; internal set; } = [];
+
     /// <summary>True when early stopping or a callback ended the run before its last epoch.</summary>
     public bool StoppedEarly { get; internal set; }
 

@@ -60,10 +60,15 @@ public sealed class SiameseLstmTwin : nn.Module<Tensor, Tensor, Tensor>
     }
 
     /// <summary>The vector of each clip: [B, F, InputSize] → [B, E] (E = H or 2H).</summary>
-    public Tensor Encode(Tensor clips)
+    public Tensor Encode(Tensor clips) => EncodeCompressed(Compress(clips));
+
+    /// <summary>Per-frame compression: [*, InputSize] → [*, C] (the input itself without compression layers).</summary>
+    public Tensor Compress(Tensor frames) => Config.CompressSizes.Count == 0 ? frames : compression.forward(frames);
+
+    /// <summary>The vector of each compressed clip: [B, F, C] → [B, E].</summary>
+    public Tensor EncodeCompressed(Tensor clips)
     {
-        var compressed = Config.CompressSizes.Count == 0 ? clips : compression.forward(clips);
-        var (_, h, _) = lstm.forward(compressed); // h: [dirs, B, H]
+        var (_, h, _) = lstm.forward(clips); // h: [dirs, B, H]
         return Config.Bidirectional ? cat([h[0], h[1]], 1) : h[0];
     }
 

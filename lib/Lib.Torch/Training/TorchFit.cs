@@ -12,7 +12,10 @@ namespace Lib.Torch.Training;
 /// engine weights, trains on the device with the mirrored optimizer (<see cref="TorchOptimizers"/>) and the job's
 /// schedule, metrics, early stopping, callbacks and progress, and its trained weights are copied back into the job's
 /// engine network — so the Train room saves the model folder exactly as on the engine. A sport supplies its twin, the
-/// batch conversion, the forward pass and the loss (its <c>Torch…Fit</c> class).
+/// batch conversion, the forward pass and the loss, or a training step with auxiliary terms (its <c>Torch…Fit</c>
+/// class). Checkpoints (best, top-k, last) and resume, gradient accumulation and per-step or per-epoch schedules are
+/// the job's; a job that validates with <c>ValidateNetwork</c> gets the twin's current weights in its engine network
+/// before each validation (so validation itself runs on the engine's CPU).
 /// </summary>
 public sealed class TorchFit<TNetwork, TTwin, TBatch, TTwinBatch, TOptions> : IFitStrategy<TNetwork, TBatch, TOptions>
     where TNetwork : EngineModule
@@ -21,8 +24,8 @@ public sealed class TorchFit<TNetwork, TTwin, TBatch, TTwinBatch, TOptions> : IF
 {
     private readonly Func<TNetwork, TTwin> _twinOf;
     private readonly Func<TBatch, torch.Device, TTwinBatch> _toDevice;
-    private readonly Func<TTwin, TTwinBatch, torch.Tensor> _forward;
-    private readonly Func<torch.Tensor, TTwinBatch, TOptions, torch.Tensor> _loss;
+    private readonly Func<TTwin, TTwinBatch, torch.Tensor>? _forward;
+    private readonly Func<TTwin, TTwinBatch, TOptions, TorchStepOutput> _step;
 
     /// <summary>A strategy on <paramref name="device"/> (<c>torch-cpu</c> or <c>cuda</c>).</summary>
     /// <param name="device">Where to train; <c>cuda</c> is checked when <see cref="Fit"/> starts.</param>
@@ -37,14 +40,36 @@ public sealed class TorchFit<TNetwork, TTwin, TBatch, TTwinBatch, TOptions> : IF
         Func<TTwin, TTwinBatch, torch.Tensor> forward,
         Func<torch.Tensor, TTwinBatch, TOptions, torch.Tensor> loss
     )
+        : this(device, twinOf, toDevice, (t, b, o) => loss(forward(t, b), b, o), forward)
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        ArgumentNullException.ThrowIfNull(loss);
+    }
+
+    /// <summary>A strategy whose training step returns the main loss and weighted auxiliary terms (the names the
+    /// engine's step logs) and reads the twin itself where it needs to (parameter penalties, several
+    /// outputs).</summary>
+    /// <param name="device">Where to train; <c>cuda</c> is checked when <see cref="Fit"/> starts.</param>
+    /// <param name="twinOf">The twin of an engine network, with its weights.</param>
+    /// <param name="toDevice">A batch as tensors on the device.</param>
+    /// <param name="step">A batch's loss and auxiliary terms, given the twin and the options.</param>
+    /// <param name="forward">The twin's output of a batch for the job's <c>Validate</c>/<c>ValidationStep</c>, or
+    /// null where the job validates with <c>ValidateNetwork</c>.</param>
+    public TorchFit(
+        ComputeDevice device,
+        Func<TNetwork, TTwin> twinOf,
+        Func<TBatch, torch.Device, TTwinBatch> toDevice,
+        Func<TTwin, TTwinBatch, TOptions, TorchStepOutput> step,
+        Func<TTwin, TTwinBatch, torch.Tensor>? forward = null
+    )
     {
         Device = device ?? throw new ArgumentNullException(nameof(device));
         if (!device.UsesTorch)
             throw new ArgumentException("Device 'cpu' is the engine: use the workflow's engine strategy.");
-        _twinOf = twinOf;
-        _toDevice = toDevice;
+        _twinOf = twinOf ?? throw new ArgumentNullException(nameof(twinOf));
+        _toDevice = toDevice ?? throw new ArgumentNullException(nameof(toDevice));
+        _step = step ?? throw new ArgumentNullException(nameof(step));
         _forward = forward;
-        _loss = loss;
     }
 
     /// <inheritdoc />
@@ -61,33 +86,53 @@ public sealed class TorchFit<TNetwork, TTwin, TBatch, TTwinBatch, TOptions> : IF
         var scheduler = job.Schedule is null ? null : torch.optim.lr_scheduler.LambdaLR(optimizer, job.Schedule);
         float[] Forward(TBatch b)
         {
+            var forward =
+                _forward
+                ?? throw new InvalidOperationException(
+                    "The job's Validate/ValidationStep read a forward pass; this strategy was built without one."
+                );
             using var scope = torch.NewDisposeScope();
             using var input = _toDevice(b, device);
-            using var output = _forward(twin, input).detach().cpu().contiguous();
+            using var output = forward(twin, input).detach().cpu().contiguous();
             return output.data<float>().ToArray();
+        }
+        IReadOnlyDictionary<string, double> OnNetwork(
+            Func<Lib.Tensors.Data.IDataLoader<TBatch>, IReadOnlyDictionary<string, double>> validate,
+            Lib.Tensors.Data.IDataLoader<TBatch> loader
+        )
+        {
+            TorchState.CopyToEngine(twin, job.Network); // the twin's current weights, validated by the workflow
+            job.Network.Eval();
+            return validate(loader);
         }
         var trainer = new TorchTrainer<TBatch>(twin, optimizer, b =>
         {
             var input = _toDevice(b, device); // freed with the step's dispose scope
-            return _loss(_forward(twin, input), input, job.Options);
+            return _step(twin, input, job.Options);
         })
         {
             Device = device,
             MaxEpochs = job.Epochs,
             Precision = job.Precision,
+            AccumulateGradBatches = job.AccumulateGradBatches,
             Scheduler = scheduler,
+            SchedulerInterval = job.ScheduleInterval,
             ClipGradients = job.ClipNorm is { } clip ? ps => torch.nn.utils.clip_grad_norm_(ps, clip) : null,
-            Validate = job.Validate is null ? null : loader => job.Validate(Forward, loader),
+            Validate =
+                job.ValidateNetwork is { } whole ? loader => OnNetwork(whole, loader)
+                : job.Validate is null ? null
+                : loader => job.Validate(Forward, loader),
             ValidationStep = job.ValidationStep is null ? null : b => job.ValidationStep(Forward, b),
             EarlyStopping = job.EarlyStopping,
             RestoreBestWeights = job.RestoreBestWeights,
+            Checkpoints = job.Checkpoints,
             Progress = job.Progress,
         };
         trainer.Callbacks.Add(
             new LambdaCallback { EpochStart = c => torch.manual_seed(job.Seed * 1000 + c.Epoch) } // dropout masks
         );
         trainer.Callbacks.AddRange(job.Callbacks);
-        var history = trainer.Fit(job.Train, job.Validation, cancellationToken: job.CancellationToken);
+        var history = trainer.Fit(job.Train, job.Validation, job.ResumeFrom, job.CancellationToken);
         TorchState.CopyToEngine(twin, job.Network);
         return history;
     }

@@ -30,6 +30,13 @@ public sealed record FitJob<TNetwork, TBatch, TOptions>
     /// rate.</summary>
     public Func<int, double>? Schedule { get; init; }
 
+    /// <summary>When <see cref="Schedule"/> steps: per optimizer step (the default) or per epoch (its argument is then
+    /// the epoch, as an <c>ExponentialLR(γ)</c> = <c>epoch => γ^epoch</c>).</summary>
+    public SchedulerInterval ScheduleInterval { get; init; } = SchedulerInterval.Step;
+
+    /// <summary>Gradient accumulation: the optimizer steps every this many batches.</summary>
+    public int AccumulateGradBatches { get; init; } = 1;
+
     /// <summary>The training batches.</summary>
     public required IDataLoader<TBatch> Train { get; init; }
 
@@ -44,6 +51,13 @@ public sealed record FitJob<TNetwork, TBatch, TOptions>
         init;
     }
 
+    /// <summary>
+    /// Metrics over the whole validation loader computed with <see cref="Network"/> itself, for a model whose
+    /// validation reads several outputs through its own predictor (football's <c>FootballModel.Forecast</c>); a twin
+    /// strategy copies its current weights into <see cref="Network"/> first. Or null.
+    /// </summary>
+    public Func<IDataLoader<TBatch>, IReadOnlyDictionary<string, double>>? ValidateNetwork { get; init; }
+
     /// <summary>Metrics of one validation batch, given the forward pass; or null.</summary>
     public Func<Func<TBatch, float[]>, TBatch, IReadOnlyDictionary<string, double>>? ValidationStep { get; init; }
 
@@ -55,6 +69,13 @@ public sealed record FitJob<TNetwork, TBatch, TOptions>
 
     /// <summary>Whether the run ends with the best epoch's weights.</summary>
     public bool RestoreBestWeights { get; init; }
+
+    /// <summary>Best, top-k and last checkpoints (the strategy's trainer writes them in the engine's format), or
+    /// null.</summary>
+    public CheckpointOptions? Checkpoints { get; init; }
+
+    /// <summary>A checkpoint to continue from (<c>last</c>: <see cref="Checkpoints"/>' last one), or null.</summary>
+    public string? ResumeFrom { get; init; }
 
     /// <summary>The gradient-norm clip, or null.</summary>
     public double? ClipNorm { get; init; }

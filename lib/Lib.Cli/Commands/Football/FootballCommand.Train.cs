@@ -3,6 +3,8 @@ using System.Globalization;
 using Lib.Football.Dataset;
 using Lib.Football.Evaluate;
 using Lib.Football.Train;
+using Lib.Tensors.Training;
+using Lib.Torch.Football;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -61,6 +63,10 @@ internal static partial class FootballCommand
             experiment,
             runs,
         };
+        var device = DeviceOptions.Create();
+        var precision = DeviceOptions.CreatePrecision();
+        command.Options.Add(device);
+        command.Options.Add(precision);
         data.AddTo(command);
         command.SetAction(parse =>
         {
@@ -78,6 +84,10 @@ internal static partial class FootballCommand
                 options = options with { LearningRate = lr };
             if (parse.GetValue(experiment) is { } name)
                 options = options with { ExperimentName = name };
+            var asked = DeviceOptions.Precision(parse.GetValue(precision), parse.GetValue(device));
+            if (asked != TrainingPrecision.Float32) // the flag's default keeps the config's precision
+                options = options with { Precision = asked };
+            var on = DeviceOptions.Parse(parse.GetValue(device)); // before any data is read
             // --weeks and the config's weeks are one setting: the weeks read (train, validation and test games)
             var selection = options.Selection(data.Selection(parse));
             options = options with { Weeks = [.. selection.Weeks] };
@@ -95,7 +105,8 @@ internal static partial class FootballCommand
                 folder,
                 parse.GetValue(runs) ?? Path.Combine(context.Artifacts, "mlruns"),
                 parse.GetValue(resume),
-                context.Progress
+                context.Progress,
+                fit: TorchFootballFit.For(on)
             );
             var training = outcome.Model.Card.Training;
             context.Console.WriteLine(

@@ -3,6 +3,7 @@ using System.Globalization;
 using Lib.Paragliding.Evaluate;
 using Lib.Paragliding.Model;
 using Lib.Paragliding.Train;
+using Lib.Torch.Paragliding;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -90,6 +91,8 @@ internal static partial class ParaglidingCommand
             seed,
             runs,
         };
+        var device = DeviceOptions.Create();
+        command.Options.Add(device);
         data.AddTo(command);
         command.SetAction(parse =>
         {
@@ -113,9 +116,12 @@ internal static partial class ParaglidingCommand
                     $"--embedding-dim must be at least 1 and --cross-layers at least 0, got {options.EmbeddingDim} "
                         + $"and {options.CrossLayers}."
                 );
+            var on = DeviceOptions.Parse(parse.GetValue(device)); // before any data is read
             var folder = parse.GetValue(output) ?? Path.Combine(context.Artifacts, "paragliding", "model");
             var prepared = data.Load(context, parse);
-            var t = ParaglidingTrainStep.Run(prepared, options, folder, context.Progress).Model.Card.Training;
+            var t = ParaglidingTrainStep
+                .Run(prepared, options, folder, context.Progress, fit: TorchGlideatorFit.For(on))
+                .Model.Card.Training;
             var evaluated = ParaglidingEvaluateStep.Run(prepared, folder, Runs(context, parse, runs));
             WriteMetrics(context, evaluated.Evaluation);
             context.Console.WriteLine(

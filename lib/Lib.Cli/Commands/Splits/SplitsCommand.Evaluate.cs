@@ -2,6 +2,7 @@ using System.CommandLine;
 using Lib.Splits.Dataset;
 using Lib.Splits.Evaluate;
 using Lib.Splits.Model;
+using Lib.Torch.Splits;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -40,9 +41,14 @@ internal static partial class SplitsCommand
         };
         video.AddTo(command);
         search.AddTo(command);
+        var device = DeviceOptions.Create();
+        device.Description = "Where the models' encoders run: cpu (the lab's engine, the default), torch-cpu (the "
+            + "TorchSharp twin on LibTorch's CPU) or cuda (an NVIDIA GPU; needs a build with -p:TorchBackend=cuda).";
+        command.Options.Add(device);
         command.SetAction(
             (parse, cancellationToken) =>
             {
+                var on = DeviceOptions.Parse(parse.GetValue(device)); // before any video is read
                 var (config, folder) = video.Source(context, parse);
                 var videos = SplitVideos.Load(config, folder, video.FeatureSource(context, parse));
                 string root = parse.GetValue(model)!;
@@ -53,6 +59,8 @@ internal static partial class SplitsCommand
                     .Where(t => Lib.Workflow.ModelFolder.Holds(Path.Combine(root, t)))
                     .Select(t => SplitModels.For(root, t))
                     .ToList();
+                foreach (var m in models)
+                    TorchSplitsRunner.Use(m, on);
                 if (models.Count == 0)
                     throw new ArgumentException($"{root} holds no model folder named after a track of the config.");
                 var evaluation = SplitsEvaluateStep.Run(

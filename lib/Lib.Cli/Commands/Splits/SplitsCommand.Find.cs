@@ -3,6 +3,7 @@ using System.Globalization;
 using Lib.Splits.Domain;
 using Lib.Splits.Model;
 using Lib.Splits.Predict;
+using Lib.Torch.Splits;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -66,9 +67,14 @@ internal static partial class SplitsCommand
         };
         video.AddTo(command);
         search.AddTo(command);
+        var device = DeviceOptions.Create();
+        device.Description = "Where the models' encoders run: cpu (the lab's engine, the default), torch-cpu (the "
+            + "TorchSharp twin on LibTorch's CPU) or cuda (an NVIDIA GPU; needs a build with -p:TorchBackend=cuda).";
+        command.Options.Add(device);
         command.SetAction(
             (parse, cancellationToken) =>
             {
+                var on = DeviceOptions.Parse(parse.GetValue(device)); // before any video is read
                 var (config, folder) = video.Source(context, parse);
                 var found = SplitsPredictStep.Run(
                     new FindRequest
@@ -83,6 +89,7 @@ internal static partial class SplitsCommand
                         AllPairs = parse.GetValue(allPairs),
                         OutputCsv = parse.GetValue(output),
                         Find = search.Read(parse),
+                        Prepare = m => TorchSplitsRunner.Use(m, on),
                     },
                     context.Progress
                 );

@@ -4,6 +4,7 @@ using Lib.Splits.Dataset;
 using Lib.Splits.Evaluate;
 using Lib.Splits.Model;
 using Lib.Splits.Train;
+using Lib.Torch.Splits;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -141,6 +142,8 @@ internal static partial class SplitsCommand
         };
         video.AddTo(command);
         search.AddTo(command);
+        var device = DeviceOptions.Create();
+        command.Options.Add(device);
         command.SetAction(
             (parse, cancellationToken) =>
             {
@@ -150,6 +153,7 @@ internal static partial class SplitsCommand
                     "regressor" => SampleTask.Regressor,
                     var other => throw new ArgumentException($"--task must be classifier or regressor; got {other}."),
                 };
+                var on = DeviceOptions.Parse(parse.GetValue(device)); // before any video is read
                 var (config, folder) = video.Source(context, parse);
                 var videos = SplitVideos.Load(config, folder, video.FeatureSource(context, parse));
                 int c = parse.GetValue(compress),
@@ -191,6 +195,7 @@ internal static partial class SplitsCommand
                         OutputFolder = parse.GetValue(output) ?? Path.Combine(context.Artifacts, "splits", "models"),
                         TestTracks = wanted is { Length: > 0 } ? wanted : null,
                         RunsFolder = parse.GetValue(runs) ?? Path.Combine(context.Artifacts, "mlruns"),
+                        Fit = TorchSplitsFit.For(on),
                     },
                     context.Progress,
                     cancellationToken

@@ -3,6 +3,7 @@ using Lib.Football.Dataset;
 using Lib.Football.Model;
 using Lib.Tensors.Training;
 using Lib.Tracking;
+using Lib.Workflow;
 
 namespace Lib.Football.Train;
 
@@ -28,7 +29,7 @@ public static class FootballTrainStep
     public static string CheckpointFolder(string modelFolder) => Path.Combine(modelFolder, "checkpoints");
 
     /// <summary>Trains and saves into <paramref name="modelFolder"/>; runs go to <paramref name="runsRoot"/> when
-    /// given.</summary>
+    /// given; <paramref name="fit"/> picks the device (null: the engine).</summary>
     public static Outcome Run(
         FootballData data,
         FootballTrainOptions options,
@@ -36,7 +37,8 @@ public static class FootballTrainStep
         string? runsRoot = null,
         string? resumeFrom = null,
         IProgressReporter? progress = null,
-        CancellationToken cancellationToken = default
+        CancellationToken cancellationToken = default,
+        IFitStrategy<TrajectoryGnn, TrajectoryBatch, FootballTrainOptions>? fit = null
     )
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -56,7 +58,17 @@ public static class FootballTrainStep
             );
         run?.LogParams(options.Parameters());
         run?.LogParam("data_fingerprint", data.Fingerprint);
-        var result = FootballTrainer.Train(data, options, checkpoints, resumeFrom, run, progress, cancellationToken);
+        run?.LogParam("device", (fit?.Device ?? ComputeDevice.Cpu).Name);
+        var result = FootballTrainer.Train(
+            data,
+            options,
+            checkpoints,
+            resumeFrom,
+            run,
+            progress,
+            cancellationToken,
+            fit
+        );
         result.Model.Save(modelFolder);
         if (run is not null)
         {

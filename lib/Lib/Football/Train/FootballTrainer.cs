@@ -26,6 +26,10 @@ public static class FootballTrainer
     /// <summary>The monitored metric of the mixture: validation minADE over 2 s, yards.</summary>
     public const string MixtureMonitor = "val_min_ade2";
 
+    /// <summary>The engine's strategy (<c>--device cpu</c>, the default): <see cref="Step"/> on the network.</summary>
+    public static IFitStrategy<TrajectoryGnn, TrajectoryBatch, FootballTrainOptions> Engine { get; } =
+        new EngineFit<TrajectoryGnn, TrajectoryBatch, FootballTrainOptions>(Step);
+
     /// <summary>What a run returns.</summary>
     public sealed record Result(FootballModel Model, TrainingHistory History, IReadOnlyList<RankedCheckpoint> TopK);
 
@@ -35,7 +39,8 @@ public static class FootballTrainer
     /// <summary>
     /// Trains on <paramref name="data"/>'s training samples, validating on its validation samples; checkpoints go to
     /// <paramref name="checkpointFolder"/> (null: none), <paramref name="resumeFrom"/> continues a run from a
-    /// checkpoint (<c>last</c> = that folder's last one).
+    /// checkpoint (<c>last</c> = that folder's last one); <paramref name="fit"/> trains on the engine (null, the
+    /// default) or on the twin (<c>Lib.Torch.Football.TorchFootballFit</c>).
     /// </summary>
     public static Result Train(
         FootballData data,
@@ -44,11 +49,13 @@ public static class FootballTrainer
         string? resumeFrom = null,
         TrackedRun? run = null,
         IProgressReporter? progress = null,
-        CancellationToken cancellationToken = default
+        CancellationToken cancellationToken = default,
+        IFitStrategy<TrajectoryGnn, TrajectoryBatch, FootballTrainOptions>? fit = null
     )
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
+        fit ??= Engine;
         var train = Select(data.Of(DataSplit.Train), options);
         var validation = Select(data.Of(DataSplit.Validation), options with { MaxTrainSamples = null });
         if (options.MaxTrainSamples is int max && train.Count > max)
@@ -83,27 +90,35 @@ public static class FootballTrainer
         );
         var monitor = MonitorOf(options);
         var model = new FootballModel(network, Card(config, options, data, null, null));
-        var trainer = new Trainer<TrajectoryBatch>(network, optimizer, b => Step(network, b, options))
-        {
-            MaxEpochs = options.MaxEpochs,
-            Precision = options.Precision,
-            AccumulateGradBatches = options.AccumulateGradBatches,
-            ClipGradients = ps => ClipGrad.ClipGradNorm(ps, options.ClipNorm),
-            Validate = loader => Validate(model, loader),
-            EarlyStopping = new EarlyStopping(monitor, MetricMode.Min, options.Patience),
-            RestoreBestWeights = true,
-            Checkpoints = checkpointFolder is null
-                ? null
-                : new CheckpointOptions(checkpointFolder) { Monitor = monitor, SaveTopK = options.SaveTopK },
-            Progress = progress is null
-                ? null
-                : new TrainingProgressReporter(progress, "training the football graph network"),
-        };
         using var logging = run is null ? null : new RunMetricsCallback(run);
-        if (logging is not null)
-            trainer.Callbacks.Add(logging);
         var watch = Stopwatch.StartNew();
-        var history = trainer.Fit(trainLoader, validationLoader, resumeFrom, cancellationToken);
+        var history = fit.Fit(
+            new FitJob<TrajectoryGnn, TrajectoryBatch, FootballTrainOptions>
+            {
+                Network = network,
+                Optimizer = optimizer,
+                Train = trainLoader,
+                Validation = validationLoader,
+                ValidateNetwork = loader => Validate(model, loader),
+                Epochs = options.MaxEpochs,
+                Precision = options.Precision,
+                AccumulateGradBatches = options.AccumulateGradBatches,
+                ClipNorm = options.ClipNorm,
+                EarlyStopping = new EarlyStopping(monitor, MetricMode.Min, options.Patience),
+                RestoreBestWeights = true,
+                Checkpoints = checkpointFolder is null
+                    ? null
+                    : new CheckpointOptions(checkpointFolder) { Monitor = monitor, SaveTopK = options.SaveTopK },
+                ResumeFrom = resumeFrom,
+                Seed = options.Seed,
+                Options = options,
+                Progress = progress is null
+                    ? null
+                    : new TrainingProgressReporter(progress, "training the football graph network"),
+                Callbacks = logging is null ? [] : [logging],
+                CancellationToken = cancellationToken,
+            }
+        );
         watch.Stop();
         network.Eval();
         var summary = TrainingSummary.Of(
@@ -114,10 +129,10 @@ public static class FootballTrainer
             validation.Count,
             watch.Elapsed.TotalSeconds,
             network.NumParameters(),
-            options.Parameters()
+            new Dictionary<string, object?>(options.Parameters()) { ["device"] = fit.Device.Name }
         );
         var card = Card(config, options, data, summary, history);
-        return new Result(new FootballModel(network, card), history, trainer.TopCheckpoints);
+        return new Result(new FootballModel(network, card), history, history.TopCheckpoints);
     }
 
     /// <summary>One training step's loss and its weighted auxiliary terms (what the trainer sums and backpropagates;

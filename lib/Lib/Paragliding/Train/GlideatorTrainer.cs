@@ -4,7 +4,6 @@ using Lib.Paragliding.Dataset;
 using Lib.Paragliding.Model;
 using Lib.Tensors;
 using Lib.Tensors.Optim;
-using Lib.Tensors.Optim.Schedulers;
 using Lib.Tensors.Training;
 using Lib.Workflow;
 
@@ -21,6 +20,14 @@ public static class GlideatorTrainer
 {
     /// <summary>The monitored metric.</summary>
     public const string Monitor = "val_loss";
+
+    /// <summary>The engine's strategy (<c>--device cpu</c>, the default): <see cref="GlideatorLoss.Step"/> on the
+    /// network's logits and parameters.</summary>
+    public static IFitStrategy<GlideatorNet, SiteDayBatch, ParaglidingTrainOptions> Engine { get; } =
+        new EngineFit<GlideatorNet, SiteDayBatch, ParaglidingTrainOptions>(
+            (network, b, options) => GlideatorLoss.Step(network.Forward(b), b.Labels, network.Parameters(), options),
+            (network, b) => network.Forward(b)
+        );
 
     /// <summary>What a run gives: the model and its history.</summary>
     public sealed record Result(GlideatorModel Model, TrainingHistory History);
@@ -48,16 +55,23 @@ public static class GlideatorTrainer
             prefetch: options.Prefetch
         );
 
-    /// <summary>Trains, then calibrates on the validation weeks.</summary>
+    /// <summary>Trains (on the engine, or on the twin with <paramref name="fit"/> =
+    /// <c>Lib.Torch.Paragliding.TorchGlideatorFit</c>), then calibrates on the validation weeks; with
+    /// <paramref name="checkpoints"/> the best and last epochs are checkpointed there, and
+    /// <paramref name="resumeFrom"/> continues a run from one (<c>last</c>: that folder's last).</summary>
     public static Result Train(
         ParaglidingData data,
         ParaglidingTrainOptions options,
         IProgressReporter? progress = null,
-        CancellationToken cancellationToken = default
+        CancellationToken cancellationToken = default,
+        IFitStrategy<GlideatorNet, SiteDayBatch, ParaglidingTrainOptions>? fit = null,
+        string? checkpoints = null,
+        string? resumeFrom = null
     )
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
+        fit ??= Engine;
         var network = Build(data, options);
         var optimizer = new Adam(network.Parameters(), lr: options.LearningRate);
         var trainLoader = TrainLoader(data, options);
@@ -67,20 +81,29 @@ public static class GlideatorTrainer
                 $"Training needs site-days in the train and val weeks; got {trainLoader.Samples} and "
                     + $"{valLoader.Samples}."
             );
-        var trainer = new Trainer<SiteDayBatch>(network, optimizer, b =>
-            GlideatorLoss.Step(network.Forward(b), b.Labels, network.Parameters(), options)
-        )
-        {
-            MaxEpochs = options.Epochs,
-            Scheduler = new ExponentialLR(optimizer, options.LrDecay),
-            SchedulerInterval = SchedulerInterval.Epoch,
-            ValidationStep = b => GlideatorLoss.Validate(network.Forward(b), b.Labels),
-            EarlyStopping = new EarlyStopping(Monitor, patience: options.Patience),
-            RestoreBestWeights = true,
-            Progress = progress is null ? null : new TrainingProgressReporter(progress, "training the XC-odds DCN"),
-        };
         var watch = Stopwatch.StartNew();
-        var history = trainer.Fit(trainLoader, valLoader, cancellationToken: cancellationToken);
+        var history = fit.Fit(
+            new FitJob<GlideatorNet, SiteDayBatch, ParaglidingTrainOptions>
+            {
+                Network = network,
+                Optimizer = optimizer,
+                Schedule = epoch => Math.Pow(options.LrDecay, epoch), // ExponentialLR(γ), per epoch
+                ScheduleInterval = SchedulerInterval.Epoch,
+                Train = trainLoader,
+                Validation = valLoader,
+                ValidationStep = (forward, b) =>
+                    GlideatorLoss.Validate(Tensor.Wrap(forward(b), [.. b.Labels.Shape]), b.Labels),
+                Epochs = options.Epochs,
+                EarlyStopping = new EarlyStopping(Monitor, patience: options.Patience),
+                RestoreBestWeights = true,
+                Checkpoints = checkpoints is null ? null : new CheckpointOptions(checkpoints) { Monitor = Monitor },
+                ResumeFrom = resumeFrom,
+                Seed = options.Seed,
+                Options = options,
+                Progress = progress is null ? null : new TrainingProgressReporter(progress, "training the XC-odds DCN"),
+                CancellationToken = cancellationToken,
+            }
+        );
         watch.Stop();
         network.Eval();
 
@@ -108,7 +131,7 @@ public static class GlideatorTrainer
                 valLoader.Samples,
                 watch.Elapsed.TotalSeconds,
                 network.NumParameters(),
-                options.Parameters()
+                new Dictionary<string, object?>(options.Parameters()) { ["device"] = fit.Device.Name }
             ),
             History = history.Epochs,
         };

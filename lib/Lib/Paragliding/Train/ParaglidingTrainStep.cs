@@ -12,17 +12,19 @@ namespace Lib.Paragliding.Train;
 /// </summary>
 public static class ParaglidingTrainStep
 {
-    /// <summary>Trains on <paramref name="data"/> and saves into <paramref name="modelFolder"/>.</summary>
+    /// <summary>Trains on <paramref name="data"/> and saves into <paramref name="modelFolder"/>;
+    /// <paramref name="fit"/> picks the device (null: the engine).</summary>
     public static GlideatorTrainer.Result Run(
         ParaglidingData data,
         ParaglidingTrainOptions options,
         string modelFolder,
         IProgressReporter? progress = null,
-        CancellationToken cancellationToken = default
+        CancellationToken cancellationToken = default,
+        IFitStrategy<GlideatorNet, SiteDayBatch, ParaglidingTrainOptions>? fit = null
     )
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelFolder);
-        var result = GlideatorTrainer.Train(data, options, progress, cancellationToken);
+        var result = GlideatorTrainer.Train(data, options, progress, cancellationToken, fit);
         result.Model.Save(modelFolder);
         return result;
     }

@@ -28,6 +28,15 @@ public sealed class SplitModel
     /// <summary>The card.</summary>
     public ModelCard<SiameseLstmConfig, SplitInputs> Card { get; }
 
+    /// <summary>Runs the encoder elsewhere (a TorchSharp twin on a device, set by <c>Lib.Torch</c>'s
+    /// <c>TorchSplitsRunner</c>), or null for the engine.</summary>
+    public SplitRunner? Runner { get; set; }
+
+    private Tensor Compress(Tensor frames) => Runner is { } r ? r.Compress(frames) : Network.Compress(frames);
+
+    private Tensor EncodeCompressed(Tensor clips) =>
+        Runner is { } r ? r.EncodeCompressed(clips) : Network.EncodeCompressed(clips);
+
     /// <summary>The inputs (task, clip length, feature scale, fold).</summary>
     public SplitInputs Inputs => Card.Inputs;
 
@@ -82,7 +91,7 @@ public sealed class SplitModel
                 video.Frame(i).CopyTo(dest);
                 Inputs.Scale.Apply(dest);
             }
-            var compressed = Network.Compress(Tensor.Wrap(frames, hi - lo + 1, video.Dim)).ToArray(); // [n, C]
+            var compressed = Compress(Tensor.Wrap(frames, hi - lo + 1, video.Dim)).ToArray(); // [n, C]
             int c = compressed.Length / (hi - lo + 1);
             var result = new float[(long)ends.Count * Network.Config.EmbeddingSize];
             for (int start = 0; start < ends.Count; start += batchSize)
@@ -96,7 +105,7 @@ public sealed class SplitModel
                     compressed.AsSpan(frame * c, c).CopyTo(clips.AsSpan((j * f + i) * c, c));
                 }
                 using var scope = DisposeScope.Enter();
-                var vectors = Network.EncodeCompressed(Tensor.Wrap(clips, b, f, c)).ToArray(); // [b, E]
+                var vectors = EncodeCompressed(Tensor.Wrap(clips, b, f, c)).ToArray(); // [b, E]
                 vectors.CopyTo(result, (long)start * Network.Config.EmbeddingSize);
             }
             return Tensor.Wrap(result, ends.Count, Network.Config.EmbeddingSize);
@@ -127,7 +136,7 @@ public sealed class SplitModel
             for (int i = 0; i < video.FrameCount; i++)
                 Inputs.Scale.Apply(frames.AsSpan(i * video.Dim, video.Dim));
             using var scope = DisposeScope.Enter();
-            return Network.Compress(Tensor.Wrap(frames, video.FrameCount, video.Dim)).ToArray();
+            return Compress(Tensor.Wrap(frames, video.FrameCount, video.Dim)).ToArray();
         }
         finally
         {

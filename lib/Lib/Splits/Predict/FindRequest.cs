@@ -35,6 +35,10 @@ public sealed record FindRequest
     /// <summary>Every ordered pair of the track's annotated riders.</summary>
     public bool AllPairs { get; init; }
 
+    /// <summary>Called with each model as it is loaded, before it runs (<c>--device</c>: the model's
+    /// <see cref="SplitModel.Runner"/>); null leaves it on the engine.</summary>
+    public Action<SplitModel>? Prepare { get; init; }
+
     /// <summary>Where <c>preds.csv</c> goes (null: not written).</summary>
     public string? OutputCsv { get; init; }
 

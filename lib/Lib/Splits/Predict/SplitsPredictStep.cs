@@ -39,7 +39,10 @@ public static class SplitsPredictStep
         {
             string track = source.TrackId;
             if (!models.TryGetValue(track, out var model))
+            {
                 model = models[track] = SplitModels.For(request.ModelFolder, track);
+                request.Prepare?.Invoke(model);
+            }
             var sourceFeatures = Features(track, source.RiderId);
             var targetFeatures = Features(track, targetRider);
             ClipVectors Scan(string rider, FeatureSequence f) =>

@@ -22,11 +22,20 @@ public static class SplitModelTrainer
     /// <summary>The monitored metric.</summary>
     public const string Monitor = "val_loss";
 
+    /// <summary>The engine's strategy (<c>--device cpu</c>, the default).</summary>
+    public static IFitStrategy<SiameseLstm, SplitBatch, SplitsTrainOptions> Engine { get; } =
+        new EngineFit<SiameseLstm, SplitBatch, SplitsTrainOptions>(
+            (network, b) => network.Forward(b.Source, b.Target),
+            (output, b, options) => Loss(output, b.Label, options.Task)
+        );
+
     /// <summary>A run's model, learning curve and samples.</summary>
     public sealed record Result(SplitModel Model, TrainingHistory History, SplitSamples Samples);
 
     /// <summary>Trains on <paramref name="fold"/>'s training tracks of <paramref name="videos"/>; with
-    /// <paramref name="checkpoints"/>, the trainer's checkpoints (last and best epoch) go to that folder.</summary>
+    /// <paramref name="checkpoints"/>, the trainer's checkpoints (last and best epoch) go to that folder, and
+    /// <paramref name="resumeFrom"/> continues from one (<c>last</c>: that folder's last); <paramref name="fit"/>
+    /// trains on the engine (null, the default) or on the twin (<c>Lib.Torch.Splits.TorchSplitsFit</c>).</summary>
     /// <exception cref="ArgumentException">Videos of different feature sizes, or no training pairs.</exception>
     public static Result Train(
         IReadOnlyList<SplitVideo> videos,
@@ -35,10 +44,13 @@ public static class SplitModelTrainer
         string feature,
         IProgressReporter? progress = null,
         string? checkpoints = null,
-        CancellationToken cancellationToken = default
+        CancellationToken cancellationToken = default,
+        IFitStrategy<SiameseLstm, SplitBatch, SplitsTrainOptions>? fit = null,
+        string? resumeFrom = null
     )
     {
         ArgumentNullException.ThrowIfNull(videos);
+        fit ??= Engine;
         ArgumentNullException.ThrowIfNull(fold);
         ArgumentNullException.ThrowIfNull(options);
         if (options.AddPositionFeature || options.AddPercentCompletionFeature)
@@ -94,37 +106,39 @@ public static class SplitModelTrainer
             validation.Count > 0
                 ? new DataLoader<ClipPair, SplitBatch>(new ListDataset<ClipPair>(validation), Collate, 256, prefetch: 0)
                 : null;
-        Tensor Loss(SplitBatch b)
-        {
-            var output = network.Forward(b.Source, b.Target); // [B]
-            return options.Task == SampleTask.Classifier
-                ? Functional.BinaryCrossEntropyWithLogits(output, b.Label)
-                : Functional.MseLoss(output, b.Label);
-        }
-        var trainer = new Trainer<SplitBatch>(network, optimizer, Loss)
-        {
-            MaxEpochs = options.Epochs,
-            Progress = progress is null
-                ? null
-                : new TrainingProgressReporter(
-                    progress,
-                    $"training the split {options.Task.ToString().ToLowerInvariant()}"
-                ),
-        };
-        if (valLoader is not null)
-        {
-            trainer.Validate = loader => Validate(network, loader, options.Task, labelUnit / fps);
-            trainer.EarlyStopping = new EarlyStopping(Monitor, patience: options.Patience);
-            trainer.RestoreBestWeights = true;
-        }
-        if (checkpoints is not null)
-            trainer.Checkpoints = new CheckpointOptions(checkpoints)
-            {
-                Monitor = valLoader is null ? null : Monitor,
-                SaveTopK = valLoader is null ? 0 : 1,
-            };
         var watch = Stopwatch.StartNew();
-        var history = trainer.Fit(trainLoader, valLoader, cancellationToken: cancellationToken);
+        var history = fit.Fit(
+            new FitJob<SiameseLstm, SplitBatch, SplitsTrainOptions>
+            {
+                Network = network,
+                Optimizer = optimizer,
+                Train = trainLoader,
+                Validation = valLoader,
+                Validate = valLoader is null
+                    ? null
+                    : (forward, loader) => Validate(forward, loader, options.Task, labelUnit / fps),
+                Epochs = options.Epochs,
+                EarlyStopping = valLoader is null ? null : new EarlyStopping(Monitor, patience: options.Patience),
+                RestoreBestWeights = valLoader is not null,
+                Checkpoints = checkpoints is null
+                    ? null
+                    : new CheckpointOptions(checkpoints)
+                    {
+                        Monitor = valLoader is null ? null : Monitor,
+                        SaveTopK = valLoader is null ? 0 : 1,
+                    },
+                ResumeFrom = resumeFrom,
+                Seed = options.Seed,
+                Options = options,
+                Progress = progress is null
+                    ? null
+                    : new TrainingProgressReporter(
+                        progress,
+                        $"training the split {options.Task.ToString().ToLowerInvariant()}"
+                    ),
+                CancellationToken = cancellationToken,
+            }
+        );
         watch.Stop();
         network.Eval();
 
@@ -136,7 +150,7 @@ public static class SplitModelTrainer
             validation.Count,
             watch.Elapsed.TotalSeconds,
             network.NumParameters(),
-            options.Parameters()
+            new Dictionary<string, object?>(options.Parameters()) { ["device"] = fit.Device.Name }
         );
         var card = new ModelCard<SiameseLstmConfig, SplitInputs>
         {
@@ -165,8 +179,14 @@ public static class SplitModelTrainer
         return new Result(new SplitModel(network, card), history, samples);
     }
 
+    /// <summary>The loss of a batch's outputs: BCE on the logit (classifier) or MSE (regressor).</summary>
+    public static Tensor Loss(Tensor output, Tensor label, SampleTask task) =>
+        task == SampleTask.Classifier
+            ? Functional.BinaryCrossEntropyWithLogits(output, label)
+            : Functional.MseLoss(output, label);
+
     static Dictionary<string, double> Validate(
-        SiameseLstm network,
+        Func<SplitBatch, float[]> forward,
         IDataLoader<SplitBatch> loader,
         SampleTask task,
         double secondsPerUnit
@@ -179,9 +199,9 @@ public static class SplitModelTrainer
         var actual = new List<bool>();
         foreach (var b in loader)
         {
-            var output = network.Forward(b.Source, b.Target);
             int count = b.Label.Size(0);
-            var o = output.ToArray();
+            var o = forward(b);
+            var output = Tensor.Wrap(o, count);
             var y = b.Label.ToArray();
             if (task == SampleTask.Classifier)
             {

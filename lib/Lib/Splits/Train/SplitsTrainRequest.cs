@@ -1,4 +1,6 @@
 using Lib.Splits.Dataset;
+using Lib.Splits.Model;
+using Lib.Workflow;
 
 namespace Lib.Splits.Train;
 
@@ -25,4 +27,8 @@ public sealed record SplitsTrainRequest
 
     /// <summary>The MLflow-compatible run store (null: none).</summary>
     public string? RunsFolder { get; init; }
+
+    /// <summary>Where the models train (<c>--device</c>): null is the engine; <c>Lib.Torch.Splits.TorchSplitsFit</c>
+    /// gives the twin's strategy.</summary>
+    public IFitStrategy<SiameseLstm, SplitBatch, SplitsTrainOptions>? Fit { get; init; }
 }

@@ -40,7 +40,8 @@ public static class SplitsTrainStep
                 request.Feature,
                 progress,
                 Path.Combine(folder, "checkpoints"),
-                cancellationToken
+                cancellationToken,
+                request.Fit
             );
             result.Model.Save(folder);
             string? runId = null;
