@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Lib.Tensors.Kernels;
 using Lib.Tensors.Ops;
 
 namespace Lib.Tensors.NN.Recurrent;
@@ -190,25 +191,24 @@ internal static class LstmLayer
         var cells = TensorStorage.Uninitialized(rows * hidden); // every row is some step's
         var outputs = TensorStorage.Uninitialized(rows * hidden);
         var prevOutputs = TensorStorage.Uninitialized(rows * hidden); // carried rows, then h0 rows, at every step
-        var whh = w.WeightHh.Data;
+        // W_hh packed once for the 50-odd per-step products instead of at each one (the products are the same).
+        var whh = PackRecurrent(w.WeightHh, true, hidden, width);
         foreach (var s in batch.Steps(reverse))
         {
             // The previous hidden state of each running row, contiguous, for one GEMM.
             outputs.AsSpan(s.PrevOffset * hidden, s.Carried * hidden).CopyTo(prevOutputs.AsSpan(s.Offset * hidden));
             h0.AsSpan(s.Carried * hidden, (s.Count - s.Carried) * hidden)
                 .CopyTo(prevOutputs.AsSpan((s.Offset + s.Carried) * hidden));
-            Blas.Sgemm(
+            Gemm.SgemmPacked(
+                Gemm.MaxThreads,
                 false,
-                true,
                 s.Count,
-                width,
-                hidden,
                 1f,
                 prevOutputs.AsSpan(s.Offset * hidden),
                 hidden,
                 whh,
-                hidden,
                 1f,
+                default,
                 gates.AsSpan(s.Offset * width),
                 width
             );
@@ -221,6 +221,18 @@ internal static class LstmLayer
         }
         return new Saved(gates, cells, outputs, prevOutputs, c0);
     }
+
+    /// <summary>The recurrent weights W_hh [4H, H] packed for the per-step products: op(B) = W_hhᵀ [k = H, n = 4H]
+    /// forward (<paramref name="transB"/>), W_hh [k = 4H, n = H] backward.</summary>
+    private static PackedMatrix PackRecurrent(Tensor weight, bool transB, int k, int n) =>
+        PackedMatrix.Pack(
+            transB,
+            k,
+            n,
+            weight.Data,
+            weight.Size(1),
+            TensorStorage.Uninitialized(PackedMatrix.Length(k, n, Gemm.Path))
+        );
 
     /// <summary>A step's rows split across the cores only from this many cell elements per part (a fork-join costs
     /// microseconds).</summary>
@@ -337,7 +349,7 @@ internal static class LstmLayer
         var dGates = TensorStorage.Uninitialized(rows * width); // every row is some step's
         var dh0 = TensorStorage.Zeroed(b * hidden);
         var dc0 = TensorStorage.Zeroed(b * hidden);
-        var whh = w.WeightHh.Data;
+        var whh = PackRecurrent(w.WeightHh, false, width, hidden); // op(B) = W_hh [4H, H], packed once
         var steps = batch.Steps(reverse);
         for (int k = steps.Length - 1; k >= 0; k--)
         {
@@ -349,33 +361,29 @@ internal static class LstmLayer
                 1
             );
             // dh_prev = dGates · W_hh: carried rows continue to the previous step, the rest go to the initial state.
-            Blas.Sgemm(
-                false,
+            Gemm.SgemmPacked(
+                Gemm.MaxThreads,
                 false,
                 st.Carried,
-                hidden,
-                width,
                 1f,
                 dGates.AsSpan(st.Offset * width),
                 width,
                 whh,
-                hidden,
                 0f,
+                default,
                 dh,
                 hidden
             );
-            Blas.Sgemm(
-                false,
+            Gemm.SgemmPacked(
+                Gemm.MaxThreads,
                 false,
                 st.Count - st.Carried,
-                hidden,
-                width,
                 1f,
                 dGates.AsSpan((st.Offset + st.Carried) * width),
                 width,
                 whh,
-                hidden,
                 0f,
+                default,
                 dh0.AsSpan(st.Carried * hidden),
                 hidden
             );
