@@ -1,5 +1,6 @@
 using Lib.Football.Dataset;
 using Lib.Tensors;
+using Lib.Tensors.Autograd;
 using Lib.Tensors.NN;
 
 namespace Lib.Football.Model;
@@ -36,11 +37,30 @@ public sealed class MessagePassingLayer : Module
     public Tensor Forward(Tensor h, Tensor edges, SceneGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var messages = Message.Forward(
-            Tensor.Cat([h.IndexSelect(0, graph.Source), h.IndexSelect(0, graph.Target), edges], dim: -1)
-        ); // [E, H]
+        var messages = GradMode.IsEnabled
+            ? Message.Forward(
+                Tensor.Cat([h.IndexSelect(0, graph.Source), h.IndexSelect(0, graph.Target), edges], dim: -1)
+            )
+            : MessagesWithoutGrad(h, edges, graph); // [E, H]
         var received = Tensor.SegmentSum(messages, graph.Incoming); // [nodes, H]
         return Norm.Forward(h + Update.Forward(Tensor.Cat([h, received], dim: -1))); // [nodes, H]
+    }
+
+    /// <summary>
+    /// The edge MLP for inference: its first Linear split by input block, W·[h_s, h_t, e] + b = (h·W_sᵀ)[s] +
+    /// (h·W_tᵀ + b)[t] + e·W_eᵀ, so the wide products run over the nodes (23 a scene), not the edges (506 a scene),
+    /// and no [E, 2H + E] input is built. The same sums in another order: equal to the composed MLP up to rounding.
+    /// </summary>
+    private Tensor MessagesWithoutGrad(Tensor h, Tensor edges, SceneGraph graph)
+    {
+        var first = (Linear)Message[0];
+        int hidden = h.Size(1);
+        var w = first.Weight; // [H, 2H + E]
+        var fromSource = Tensor.Linear(h, w.Narrow(1, 0, hidden)); // [nodes, H]
+        var fromTarget = Tensor.Linear(h, w.Narrow(1, hidden, hidden), first.Bias); // [nodes, H]
+        var fromEdge = Tensor.Linear(edges, w.Narrow(1, 2 * hidden, w.Size(1) - 2 * hidden)); // [E, H]
+        var hiddenMessages = fromSource.IndexSelect(0, graph.Source) + fromTarget.IndexSelect(0, graph.Target);
+        return Message[2].Forward((hiddenMessages + fromEdge).Relu());
     }
 
     /// <summary>Linear → ReLU → Linear.</summary>
