@@ -53,6 +53,36 @@ public class LstmCellTests
         }
     }
 
+    /// <summary>The 16-lane backward (AVX-512, hidden sizes a multiple of 16) gives the bits of the
+    /// <c>Vector&lt;T&gt;</c> path, with dc_prev written over dc or into an array of its own, for cells small and
+    /// saturated (|c| past tanh's polynomial range and far past it).</summary>
+    [Theory]
+    [InlineData(16, 1f)]
+    [InlineData(64, 3f)]
+    [InlineData(128, 1f)]
+    [InlineData(128, 40f)]
+    public void The_wide_backward_matches_the_lane_backward(int hidden, float cellScale)
+    {
+        if (!LstmCell512.IsSupported) return; // nothing to compare on this machine
+        var g = new Generator(hidden + 7);
+        float[] Draw(int n, float scale) => [.. Enumerable.Range(0, n).Select(_ => (float)g.NextNormal() * scale)];
+        var gate = Draw(4 * hidden, 2f);
+        var c = Draw(hidden, 1f);
+        LstmCell.Forward(gate, Draw(hidden, 1f), c, new float[hidden]); // activated gates
+        c = Draw(hidden, cellScale);
+        var (cPrev, dh, dc) = (Draw(hidden, 1f), Draw(hidden, 1f), Draw(hidden, 1f));
+        var (dGateA, dcA) = (new float[4 * hidden], (float[])dc.Clone());
+        LstmCell.BackwardLanes(gate, cPrev, c, dh, dcA, dGateA, dcA);
+        var (dGateB, dcB) = (new float[4 * hidden], (float[])dc.Clone());
+        LstmCell512.Backward(gate, cPrev, c, dh, dcB, dGateB, dcB);
+        Assert.Equal(dGateA, dGateB);
+        Assert.Equal(dcA, dcB);
+        var (dGateC, dcPrevC) = (new float[4 * hidden], new float[hidden]);
+        LstmCell512.Backward(gate, cPrev, c, dh, dc, dGateC, dcPrevC);
+        Assert.Equal(dGateA, dGateC);
+        Assert.Equal(dcA, dcPrevC);
+    }
+
     /// <summary>The 16-lane path (AVX-512), full vectors and a padded last one, gives the bits of the
     /// <c>Vector&lt;T&gt;</c> path for ordinary arguments, updates c in place, saturates huge arguments and keeps NaN.</summary>
     [Theory]

@@ -52,6 +52,18 @@ public class TrajectoryGnnTests
         }
         loss!.Backward();
         AssertClose(tensors["grad.input.frames"].ToTensor(), frames.Grad!, "d/d frames");
+        // Inference (NoGrad) splits the edge MLP's first Linear by input block: the same outputs.
+        using (Lib.Tensors.Autograd.GradMode.NoGrad())
+        {
+            var inferred = model.Forward(frames, tensors["input.positions"].ToTensor(), tensors["input.velocity"].ToTensor(), graph);
+            AssertClose(tensors["output.means"].ToTensor(), inferred.Means, "means (NoGrad)");
+            AssertClose(tensors["output.coverage"].ToTensor(), inferred.CoverageLogit, "coverage (NoGrad)");
+            if (inferred.IsMixture)
+            {
+                AssertClose(tensors["output.log_sigma"].ToTensor(), inferred.LogSigma!, "log_sigma (NoGrad)");
+                AssertClose(tensors["output.logits"].ToTensor(), inferred.ModeLogits!, "logits (NoGrad)");
+            }
+        }
         foreach (var (key, parameter) in model.NamedParameters())
             AssertClose(tensors[$"grad.param.{key}"].ToTensor(), parameter.Grad!, $"d/d {key}");
     }

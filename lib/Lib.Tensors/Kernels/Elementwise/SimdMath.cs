@@ -9,9 +9,9 @@ namespace Lib.Tensors.Ops;
 /// </summary>
 internal static class SimdMath
 {
-    private const float MaxArgument = 88.72283f; // ln(float.MaxValue)
-    private const float MaxScaled = 88.37f; // below 127.5·ln 2, so that 2ᵏ stays a finite float
-    private const float MinArgument = -87.33654f; // ln(smallest normal float)
+    internal const float MaxArgument = 88.72283f; // ln(float.MaxValue)
+    internal const float MaxScaled = 88.37f; // below 127.5·ln 2, so that 2ᵏ stays a finite float
+    internal const float MinArgument = -87.33654f; // ln(smallest normal float)
 
     /// <summary>
     /// eˣ within 1e-7 relative (Cephes' expf: x = k·ln 2 + r with |r| ≤ ln 2 / 2, a degree-6 polynomial for eʳ, and

@@ -109,10 +109,29 @@ internal static class LstmCell
     /// One row of backward through time: from the activated <paramref name="gate"/> [4H], c_prev, c, and the gradients
     /// <paramref name="dh"/> and <paramref name="dc"/> reaching h and c, writes the pre-activation gradients
     /// <paramref name="dGate"/> [4H] and dc_prev = (dc + dh⊙o⊙(1 − tanh²c))⊙f into <paramref name="dcPrev"/>
-    /// (which may be <paramref name="dc"/> itself).
+    /// (which may be <paramref name="dc"/> itself). With AVX-512 and H a multiple of 16,
+    /// <see cref="LstmCell512.Backward"/> does it.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Backward(
+        ReadOnlySpan<float> gate,
+        ReadOnlySpan<float> cPrev,
+        ReadOnlySpan<float> c,
+        ReadOnlySpan<float> dh,
+        ReadOnlySpan<float> dc,
+        Span<float> dGate,
+        Span<float> dcPrev
+    )
+    {
+        if (LstmCell512.IsSupported && c.Length % 16 == 0)
+            LstmCell512.Backward(gate, cPrev, c, dh, dc, dGate, dcPrev);
+        else
+            BackwardLanes(gate, cPrev, c, dh, dc, dGate, dcPrev);
+    }
+
+    /// <summary><see cref="Backward"/> in <see cref="Vector{T}"/> lanes, on any machine.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void BackwardLanes(
         ReadOnlySpan<float> gate,
         ReadOnlySpan<float> cPrev,
         ReadOnlySpan<float> c,

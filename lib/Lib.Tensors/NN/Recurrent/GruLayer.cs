@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Lib.Tensors.Kernels;
 using Lib.Tensors.Ops;
 
 namespace Lib.Tensors.NN.Recurrent;
@@ -127,8 +128,10 @@ internal static class GruLayer
             width = 3 * hidden,
             rows = batch.Rows;
         bool bias = w.BiasIh is not null;
-        var gates = TensorStorage.Zeroed(rows * width);
-        var proj = TensorStorage.Zeroed(rows * width);
+        // Every element of these is written before it is read (the bias or the products with beta 0, then each row by
+        // its step), so none needs zeroing first.
+        var gates = TensorStorage.Uninitialized(rows * width);
+        var proj = TensorStorage.Uninitialized(rows * width);
         if (bias)
             for (int r = 0; r < rows; r++)
             {
@@ -137,26 +140,32 @@ internal static class GruLayer
             }
         Blas.Sgemm(false, true, rows, width, inF, 1f, xs, inF, w.WeightIh.Data, inF, bias ? 1f : 0f, gates, width);
 
-        var outputs = TensorStorage.Zeroed(rows * hidden);
-        var prevOutputs = TensorStorage.Zeroed(rows * hidden);
-        var whh = w.WeightHh.Data;
+        var outputs = TensorStorage.Uninitialized(rows * hidden);
+        var prevOutputs = TensorStorage.Uninitialized(rows * hidden);
+        // W_hh packed once for the per-step products instead of at each one (the products are the same).
+        var whh = PackedMatrix.Pack(
+            true,
+            hidden,
+            width,
+            w.WeightHh.Data,
+            hidden,
+            TensorStorage.Uninitialized(PackedMatrix.Length(hidden, width, Gemm.Path))
+        );
         foreach (var s in batch.Steps(reverse))
         {
             outputs.AsSpan(s.PrevOffset * hidden, s.Carried * hidden).CopyTo(prevOutputs.AsSpan(s.Offset * hidden));
             h0.AsSpan(s.Carried * hidden, (s.Count - s.Carried) * hidden)
                 .CopyTo(prevOutputs.AsSpan((s.Offset + s.Carried) * hidden));
-            Blas.Sgemm(
+            Gemm.SgemmPacked(
+                Gemm.MaxThreads,
                 false,
-                true,
                 s.Count,
-                width,
-                hidden,
                 1f,
                 prevOutputs.AsSpan(s.Offset * hidden),
                 hidden,
                 whh,
-                hidden,
                 bias ? 1f : 0f,
+                default,
                 proj.AsSpan(s.Offset * width),
                 width
             );

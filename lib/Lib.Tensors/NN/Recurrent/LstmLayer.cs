@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Lib.Tensors.Kernels;
 using Lib.Tensors.Ops;
 
 namespace Lib.Tensors.NN.Recurrent;
@@ -177,38 +178,60 @@ internal static class LstmLayer
         int hidden = w.HiddenSize,
             width = 4 * hidden,
             rows = batch.Rows;
-        var gates = TensorStorage.Uninitialized(rows * width); // the product overwrites it
+        var gates = TensorStorage.Uninitialized(rows * width); // the products overwrite it
+        float[]? rowBias = null;
         if (w.BiasIh is not null)
         {
-            var rowBias = TensorStorage.Uninitialized(width);
+            rowBias = TensorStorage.Uninitialized(width);
             TensorPrimitives.Add(w.BiasIh.Data, w.BiasHh!.Data, rowBias);
-            Blas.SgemmBias(false, true, rows, width, inF, 1f, xs, inF, w.WeightIh.Data, inF, rowBias, gates, width);
         }
-        else
-            Blas.Sgemm(false, true, rows, width, inF, 1f, xs, inF, w.WeightIh.Data, inF, 0f, gates, width);
-
         var cells = TensorStorage.Uninitialized(rows * hidden); // every row is some step's
         var outputs = TensorStorage.Uninitialized(rows * hidden);
         var prevOutputs = TensorStorage.Uninitialized(rows * hidden); // carried rows, then h0 rows, at every step
-        var whh = w.WeightHh.Data;
-        foreach (var s in batch.Steps(reverse))
+        // Both weights packed once for the layer's products instead of at each one (the products are the same), and
+        // the input projection (x·W_ihᵀ + b_ih + b_hh) a few steps at a time, as LstmInference does, so that those
+        // steps' gates are still in cache when the steps add h·W_hhᵀ and apply the cell.
+        var wih = PackRecurrent(w.WeightIh, true, inF, width);
+        var whh = PackRecurrent(w.WeightHh, true, hidden, width);
+        var steps = batch.Steps(reverse);
+        int stepsPerChunk = Math.Max(1, ChunkGateFloats / width / Math.Max(1, batch.Batch));
+        for (int first = 0; first < steps.Length; first++)
         {
+            var s = steps[first];
+            if (first % stepsPerChunk == 0)
+            {
+                // The chunk's steps are consecutive in time, so their packed rows are too (ascending or descending).
+                var z = steps[Math.Min(first + stepsPerChunk, steps.Length) - 1];
+                int row0 = Math.Min(s.Offset, z.Offset),
+                    chunkRows = Math.Max(s.Offset + s.Count, z.Offset + z.Count) - row0;
+                Gemm.SgemmPacked(
+                    Gemm.MaxThreads,
+                    false,
+                    chunkRows,
+                    1f,
+                    xs.AsSpan(row0 * inF),
+                    inF,
+                    wih,
+                    0f,
+                    rowBias,
+                    gates.AsSpan(row0 * width),
+                    width
+                );
+            }
             // The previous hidden state of each running row, contiguous, for one GEMM.
             outputs.AsSpan(s.PrevOffset * hidden, s.Carried * hidden).CopyTo(prevOutputs.AsSpan(s.Offset * hidden));
             h0.AsSpan(s.Carried * hidden, (s.Count - s.Carried) * hidden)
                 .CopyTo(prevOutputs.AsSpan((s.Offset + s.Carried) * hidden));
-            Blas.Sgemm(
+            Gemm.SgemmPacked(
+                Gemm.MaxThreads,
                 false,
-                true,
                 s.Count,
-                width,
-                hidden,
                 1f,
                 prevOutputs.AsSpan(s.Offset * hidden),
                 hidden,
                 whh,
-                hidden,
                 1f,
+                default,
                 gates.AsSpan(s.Offset * width),
                 width
             );
@@ -221,6 +244,22 @@ internal static class LstmLayer
         }
         return new Saved(gates, cells, outputs, prevOutputs, c0);
     }
+
+    /// <summary>A weight [4H, k] packed for the layer's products: op(B) = Wᵀ [k, n = 4H] forward
+    /// (<paramref name="transB"/>; W_ih and W_hh), W_hh [k = 4H, n = H] backward.</summary>
+    private static PackedMatrix PackRecurrent(Tensor weight, bool transB, int k, int n) =>
+        PackedMatrix.Pack(
+            transB,
+            k,
+            n,
+            weight.Data,
+            weight.Size(1),
+            TensorStorage.Uninitialized(PackedMatrix.Length(k, n, Gemm.Path))
+        );
+
+    /// <summary>Gate pre-activations projected at a time (floats, as in <see cref="LstmInference"/>): 512 KB, which
+    /// stays in a core's L2.</summary>
+    private const int ChunkGateFloats = 128 * 1024;
 
     /// <summary>A step's rows split across the cores only from this many cell elements per part (a fork-join costs
     /// microseconds).</summary>
@@ -337,7 +376,7 @@ internal static class LstmLayer
         var dGates = TensorStorage.Uninitialized(rows * width); // every row is some step's
         var dh0 = TensorStorage.Zeroed(b * hidden);
         var dc0 = TensorStorage.Zeroed(b * hidden);
-        var whh = w.WeightHh.Data;
+        var whh = PackRecurrent(w.WeightHh, false, width, hidden); // op(B) = W_hh [4H, H], packed once
         var steps = batch.Steps(reverse);
         for (int k = steps.Length - 1; k >= 0; k--)
         {
@@ -349,33 +388,29 @@ internal static class LstmLayer
                 1
             );
             // dh_prev = dGates · W_hh: carried rows continue to the previous step, the rest go to the initial state.
-            Blas.Sgemm(
-                false,
+            Gemm.SgemmPacked(
+                Gemm.MaxThreads,
                 false,
                 st.Carried,
-                hidden,
-                width,
                 1f,
                 dGates.AsSpan(st.Offset * width),
                 width,
                 whh,
-                hidden,
                 0f,
+                default,
                 dh,
                 hidden
             );
-            Blas.Sgemm(
-                false,
+            Gemm.SgemmPacked(
+                Gemm.MaxThreads,
                 false,
                 st.Count - st.Carried,
-                hidden,
-                width,
                 1f,
                 dGates.AsSpan((st.Offset + st.Carried) * width),
                 width,
                 whh,
-                hidden,
                 0f,
+                default,
                 dh0.AsSpan(st.Carried * hidden),
                 hidden
             );

@@ -36,11 +36,27 @@ public sealed class MessagePassingLayer : Module
     public Tensor Forward(Tensor h, Tensor edges, SceneGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var messages = Message.Forward(
-            Tensor.Cat([h.IndexSelect(0, graph.Source), h.IndexSelect(0, graph.Target), edges], dim: -1)
-        ); // [E, H]
+        var messages = SplitMessages(h, edges, graph); // [E, H]
         var received = Tensor.SegmentSum(messages, graph.Incoming); // [nodes, H]
         return Norm.Forward(h + Update.Forward(Tensor.Cat([h, received], dim: -1))); // [nodes, H]
+    }
+
+    /// <summary>
+    /// The edge MLP on [h_source, h_target, edge] with its first Linear split by input block, W·[h_s, h_t, e] + b =
+    /// (h·W_sᵀ)[s] + (h·W_tᵀ + b)[t] + e·W_eᵀ, so the wide products run over the nodes (23 a scene), not the edges
+    /// (506 a scene), and no [E, 2H + E] input is built (backward likewise: the edge gradients are summed into the
+    /// nodes before their products). The same sums in another order: equal to the composed MLP up to rounding.
+    /// </summary>
+    private Tensor SplitMessages(Tensor h, Tensor edges, SceneGraph graph)
+    {
+        var first = (Linear)Message[0];
+        int hidden = h.Size(1);
+        var w = first.Weight; // [H, 2H + E]
+        var fromSource = Tensor.Linear(h, w.Narrow(1, 0, hidden)); // [nodes, H]
+        var fromTarget = Tensor.Linear(h, w.Narrow(1, hidden, hidden), first.Bias); // [nodes, H]
+        var fromEdge = Tensor.Linear(edges, w.Narrow(1, 2 * hidden, w.Size(1) - 2 * hidden)); // [E, H]
+        var hiddenMessages = fromSource.IndexSelect(0, graph.Source) + fromTarget.IndexSelect(0, graph.Target);
+        return Message[2].Forward((hiddenMessages + fromEdge).Relu());
     }
 
     /// <summary>Linear → ReLU → Linear.</summary>

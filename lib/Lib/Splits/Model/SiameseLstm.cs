@@ -111,6 +111,10 @@ public sealed class SiameseLstm : Module
                 $"Both clips must be [B, F, {Config.InputSize}]; got [{string.Join(", ", first.Shape)}] and "
                     + $"[{string.Join(", ", second.Shape)}]."
             );
-        return Head(Encode(first), Encode(second));
+        // Both clips' compressions first (in this order, as Encode(first) then Encode(second) draws their dropout
+        // masks), then one LSTM over the 2B clips: each clip's result is the same, in half the recurrent products.
+        int b = first.Size(0);
+        var vectors = EncodeCompressed(Tensor.Cat([Compress(first), Compress(second)], dim: 0)); // [2B, E]
+        return Head(vectors.Narrow(0, 0, b), vectors.Narrow(0, b, b));
     }
 }
