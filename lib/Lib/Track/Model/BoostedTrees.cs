@@ -29,7 +29,10 @@ public sealed class BoostedTrees
         _ml = ml ?? throw new ArgumentNullException(nameof(ml));
         ArgumentNullException.ThrowIfNull(models);
         if (models.Count == 0 || models.Any(m => m is null))
-            throw new ArgumentException("Boosted trees need at least one trained model and no null one.", nameof(models));
+            throw new ArgumentException(
+                "Boosted trees need at least one trained model and no null one.",
+                nameof(models)
+            );
         _models = models;
         ArgumentOutOfRangeException.ThrowIfLessThan(features, 1);
         Features = features;

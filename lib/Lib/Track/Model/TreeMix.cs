@@ -18,7 +18,8 @@ namespace Lib.Track.Model;
 /// <param name="MeanShares">The mean of peaks' share of each family (null: no mean of peaks in the mix, as in cards
 /// written before it): after the trees' mix, forecast = (1 − m) × mix + m × the window's mean of peaks (geometric,
 /// <c>gain_mean_of_peaks</c>). A family's own share is shrunk toward <see cref="MeanPooled"/> by its number of
-/// validation windows n: (n × own + <see cref="MinimumWindows"/> × pooled) / (n + <see cref="MinimumWindows"/>).</param>
+/// validation windows n: (n × own + <see cref="MinimumWindows"/> × pooled) / (n + <see cref="MinimumWindows"/>).
+/// </param>
 /// <param name="MeanPooled">The mean of peaks' share fitted on every validation window.</param>
 public sealed record TreeMix(
     IReadOnlyDictionary<string, double> Shares,

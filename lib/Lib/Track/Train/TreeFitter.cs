@@ -36,7 +36,8 @@ public static class TreeFitter
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Subsample is <= 0 or > 1 || settings.FeatureFraction is <= 0 or > 1)
             throw new ArgumentException(
-                $"The subsample ({settings.Subsample}) and feature fraction ({settings.FeatureFraction}) must be in (0, 1]."
+                $"The subsample ({settings.Subsample}) and feature fraction ({settings.FeatureFraction}) "
+                    + "must be in (0, 1]."
             );
         if (rows.Count == 0 || rows.Count != gains.Count)
             throw new ArgumentException($"{rows.Count} rows and {gains.Count} gains: need as many, at least one.");
