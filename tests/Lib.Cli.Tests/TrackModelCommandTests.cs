@@ -222,6 +222,17 @@ public class TrackModelCommandTests(TrainedTrackModels trained) : IClassFixture<
         Assert.Contains("NotFound", error);
     }
 
+    [Theory]
+    [InlineData("--tree-bags", "0")]
+    [InlineData("--tree-subsample", "0")]
+    [InlineData("--tree-features", "1.5")]
+    public void Train_refuses_trees_options_out_of_range(string option, string value)
+    {
+        var (code, _, error) = Lab("track", "train", "--smoke", option, value, "--out", Path.Combine(trained.Directory, "y"), "--cache", trained.Cache);
+        Assert.Equal(2, code);
+        Assert.Contains(option, error);
+    }
+
     [Fact]
     public void Train_refuses_an_unknown_head_and_evaluate_a_missing_model()
     {

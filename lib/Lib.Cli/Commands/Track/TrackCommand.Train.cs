@@ -126,6 +126,27 @@ internal static partial class TrackCommand
                 $"The boosted trees' learning rate (default {(defaults.Trees ?? new TreeSettings()).LearningRate})."
             ),
         };
+        var meanOfPeaks = new Option<bool?>("--mean-of-peaks")
+        {
+            Description =
+                "Also mix the window's mean of peaks in per event family after the trees, shares fitted on the "
+                + $"validation seasons (default {(defaults.Trees ?? new TreeSettings()).MeanOfPeaks.ToString()
+                    .ToLowerInvariant()}).",
+        };
+        var subsample = new Option<double?>("--tree-subsample")
+        {
+            Description = "The share of training windows each boosted tree sees (default 1: all).",
+        };
+        var featureFraction = new Option<double?>("--tree-features")
+        {
+            Description = "The share of the window features each boosted tree may split on (default 1: all).",
+        };
+        var bags = new Option<int?>("--tree-bags")
+        {
+            Description =
+                "Boosted tree models grown with consecutive seeds and averaged (default 1; they differ only with "
+                + "--tree-subsample or --tree-features below 1).",
+        };
         var precision = DeviceOptions.CreatePrecision();
         var device = DeviceOptions.Create();
         var runs = new Option<string?>("--runs")
@@ -164,6 +185,10 @@ internal static partial class TrackCommand
             trees,
             treeLeaves,
             treeRate,
+            meanOfPeaks,
+            subsample,
+            featureFraction,
+            bags,
             precision,
             device,
             runs,
@@ -213,9 +238,17 @@ internal static partial class TrackCommand
                 Trees = parse.GetValue(trees) ?? (o.Trees is null ? 0 : grown.Trees),
                 Leaves = parse.GetValue(treeLeaves) ?? grown.Leaves,
                 LearningRate = parse.GetValue(treeRate) ?? grown.LearningRate,
+                MeanOfPeaks = parse.GetValue(meanOfPeaks) ?? grown.MeanOfPeaks,
+                Subsample = parse.GetValue(subsample) ?? grown.Subsample,
+                FeatureFraction = parse.GetValue(featureFraction) ?? grown.FeatureFraction,
+                Bags = parse.GetValue(bags) ?? grown.Bags,
             };
-            if (grown.Trees < 0 || grown.Leaves < 2 || grown.LearningRate <= 0)
-                throw new ArgumentException("--trees must be at least 0, --tree-leaves 2 and --tree-lr above 0.");
+            if (grown.Trees < 0 || grown.Leaves < 2 || grown.LearningRate <= 0 || grown.Bags < 1)
+                throw new ArgumentException(
+                    "--trees must be at least 0, --tree-leaves 2, --tree-lr above 0 and --tree-bags at least 1."
+                );
+            if (grown.Subsample is <= 0 or > 1 || grown.FeatureFraction is <= 0 or > 1)
+                throw new ArgumentException("--tree-subsample and --tree-features must be above 0 and at most 1.");
             o = o with { Trees = grown.Trees == 0 ? null : grown };
             if (o.MaxEpochs < 1 || o.Patience < 1 || o.BatchSize < 1 || o.Ensemble < 1)
                 throw new ArgumentException("--epochs, --patience, --batch-size and --ensemble must be at least 1.");
@@ -283,7 +316,10 @@ internal static partial class TrackCommand
                             CultureInfo.InvariantCulture,
                             $"The {TrackModels.Possessive(model.Gender)} boosted trees: validation error "
                                 + $"{mix.ValidationError.Trees:0.000}% alone, {mix.ValidationError.Mix:0.000}% mixed "
-                                + $"with the blended network ({mix.ValidationError.Network:0.000}%)."
+                                + $"with the blended network ({mix.ValidationError.Network:0.000}%); cross-fitted "
+                                + $"mix {mix.ValidationError.CrossFitted:0.000}%, with the mean of peaks "
+                                + $"{mix.ValidationError.CrossFittedWithMean:0.000}%"
+                                + $"{(mix.MeanShares is null ? "." : " (kept).")}"
                         )
                     );
             foreach (var model in models)

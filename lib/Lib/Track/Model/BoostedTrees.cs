@@ -15,20 +15,43 @@ public sealed class BoostedTrees
     public const string FileName = "trees.zip";
 
     private readonly MLContext _ml;
-    private readonly ITransformer _model;
+    private readonly IReadOnlyList<ITransformer> _models;
 
     /// <summary>Trees already trained by <paramref name="ml"/> over rows of <paramref name="features"/>
     /// features.</summary>
     public BoostedTrees(MLContext ml, ITransformer model, int features)
+        : this(ml, [model], features) { }
+
+    /// <summary>Bagged trees (<paramref name="models"/>, each trained by <paramref name="ml"/> with its own seed over
+    /// rows of <paramref name="features"/> features), whose forecasts are averaged.</summary>
+    public BoostedTrees(MLContext ml, IReadOnlyList<ITransformer> models, int features)
     {
         _ml = ml ?? throw new ArgumentNullException(nameof(ml));
-        _model = model ?? throw new ArgumentNullException(nameof(model));
+        ArgumentNullException.ThrowIfNull(models);
+        if (models.Count == 0 || models.Any(m => m is null))
+            throw new ArgumentException(
+                "Boosted trees need at least one trained model and no null one.",
+                nameof(models)
+            );
+        _models = models;
         ArgumentOutOfRangeException.ThrowIfLessThan(features, 1);
         Features = features;
     }
 
     /// <summary>Features per row.</summary>
     public int Features { get; }
+
+    /// <summary>How many bagged models are averaged (1: one).</summary>
+    public int Bags => _models.Count;
+
+    /// <summary>The file of bag <paramref name="k"/> beside <paramref name="path"/> (the first is
+    /// <paramref name="path"/> itself, the others <c>trees-k.zip</c>).</summary>
+    public static string BagFile(string path, int k)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return k == 0 ? path : Path.Combine(Path.GetDirectoryName(path) ?? "",
+            $"{Path.GetFileNameWithoutExtension(path)}-{k}{Path.GetExtension(path)}");
+    }
 
     /// <summary>The rows as an ML.NET data view (the label 0 when <paramref name="labels"/> is null).</summary>
     public static IDataView View(MLContext ml, IReadOnlyList<float[]> rows, int features, IReadOnlyList<float>? labels)
@@ -52,46 +75,65 @@ public sealed class BoostedTrees
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
             return [];
-        var scored = _model.Transform(View(_ml, rows, Features, null));
-        return [.. scored.GetColumn<float>("Score").Select(s => (double)s)];
+        var view = View(_ml, rows, Features, null);
+        var result = new double[rows.Count];
+        foreach (var model in _models)
+        {
+            var i = 0;
+            foreach (var score in model.Transform(view).GetColumn<float>("Score"))
+                result[i++] += (double)score / _models.Count;
+        }
+        return result;
     }
 
-    /// <summary>Writes the trees to <paramref name="path"/> (a temporary file renamed into place).</summary>
+    /// <summary>Writes the trees to <paramref name="path"/> (and bag k to <see cref="BagFile"/>; each a temporary
+    /// file renamed into place).</summary>
     public void Save(string path, IDataView schemaOf)
     {
         ArgumentNullException.ThrowIfNull(schemaOf);
-        var temporary = path + ".tmp";
-        _ml.Model.Save(_model, schemaOf.Schema, temporary);
-        File.Move(temporary, path, overwrite: true);
+        for (var k = 0; k < _models.Count; k++)
+        {
+            var target = BagFile(path, k);
+            var temporary = target + ".tmp";
+            _ml.Model.Save(_models[k], schemaOf.Schema, temporary);
+            File.Move(temporary, target, overwrite: true);
+        }
     }
 
     /// <summary>Writes the trees to <paramref name="path"/>.</summary>
     public void Save(string path) => Save(path, View(_ml, [], Features, null));
 
     /// <summary>Reads trees written by <see cref="Save(string)"/> that read <paramref name="features"/> features per
-    /// row.</summary>
-    public static BoostedTrees Load(string path, int features)
+    /// row, <paramref name="bags"/> bagged models of them.</summary>
+    public static BoostedTrees Load(string path, int features, int bags = 1)
     {
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"The boosted trees {path} are missing.", path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bags, 1);
         var ml = new MLContext(seed: 0);
-        ITransformer model;
-        DataViewSchema schema;
-        try
+        var models = new List<ITransformer>();
+        for (var k = 0; k < bags; k++)
         {
-            model = ml.Model.Load(path, out schema);
+            var file = BagFile(path, k);
+            if (!File.Exists(file))
+                throw new FileNotFoundException($"The boosted trees {file} are missing.", file);
+            ITransformer model;
+            DataViewSchema schema;
+            try
+            {
+                model = ml.Model.Load(file, out schema);
+            }
+            catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException)
+            {
+                throw new InvalidDataException($"{file} is not an ML.NET model zip: {e.Message}", e);
+            }
+            var column = schema.GetColumnOrNull(nameof(Row.Features));
+            var size = column?.Type is VectorDataViewType vector ? vector.Size : -1;
+            if (size != features)
+                throw new InvalidDataException(
+                    $"{file} reads {size} features per row; the card's feature list has {features}."
+                );
+            models.Add(model);
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException)
-        {
-            throw new InvalidDataException($"{path} is not an ML.NET model zip: {e.Message}", e);
-        }
-        var column = schema.GetColumnOrNull(nameof(Row.Features));
-        var size = column?.Type is VectorDataViewType vector ? vector.Size : -1;
-        if (size != features)
-            throw new InvalidDataException(
-                $"{path} reads {size} features per row; the card's feature list has {features}."
-            );
-        return new BoostedTrees(ml, model, features);
+        return new BoostedTrees(ml, models, features);
     }
 
     /// <summary>One row of the trees' data view.</summary>

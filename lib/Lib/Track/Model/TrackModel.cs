@@ -122,10 +122,22 @@ public sealed class TrackModel : IPredictor<Window>
         for (var i = 0; i < samples.Count; i++)
         {
             var ev = EventCatalogue.Get(Inputs.Events[samples[i].Event]);
-            result[i] = mix.Apply(ev.Family, result[i], WindowFeatures.FromGain(ev, gains[i], samples[i].LastPeak));
+            var trees = WindowFeatures.FromGain(ev, gains[i], samples[i].LastPeak);
+            double? mean = mix.MeanShares is null ? null : MeanOfPeaks(ev, samples[i]);
+            result[i] = mix.Apply(ev.Family, result[i], trees, mean);
         }
         return result;
     }
+
+    /// <summary>The window's geometric mean of peaks in <paramref name="ev"/>'s unit, from its
+    /// <c>gain_mean_of_peaks</c> feature (what the <see cref="TreeMix.MeanShares"/> mix toward).</summary>
+    public static double MeanOfPeaks(EventInfo ev, WindowSample sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        return WindowFeatures.FromGain(ev, sample.Features[MeanOfPeaksFeature], sample.LastPeak);
+    }
+
+    private static readonly int MeanOfPeaksFeature = WindowFeatures.Names.ToList().IndexOf("gain_mean_of_peaks");
 
     /// <summary>The boosted trees' forecasts alone in the events' units (null without trees).</summary>
     public double[]? PredictTrees(IReadOnlyList<WindowSample> samples)
@@ -252,7 +264,11 @@ public sealed class TrackModel : IPredictor<Window>
                         + $"{string.Join(", ", mix.Features)}; this version computes "
                         + $"{string.Join(", ", WindowFeatures.Names)}: retrain."
                 );
-            trees = BoostedTrees.Load(Path.Combine(directory, BoostedTrees.FileName), mix.Features.Count);
+            trees = BoostedTrees.Load(
+                Path.Combine(directory, BoostedTrees.FileName),
+                mix.Features.Count,
+                mix.Settings.Bags
+            );
         }
         return new TrackModel(card, network, others, trees);
     }
