@@ -80,7 +80,7 @@ public class PointRefinerTests
         // coarse start 0.75 s early, finish far away (ignored here)
         var refined = refiner.Refine(source, [0, 0], target, [Coarse(0, onset - 18), Coarse(1, 99)]);
         Assert.NotNull(refined[0]);
-        Assert.InRange(refined[0]!.Value.Seconds * 24, onset - 0.1, onset + 0.1);
+        Assert.InRange(refined[0]!.Value.Seconds * 24, onset - 0.25, onset + 0.25);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class PointRefinerTests
         var refiner = new PointRefiner();
         var refined = refiner.Refine(source, [0, 0], target, [Coarse(0, 0), Coarse(1, stop + 20)]);
         Assert.NotNull(refined[1]);
-        Assert.InRange(refined[1]!.Value.Seconds * 24, stop - 0.1, stop + 0.1);
+        Assert.InRange(refined[1]!.Value.Seconds * 24, stop - 0.25, stop + 0.25);
     }
 
     [Fact]
@@ -120,8 +120,15 @@ public class PointRefinerTests
         Assert.All(refined, r => Assert.Null(r));
         Assert.Equal(3, refiner.Report.Points);
         Assert.Equal(0, refiner.Report.Refined);
-        Assert.Equal(3, refiner.Report.Fallbacks.Values.Sum());
-        Assert.True(refiner.Report.Fallbacks[RefineFallback.Registration] >= 1);
+        // at the default floor a few noise frames pass, and the line through them is refused
+        Assert.Equal(
+            3,
+            refiner.Report.Fallbacks[RefineFallback.Registration] + refiner.Report.Fallbacks[RefineFallback.NoCrossing]
+        );
+        // with a floor above noise's peaks (real frames of one place peak at 0.7-0.96) no frame registers at all
+        var strict = new PointRefiner(new FindOptions { RefineMinCorrelation = 0.3 });
+        Assert.All(strict.Refine(source, [0, 0, 0], target, [Coarse(0, 1), Coarse(1, 30), Coarse(2, 59)]), Assert.Null);
+        Assert.Equal(3, strict.Report.Fallbacks[RefineFallback.Registration]);
     }
 
     [Fact]
