@@ -75,7 +75,77 @@ public static class LineCrossing
         var line = RobustLine(moving);
         if (line is not var (a, b, inliers) || !(b >= minSlope) || inliers < minSamples)
             return null;
-        return new Crossing((level - a) / b, inliers, moving.Count);
+        double guess = (level - a) / b;
+        // then the still level and the moving line fitted together: d = L + b·max(0, t − t0), the hinge t0 searched
+        // within 2·span of the first guess (a still-shot frame read as moving, or a bend in the motion, moves the
+        // guess), the samples from span before the hinge to span after it
+        var hinge = Hinge(ordered, guess, span, maxDisplacement);
+        if (hinge is { } h && h.Slope >= minSlope && h.Inliers >= minSamples)
+            return new Crossing(h.Time, h.Inliers, h.Samples);
+        return new Crossing(guess, inliers, moving.Count);
+    }
+
+    /// <summary>The best hinge <c>d = L + b·max(0, t − t0)</c> over t0 within 2·<paramref name="span"/> of
+    /// <paramref name="guess"/> (steps of 1/20 of a time unit), least squares on the samples within
+    /// <paramref name="span"/> of the hinge, refitted once without residuals beyond 3 robust σ.</summary>
+    static (double Time, double Slope, int Inliers, int Samples)? Hinge(
+        IReadOnlyList<(double Time, double Displacement)> ordered,
+        double guess,
+        double span,
+        double maxDisplacement
+    )
+    {
+        var usable = ordered.Where(s => Math.Abs(s.Displacement) <= maxDisplacement).ToList();
+        (double Time, double Level, double Slope, double Sse, int Count)? Search(
+            IReadOnlyList<(double Time, double Displacement)> points
+        )
+        {
+            (double, double, double, double, int)? best = null;
+            for (double t0 = guess - 2 * span; t0 <= guess + 2 * span; t0 += 0.05)
+            {
+                double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+                foreach (var (t, d) in points)
+                {
+                    if (t < t0 - span || t > t0 + span)
+                        continue;
+                    double x = Math.Max(0, t - t0);
+                    n++;
+                    sx += x;
+                    sy += d;
+                    sxx += x * x;
+                    sxy += x * d;
+                }
+                double det = n * sxx - sx * sx;
+                if (n < 6 || !(det > 1e-9))
+                    continue;
+                double slope = (n * sxy - sx * sy) / det,
+                    level = (sy - slope * sx) / n;
+                double sse = 0;
+                foreach (var (t, d) in points)
+                    if (t >= t0 - span && t <= t0 + span)
+                    {
+                        double r = d - level - slope * Math.Max(0, t - t0);
+                        sse += r * r;
+                    }
+                sse /= n;
+                if (best is null || sse < best.Value.Item4)
+                    best = (t0, level, slope, sse, (int)n);
+            }
+            return best;
+        }
+        if (Search(usable) is not var (t1, l1, b1, _, _))
+            return null;
+        var residuals = usable
+            .Where(s => s.Time >= t1 - span && s.Time <= t1 + span)
+            .Select(s => Math.Abs(s.Displacement - l1 - b1 * Math.Max(0, s.Time - t1)))
+            .ToList();
+        double cut = Math.Max(3 * 1.4826 * Median(residuals), MinResidual);
+        var kept = usable
+            .Where(s => Math.Abs(s.Displacement - l1 - b1 * Math.Max(0, s.Time - t1)) <= cut)
+            .ToList();
+        if (Search(kept) is not var (t2, _, b2, _, n2))
+            return null;
+        return (t2, b2, n2, residuals.Count);
     }
 
     /// <summary>The end of forward motion before a still shot (<see cref="Start"/> mirrored in time).</summary>

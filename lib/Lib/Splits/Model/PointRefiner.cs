@@ -10,7 +10,7 @@ namespace Lib.Splits.Model;
 /// (<see cref="FrameRegistration"/>: phase correlation over a set of zooms), and the point is read off where the
 /// horizontal displacement crosses zero (<see cref="LineCrossing"/>: a split while moving, the start at the onset of
 /// motion after the still shot, the finish at its end), to a fraction of a frame; the window follows the crossing up
-/// to twice when it falls near its edge. A point keeps its coarse answer when registration fails (too few frames
+/// to twice when it falls near its edge, and a point with no answer is tried once more with the window doubled. A point keeps its coarse answer when registration fails (too few frames
 /// correlate, as in an occlusion), no forward line is found, or the crossing is more than
 /// <see cref="MaxMoveSeconds"/> from the coarse answer; <see cref="Report"/> counts how often. A refined point's
 /// confidence is the coarse one folded with the registration's: the share of the window's frames that registered
@@ -30,6 +30,7 @@ public sealed class PointRefiner
     private readonly FindOptions _options;
     private readonly Func<string, NativeFrames> _decode;
     private readonly List<(string Path, NativeFrames Frames)> _videos = [];
+    private RefineFallback _why;
 
     /// <summary>A refiner with <paramref name="options"/>' windows and correlation floor; videos are decoded by
     /// <paramref name="decode"/> (default <see cref="NativeFrames.Decode"/>).</summary>
@@ -104,7 +105,11 @@ public sealed class PointRefiner
             using var full = source.Frame(sourceFrame);
             using var reference = registration.Prepare(full);
             var kind = k == 0 ? PointKind.Start : k == coarse.Count - 1 ? PointKind.Finish : PointKind.Split;
-            var refined = Point(registration, reference, target, coarse[k].Seconds, kind);
+            var refined =
+                Point(registration, reference, target, coarse[k].Seconds, kind, 1)
+                ?? Point(registration, reference, target, coarse[k].Seconds, kind, 2); // a wider window once
+            if (refined is null)
+                Report.Fallbacks[_why]++;
             Report.Points++;
             if (refined is { } r && r.Seconds <= previous)
             {
@@ -124,11 +129,13 @@ public sealed class PointRefiner
         Mat reference,
         NativeFrames target,
         double coarseSeconds,
-        PointKind kind
+        PointKind kind,
+        double widen
     )
     {
         double fps = target.Fps;
-        double half = (kind == PointKind.Split ? _options.RefineWindowSeconds : _options.RefineEndWindowSeconds) * fps;
+        double half =
+            widen * (kind == PointKind.Split ? _options.RefineWindowSeconds : _options.RefineEndWindowSeconds) * fps;
         var displacements = new Dictionary<int, double?>();
         double? hint = null;
         double? Displacement(int frame)
@@ -159,23 +166,23 @@ public sealed class PointRefiner
             registered = samples.Count;
             if (samples.Count < windowFrames / 2)
             {
-                Report.Fallbacks[RefineFallback.Registration]++;
+                _why = RefineFallback.Registration;
                 return null;
             }
             crossing = kind switch
             {
-                PointKind.Start => LineCrossing.Start(samples, StillThreshold, MinSlope, fps, MaxDisplacement),
-                PointKind.Finish => LineCrossing.Finish(samples, StillThreshold, MinSlope, fps, MaxDisplacement),
+                PointKind.Start => LineCrossing.Start(samples, StillThreshold, MinSlope, fps / 2, MaxDisplacement),
+                PointKind.Finish => LineCrossing.Finish(samples, StillThreshold, MinSlope, fps / 2, MaxDisplacement),
                 _ => LineCrossing.Split(samples, MinSlope, MaxDisplacement),
             };
             if (crossing is not { } c)
             {
-                Report.Fallbacks[RefineFallback.NoCrossing]++;
+                _why = RefineFallback.NoCrossing;
                 return null;
             }
             if (Math.Abs(c.Time - coarseSeconds * fps) > MaxMoveSeconds * fps)
             {
-                Report.Fallbacks[RefineFallback.TooFar]++;
+                _why = RefineFallback.TooFar;
                 return null;
             }
             if (Math.Abs(c.Time - centre) <= half / 2)
