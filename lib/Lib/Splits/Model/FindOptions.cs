@@ -56,8 +56,8 @@ public sealed record FindOptions
 
     /// <summary>What is done with the points found: nothing, or each refined by registering the target's frames
     /// around it against the source's frame at the point, at the videos' own rate (<see cref="PointRefiner"/>).
-    /// </summary>
-    public PointRefine Refine { get; init; } = PointRefine.None;
+    /// Register is the default, chosen on the validation tracks.</summary>
+    public PointRefine Refine { get; init; } = PointRefine.Register;
 
     /// <summary>Refinement: the half-width (seconds) of the target frames registered around a split.</summary>
     public double RefineWindowSeconds { get; init; } = 1.0;

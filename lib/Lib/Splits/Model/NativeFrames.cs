@@ -54,7 +54,11 @@ public sealed class NativeFrames
         return f;
     }
 
-    /// <summary>Decodes every frame of <paramref name="path"/> at the video's own rate.</summary>
+    /// <summary>Frames wider than this are decoded shrunk to it (the height in proportion, even).</summary>
+    public const int MaxWidth = 320;
+
+    /// <summary>Decodes every frame of <paramref name="path"/> at the video's own rate (shrunk to
+    /// <see cref="MaxWidth"/> when wider).</summary>
     /// <exception cref="InvalidDataException">ffmpeg cannot decode the file.</exception>
     public static NativeFrames Decode(string path)
     {
@@ -62,6 +66,8 @@ public sealed class NativeFrames
         var frames = new List<byte[]>();
         int w = info.Width,
             h = info.Height;
+        if (w > MaxWidth)
+            (w, h) = (MaxWidth, Math.Max(2, (int)Math.Round(h * (double)MaxWidth / w / 2) * 2));
         VideoDecoder.Decode(
             path,
             (_, rgb) =>
@@ -70,7 +76,9 @@ public sealed class NativeFrames
                 for (int p = 0; p < grey.Length; p++)
                     grey[p] = (byte)Math.Round(0.299 * rgb[3 * p] + 0.587 * rgb[3 * p + 1] + 0.114 * rgb[3 * p + 2]);
                 frames.Add(grey);
-            }
+            },
+            width: w,
+            height: h
         );
         if (frames.Count == 0)
             throw new InvalidDataException($"{path}: ffmpeg decoded no frames.");
