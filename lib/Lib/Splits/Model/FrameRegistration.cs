@@ -19,7 +19,8 @@ public sealed class FrameRegistration : IDisposable
     /// <summary>Frames are registered at 1/this of their size.</summary>
     public const int Shrink = 2;
 
-    /// <summary>The zoom ratios tried when there is no hint: 0.86–1.16 (the camera's 1.0–1.14× on both sides).</summary>
+    /// <summary>The zoom ratios tried when there is no hint: 0.86–1.16 (the camera's 1.0–1.14× on both
+    /// sides).</summary>
     static readonly double[] Scales = [.. Enumerable.Range(0, 11).Select(i => 0.86 + 0.03 * i)];
 
     private readonly Mat _window;

@@ -167,7 +167,9 @@ public static class LineCrossing
 
     /// <summary>Least squares, refitted three times without residuals beyond max(3·1.4826·MAD,
     /// <see cref="MinResidual"/>); null with fewer than two distinct times.</summary>
-    public static (double A, double B, int Inliers)? RobustLine(IReadOnlyList<(double Time, double Displacement)> points)
+    public static (double A, double B, int Inliers)? RobustLine(
+        IReadOnlyList<(double Time, double Displacement)> points
+    )
     {
         ArgumentNullException.ThrowIfNull(points);
         var kept = points.ToList();

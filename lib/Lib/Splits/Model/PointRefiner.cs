@@ -10,11 +10,13 @@ namespace Lib.Splits.Model;
 /// (<see cref="FrameRegistration"/>: phase correlation over a set of zooms), and the point is read off where the
 /// horizontal displacement crosses zero (<see cref="LineCrossing"/>: a split while moving, the start at the onset of
 /// motion after the still shot, the finish at its end), to a fraction of a frame; the window follows the crossing up
-/// to twice when it falls near its edge, and a point with no answer is tried once more with the window doubled. A point keeps its coarse answer when registration fails (too few frames
-/// correlate, as in an occlusion), no forward line is found, or the crossing is more than
-/// <see cref="MaxMoveSeconds"/> from the coarse answer; <see cref="Report"/> counts how often. A refined point's
-/// confidence is the coarse one folded with the registration's: the share of the window's frames that registered
-/// times the share of the samples offered to the line that it kept, as 1 − (1 − coarse)(1 − share). Decoded videos are kept for the next pairs (the last <see cref="KeptVideos"/>).
+/// to twice when it falls near its edge, and a point with no answer is tried once more with the window doubled. A
+/// point keeps its coarse answer when registration fails (too few frames correlate, as in an occlusion), no forward
+/// line is found, or the crossing is more than <see cref="MaxMoveSeconds"/> from the coarse answer;
+/// <see cref="Report"/> counts how often. A refined point's confidence is the coarse one folded with the
+/// registration's: the share of the window's frames that registered times the share of the samples offered to the
+/// line that it kept, as 1 − (1 − coarse)(1 − share). Decoded videos are kept for the next pairs (the last
+/// <see cref="KeptVideos"/>).
 /// </summary>
 public sealed class PointRefiner
 {
