@@ -80,7 +80,8 @@ public static class LineCrossing
         // within 2·span of the first guess (a still-shot frame read as moving, or a bend in the motion, moves the
         // guess), the samples from span before the hinge to span after it
         var hinge = Hinge(ordered, guess, span, maxDisplacement);
-        if (hinge is { } h && h.Slope >= minSlope && h.Inliers >= minSamples)
+        bool inside = hinge is { } e && Math.Abs(e.Time - guess) < 2 * span - 0.5; // at its range's edge: no minimum
+        if (inside && hinge is { } h && h.Slope >= minSlope && h.Inliers >= minSamples)
             return new Crossing(h.Time, h.Inliers, h.Samples);
         return new Crossing(guess, inliers, moving.Count);
     }
