@@ -68,7 +68,12 @@ public class TrainAndFindTests
         var loaded = SplitModel.Load(fold.Folder);
         Assert.Equal([.. fold.Model.Inputs.Scale.Mean], loaded.Inputs.Scale.Mean.ToArray());
         Assert.Equal([.. fold.Model.Inputs.Scale.Std], loaded.Inputs.Scale.Std.ToArray());
-        var evaluation = SplitsEvaluateStep.Run([loaded], videos, new FindOptions { Stride = 2 });
+        // planted features without videos: the search alone, no refinement by registration
+        var evaluation = SplitsEvaluateStep.Run(
+            [loaded],
+            videos,
+            new FindOptions { Stride = 2, Refine = PointRefine.None }
+        );
         Assert.Equal(6 * 6, evaluation.Points.Count); // 6 ordered pairs × 6 points
         Assert.All(evaluation.Points, p => Assert.InRange(p.Confidence, 0, 1));
         foreach (var pair in evaluation.Points.GroupBy(p => (p.SourceRider, p.TargetRider)))

@@ -63,13 +63,18 @@ internal static partial class SplitsCommand
                     TorchSplitsRunner.Use(m, on);
                 if (models.Count == 0)
                     throw new ArgumentException($"{root} holds no model folder named after a track of the config.");
+                var find = search.Read(parse);
+                var refiner = find.Refine == PointRefine.Register ? new PointRefiner(find) : null;
                 var evaluation = SplitsEvaluateStep.Run(
                     models,
                     videos,
-                    search.Read(parse),
+                    find,
                     context.Progress,
-                    parse.GetValue(validation)
+                    parse.GetValue(validation),
+                    refiner
                 );
+                if (refiner is not null)
+                    context.Console.WriteLine("Refinement: " + refiner.Report);
                 context.Console.Write(ScoreTable(evaluation));
                 context.Console.WriteLine(
                     evaluation.MeetsTarget

@@ -114,6 +114,8 @@ internal static partial class SplitsCommand
                         p.BaselineSeconds[s.Index].ToString("0.000", CultureInfo.InvariantCulture)
                     );
                 context.Console.Write(table);
+                if (found.Refinement is { } refinement)
+                    context.Console.WriteLine("Refinement: " + refinement);
                 context.Console.WriteLine($"Wrote {found.OutputCsv}.");
                 if (parse.GetValue(viewer) is { } page)
                 {

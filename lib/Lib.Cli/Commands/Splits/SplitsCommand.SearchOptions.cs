@@ -54,8 +54,16 @@ internal static partial class SplitsCommand
             DefaultValueFactory = _ => "frames",
         };
 
+        public readonly Option<string> Refine = new("--refine")
+        {
+            Description = "none, or register: refine each point by registering the target's frames around it "
+                + "against the source's frame at the point, at the videos' own rate (chosen on validation tracks).",
+            DefaultValueFactory = _ => new FindOptions().Refine == PointRefine.Register ? "register" : "none",
+        };
+
         public void AddTo(Command command)
         {
+            command.Options.Add(Refine);
             command.Options.Add(AlignOn);
             command.Options.Add(Search);
             command.Options.Add(Stride);
@@ -86,6 +94,12 @@ internal static partial class SplitsCommand
                 EndGapSeconds = parse.GetValue(EndGap),
                 EndWindowSeconds = parse.GetValue(EndWindow),
                 EndCut = parse.GetValue(EndCut),
+                Refine = parse.GetValue(Refine) switch
+                {
+                    "none" => PointRefine.None,
+                    "register" => PointRefine.Register,
+                    var other => throw new ArgumentException($"--refine must be none or register; got {other}."),
+                },
                 PlaceOn = parse.GetValue(PlaceOn) switch
                 {
                     "compressed" => FrameSpace.Compressed,

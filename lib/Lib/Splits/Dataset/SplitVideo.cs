@@ -12,6 +12,10 @@ public sealed record SplitVideo(RunSplits Run, FeatureSequence Features)
     /// <summary>The rider.</summary>
     public string RiderId => Run.RiderId;
 
+    /// <summary>The video file the features came from (null when unknown): what a refinement by registration
+    /// decodes.</summary>
+    public string? VideoPath { get; init; }
+
     /// <summary>SHA-256 (hex) of the videos' annotations and features, in track and rider order: what a model card
     /// records as the data it was trained on.</summary>
     public static string Fingerprint(IEnumerable<SplitVideo> videos)

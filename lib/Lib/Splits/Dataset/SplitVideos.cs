@@ -37,7 +37,7 @@ public static class SplitVideos
                     path
                 );
             var f = features(path);
-            videos.Add(new SplitVideo(Annotated(run, f), f));
+            videos.Add(new SplitVideo(Annotated(run, f), f) { VideoPath = path });
             task?.Advance();
         }
         return videos;

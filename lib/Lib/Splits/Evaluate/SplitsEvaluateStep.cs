@@ -20,12 +20,15 @@ public static class SplitsEvaluateStep
         IReadOnlyList<SplitVideo> videos,
         FindOptions? options = null,
         IProgressReporter? progress = null,
-        bool onValidation = false
+        bool onValidation = false,
+        PointRefiner? refiner = null
     )
     {
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(videos);
         var points = new List<PointPrediction>();
+        if ((options ?? new FindOptions()).Refine == PointRefine.Register)
+            refiner ??= new PointRefiner(options);
         string Track(SplitModel m) => onValidation ? m.Inputs.ValidationTrack : m.Inputs.TestTrack;
         int total = models.Sum(m => videos.Count(v => v.TrackId == Track(m)));
         using var task = progress?.Start("finding splits on held-out tracks", total);
@@ -42,27 +45,44 @@ public static class SplitsEvaluateStep
             foreach (var target in riders)
             {
                 foreach (var source in riders.Where(s => s.RiderId != target.RiderId))
-                    points.AddRange(Pair(model, source, target, scans[source.RiderId], scans[target.RiderId], options));
+                    points.AddRange(
+                        Pair(model, source, target, scans[source.RiderId], scans[target.RiderId], options, refiner)
+                    );
                 task?.Advance();
             }
         }
         return SplitsEvaluation.Of(points);
     }
 
-    /// <summary>The points of one ordered pair (the source and target scanned at the options' stride), scored
-    /// against the target's annotated times without rounding.</summary>
+    /// <summary>The points of one ordered pair (the source and target scanned at the options' stride), refined by
+    /// <paramref name="refiner"/> when the options ask for it, scored against the target's annotated times without
+    /// rounding.</summary>
+    /// <exception cref="ArgumentException">The options ask for refinement and a video's path is unknown.</exception>
     public static IEnumerable<PointPrediction> Pair(
         SplitModel model,
         SplitVideo source,
         SplitVideo target,
         ClipVectors sourceScan,
         ClipVectors targetScan,
-        FindOptions? options = null
+        FindOptions? options = null,
+        PointRefiner? refiner = null
     )
     {
         var sourcePoints = source.Run.Positions;
-        var found = SplitFinder.Search(model, sourceScan, sourcePoints, targetScan, options).Splits;
+        var search = SplitFinder.Search(model, sourceScan, sourcePoints, targetScan, options);
         double fps = target.Features.Fps;
+        if ((options ?? new FindOptions()).Refine == PointRefine.Register)
+        {
+            if (source.VideoPath is null || target.VideoPath is null)
+                throw new ArgumentException(
+                    $"{target.TrackId}: refining by registration needs the videos' paths "
+                        + $"({source.RiderId}, {target.RiderId})."
+                );
+            refiner ??= new PointRefiner(options);
+            var sourceSeconds = sourcePoints.Select(p => p / source.Features.Fps).ToList();
+            search = refiner.Refine(source.VideoPath, sourceSeconds, target.VideoPath, search, fps);
+        }
+        var found = search.Splits;
         var truth = target.Run.Positions;
         var baseline = ProportionalBaseline.Predict(sourcePoints, found[0].Seconds * fps, found[^1].Seconds * fps);
         var baselineTrue = ProportionalBaseline.Predict(sourcePoints, truth[0], truth[^1]);

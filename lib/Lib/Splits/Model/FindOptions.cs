@@ -53,6 +53,32 @@ public sealed record FindOptions
     /// of each target frame between source frames compare: the scaled input features the model reads (the default,
     /// chosen on the validation tracks) or the model's per-frame compression.</summary>
     public FrameSpace PlaceOn { get; init; } = FrameSpace.Features;
+
+    /// <summary>What is done with the points found: nothing, or each refined by registering the target's frames
+    /// around it against the source's frame at the point, at the videos' own rate (<see cref="PointRefiner"/>).
+    /// Register is the default, chosen on the validation tracks.</summary>
+    public PointRefine Refine { get; init; } = PointRefine.Register;
+
+    /// <summary>Refinement: the half-width (seconds) of the target frames registered around a split.</summary>
+    public double RefineWindowSeconds { get; init; } = 1.0;
+
+    /// <summary>Refinement: the half-width (seconds) of the target frames registered around the start and
+    /// finish (wider: the coarse ends are the least sure).</summary>
+    public double RefineEndWindowSeconds { get; init; } = 2.0;
+
+    /// <summary>Refinement: a frame whose phase correlation peak with the source's frame is below this does not
+    /// count (<see cref="FrameRegistration"/>).</summary>
+    public double RefineMinCorrelation { get; init; } = 0.05;
+}
+
+/// <summary>What is done with the points a search found.</summary>
+public enum PointRefine
+{
+    /// <summary>They stand as found.</summary>
+    None,
+
+    /// <summary>Each is refined by image registration at the videos' own rate (<see cref="PointRefiner"/>).</summary>
+    Register,
 }
 
 /// <summary>How a search chooses points.</summary>

@@ -20,6 +20,7 @@ public static class SplitsPredictStep
     public static FoundPairs Run(FindRequest request, IProgressReporter? progress = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var refiner = request.Find.Refine == PointRefine.Register ? new PointRefiner(request.Find) : null;
         var pairs = Pairs(request);
         using var task = progress?.Start("finding splits", pairs.Count);
         var features = new Dictionary<string, FeatureSequence>(StringComparer.Ordinal);
@@ -55,6 +56,14 @@ public static class SplitsPredictStep
             var sourceFrames = annotated.Frames;
             var search = SplitFinder.Search(model, sourceScan, annotated.Positions, targetScan, request.Find);
             double fps = targetFeatures.Fps;
+            if (refiner is not null)
+                search = refiner.Refine(
+                    Path.Combine(request.VideosFolder, track, source.RiderId + ".mp4"),
+                    [.. annotated.Positions.Select(p => p / sourceFeatures.Fps)],
+                    Path.Combine(request.VideosFolder, track, targetRider + ".mp4"),
+                    search,
+                    fps
+                );
             var baseline = ProportionalBaseline
                 .Predict(annotated.Positions, search.Splits[0].Seconds * fps, search.Splits[^1].Seconds * fps)
                 .Select(f => f / fps)
@@ -64,7 +73,7 @@ public static class SplitsPredictStep
         }
         if (request.OutputCsv is not null)
             PredictionCsv.Write(request.OutputCsv, results);
-        return new FoundPairs(results, request.OutputCsv);
+        return new FoundPairs(results, request.OutputCsv) { Refinement = refiner?.Report };
     }
 
     static List<(AnnotatedRun Source, string Target)> Pairs(FindRequest request)
