@@ -18,10 +18,16 @@ public sealed class TorchMixedPrecision
 
     /// <summary>Mixed precision <paramref name="precision"/> (<see cref="TorchPrecision.MixedBf16"/> or
     /// <see cref="TorchPrecision.Mixed16"/>) of float32 <paramref name="master"/> and a copy of the same architecture,
-    /// <paramref name="working"/>, which is cast here to the working type and given the masters' values.</summary>
+    /// <paramref name="working"/>, which is cast here to the working type and given the masters' values; float16 uses
+    /// <paramref name="scaler"/>, or a <see cref="TorchLossScaler"/> with PyTorch's defaults.</summary>
     /// <exception cref="ArgumentException">A float32 precision, a master that is not float32, or parameter keys that
     /// differ.</exception>
-    public TorchMixedPrecision(TorchModule master, TorchModule working, string precision)
+    public TorchMixedPrecision(
+        TorchModule master,
+        TorchModule working,
+        string precision,
+        TorchLossScaler? scaler = null
+    )
     {
         Master = master ?? throw new ArgumentNullException(nameof(master));
         Working = working ?? throw new ArgumentNullException(nameof(working));
@@ -36,7 +42,7 @@ public sealed class TorchMixedPrecision
             if (m.dtype != torch.ScalarType.Float32)
                 throw new ArgumentException($"Master parameters must be float32; one is {m.dtype}.");
         _buffers = Pair(master.named_buffers(), working.named_buffers(), "buffer");
-        Scaler = WorkingType == torch.ScalarType.Float16 ? new TorchLossScaler() : null;
+        Scaler = WorkingType == torch.ScalarType.Float16 ? scaler ?? new TorchLossScaler() : null;
         CopyToWorking();
     }
 

@@ -65,6 +65,66 @@ public class MixedPrecisionTests(TrackParityData data, ClimbingParityData climbi
     }
 
     [Fact]
+    public void TheTrainerSkipsAnOverflowingFloat16StepWithoutAdvancingTheSchedule()
+    {
+        // y = x0 - x1 in 6 batches of 8; the 4th batch's loss is blown up so its scaled float16 gradients overflow
+        var g = new Generator(3);
+        var x = Tensor.Randn(g, 48, 2).ToArray();
+        var loader = new DataLoader<int, float[]>(
+            new ListDataset<int>([.. Enumerable.Range(0, 48)]),
+            idx => [.. idx.SelectMany(i => new[] { x[2 * i], x[2 * i + 1] })],
+            batchSize: 8,
+            prefetch: 0
+        );
+        var engine = new Lib.Tensors.NN.Linear(2, 1, new Generator(11));
+        using var master = torch.nn.Linear(2, 1);
+        using var working = torch.nn.Linear(2, 1);
+        TorchState.CopyToTorch(engine, master);
+        TorchState.CopyToTorch(engine, working);
+        // 2^10 rather than 2^16: no ordinary batch overflows, so the one planted overflow is the only skip
+        var scaler = new TorchLossScaler(initScale: 1024);
+        var mixed = new TorchMixedPrecision(master, working, TorchPrecision.Mixed16, scaler);
+        var optimizer = TorchOptimizers.Mirror(
+            new Lib.Tensors.Optim.Adam(engine.Parameters(), lr: 0.1),
+            engine,
+            master
+        );
+        int calls = 0;
+        var masterAfter = new List<float[]>();
+        var trainer = new TorchTrainer<float[]>(master, optimizer, b =>
+        {
+            using var input = torch.tensor(b, [b.Length / 2, 2]);
+            var target = (input[.., 0] - input[.., 1]).unsqueeze(1);
+            var loss = torch.nn.functional.mse_loss(
+                working.forward(input.to(mixed.WorkingType)).to(torch.float32),
+                target
+            );
+            return ++calls == 4 ? loss * 1e6 : loss; // 1e6 · 2^10 overflows float16's 65504
+        })
+        {
+            MaxEpochs = 1,
+            Precision = TorchPrecision.Mixed16,
+            Mixed = mixed,
+            // the trainer reads its device only to check the precision; the tensors stay on LibTorch's CPU, whose
+            // float16 kernels run these ops (measured), so the float16 step logic is exercised without a GPU
+            Device = new torch.Device(DeviceType.CUDA),
+        };
+        trainer.Scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, step => 1.0 / (1 + step));
+        trainer.Callbacks.Add(new LambdaCallback { BatchEnd = _ => masterAfter.Add([.. master.weight.data<float>()]) });
+        var history = trainer.Fit(loader);
+
+        Assert.Equal(1, mixed.Scaler!.SkippedSteps);
+        Assert.Equal(512.0, mixed.Scaler.Scale); // halved once, no growth within 2000 steps
+        Assert.Equal(masterAfter[2], masterAfter[3]); // the skipped step left the masters as they were
+        Assert.NotEqual(masterAfter[3], masterAfter[4]);
+        // 6 batches, 5 steps: the per-step schedule advanced 5 times, not 6
+        Assert.Equal(0.1 / 6, optimizer.ParamGroups.First().LearningRate, 12);
+        Assert.All(master.parameters(), p => Assert.True(p.isfinite().all().item<bool>()));
+        Assert.Equal(6, calls);
+        Assert.Single(history.Epochs);
+    }
+
+    [Fact]
     public void PrecisionsAreCheckedAgainstTheDevice()
     {
         Assert.Equal("bf16-mixed", TorchPrecision.Validate("BF16-mixed", DeviceType.CPU));
