@@ -76,52 +76,65 @@ public class MixedPrecisionTests(TrackParityData data, ClimbingParityData climbi
             batchSize: 8,
             prefetch: 0
         );
-        var engine = new Lib.Tensors.NN.Linear(2, 1, new Generator(11));
-        using var master = torch.nn.Linear(2, 1);
-        using var working = torch.nn.Linear(2, 1);
-        TorchState.CopyToTorch(engine, master);
-        TorchState.CopyToTorch(engine, working);
-        // 2^10 rather than 2^16: no ordinary batch overflows, so the one planted overflow is the only skip
-        var scaler = new TorchLossScaler(initScale: 1024);
-        var mixed = new TorchMixedPrecision(master, working, TorchPrecision.Mixed16, scaler);
-        var optimizer = TorchOptimizers.Mirror(
-            new Lib.Tensors.Optim.Adam(engine.Parameters(), lr: 0.1),
-            engine,
-            master
-        );
-        int calls = 0;
-        var masterAfter = new List<float[]>();
-        var trainer = new TorchTrainer<float[]>(master, optimizer, b =>
+        var folder = Path.Combine(data.Temp, "float16-checkpoints");
+        (TorchTrainer<float[]> Trainer, TorchSharp.Modules.Linear Master, TorchMixedPrecision Mixed) Make(
+            int epochs,
+            Func<int, bool> blowUp
+        )
         {
-            using var input = torch.tensor(b, [b.Length / 2, 2]);
-            var target = (input[.., 0] - input[.., 1]).unsqueeze(1);
-            var loss = torch.nn.functional.mse_loss(
-                working.forward(input.to(mixed.WorkingType)).to(torch.float32),
-                target
+            var engine = new Lib.Tensors.NN.Linear(2, 1, new Generator(11));
+            var master = torch.nn.Linear(2, 1);
+            var working = torch.nn.Linear(2, 1);
+            TorchState.CopyToTorch(engine, master);
+            TorchState.CopyToTorch(engine, working);
+            // 2^10 rather than 2^16: no ordinary batch overflows, so the planted overflow is the only skip
+            var mixed = new TorchMixedPrecision(master, working, TorchPrecision.Mixed16, new TorchLossScaler(1024));
+            var optimizer = TorchOptimizers.Mirror(
+                new Lib.Tensors.Optim.Adam(engine.Parameters(), lr: 0.1),
+                engine,
+                master
             );
-            return ++calls == 4 ? loss * 1e6 : loss; // 1e6 · 2^10 overflows float16's 65504
-        })
-        {
-            MaxEpochs = 1,
-            Precision = TorchPrecision.Mixed16,
-            Mixed = mixed,
-            // the trainer reads its device only to check the precision; the tensors stay on LibTorch's CPU, whose
-            // float16 kernels run these ops (measured), so the float16 step logic is exercised without a GPU
-            Device = new torch.Device(DeviceType.CUDA),
-        };
-        trainer.Scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, step => 1.0 / (1 + step));
+            int calls = 0;
+            var trainer = new TorchTrainer<float[]>(master, optimizer, b =>
+            {
+                using var input = torch.tensor(b, [b.Length / 2, 2]);
+                var target = (input[.., 0] - input[.., 1]).unsqueeze(1);
+                var output = working.forward(input.to(mixed.WorkingType)).to(torch.float32);
+                var loss = torch.nn.functional.mse_loss(output, target);
+                return blowUp(++calls) ? loss * 1e6 : loss; // 1e6 · 2^10 overflows float16's 65504
+            })
+            {
+                MaxEpochs = epochs,
+                Precision = TorchPrecision.Mixed16,
+                Mixed = mixed,
+                Checkpoints = new CheckpointOptions(folder),
+                // the trainer reads its device only to check the precision; the tensors stay on LibTorch's CPU,
+                // whose float16 kernels run these ops (measured), so the float16 step logic runs without a GPU
+                Device = new torch.Device(DeviceType.CUDA),
+            };
+            trainer.Scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, step => 1.0 / (1 + step));
+            return (trainer, master, mixed);
+        }
+        var (trainer, master, mixed) = Make(1, call => call == 4);
+        var masterAfter = new List<float[]>();
         trainer.Callbacks.Add(new LambdaCallback { BatchEnd = _ => masterAfter.Add([.. master.weight.data<float>()]) });
         var history = trainer.Fit(loader);
 
+        Assert.Single(history.Epochs);
+        Assert.Equal(6, masterAfter.Count);
         Assert.Equal(1, mixed.Scaler!.SkippedSteps);
         Assert.Equal(512.0, mixed.Scaler.Scale); // halved once, no growth within 2000 steps
         Assert.Equal(masterAfter[2], masterAfter[3]); // the skipped step left the masters as they were
         Assert.NotEqual(masterAfter[3], masterAfter[4]);
         // 6 batches, 5 steps: the per-step schedule advanced 5 times, not 6
-        Assert.Equal(0.1 / 6, optimizer.ParamGroups.First().LearningRate, 12);
+        Assert.Equal(0.1 / 6, trainer.Optimizer.ParamGroups.First().LearningRate, 12);
         Assert.All(master.parameters(), p => Assert.True(p.isfinite().all().item<bool>()));
-        Assert.Equal(6, calls);
-        Assert.Single(history.Epochs);
+
+        // the checkpoint carries the scale: a resumed run continues at 512 (a fresh scaler would start at 1024)
+        var (resumed, _, again) = Make(2, _ => false);
+        resumed.Fit(loader, null, Path.Combine(folder, "last.safetensors"));
+        Assert.Equal((512.0, 0), (again.Scaler!.Scale, again.Scaler.SkippedSteps));
+        Assert.Equal(0.1 / 12, resumed.Optimizer.ParamGroups.First().LearningRate, 12); // 5 + 6 steps
     }
 
     [Fact]
