@@ -31,7 +31,7 @@ public static class TwinInference
         var built = twins();
         foreach (var twin in built as IEnumerable<TorchModule> ?? [(TorchModule)(object)built])
         {
-            twin.to(target);
+            TorchModuleMove.Apply(twin, m => m.to(target)); // re-points fields on a CUDA move
             twin.eval();
         }
         return batch =>

@@ -97,6 +97,10 @@ public abstract class TrainerBase<TBatch>
         int accumulate
     );
 
+    /// <summary>Whether the last <see cref="TrainBatch"/> that was to step the optimizer skipped it (a loss scaler
+    /// found inf or NaN gradients); such a step advances neither the step count nor the schedule.</summary>
+    protected virtual bool StepSkipped => false;
+
     /// <summary>A scope in which validation runs without recording gradients.</summary>
     protected abstract IDisposable NoGradScope();
 
@@ -316,7 +320,7 @@ public abstract class TrainerBase<TBatch>
                 lrUsed = CurrentLearningRate;
             var (value, terms) = TrainBatch(batch.Value, epoch, batch.Index, done % accumulate == 0, step, accumulate);
             auxiliary.Add(terms, batch.Index, batch.Size);
-            if (step)
+            if (step && !StepSkipped) // a skipped step (inf/NaN gradients) advances neither clock nor schedule
             {
                 run.Step++;
                 if (HasScheduler && SchedulerInterval == SchedulerInterval.Step)

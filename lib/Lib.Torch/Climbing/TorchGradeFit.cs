@@ -22,7 +22,10 @@ public static class TorchGradeFit
             TorchRouteBatch.From,
             (twin, batch) => twin.forward(batch),
             (output, batch, _) => torch.nn.functional.mse_loss(output, batch.Target)
-        );
+        )
+        {
+            ToWorkingType = (batch, type) => batch.ToWorkingType(type),
+        };
 
     /// <summary>The strategy for <paramref name="device"/>: the engine's for <c>cpu</c>, the twin's
     /// otherwise.</summary>

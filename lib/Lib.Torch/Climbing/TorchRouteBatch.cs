@@ -20,6 +20,10 @@ public sealed record TorchRouteBatch(torch.Tensor Ids, torch.Tensor Features, to
         );
     }
 
+    /// <summary>The batch with the hold features as <paramref name="type"/>, for mixed precision; the ids, the padding
+    /// mask and the target stay as they are.</summary>
+    public TorchRouteBatch ToWorkingType(torch.ScalarType type) => this with { Features = Features.to(type) };
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -43,6 +43,15 @@ public sealed record TorchTrackBatch(
         );
     }
 
+    /// <summary>The batch with the model's float inputs (marks, summary) as <paramref name="type"/>, for mixed
+    /// precision; base, target and weight stay float32.</summary>
+    public TorchTrackBatch ToWorkingType(torch.ScalarType type) =>
+        this with
+        {
+            Marks = Marks.to(type),
+            Summary = Summary.to(type),
+        };
+
     /// <inheritdoc />
     public void Dispose()
     {

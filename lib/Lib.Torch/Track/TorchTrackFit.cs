@@ -25,7 +25,10 @@ public static class TorchTrackFit
                 options.PercentLoss
                     ? ((output - batch.Target).abs() * batch.Weight).mean()
                     : torch.nn.functional.l1_loss(output, batch.Target)
-        );
+        )
+        {
+            ToWorkingType = (batch, type) => batch.ToWorkingType(type),
+        };
 
     /// <summary>The strategy for <paramref name="device"/>: the engine's for <c>cpu</c>, the twin's
     /// otherwise.</summary>

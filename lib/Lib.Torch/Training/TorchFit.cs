@@ -15,7 +15,10 @@ namespace Lib.Torch.Training;
 /// batch conversion, the forward pass and the loss, or a training step with auxiliary terms (its <c>Torch…Fit</c>
 /// class). Checkpoints (best, top-k, last) and resume, gradient accumulation and per-step or per-epoch schedules are
 /// the job's; a job that validates with <c>ValidateNetwork</c> gets the twin's current weights in its engine network
-/// before each validation (so validation itself runs on the engine's CPU).
+/// before each validation (so validation itself runs on the engine's CPU). With <c>bf16-mixed</c> or <c>16-mixed</c>
+/// the training step runs on a second twin in the working type (<see cref="TorchMixedPrecision"/>, inputs cast by
+/// <see cref="ToWorkingType"/>) while the float32 twin holds the masters that are stepped, validated, checkpointed
+/// and copied back.
 /// </summary>
 public sealed class TorchFit<TNetwork, TTwin, TBatch, TTwinBatch, TOptions> : IFitStrategy<TNetwork, TBatch, TOptions>
     where TNetwork : EngineModule
@@ -40,7 +43,7 @@ public sealed class TorchFit<TNetwork, TTwin, TBatch, TTwinBatch, TOptions> : IF
         Func<TTwin, TTwinBatch, torch.Tensor> forward,
         Func<torch.Tensor, TTwinBatch, TOptions, torch.Tensor> loss
     )
-        : this(device, twinOf, toDevice, (t, b, o) => loss(forward(t, b), b, o), forward)
+        : this(device, twinOf, toDevice, (t, b, o) => loss(forward(t, b).to(torch.float32), b, o), forward)
     {
         ArgumentNullException.ThrowIfNull(forward);
         ArgumentNullException.ThrowIfNull(loss);
@@ -75,14 +78,34 @@ public sealed class TorchFit<TNetwork, TTwin, TBatch, TTwinBatch, TOptions> : IF
     /// <inheritdoc />
     public ComputeDevice Device { get; }
 
+    /// <summary>
+    /// A device batch with the inputs the twin reads cast to a working type (bfloat16, float16), for mixed precision;
+    /// targets and weights stay float32. Without it a mixed-precision job is refused. The outputs of the
+    /// forward-and-loss constructor are cast to float32 before the loss.
+    /// </summary>
+    public Func<TTwinBatch, torch.ScalarType, TTwinBatch>? ToWorkingType { get; init; }
+
     /// <inheritdoc />
     public TrainingHistory Fit(FitJob<TNetwork, TBatch, TOptions> job)
     {
         ArgumentNullException.ThrowIfNull(job);
         var device = TorchDevice.Of(Device);
         using var twin = _twinOf(job.Network);
-        twin.to(device);
+        TorchModuleMove.Apply(twin, m => m.to(device)); // re-points the twin's fields (CUDA)
         using var optimizer = TorchOptimizers.Mirror(job.Optimizer, job.Network, twin);
+        var precision = TorchPrecision.Validate(job.Precision, device.type);
+        TorchMixedPrecision? mixed = null;
+        using var working = precision == TrainingPrecision.Float32 ? null : _twinOf(job.Network);
+        if (working is not null)
+        {
+            if (ToWorkingType is null)
+                throw new NotSupportedException(
+                    $"Precision '{precision}' is not available for {typeof(TTwin).Name} yet: its training strategy "
+                        + "has no input cast to the working type (ToWorkingType); train with --precision 32."
+                );
+            TorchModuleMove.Apply(working, m => m.to(device));
+            mixed = new TorchMixedPrecision(twin, working, precision);
+        }
         var scheduler = job.Schedule is null ? null : torch.optim.lr_scheduler.LambdaLR(optimizer, job.Schedule);
         float[] Forward(TBatch b)
         {
@@ -108,12 +131,15 @@ public sealed class TorchFit<TNetwork, TTwin, TBatch, TTwinBatch, TOptions> : IF
         var trainer = new TorchTrainer<TBatch>(twin, optimizer, b =>
         {
             var input = _toDevice(b, device); // freed with the step's dispose scope
-            return _step(twin, input, job.Options);
+            if (mixed is not null)
+                input = ToWorkingType!(input, mixed.WorkingType);
+            return _step(working ?? twin, input, job.Options);
         })
         {
             Device = device,
             MaxEpochs = job.Epochs,
-            Precision = job.Precision,
+            Precision = precision,
+            Mixed = mixed,
             AccumulateGradBatches = job.AccumulateGradBatches,
             Scheduler = scheduler,
             SchedulerInterval = job.ScheduleInterval,

@@ -70,11 +70,43 @@ public sealed class TorchTrainer<TBatch> : TrainerBase<TBatch>
     /// (<see cref="TorchPrecision"/>).</summary>
     public torch.Device Device { get; set; } = torch.CPU;
 
-    /// <inheritdoc />
-    protected override void CheckPrecision() => TorchPrecision.Validate(Precision, Device.type);
+    /// <summary>
+    /// Mixed precision (<c>bf16-mixed</c>, <c>16-mixed</c>): the working copy that <see cref="TrainingStep"/> must run,
+    /// with <see cref="Model"/> as its float32 master; null for float32. Must match
+    /// <see cref="TrainerBase{TBatch}.Precision"/>. The loss is cast to float32 (and scaled for float16) before
+    /// backward; gradients reach the masters in float32 and are unscaled before clipping; a float16 step with inf or
+    /// NaN gradients is skipped; the masters are copied back into the working copy after each step. Checkpoints hold
+    /// the float32 masters.
+    /// </summary>
+    public TorchMixedPrecision? Mixed { get; set; }
+
+    private bool _skipped;
 
     /// <inheritdoc />
-    protected override void SetTrainingMode(bool training) => Model.train(training);
+    protected override bool StepSkipped => _skipped;
+
+    /// <inheritdoc />
+    protected override void CheckPrecision()
+    {
+        var precision = TorchPrecision.Validate(Precision, Device.type);
+        if (Mixed is null && precision != TrainingPrecision.Float32)
+            throw new InvalidOperationException(
+                $"Precision '{precision}' trains a working copy against float32 masters: set Mixed "
+                    + "(a TorchMixedPrecision of the model and its copy) and run the training step on Mixed.Working."
+            );
+        if (Mixed is not null && (Mixed.Precision != precision || !ReferenceEquals(Mixed.Master, Model)))
+            throw new InvalidOperationException(
+                $"Mixed ({Mixed.Precision}) must match Precision ('{precision}') and have the trained Model as its "
+                    + "master."
+            );
+    }
+
+    /// <inheritdoc />
+    protected override void SetTrainingMode(bool training)
+    {
+        Model.train(training);
+        Mixed?.Working.train(training);
+    }
 
     /// <inheritdoc />
     protected override double CurrentLearningRate => Optimizer.ParamGroups.First().LearningRate;
@@ -113,10 +145,13 @@ public sealed class TorchTrainer<TBatch> : TrainerBase<TBatch>
     {
         using var scope = torch.NewDisposeScope(); // the step's tensors are freed before the next one
         if (zeroGrad)
+        {
             Optimizer.zero_grad();
+            Mixed?.ZeroWorkingGradients();
+        }
         var output = TrainingStep(batch);
         RequireScalar(output.Loss, "loss", epoch, index);
-        var total = output.Loss;
+        var total = Mixed is null ? output.Loss : output.Loss.to(torch.float32); // the loss in float32
         var terms = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (name, term) in output.Auxiliary ?? new Dictionary<string, torch.Tensor>())
         {
@@ -126,11 +161,26 @@ public sealed class TorchTrainer<TBatch> : TrainerBase<TBatch>
             total = total + term;
         }
         double value = total.detach().cpu().to(torch.float64).item<double>();
-        (accumulate == 1 ? total : total / accumulate).backward();
+        var scaler = Mixed?.Scaler;
+        var backward = accumulate == 1 ? total : total / accumulate;
+        (scaler is null ? backward : scaler.ScaleLoss(backward)).backward();
+        _skipped = false;
         if (step)
         {
-            ClipGradients?.Invoke([.. Model.parameters().Where(p => p.requires_grad)]);
-            Optimizer.step();
+            Mixed?.GradientsToMasters();
+            var trained = Model.parameters().Where(p => p.requires_grad).ToList();
+            if (scaler is not null)
+            {
+                bool finite = scaler.Unscale(trained.Select(p => p.grad));
+                scaler.Update(finite);
+                _skipped = !finite;
+            }
+            if (!_skipped)
+            {
+                ClipGradients?.Invoke(trained);
+                Optimizer.step();
+                Mixed?.AfterStep();
+            }
         }
         return (value, terms);
     }
@@ -157,14 +207,40 @@ public sealed class TorchTrainer<TBatch> : TrainerBase<TBatch>
     protected override Dictionary<string, EngineTensor> SnapshotModelState() => TorchState.StateDict(Model);
 
     /// <inheritdoc />
-    protected override void LoadModelState(IReadOnlyDictionary<string, EngineTensor> state) =>
+    protected override void LoadModelState(IReadOnlyDictionary<string, EngineTensor> state)
+    {
         TorchState.LoadInto(Model, state);
+        Mixed?.CopyToWorking();
+    }
+
+    private const string ScaleKey = "loss_scaler.scale",
+        GoodStepsKey = "loss_scaler.good_steps";
 
     /// <inheritdoc />
-    protected override IReadOnlyDictionary<string, EngineTensor> OptimizerState() =>
-        TorchOptimizerState.StateDict(Optimizer);
+    protected override IReadOnlyDictionary<string, EngineTensor> OptimizerState()
+    {
+        var state = TorchOptimizerState.StateDict(Optimizer);
+        if (Mixed?.Scaler is not { } scaler)
+            return state;
+        var withScaler = new Dictionary<string, EngineTensor>(state, StringComparer.Ordinal)
+        {
+            [ScaleKey] = EngineTensor.FromArray([(float)scaler.Scale], 1),
+            [GoodStepsKey] = EngineTensor.FromArray([scaler.GoodSteps], 1),
+        };
+        return withScaler;
+    }
 
     /// <inheritdoc />
-    protected override void LoadOptimizerState(IReadOnlyDictionary<string, EngineTensor> state) =>
-        TorchOptimizerState.LoadStateDict(Optimizer, state);
+    protected override void LoadOptimizerState(IReadOnlyDictionary<string, EngineTensor> state)
+    {
+        if (state.TryGetValue(ScaleKey, out var scale) && Mixed?.Scaler is { } scaler)
+            scaler.Restore(
+                scale.ToArray()[0],
+                state.TryGetValue(GoodStepsKey, out var good) ? (int)good.ToArray()[0] : 0
+            );
+        TorchOptimizerState.LoadStateDict(
+            Optimizer,
+            state.Where(p => p.Key is not (ScaleKey or GoodStepsKey)).ToDictionary(p => p.Key, p => p.Value)
+        );
+    }
 }
