@@ -42,31 +42,6 @@ internal static partial class SplitsCommand
             Description = "Adam's learning rate.",
             DefaultValueFactory = _ => defaults.LearningRate,
         };
-        var batch = new Option<int>("--batch-size")
-        {
-            Description = "Pairs per batch.",
-            DefaultValueFactory = _ => defaults.BatchSize,
-        };
-        var hidden = new Option<int>("--hidden")
-        {
-            Description = "LSTM hidden size.",
-            DefaultValueFactory = _ => defaults.HiddenSize,
-        };
-        var compress = new Option<int>("--compress")
-        {
-            Description = "Compression size (0: none).",
-            DefaultValueFactory = _ => 128,
-        };
-        var post = new Option<int>("--post-lstm")
-        {
-            Description = "Post-LSTM size (0: none).",
-            DefaultValueFactory = _ => 64,
-        };
-        var dropout = new Option<float>("--dropout")
-        {
-            Description = "Dropout.",
-            DefaultValueFactory = _ => defaults.Dropout,
-        };
         var clip = new Option<int>("--clip-length")
         {
             Description = "Frames per clip (F).",
@@ -77,12 +52,6 @@ internal static partial class SplitsCommand
             Description = "Augmented positives per segment.",
             DefaultValueFactory = _ => sample.AugmentedPerSegment,
         };
-        var negatives = new Option<int>("--negatives")
-        {
-            Description = "Negatives per positive.",
-            DefaultValueFactory = _ => sample.NegativesPerPositive,
-        };
-        var ignoreFirst = new Option<bool>("--ignore-first-split") { Description = "No positives at the start." };
         var (alpha, beta, alphaSplit0, betaSplit0) = BetaOptions(sample);
         var addPosition = new Option<bool>("--add-position-feature")
         {
@@ -98,12 +67,8 @@ internal static partial class SplitsCommand
             Description = "At most this many training pairs.",
             HelpName = "n",
         };
-        var seed = new Option<int>("--seed")
-        {
-            Description = "Seeds samples, weights and batches.",
-            DefaultValueFactory = _ => 1,
-        };
         var search = new SearchOptions();
+        var network = new NetworkOptions();
         var runs = new Option<string?>("--runs")
         {
             Description = "The run store. Default: artifacts/mlruns.",
@@ -121,15 +86,8 @@ internal static partial class SplitsCommand
             task,
             epochs,
             lr,
-            batch,
-            hidden,
-            compress,
-            post,
-            dropout,
             clip,
             augmented,
-            negatives,
-            ignoreFirst,
             alpha,
             beta,
             alphaSplit0,
@@ -137,11 +95,11 @@ internal static partial class SplitsCommand
             addPosition,
             addPercent,
             maxPairs,
-            seed,
             runs,
         };
         video.AddTo(command);
         search.AddTo(command);
+        network.AddTo(command);
         var device = DeviceOptions.Create();
         command.Options.Add(device);
         command.SetAction(
@@ -156,35 +114,24 @@ internal static partial class SplitsCommand
                 var on = DeviceOptions.Parse(parse.GetValue(device)); // before any video is read
                 var (config, folder) = video.Source(context, parse);
                 var videos = SplitVideos.Load(config, folder, video.FeatureSource(context, parse));
-                int c = parse.GetValue(compress),
-                    p = parse.GetValue(post);
-                var options = new SplitsTrainOptions
+                var options = network.Apply(parse, new SplitsTrainOptions
                 {
                     Task = kind,
                     Epochs = parse.GetValue(epochs),
                     LearningRate = parse.GetValue(lr),
-                    BatchSize = parse.GetValue(batch),
-                    HiddenSize = parse.GetValue(hidden),
-                    CompressSizes = c > 0 ? [c] : [],
-                    PostLstmSizes = p > 0 ? [p] : [],
-                    Dropout = parse.GetValue(dropout),
                     MaxTrainPairs = parse.GetValue(maxPairs),
-                    Seed = parse.GetValue(seed),
                     AddPositionFeature = parse.GetValue(addPosition),
                     AddPercentCompletionFeature = parse.GetValue(addPercent),
                     Samples = sample with
                     {
                         ClipLength = parse.GetValue(clip),
                         AugmentedPerSegment = parse.GetValue(augmented),
-                        NegativesPerPositive = parse.GetValue(negatives),
-                        IgnoreFirstSplit = parse.GetValue(ignoreFirst),
-                        Seed = parse.GetValue(seed),
                         Alpha = parse.GetValue(alpha),
                         Beta = parse.GetValue(beta),
                         AlphaSplit0 = parse.GetValue(alphaSplit0),
                         BetaSplit0 = parse.GetValue(betaSplit0),
                     },
-                };
+                });
                 var wanted = parse.GetValue(testTracks);
                 var folds = SplitsTrainStep.Run(
                     new SplitsTrainRequest

@@ -16,9 +16,9 @@ internal static partial class SplitsCommand
     /// <summary>The <c>splits</c> subcommand of <c>lab tune</c>.</summary>
     internal static Command TuneCommand(CliContext context)
     {
-        var defaults = new SplitsTrainOptions();
         var video = new VideoOptions();
         var search = new SearchOptions();
+        var network = new NetworkOptions();
         Option<string?> Range(string name, string what) =>
             new(name)
             {
@@ -59,47 +59,11 @@ internal static partial class SplitsCommand
         };
         var epochs = new Option<int>("--epochs") { Description = "Epochs at most.", DefaultValueFactory = _ => 5 };
         var lr = new Option<double>("--lr") { Description = "Adam's learning rate.", DefaultValueFactory = _ => 1e-3 };
-        var batch = new Option<int>("--batch-size")
-        {
-            Description = "Pairs per batch.",
-            DefaultValueFactory = _ => defaults.BatchSize,
-        };
-        var hidden = new Option<int>("--hidden")
-        {
-            Description = "LSTM hidden size.",
-            DefaultValueFactory = _ => defaults.HiddenSize,
-        };
-        var compress = new Option<int>("--compress")
-        {
-            Description = "Compression size (0: none).",
-            DefaultValueFactory = _ => 128,
-        };
-        var post = new Option<int>("--post-lstm")
-        {
-            Description = "Post-LSTM size (0: none).",
-            DefaultValueFactory = _ => 64,
-        };
-        var dropout = new Option<float>("--dropout")
-        {
-            Description = "Dropout.",
-            DefaultValueFactory = _ => defaults.Dropout,
-        };
-        var negatives = new Option<int>("--negatives")
-        {
-            Description = "Negatives per positive.",
-            DefaultValueFactory = _ => 1,
-        };
-        var ignoreFirst = new Option<bool>("--ignore-first-split") { Description = "No positives at the start." };
         var maxPairs = new Option<int?>("--max-train-pairs")
         {
             Description = "At most this many training pairs per trial and fold.",
             HelpName = "n",
             DefaultValueFactory = _ => 3000,
-        };
-        var seed = new Option<int>("--seed")
-        {
-            Description = "Seeds samples, weights and batches.",
-            DefaultValueFactory = _ => 1,
         };
         var study = new Option<string?>("--study")
         {
@@ -129,15 +93,7 @@ internal static partial class SplitsCommand
                 objective,
                 epochs,
                 lr,
-                batch,
-                hidden,
-                compress,
-                post,
-                dropout,
-                negatives,
-                ignoreFirst,
                 maxPairs,
-                seed,
                 study,
                 runs,
             }
@@ -145,6 +101,7 @@ internal static partial class SplitsCommand
             command.Options.Add(option);
         video.AddTo(command);
         search.AddTo(command);
+        network.AddTo(command);
         command.SetAction(
             (parse, cancellationToken) =>
             {
@@ -194,26 +151,15 @@ internal static partial class SplitsCommand
                             throw new ArgumentException($"{option.Name} lists a value twice.");
                         space = (space ?? new SearchSpace()).Add(new ChoiceDomain(parameter, values.Cast<object>()));
                     }
-                int c = parse.GetValue(compress),
-                    p = parse.GetValue(post);
-                var options = new SplitsTrainOptions
-                {
-                    Epochs = parse.GetValue(epochs),
-                    LearningRate = parse.GetValue(lr),
-                    BatchSize = parse.GetValue(batch),
-                    HiddenSize = parse.GetValue(hidden),
-                    CompressSizes = c > 0 ? [c] : [],
-                    PostLstmSizes = p > 0 ? [p] : [],
-                    Dropout = parse.GetValue(dropout),
-                    MaxTrainPairs = parse.GetValue(maxPairs),
-                    Seed = parse.GetValue(seed),
-                    Samples = new SampleOptions
+                var options = network.Apply(
+                    parse,
+                    new SplitsTrainOptions
                     {
-                        NegativesPerPositive = parse.GetValue(negatives),
-                        IgnoreFirstSplit = parse.GetValue(ignoreFirst),
-                        Seed = parse.GetValue(seed),
-                    },
-                };
+                        Epochs = parse.GetValue(epochs),
+                        LearningRate = parse.GetValue(lr),
+                        MaxTrainPairs = parse.GetValue(maxPairs),
+                    }
+                );
                 var findOptions = search.Read(parse);
                 var (config, folder) = video.Source(context, parse);
                 var videos = SplitVideos.Load(config, folder, video.FeatureSource(context, parse));
