@@ -48,7 +48,8 @@ public class FramePositionsTests
         Assert.True(loaded.Inputs.AddPercentCompletionFeature);
         var scan = ClipVectors.Scan(loaded, videos[0].Features);
         Assert.Equal(dim + 2, scan.Video.Dim);
-        var evaluation = SplitsEvaluateStep.Run([loaded], videos); // the cached features, as the CLI reads them
+        // the cached features, as the CLI reads them (no video files here to refine against)
+        var evaluation = SplitsEvaluateStep.Run([loaded], videos, new FindOptions { Refine = PointRefine.None });
         Assert.Equal(6 * 6, evaluation.Points.Count);
     }
 }

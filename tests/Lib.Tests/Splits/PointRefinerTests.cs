@@ -99,6 +99,43 @@ public class PointRefinerTests
     }
 
     [Fact]
+    public void A_coarse_answer_three_seconds_late_is_relocated_and_refined()
+    {
+        using var strip = Photo();
+        // 8 fps, the camera at 8 px a frame: beyond a second of the crossing the view is more than 80 px from the
+        // source's place, and after 3.3 s it stops there (a still view 132 px on)
+        const double place = 132,
+            crossing = 16.37,
+            speed = 8,
+            fps = 8;
+        var source = new NativeFrames([Render(strip, place, 1.1, -6)], Width, Height, fps);
+        var frames = Enumerable
+            .Range(0, 64)
+            .Select(k =>
+                Render(
+                    strip,
+                    Math.Clamp(place + speed * (k - crossing), 0, 2 * place),
+                    1.0 + 0.06 * (1 + Math.Sin(0.7 + 0.21 * k)),
+                    8 * Math.Sin(0.7 + 0.13 * k)
+                )
+            )
+            .ToList();
+        var target = new NativeFrames(frames, Width, Height, fps);
+        FoundSplit At(int index, double frame) => new(index, (int)Math.Round(frame), frame / fps, 0.5);
+        // the coarse split is 3 s (24 frames) late: neither its window (1 s) nor the doubled one holds a line
+        var coarse = new[] { At(0, 0), At(1, crossing + 24), At(2, 63) };
+        var refiner = new PointRefiner();
+        var refined = refiner.Refine(source, [0, 0, 0], target, coarse);
+        Assert.NotNull(refined[1]);
+        Assert.InRange(refined[1]!.Value.Seconds * fps, crossing - 0.25, crossing + 0.25);
+        Assert.True(refiner.Report.Relocated >= 1);
+        // without relocation it keeps the coarse answer: no forward line in either window
+        var near = new PointRefiner(new FindOptions { RefineRelocateSeconds = 0 });
+        Assert.Null(near.Refine(source, [0, 0, 0], target, coarse)[1]);
+        Assert.Equal(0, near.Report.Relocated);
+    }
+
+    [Fact]
     public void Occluded_frames_leave_the_coarse_answer_and_are_counted()
     {
         using var strip = Photo();

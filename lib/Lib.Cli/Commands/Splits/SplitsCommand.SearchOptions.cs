@@ -61,9 +61,17 @@ internal static partial class SplitsCommand
             DefaultValueFactory = _ => new FindOptions().Refine == PointRefine.Register ? "register" : "none",
         };
 
+        public readonly Option<double> RefineRelocate = new("--refine-relocate")
+        {
+            Description = "register: a point with no answer near the coarse one is looked for again within this "
+                + "many seconds of it, centred on the best-correlated frame (0: off).",
+            DefaultValueFactory = _ => new FindOptions().RefineRelocateSeconds,
+        };
+
         public void AddTo(Command command)
         {
             command.Options.Add(Refine);
+            command.Options.Add(RefineRelocate);
             command.Options.Add(AlignOn);
             command.Options.Add(Search);
             command.Options.Add(Stride);
@@ -100,6 +108,9 @@ internal static partial class SplitsCommand
                     "register" => PointRefine.Register,
                     var other => throw new ArgumentException($"--refine must be none or register; got {other}."),
                 },
+                RefineRelocateSeconds = parse.GetValue(RefineRelocate) is var r && r >= 0 && double.IsFinite(r)
+                    ? r
+                    : throw new ArgumentException($"--refine-relocate must be 0 or more seconds; got {r}."),
                 PlaceOn = parse.GetValue(PlaceOn) switch
                 {
                     "compressed" => FrameSpace.Compressed,

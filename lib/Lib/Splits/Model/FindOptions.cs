@@ -69,6 +69,11 @@ public sealed record FindOptions
     /// <summary>Refinement: a frame whose phase correlation peak with the source's frame is below this does not
     /// count (<see cref="FrameRegistration"/>).</summary>
     public double RefineMinCorrelation { get; init; } = 0.05;
+
+    /// <summary>Refinement: a point with no answer in its window nor the doubled one is looked for again within
+    /// this (seconds) of the coarse answer: every other target frame there is registered, and the window is
+    /// centred on the best-correlated (<see cref="PointRefiner"/>); 0 turns it off.</summary>
+    public double RefineRelocateSeconds { get; init; } = 4.0;
 }
 
 /// <summary>What is done with the points a search found.</summary>

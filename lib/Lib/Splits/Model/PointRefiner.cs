@@ -10,7 +10,10 @@ namespace Lib.Splits.Model;
 /// (<see cref="FrameRegistration"/>: phase correlation over a set of zooms), and the point is read off where the
 /// horizontal displacement crosses zero (<see cref="LineCrossing"/>: a split while moving, the start at the onset of
 /// motion after the still shot, the finish at its end), to a fraction of a frame; the window follows the crossing up
-/// to twice when it falls near its edge, and a point with no answer is tried once more with the window doubled. A
+/// to twice when it falls near its edge, and a point with no answer is tried once more with the window doubled; one
+/// still without an answer is relocated: every other target frame within
+/// <see cref="FindOptions.RefineRelocateSeconds"/> of the coarse answer is registered, and the window is centred on
+/// the best-correlated one (a coarse answer seconds off, where the window holds no frame near the place). A
 /// point keeps its coarse answer when registration fails (too few frames correlate, as in an occlusion), no forward
 /// line is found, or the crossing is more than <see cref="MaxMoveSeconds"/> from the coarse answer;
 /// <see cref="Report"/> counts how often. A refined point's confidence is the coarse one folded with the
@@ -110,6 +113,15 @@ public sealed class PointRefiner
             var refined =
                 Point(registration, reference, target, coarse[k].Seconds, kind, 1)
                 ?? Point(registration, reference, target, coarse[k].Seconds, kind, 2); // a wider window once
+            if (refined is null && Relocate(registration, reference, target, coarse[k].Seconds) is { } place)
+            {
+                var why = _why;
+                refined = Point(registration, reference, target, place, kind, 1);
+                if (refined is null)
+                    _why = why; // the reason near the coarse answer stands
+                else
+                    Report.Relocated++;
+            }
             if (refined is null)
                 Report.Fallbacks[_why]++;
             Report.Points++;
@@ -124,6 +136,30 @@ public sealed class PointRefiner
             previous = refined?.Seconds ?? coarse[k].Seconds;
         }
         return result;
+    }
+
+    /// <summary>Where the target's view is most like the source's within
+    /// <see cref="FindOptions.RefineRelocateSeconds"/> of <paramref name="coarseSeconds"/> (every
+    /// <see cref="RelocateStride"/>th frame registered; seconds), or null when none correlates by at least
+    /// <see cref="RelocateMinCorrelation"/> or relocation is off.</summary>
+    double? Relocate(FrameRegistration registration, Mat reference, NativeFrames target, double coarseSeconds)
+    {
+        double reach = _options.RefineRelocateSeconds * target.Fps;
+        if (!(reach > 0))
+            return null;
+        double centre = coarseSeconds * target.Fps;
+        int lo = Math.Max(0, (int)Math.Floor(centre - reach)),
+            hi = Math.Min(target.Count - 1, (int)Math.Ceiling(centre + reach));
+        (int Frame, double Response) best = (-1, RelocateMinCorrelation);
+        for (int i = lo; i <= hi; i += RelocateStride)
+        {
+            using var full = target.Frame(i);
+            using var f = registration.Prepare(full);
+            Report.Registrations++;
+            if (registration.Register(reference, f) is { } r && r.Response >= best.Response)
+                best = (i, r.Response);
+        }
+        return best.Frame < 0 ? null : best.Frame / target.Fps;
     }
 
     (double Seconds, double Share)? Point(
@@ -216,6 +252,13 @@ public sealed class PointRefiner
             _videos.RemoveAt(0);
         return frames;
     }
+
+    /// <summary>Relocation registers every this many frames.</summary>
+    const int RelocateStride = 2;
+
+    /// <summary>Relocation needs a frame correlating at least this well (frames of one place peak at 0.7–0.96,
+    /// another place at 0.1–0.25, noise at up to 0.18).</summary>
+    const double RelocateMinCorrelation = 0.3;
 
     /// <summary>The least forward speed (px per frame) a crossing's line may have.</summary>
     const double MinSlope = 0.05;

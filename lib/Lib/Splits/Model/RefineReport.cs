@@ -13,6 +13,10 @@ public sealed class RefineReport
     /// <summary>Points whose answer registration replaced.</summary>
     public int Refined { get; set; }
 
+    /// <summary>Points refined only after relocation (no answer near the coarse one; the window centred on the
+    /// best-correlated frame within <see cref="FindOptions.RefineRelocateSeconds"/>).</summary>
+    public int Relocated { get; set; }
+
     /// <summary>Points that kept the coarse answer, by reason.</summary>
     public Dictionary<RefineFallback, int> Fallbacks { get; } =
         Enum.GetValues<RefineFallback>().ToDictionary(r => r, _ => 0);
@@ -28,7 +32,7 @@ public sealed class RefineReport
 
     /// <summary>One line: counts, fallbacks and time per pair.</summary>
     public override string ToString() =>
-        $"refined {Refined} of {Points} points in {Pairs} pairs ("
+        $"refined {Refined} of {Points} points in {Pairs} pairs ({Relocated} after relocating; "
         + string.Join(", ", Fallbacks.Select(f => $"{f.Value} fell back: {Describe(f.Key)}"))
         + $"); {Registrations} registrations; per pair {Per(RegisterSeconds):0.00} s registering + "
         + $"{Per(DecodeSeconds):0.00} s decoding (videos decoded once and kept)";
