@@ -52,7 +52,8 @@ internal static partial class SplitsCommand
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Batch, Hidden, Compress, Post, Dropout, Negatives, IgnoreFirst, Seed })
+            Option[] all = [Batch, Hidden, Compress, Post, Dropout, Negatives, IgnoreFirst, Seed];
+            foreach (var option in all)
                 command.Options.Add(option);
         }
 
