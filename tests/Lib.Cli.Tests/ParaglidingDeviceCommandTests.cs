@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Lib.Cli.Tests;
 
 /// <summary><c>lab paragliding predict --device</c>: a model trained on the engine scores the same pairs with the same
-/// probabilities on its TorchSharp twin (<c>torch-cpu</c>), and an unknown device is a usage error.</summary>
+/// probabilities on its TorchSharp twin (<c>torch-cpu</c>), from <c>--pairs</c> and from <c>--grib</c>, and an unknown
+/// device is a usage error.</summary>
 public class ParaglidingDeviceCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("lab-paragliding-device-").FullName;
@@ -32,9 +33,28 @@ public class ParaglidingDeviceCommandTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Contains("3 site-days scored (the TorchSharp twin on torch-cpu)", output);
 
-        var expected = File.ReadAllLines(onEngine);
-        var actual = File.ReadAllLines(onTorch);
-        Assert.Equal(4, expected.Length);
+        Assert.Equal(4, AssertSameProbabilities(onEngine, onTorch));
+
+        // the GEFS file's 84 launches on its valid date, scored on the twin as on the engine
+        var grib = Path.Combine(LabRun.Repo, "data", "paragliding", "weather", "geavg.t06z.pgrb2a.0p50.f006");
+        (code, _, error) = Lab("paragliding", "predict", "--model", model, "--grib", grib, "--out", onEngine);
+        Assert.True(code == 0, error);
+        (code, output, error) = Lab(
+            "paragliding", "predict", "--model", model, "--grib", grib, "--out", onTorch, "--device", "torch-cpu");
+        Assert.True(code == 0, error);
+        Assert.Contains("84 site-days scored (the TorchSharp twin on torch-cpu)", output);
+        Assert.Equal(85, AssertSameProbabilities(onEngine, onTorch));
+
+        (code, _, error) = Lab("paragliding", "predict", "--model", model, "--pairs", pairs, "--out", onTorch, "--device", "tpu");
+        Assert.Equal(2, code);
+        Assert.Contains("--device", error);
+    }
+
+    /// <summary>The two files' lines match in site and date and each probability within 1e-4; their line count.</summary>
+    private static int AssertSameProbabilities(string enginePath, string torchPath)
+    {
+        var expected = File.ReadAllLines(enginePath);
+        var actual = File.ReadAllLines(torchPath);
         Assert.Equal(expected.Length, actual.Length);
         Assert.Equal(expected[0], actual[0]);
         for (int i = 1; i < expected.Length; i++)
@@ -48,9 +68,6 @@ public class ParaglidingDeviceCommandTests : IDisposable
                         <= 1e-4,
                     $"line {i + 1}, column {k + 1}: engine {e[k]}, torch-cpu {a[k]}");
         }
-
-        (code, _, error) = Lab("paragliding", "predict", "--model", model, "--pairs", pairs, "--out", onTorch, "--device", "tpu");
-        Assert.Equal(2, code);
-        Assert.Contains("--device", error);
+        return expected.Length;
     }
 }

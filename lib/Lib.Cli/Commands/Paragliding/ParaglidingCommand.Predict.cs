@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Lib.Paragliding.Ingest;
+using Lib.Paragliding.Model;
 using Lib.Paragliding.Predict;
 using Lib.Torch.Paragliding;
 using Spectre.Console;
@@ -65,9 +66,12 @@ internal static partial class ParaglidingCommand
             if (gribFiles.Length > 0 && parse.GetValue(weather) is not null)
                 throw new ArgumentException("--weather goes with --pairs; with --grib the weather is the file's.");
             var on = DeviceOptions.Parse(parse.GetValue(device));
-            if (gribFiles.Length > 0 && on.UsesTorch)
-                throw new ArgumentException("--device torch-cpu | cuda goes with --pairs; --grib runs on the engine.");
             bool twin = false;
+            void Prepare(GlideatorModel m)
+            {
+                TorchGlideatorRunner.Use(m, on);
+                twin = m.Runner is not null;
+            }
             PredictedOdds result;
             if (pairsFile is not null)
                 result = ParaglidingPredictStep.Run(
@@ -75,11 +79,7 @@ internal static partial class ParaglidingCommand
                     pairsFile,
                     parse.GetValue(output)!,
                     parse.GetValue(weather),
-                    m =>
-                    {
-                        TorchGlideatorRunner.Use(m, on);
-                        twin = m.Runner is not null;
-                    }
+                    Prepare
                 );
             else
             {
@@ -88,7 +88,8 @@ internal static partial class ParaglidingCommand
                     gribFiles,
                     parse.GetValue(schema) ?? ParaglidingIngestStep.DefaultSchema(context.Root),
                     parse.GetValue(output)!,
-                    parse.GetValue(bilinear) ? GribSampling.Bilinear : GribSampling.Nearest
+                    parse.GetValue(bilinear) ? GribSampling.Bilinear : GribSampling.Nearest,
+                    Prepare
                 );
                 context.Console.WriteLine(
                     $"GRIB: {N(coverage.SitesInside)} of the model's {N(coverage.SitesKnown)} launches inside the "

@@ -49,18 +49,20 @@ public static class ParaglidingPredictStep
     /// Scores every launch the model knows inside the grid of <paramref name="gribFiles"/>, on each valid date of
     /// their messages (<see cref="GribSiteDays"/>), writing <paramref name="outPath"/> when given. Only the schema's
     /// fields are unpacked (the whole file when it has none); a model trained without weather reads no weather, and the
-    /// coverage's notes say so.
+    /// coverage's notes say so. <paramref name="prepare"/> sees the loaded model first (e.g. to run it on a twin).
     /// </summary>
     public static (PredictedOdds Odds, GribSiteDays Coverage) RunGrib(
         string modelFolder,
         IReadOnlyList<string> gribFiles,
         string schemaJson,
         string? outPath,
-        GribSampling sampling = GribSampling.Nearest
+        GribSampling sampling = GribSampling.Nearest,
+        Action<GlideatorModel>? prepare = null
     )
     {
         ArgumentNullException.ThrowIfNull(gribFiles);
         var model = GlideatorModel.Load(modelFolder);
+        prepare?.Invoke(model);
         var schema = GlideatorSchema.Read(schemaJson);
         // only the schema's fields are unpacked; a file with none of them is read whole for its grid and date
         var files = gribFiles
