@@ -106,7 +106,6 @@ public class TorchDeviceCommandTests : IDisposable
     [InlineData("track", "cpu", "16-mixed", "the engine (--device cpu) computes in float32 only")]
     [InlineData("track", "cpu", "bf16-mixed", "needs --device torch-cpu or cuda")]
     [InlineData("track", "cuda", "16-mixed", "-p:TorchBackend=cuda")] // accepted; this build has no CUDA
-    [InlineData("football", "torch-cpu", "bf16-mixed", "not available for this sport's twin yet")]
     public void Mixed_precision_is_refused_with_the_reason(string sport, string device, string precision,
         string reason)
     {

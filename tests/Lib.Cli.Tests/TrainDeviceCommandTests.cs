@@ -78,6 +78,23 @@ public class TrainDeviceCommandTests : IDisposable
     }
 
     [Fact]
+    public void Paragliding_trains_on_the_twin_in_bf16_mixed()
+    {
+        var model = Path.Combine(_dir, "paragliding-bf16");
+        var (code, output, error) = Lab("paragliding", "train", "--out", model, "--epochs", "1", "--device",
+            "torch-cpu", "--precision", "bf16-mixed", "--runs", Path.Combine(_dir, "mlruns"), "--shards",
+            Path.Combine(_dir, "shards"));
+        Assert.True(code == 0, error);
+        Assert.Contains("of 1 epochs", output);
+        Assert.Equal("torch-cpu", Device(model));
+        (code, _, error) = Lab("paragliding", "train", "--out", Path.Combine(_dir, "never"), "--precision",
+            "bf16-mixed");
+        Assert.Equal(2, code); // the engine computes in float32 only
+        Assert.Contains("needs --device torch-cpu or cuda", error);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "never")));
+    }
+
+    [Fact]
     public void Paragliding_trains_on_the_twin_and_the_engine_scores_from_its_folder()
     {
         var model = Path.Combine(_dir, "paragliding");

@@ -61,9 +61,9 @@ internal static class DeviceOptions
         return device;
     }
 
-    /// <summary>The precision <paramref name="text"/> on <paramref name="device"/>, checked before the device is;
-    /// <paramref name="mixedTwin"/> says whether the sport's twin strategy trains in mixed precision.</summary>
-    public static string Precision(string? text, string? device, bool mixedTwin = true)
+    /// <summary>The precision <paramref name="text"/> on <paramref name="device"/>, checked before the device is
+    /// (every sport's twin casts its inputs to the mixed-precision working type).</summary>
+    public static string Precision(string? text, string? device)
     {
         var parsed = ComputeDevice.Parse(device);
         var name = text?.Trim().ToLowerInvariant();
@@ -76,12 +76,6 @@ internal static class DeviceOptions
             );
         if (!parsed.UsesTorch)
             return TrainingPrecision.Validate(text, "--precision");
-        var precision = TorchPrecision.Validate(text, parsed == ComputeDevice.Cuda ? DeviceType.CUDA : DeviceType.CPU);
-        if (mixed && !mixedTwin)
-            throw new ArgumentException(
-                $"--precision {text} is not available for this sport's twin yet (its training strategy has no input "
-                    + "cast to the working type); use --precision 32."
-            );
-        return precision;
+        return TorchPrecision.Validate(text, parsed == ComputeDevice.Cuda ? DeviceType.CUDA : DeviceType.CPU);
     }
 }

@@ -24,7 +24,10 @@ public static class TorchFootballFit
             Twin,
             (batch, target) => TrajectoryBatchTensors.From(batch, target),
             Step
-        );
+        )
+        {
+            ToWorkingType = (batch, type) => batch.ToWorkingType(type),
+        };
 
     /// <summary>The strategy for <paramref name="device"/>: the engine's for <c>cpu</c>, the twin's
     /// otherwise.</summary>
@@ -46,7 +49,7 @@ public static class TorchFootballFit
         ArgumentNullException.ThrowIfNull(twin);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(options);
-        var output = twin.forward(b.Frames, b.Positions, b.Velocity, b.Graph);
+        var output = Float32(twin.forward(b.Frames, b.Positions, b.Velocity, b.Graph)); // mixed: loss in float32
         float? huber = options.HuberDelta is double d ? (float)d : null;
         torch.Tensor path,
             main;
@@ -85,4 +88,14 @@ public static class TorchFootballFit
             );
         return new TorchStepOutput(main, auxiliary);
     }
+
+    private static TrajectoryOutputTensors Float32(TrajectoryOutputTensors o) =>
+        o.Means.dtype == torch.float32 && o.CoverageLogit.dtype == torch.float32
+            ? o
+            : new TrajectoryOutputTensors(
+                o.Means.to(torch.float32),
+                o.LogSigma?.to(torch.float32),
+                o.ModeLogits?.to(torch.float32),
+                o.CoverageLogit.to(torch.float32)
+            );
 }

@@ -43,6 +43,17 @@ public sealed record TrajectoryBatchTensors(
         );
     }
 
+    /// <summary>The batch with the model's float inputs (frames, positions, velocity) as <paramref name="type"/>, for
+    /// mixed precision; the graph's indices stay int64 (the twin reads its scene sizes in the working type), and the
+    /// targets, coverage labels and masks stay float32 for the loss.</summary>
+    public TrajectoryBatchTensors ToWorkingType(ScalarType type) =>
+        this with
+        {
+            Frames = Frames.to(type),
+            Positions = Positions.to(type),
+            Velocity = Velocity.to(type),
+        };
+
     /// <inheritdoc/>
     public void Dispose()
     {

@@ -79,9 +79,9 @@ public sealed class TrajectoryGnnTwin : nn.Module<Tensor, Tensor, Tensor, SceneG
             h = layer.forward(h, edges, graph);
 
         int horizon = Config.Horizon;
-        var ramp = arange(1, horizon + 1, 1, ScalarType.Float32, velocity.device).reshape(1, horizon, 1);
+        var ramp = arange(1, horizon + 1, 1, velocity.dtype, velocity.device).reshape(1, horizon, 1);
         var constantVelocity = velocity.unsqueeze(1) * ramp; // [nodes, horizon, 2]
-        var pooled = graph.SumScenes(h) / graph.SceneSizes.unsqueeze(1); // [scenes, H]
+        var pooled = graph.SumScenes(h) / graph.SceneSizes.unsqueeze(1).to(h.dtype); // [scenes, H], working type
         var scene = coverage.forward(pooled).reshape(graph.Scenes); // [scenes]
         var head = (mixture ?? trajectory)!.forward(h); // [nodes, …]
         int steps = 2 * horizon;

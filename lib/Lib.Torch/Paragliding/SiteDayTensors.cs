@@ -34,6 +34,16 @@ public sealed record SiteDayTensors(Tensor Site, Tensor SiteFeatures, Tensor Dat
         );
     }
 
+    /// <summary>The batch with the model's float inputs (site features, date features, weather) as
+    /// <paramref name="type"/>, for mixed precision; the site indices stay int64 and the labels float32.</summary>
+    public SiteDayTensors ToWorkingType(ScalarType type) =>
+        this with
+        {
+            SiteFeatures = SiteFeatures.to(type),
+            Date = Date.to(type),
+            Weather = Weather?.to(type),
+        };
+
     /// <inheritdoc/>
     public void Dispose()
     {

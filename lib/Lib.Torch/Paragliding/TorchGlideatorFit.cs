@@ -23,7 +23,10 @@ public static class TorchGlideatorFit
             (batch, target) => SiteDayTensors.From(batch, target),
             Step,
             (twin, batch) => twin.forward(batch)
-        );
+        )
+        {
+            ToWorkingType = (batch, type) => batch.ToWorkingType(type),
+        };
 
     /// <summary>The strategy for <paramref name="device"/>: the engine's for <c>cpu</c>, the twin's
     /// otherwise.</summary>
@@ -39,13 +42,14 @@ public static class TorchGlideatorFit
         return twin;
     }
 
-    /// <summary>One training step's BCE and weighted penalties, as <see cref="GlideatorLoss.Step"/>.</summary>
+    /// <summary>One training step's BCE and weighted penalties, as <see cref="GlideatorLoss.Step"/>. The logits and
+    /// the parameters are read as float32, so a mixed-precision twin's loss and penalties sum in float32.</summary>
     public static TorchStepOutput Step(GlideatorNetTwin twin, SiteDayTensors b, ParaglidingTrainOptions options)
     {
         ArgumentNullException.ThrowIfNull(twin);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(options);
-        var logits = twin.forward(b);
+        var logits = twin.forward(b).to(torch.float32);
         var auxiliary = new Dictionary<string, torch.Tensor>();
         if (options.Monotonicity > 0 && logits.shape[1] > 1)
             auxiliary["monotonicity"] = TorchWeights.Times(
@@ -56,8 +60,9 @@ public static class TorchGlideatorFit
         {
             torch.Tensor? l1 = null,
                 l2 = null;
-            foreach (var p in twin.parameters())
+            foreach (var working in twin.parameters())
             {
+                var p = working.to(torch.float32);
                 if (options.L1 > 0)
                     l1 = l1 is null ? p.abs().sum() : l1 + p.abs().sum();
                 if (options.L2 > 0)

@@ -18,6 +18,15 @@ public sealed record TorchSplitBatch(torch.Tensor Source, torch.Tensor Target, t
         );
     }
 
+    /// <summary>The batch with the model's float inputs (source and target clips) as <paramref name="type"/>, for mixed
+    /// precision; the label stays float32 for the loss.</summary>
+    public TorchSplitBatch ToWorkingType(torch.ScalarType type) =>
+        this with
+        {
+            Source = Source.to(type),
+            Target = Target.to(type),
+        };
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -26,7 +26,10 @@ public static class TorchSplitsFit
                 options.Task == SampleTask.Classifier
                     ? torch.nn.functional.binary_cross_entropy_with_logits(output, batch.Label)
                     : torch.nn.functional.mse_loss(output, batch.Label)
-        );
+        )
+        {
+            ToWorkingType = (batch, type) => batch.ToWorkingType(type),
+        };
 
     /// <summary>The strategy for <paramref name="device"/>: the engine's for <c>cpu</c>, the twin's
     /// otherwise.</summary>

@@ -84,7 +84,7 @@ internal static partial class FootballCommand
                 options = options with { LearningRate = lr };
             if (parse.GetValue(experiment) is { } name)
                 options = options with { ExperimentName = name };
-            var asked = DeviceOptions.Precision(parse.GetValue(precision), parse.GetValue(device), mixedTwin: false);
+            var asked = DeviceOptions.Precision(parse.GetValue(precision), parse.GetValue(device));
             if (asked != TrainingPrecision.Float32) // the flag's default keeps the config's precision
                 options = options with { Precision = asked };
             var on = DeviceOptions.Parse(parse.GetValue(device)); // before any data is read

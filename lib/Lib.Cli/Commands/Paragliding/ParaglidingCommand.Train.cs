@@ -92,7 +92,9 @@ internal static partial class ParaglidingCommand
             runs,
         };
         var device = DeviceOptions.Create();
+        var precision = DeviceOptions.CreatePrecision();
         command.Options.Add(device);
+        command.Options.Add(precision);
         data.AddTo(command);
         command.SetAction(parse =>
         {
@@ -108,6 +110,7 @@ internal static partial class ParaglidingCommand
                 CrossLayers = parse.GetValue(cross),
                 Head = parse.GetValue(head)!,
                 Seed = parse.GetValue(seed),
+                Precision = DeviceOptions.Precision(parse.GetValue(precision), parse.GetValue(device)),
             };
             if (options.Epochs < 1)
                 throw new ArgumentException($"--epochs must be at least 1, got {options.Epochs}.");

@@ -101,7 +101,9 @@ internal static partial class SplitsCommand
         search.AddTo(command);
         network.AddTo(command);
         var device = DeviceOptions.Create();
+        var precision = DeviceOptions.CreatePrecision();
         command.Options.Add(device);
+        command.Options.Add(precision);
         command.SetAction(
             (parse, cancellationToken) =>
             {
@@ -111,12 +113,14 @@ internal static partial class SplitsCommand
                     "regressor" => SampleTask.Regressor,
                     var other => throw new ArgumentException($"--task must be classifier or regressor; got {other}."),
                 };
+                var asked = DeviceOptions.Precision(parse.GetValue(precision), parse.GetValue(device));
                 var on = DeviceOptions.Parse(parse.GetValue(device)); // before any video is read
                 var (config, folder) = video.Source(context, parse);
                 var videos = SplitVideos.Load(config, folder, video.FeatureSource(context, parse));
                 var options = network.Apply(parse, new SplitsTrainOptions
                 {
                     Task = kind,
+                    Precision = asked,
                     Epochs = parse.GetValue(epochs),
                     LearningRate = parse.GetValue(lr),
                     MaxTrainPairs = parse.GetValue(maxPairs),

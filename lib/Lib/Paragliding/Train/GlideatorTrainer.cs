@@ -99,6 +99,7 @@ public static class GlideatorTrainer
                 Checkpoints = checkpoints is null ? null : new CheckpointOptions(checkpoints) { Monitor = Monitor },
                 ResumeFrom = resumeFrom,
                 Seed = options.Seed,
+                Precision = options.Precision,
                 Options = options,
                 Progress = progress is null ? null : new TrainingProgressReporter(progress, "training the XC-odds DCN"),
                 CancellationToken = cancellationToken,

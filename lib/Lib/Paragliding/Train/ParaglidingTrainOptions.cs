@@ -37,6 +37,11 @@ public sealed record ParaglidingTrainOptions
     /// <summary>Seeds the weights and the shard order.</summary>
     public long Seed { get; init; } = 1;
 
+    /// <summary>The trainer's numeric precision: <c>"32"</c> on the engine; <c>"bf16-mixed"</c> (torch-cpu, cuda) or
+    /// <c>"16-mixed"</c> (cuda) on the TorchSharp twin (see <see cref="Lib.Tensors.Training.TrainingPrecision"/>).
+    /// </summary>
+    public string Precision { get; init; } = Lib.Tensors.Training.TrainingPrecision.Float32;
+
     /// <summary>The site embedding's width.</summary>
     public int EmbeddingDim { get; init; } = 8;
 

@@ -129,6 +129,7 @@ public static class SplitModelTrainer
                     },
                 ResumeFrom = resumeFrom,
                 Seed = options.Seed,
+                Precision = options.Precision,
                 Options = options,
                 Progress = progress is null
                     ? null

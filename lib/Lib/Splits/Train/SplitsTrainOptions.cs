@@ -60,6 +60,11 @@ public sealed record SplitsTrainOptions
     /// <summary>The seed of weights, dropout and batch order.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>The trainer's numeric precision: <c>"32"</c> on the engine; <c>"bf16-mixed"</c> (torch-cpu, cuda) or
+    /// <c>"16-mixed"</c> (cuda) on the TorchSharp twin (see <see cref="Lib.Tensors.Training.TrainingPrecision"/>).
+    /// </summary>
+    public string Precision { get; init; } = Lib.Tensors.Training.TrainingPrecision.Float32;
+
     /// <summary>The network's arguments for <paramref name="inputSize"/> features per frame.</summary>
     public SiameseLstmConfig ModelConfig(int inputSize) =>
         new()
