@@ -41,9 +41,7 @@ internal static partial class SplitsCommand
         };
         video.AddTo(command);
         search.AddTo(command);
-        var device = DeviceOptions.Create();
-        device.Description = "Where the models' encoders run: cpu (the lab's engine, the default), torch-cpu (the "
-            + "TorchSharp twin on LibTorch's CPU) or cuda (an NVIDIA GPU; needs a build with -p:TorchBackend=cuda).";
+        var device = EncoderDevice();
         command.Options.Add(device);
         command.SetAction(
             (parse, cancellationToken) =>

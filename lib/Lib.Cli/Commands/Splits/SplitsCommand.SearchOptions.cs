@@ -3,9 +3,18 @@ using Lib.Splits.Model;
 
 namespace Lib.Cli.Commands;
 
-// The search options lab splits train, evaluate and find share.
+// The search options lab splits train, evaluate and find share, and the encoders' device of evaluate and find.
 internal static partial class SplitsCommand
 {
+    /// <summary>The <c>--device</c> of <c>find</c> and <c>evaluate</c>: where the models' encoders run.</summary>
+    private static Option<string> EncoderDevice()
+    {
+        var device = DeviceOptions.Create();
+        device.Description = "Where the models' encoders run: cpu (the lab's engine, the default), torch-cpu (the "
+            + "TorchSharp twin on LibTorch's CPU) or cuda (an NVIDIA GPU; needs a build with -p:TorchBackend=cuda).";
+        return device;
+    }
+
     private sealed class SearchOptions
     {
         public readonly Option<string> Search = new("--search")
