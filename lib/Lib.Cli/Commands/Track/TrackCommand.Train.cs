@@ -88,10 +88,19 @@ internal static partial class TrackCommand
                 "Dropout on the heads' input (default "
                 + $"{defaults.Model.Dropout.ToString(CultureInfo.InvariantCulture)}).",
         };
-        var refit = new Option<bool>("--refit")
+        var refit = new Option<bool?>("--refit")
         {
             Description =
-                "After early stopping, retrain on training + validation windows for the chosen number of epochs.",
+                "After early stopping (and the blend and trees' mix fitted on validation), retrain the networks and "
+                + "trees on training + validation windows for the epochs validation chose "
+                + $"(default {defaults.Refit.ToString().ToLowerInvariant()}).",
+        };
+        var backtest = new Option<int?>("--backtest")
+        {
+            Description =
+                "Leave out the latest N target seasons and split what precedes them as usual: a rehearsal of the "
+                + "test on earlier seasons, for choosing settings without the test seasons; evaluate then scores the "
+                + "rehearsal's test seasons (default 0: none).",
         };
         var pool = new Option<bool?>("--pool-genders")
         {
@@ -103,7 +112,7 @@ internal static partial class TrackCommand
         {
             Description =
                 "Fit per event family how much of the network's change from the last peak to keep, on the "
-                + "validation seasons (default true; not with --refit).",
+                + "validation seasons (default true).",
         };
         var ensemble = new Option<int?>("--ensemble")
         {
@@ -179,6 +188,7 @@ internal static partial class TrackCommand
             shared,
             dropout,
             refit,
+            backtest,
             pool,
             blend,
             ensemble,
@@ -226,7 +236,8 @@ internal static partial class TrackCommand
                 LearningRate = parse.GetValue(lr) ?? o.LearningRate,
                 WeightDecay = parse.GetValue(decay) ?? o.WeightDecay,
                 Seed = parse.GetValue(seed) ?? o.Seed,
-                Refit = parse.GetValue(refit) || o.Refit,
+                Refit = parse.GetValue(refit) ?? o.Refit,
+                Backtest = parse.GetValue(backtest) ?? o.Backtest,
                 PoolGenders = parse.GetValue(pool) ?? o.PoolGenders,
                 Blend = parse.GetValue(blend) ?? o.Blend,
                 Ensemble = parse.GetValue(ensemble) ?? o.Ensemble,

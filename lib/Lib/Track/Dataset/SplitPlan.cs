@@ -28,17 +28,31 @@ public sealed record SplitPlan(IReadOnlyList<SeasonId> Validation, IReadOnlyList
 {
     /// <summary>The latest <paramref name="testSeasons"/> target seasons of <paramref name="windows"/> for test, the
     /// <paramref name="validationSeasons"/> before them for validation.</summary>
-    public static SplitPlan Latest(IEnumerable<Window> windows, int testSeasons = 2, int validationSeasons = 2)
+    /// <param name="windows">The windows of both genders.</param>
+    /// <param name="testSeasons">How many of the latest target seasons are test seasons.</param>
+    /// <param name="validationSeasons">How many before them are validation seasons.</param>
+    /// <param name="backtest">How many of the latest target seasons to leave out entirely first (0: none): a
+    /// rehearsal of the test on earlier seasons, for choosing between settings without touching the test seasons;
+    /// windows forecasting a left-out season belong to no split.</param>
+    public static SplitPlan Latest(
+        IEnumerable<Window> windows,
+        int testSeasons = 2,
+        int validationSeasons = 2,
+        int backtest = 0
+    )
     {
         ArgumentNullException.ThrowIfNull(windows);
         ArgumentOutOfRangeException.ThrowIfLessThan(testSeasons, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(validationSeasons, 1);
-        var targets = windows.Select(w => w.TargetSeason.Season).Distinct().Order().ToList();
+        ArgumentOutOfRangeException.ThrowIfNegative(backtest);
+        var all = windows.Select(w => w.TargetSeason.Season).Distinct().Order().ToList();
+        var targets = all.Take(Math.Max(0, all.Count - backtest)).ToList();
         if (targets.Count < testSeasons + validationSeasons + 1)
             throw new ArgumentException(
-                $"The windows forecast {targets.Count} distinct seasons ({string.Join(", ", targets)}); a split "
-                    + $"into {testSeasons} test, {validationSeasons} validation and at least one training season "
-                    + $"needs {testSeasons + validationSeasons + 1}.",
+                $"The windows forecast {targets.Count} distinct seasons ({string.Join(", ", targets)})"
+                    + (backtest > 0 ? $" before the {backtest} latest left out for a backtest" : "")
+                    + $"; a split into {testSeasons} test, {validationSeasons} validation and at least one training "
+                    + $"season needs {testSeasons + validationSeasons + 1}.",
                 nameof(windows)
             );
         return new SplitPlan(

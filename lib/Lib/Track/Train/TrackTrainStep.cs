@@ -31,7 +31,8 @@ public static class TrackTrainStep
         return SplitPlan.Latest(
             Windows.Build(data.Histories, options.Model.Seasons),
             options.TestSeasons,
-            options.ValidationSeasons
+            options.ValidationSeasons,
+            options.Backtest
         );
     }
 

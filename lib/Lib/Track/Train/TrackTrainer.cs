@@ -76,14 +76,6 @@ public static class TrackTrainer
         var borrowed = options.PoolGenders
             ? plan.Select(Windows.Build(data.Of(Other(gender)), config.Seasons), WindowSplit.Train)
             : [];
-        List<Window> RefitBorrowed() =>
-            options.PoolGenders
-                ?
-                [
-                    .. plan.Select(Windows.Build(data.Of(Other(gender)), config.Seasons), WindowSplit.Train),
-                    .. plan.Select(Windows.Build(data.Of(Other(gender)), config.Seasons), WindowSplit.Validation),
-                ]
-                : [];
         var watch = Stopwatch.StartNew();
         fit ??= Engine;
         var parameters = Parameters(gender, plan, options, train.Count, validation.Count);
@@ -101,108 +93,136 @@ public static class TrackTrainer
             fit,
             cancellationToken
         );
-        var final = first;
+        // An ensemble: more members trained as the first (early-stopped on validation), each with the next seed; the
+        // standardisation is fitted on the same windows, so it is the first's.
+        var members = new List<Fitted> { first };
+        for (var k = 1; k < options.Ensemble; k++)
+            members.Add(Fit(train, borrowed, validation, options with { Seed = options.Seed + k }, options.MaxEpochs,
+                progress, $"Training the {TrackModels.Name(gender)}'s model, member {k + 1} of {options.Ensemble}",
+                null, fit, cancellationToken));
+        var inputs = new TrackInputs
+        {
+            Gender = gender,
+            Events = first.Encoder.Events,
+            Scales = new Dictionary<string, EventScale>(first.Encoder.Scales, StringComparer.Ordinal),
+            ValidationSeasons = [.. plan.Validation.Select(s => s.ToString())],
+            TestSeasons = [.. plan.Test.Select(s => s.ToString())],
+            Sources = [.. data.Sources.Select(s => $"{s.Adapter} <{s.File}>")],
+            Members = members.Count,
+        };
+        var model = new TrackModel(Card(inputs), first.Network, [.. members.Skip(1).Select(m => m.Network)]);
+        BoostedTrees? trees = null;
+        if (options.Blend)
+        {
+            var blend = BlendFitter.Fit(model, validation);
+            if (run is not null)
+            {
+                run.LogMetric("val_pct_network", blend.ValidationError.Network);
+                run.LogMetric("val_pct_blend", blend.ValidationError.Blend);
+                run.LogMetric("val_pct_last_peak", blend.ValidationError.Base);
+            }
+            inputs = inputs with { Blend = blend };
+            model = new TrackModel(Card(inputs), first.Network, [.. members.Skip(1).Select(m => m.Network)]);
+            if (options.Trees is { } settings)
+            {
+                // The boosted trees (issue 19): grown on the same training windows (and the other gender's, when
+                // pooled, in their own gender's scales), mixed with the blended network per family on validation.
+                trees = GrowTrees(train, borrowed, first.Encoder.Scales, settings, options);
+                var mix = TreeFitter.Fit(model, trees, validation, settings);
+                if (run is not null)
+                {
+                    run.LogMetric("val_pct_trees", mix.ValidationError.Trees);
+                    run.LogMetric("val_pct_mix", mix.ValidationError.Mix);
+                }
+                inputs = inputs with { Trees = mix };
+            }
+        }
         if (options.Refit)
         {
-            var epochs = (first.History.BestEpoch ?? first.History.Epochs.Count - 1) + 1;
-            final = Fit(
-                [.. train, .. validation],
-                RefitBorrowed(),
-                null,
-                options,
-                epochs,
-                progress,
-                $"Refitting the {TrackModels.Name(gender)}'s model on train + validation ({epochs} epochs)",
-                null,
-                fit,
-                cancellationToken
-            );
-        }
-        // An ensemble: more members trained as the first (early-stopped on validation, refitted when asked), each
-        // with the next seed; the standardisation is fitted on the same windows, so it is the first's.
-        var others = new List<HierarchicalLstm>();
-        for (var k = 1; k < options.Ensemble; k++)
-        {
-            var seeded = options with { Seed = options.Seed + k };
-            var member = Fit(train, borrowed, validation, seeded, options.MaxEpochs, progress,
-                $"Training the {TrackModels.Name(gender)}'s model, member {k + 1} of {options.Ensemble}", null,
-                fit, cancellationToken);
-            if (options.Refit)
+            // Every member trained afresh on training + validation windows for the epochs validation chose for it,
+            // the trees regrown on them; the blend and the mix stay as fitted on validation above.
+            List<Window> all = [.. train, .. validation];
+            List<Window> allBorrowed = options.PoolGenders
+                ?
+                [
+                    .. borrowed,
+                    .. plan.Select(Windows.Build(data.Of(Other(gender)), config.Seasons), WindowSplit.Validation),
+                ]
+                : [];
+            members =
+            [
+                .. members.Select(
+                    (m, k) =>
+                    {
+                        var epochs = (m.History.BestEpoch ?? m.History.Epochs.Count - 1) + 1;
+                        return Fit(all, allBorrowed, null, options with { Seed = options.Seed + k }, epochs,
+                            progress, $"Refitting the {TrackModels.Name(gender)}'s model"
+                                + (members.Count > 1 ? $", member {k + 1}," : "")
+                                + $" on train + validation ({epochs} epochs)", null, fit, cancellationToken);
+                    }
+                ),
+            ];
+            inputs = inputs with
             {
-                var epochs = (member.History.BestEpoch ?? member.History.Epochs.Count - 1) + 1;
-                member = Fit([.. train, .. validation], RefitBorrowed(), null, seeded, epochs, progress,
-                    $"Refitting member {k + 1} on train + validation ({epochs} epochs)", null, fit, cancellationToken);
-            }
-            others.Add(member.Network);
+                Events = members[0].Encoder.Events,
+                Scales = new Dictionary<string, EventScale>(members[0].Encoder.Scales, StringComparer.Ordinal),
+            };
+            if (trees is not null)
+                trees = GrowTrees(all, allBorrowed, members[0].Encoder.Scales, options.Trees!, options);
         }
         watch.Stop();
-        var (network, scales, events) = (final.Network, final.Encoder.Scales, final.Encoder.Events);
-        var summary = TrainingSummary.Of(
-            first.History,
-            options.MaxEpochs,
-            ValidationMetric,
-            options.Refit ? train.Count + validation.Count : train.Count,
-            first.Validation,
-            watch.Elapsed.TotalSeconds,
-            network.NumParameters(),
-            parameters
-        );
-        var card = new ModelCard<TrackModelConfig, TrackInputs>
-        {
-            Format = TrackModel.Format,
-            Config = config,
-            Inputs = new TrackInputs
-            {
-                Gender = gender,
-                Events = events,
-                Scales = new Dictionary<string, EventScale>(scales, StringComparer.Ordinal),
-                ValidationSeasons = [.. plan.Validation.Select(s => s.ToString())],
-                TestSeasons = [.. plan.Test.Select(s => s.ToString())],
-                Sources = [.. data.Sources.Select(s => $"{s.Adapter} <{s.File}>")],
-                Members = 1 + others.Count,
-            },
-            DataFingerprint = data.Fingerprint,
-            Training = summary,
-            History = first.History.Epochs,
-            Metrics = first.History.Epochs[summary.BestEpoch].Metrics,
-        };
+        var network = members[0].Network;
         if (run is not null)
         {
             run.LogMetric("parameters", network.NumParameters());
             run.LogMetric("train_seconds", watch.Elapsed.TotalSeconds);
-            run.LogMetric("best_epoch", summary.BestEpoch);
+            run.LogMetric("best_epoch", first.History.BestEpoch ?? first.History.Epochs.Count - 1);
         }
-        var model = new TrackModel(card, network, others);
-        if (!options.Blend || options.Refit)
-            return model;
-        var blend = BlendFitter.Fit(model, validation);
-        if (run is not null)
+        return new TrackModel(Card(inputs), network, [.. members.Skip(1).Select(m => m.Network)], trees);
+
+        ModelCard<TrackModelConfig, TrackInputs> Card(TrackInputs cardInputs)
         {
-            run.LogMetric("val_pct_network", blend.ValidationError.Network);
-            run.LogMetric("val_pct_blend", blend.ValidationError.Blend);
-            run.LogMetric("val_pct_last_peak", blend.ValidationError.Base);
+            var summary = TrainingSummary.Of(
+                first.History,
+                options.MaxEpochs,
+                ValidationMetric,
+                options.Refit ? train.Count + validation.Count : train.Count,
+                first.Validation,
+                watch.Elapsed.TotalSeconds,
+                first.Network.NumParameters(),
+                parameters
+            );
+            return new ModelCard<TrackModelConfig, TrackInputs>
+            {
+                Format = TrackModel.Format,
+                Config = config,
+                Inputs = cardInputs,
+                DataFingerprint = data.Fingerprint,
+                Training = summary,
+                History = first.History.Epochs,
+                Metrics = first.History.Epochs[summary.BestEpoch].Metrics,
+            };
         }
-        card = card with { Inputs = card.Inputs with { Blend = blend } };
-        model = new TrackModel(card, network, others);
-        if (options.Trees is not { } settings)
-            return model;
-        // The boosted trees (issue 19): grown on the same training windows (and the other gender's, when pooled, in
-        // their own gender's scales), mixed with the blended network per family on the validation windows.
-        var (rows, gains) = TreeFitter.Rows(train, scales);
+    }
+
+    /// <summary>Trees grown on <paramref name="windows"/> in <paramref name="scales"/> and, when pooled, on the other
+    /// gender's <paramref name="borrowed"/> windows in their own scales.</summary>
+    private static BoostedTrees GrowTrees(
+        List<Window> windows,
+        List<Window> borrowed,
+        IReadOnlyDictionary<string, EventScale> scales,
+        TreeSettings settings,
+        TrackTrainOptions options
+    )
+    {
+        var (rows, gains) = TreeFitter.Rows(windows, scales);
         if (options.PoolGenders && borrowed.Count > 0)
         {
             var (theirRows, theirGains) = TreeFitter.Rows(borrowed, EventScales.Fit(borrowed));
             rows.AddRange(theirRows);
             gains.AddRange(theirGains);
         }
-        var trees = TreeFitter.Grow(rows, gains, settings, (int)options.Seed);
-        var mix = TreeFitter.Fit(model, trees, validation, settings);
-        if (run is not null)
-        {
-            run.LogMetric("val_pct_trees", mix.ValidationError.Trees);
-            run.LogMetric("val_pct_mix", mix.ValidationError.Mix);
-        }
-        return new TrackModel(card with { Inputs = card.Inputs with { Trees = mix } }, network, others, trees);
+        return TreeFitter.Grow(rows, gains, settings, (int)options.Seed);
     }
 
     private sealed record Fitted(
@@ -378,10 +398,11 @@ public static class TrackTrainer
             ["train_windows"] = train,
             ["validation_windows"] = validation,
             ["refit"] = o.Refit,
+            ["backtest"] = o.Backtest,
             ["pool_genders"] = o.PoolGenders,
-            ["blend"] = o.Blend && !o.Refit,
+            ["blend"] = o.Blend,
             ["ensemble"] = o.Ensemble,
-            ["trees"] = o.Trees is { } t && !o.Refit && o.Blend ? t.Trees : 0,
+            ["trees"] = o.Trees is { } t && o.Blend ? t.Trees : 0,
             ["tree_leaves"] = o.Trees?.Leaves,
         };
 }
