@@ -1,0 +1,57 @@
+using Lib.Track.Dataset;
+using Lib.Track.Domain;
+using Lib.Track.Model;
+using Lib.Track.Train;
+
+namespace Lib.Tests.Track;
+
+/// <summary>The refit (networks and trees retrained on training + validation windows after the blend and the trees'
+/// mix were fitted on validation) and the backtest (the split shifted back, a rehearsal of the test).</summary>
+[Collection(TrackCollection.Name)]
+public class TrackRefitTests(TrackFixture fixture)
+{
+    [Fact]
+    public void A_refit_keeps_the_blend_and_mix_fitted_on_validation_and_retrains_on_training_and_validation()
+    {
+        var options = TrackFixture.Options with { Refit = true };
+        var plan = TrackTrainStep.Plan(fixture.Data, options);
+        var refitted = TrackTrainer.Train(fixture.Data, Gender.Women, plan, options);
+        var plain = fixture.Models.Single(m => m.Gender == Gender.Women); // the same settings without the refit
+
+        // The first stage is the plain model's, so the blend and the mix fitted on validation are its own.
+        Assert.Equal(plain.Inputs.Blend!.Weights, refitted.Inputs.Blend!.Weights);
+        Assert.Equal(plain.Inputs.Blend.ValidationError, refitted.Inputs.Blend.ValidationError);
+        Assert.Equal(plain.Inputs.Trees!.Shares, refitted.Inputs.Trees!.Shares);
+        Assert.Equal(plain.Inputs.Trees.ValidationError, refitted.Inputs.Trees.ValidationError);
+
+        // The network, the standardisation and the trees are the refit's: fitted on training + validation windows.
+        var windows = Windows.Build(fixture.Data.Of(Gender.Women), options.Model.Seasons);
+        List<Window> both = [.. plan.Select(windows, WindowSplit.Train), .. plan.Select(windows, WindowSplit.Validation)];
+        Assert.Equal(both.Count, refitted.Card.Training.TrainSamples);
+        var scales = EventScales.Fit(both);
+        Assert.Equal(scales.Keys.Order(StringComparer.Ordinal), refitted.Inputs.Events);
+        Assert.All(scales, s => Assert.Equal(s.Value, refitted.Inputs.Scales[s.Key]));
+        Assert.NotEqual(plain.Inputs.Scales["400"], refitted.Inputs.Scales["400"]);
+        var test = plan.Select(windows, WindowSplit.Test).Where(w => plain.Encoder.Knows(w.History.Event.Code))
+            .Take(50).ToList();
+        Assert.NotEqual(plain.PredictTrees([.. test.Select(plain.Encoder.Encode)]),
+            refitted.PredictTrees([.. test.Select(refitted.Encoder.Encode)]));
+        Assert.NotEqual(plain.Predict(test), refitted.Predict(test));
+        Assert.All(refitted.Predict(test), f => Assert.True(double.IsFinite(f) && f > 0, $"{f}"));
+    }
+
+    [Fact]
+    public void A_backtest_shifts_the_split_back_and_leaves_the_latest_seasons_out()
+    {
+        var windows = Windows.Build(fixture.Data.Histories, 4);
+        var plan = SplitPlan.Latest(windows, backtest: 2);
+        Assert.Equal("2024 XC, 2025 Indoor | 2025 Outdoor, 2025 XC", plan.ToString());
+        var real = SplitPlan.Latest(windows);
+        Assert.Equal(real.Validation, plan.Test);
+        Assert.All(real.Select(windows, WindowSplit.Test), w => Assert.Null(plan.Of(w)));
+        Assert.Equal(plan.ToString(), TrackTrainStep.Plan(fixture.Data, TrackFixture.Options with { Backtest = 2 }).ToString());
+        Assert.Contains("before the 30 latest left out for a backtest",
+            Assert.Throws<ArgumentException>(() => SplitPlan.Latest(windows, backtest: 30)).Message,
+            StringComparison.Ordinal);
+    }
+}
