@@ -234,6 +234,28 @@ public class TrackModelCommandTests(TrainedTrackModels trained) : IClassFixture<
     }
 
     [Fact]
+    public void Train_with_a_backtest_shifts_the_split_and_evaluate_scores_the_rehearsal()
+    {
+        var folder = Path.Combine(trained.Directory, "backtest");
+        var (code, _, error) = Lab("track", "train", "--smoke", "--backtest", "2", "--refit", "false", "--gender",
+            "women", "--out", folder, "--cache", trained.Cache, "--runs", trained.Runs);
+        Assert.True(code == 0, error);
+        Assert.Contains("validation 2024 XC, 2025 Indoor; test 2025 Outdoor, 2025 XC (held out)", error);
+        var card = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "women", "model.json")))!;
+        Assert.Equal("false", card["training"]!["options"]!["refit"]!.ToJsonString());
+        Assert.Equal("2", card["training"]!["options"]!["backtest"]!.ToJsonString());
+        (code, var output, error) = Lab("track", "evaluate", "--model", folder, "--json", "--cache", trained.Cache);
+        Assert.True(code == 0, error);
+        var seasons = JsonNode.Parse(output)!["genders"]![0]!["testSeasons"]!.AsArray().Select(s => (string)s!);
+        Assert.Equal(["2025 Outdoor", "2025 XC"], seasons);
+
+        (code, _, error) = Lab("track", "train", "--smoke", "--backtest", "40", "--out", folder, "--cache",
+            trained.Cache);
+        Assert.Equal(2, code);
+        Assert.Contains("before the 40 latest left out for a backtest", error);
+    }
+
+    [Fact]
     public void Train_refuses_an_unknown_head_and_evaluate_a_missing_model()
     {
         var (code, _, error) = Lab("track", "train", "--smoke", "--head", "tree", "--out", Path.Combine(trained.Directory, "x"), "--cache", trained.Cache);
