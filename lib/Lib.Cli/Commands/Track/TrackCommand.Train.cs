@@ -91,8 +91,8 @@ internal static partial class TrackCommand
         var refit = new Option<bool?>("--refit")
         {
             Description =
-                "After early stopping (and the blend and trees' mix fitted on validation), retrain the networks and "
-                + "trees on training + validation windows for the epochs validation chose "
+                "After early stopping and the blend and trees' mix fitted on validation, retrain the networks on "
+                + "training + validation windows for the epochs validation chose (the trees and mix stay) "
                 + $"(default {defaults.Refit.ToString().ToLowerInvariant()}).",
         };
         var backtest = new Option<int?>("--backtest")

@@ -127,7 +127,14 @@ public static class TrackTrainer
             {
                 // The boosted trees (issue 19): grown on the same training windows (and the other gender's, when
                 // pooled, in their own gender's scales), mixed with the blended network per family on validation.
-                trees = GrowTrees(train, borrowed, first.Encoder.Scales, settings, options);
+                var (rows, gains) = TreeFitter.Rows(train, first.Encoder.Scales);
+                if (borrowed.Count > 0)
+                {
+                    var (theirRows, theirGains) = TreeFitter.Rows(borrowed, EventScales.Fit(borrowed));
+                    rows.AddRange(theirRows);
+                    gains.AddRange(theirGains);
+                }
+                trees = TreeFitter.Grow(rows, gains, settings, (int)options.Seed);
                 var mix = TreeFitter.Fit(model, trees, validation, settings);
                 if (run is not null)
                 {
@@ -141,7 +148,8 @@ public static class TrackTrainer
         {
             // Every member trained afresh on training + validation windows for the epochs validation chose for it; the
             // blend, the trees and their mix stay as fitted above (regrowing the trees on both was tried: as good on
-            // the backtests, worse on the NCAA lists' 2017 cross-check).
+            // the backtests, worse on the NCAA lists' 2017 cross-check). The trees then read the windows' features
+            // in the refitted standardisation, which moves only the z of the last peak among them.
             List<Window> all = [.. train, .. validation];
             List<Window> allBorrowed = options.PoolGenders
                 ?
@@ -202,26 +210,6 @@ public static class TrackTrainer
                 Metrics = first.History.Epochs[summary.BestEpoch].Metrics,
             };
         }
-    }
-
-    /// <summary>Trees grown on <paramref name="windows"/> in <paramref name="scales"/> and, when pooled, on the other
-    /// gender's <paramref name="borrowed"/> windows in their own scales.</summary>
-    private static BoostedTrees GrowTrees(
-        List<Window> windows,
-        List<Window> borrowed,
-        IReadOnlyDictionary<string, EventScale> scales,
-        TreeSettings settings,
-        TrackTrainOptions options
-    )
-    {
-        var (rows, gains) = TreeFitter.Rows(windows, scales);
-        if (options.PoolGenders && borrowed.Count > 0)
-        {
-            var (theirRows, theirGains) = TreeFitter.Rows(borrowed, EventScales.Fit(borrowed));
-            rows.AddRange(theirRows);
-            gains.AddRange(theirGains);
-        }
-        return TreeFitter.Grow(rows, gains, settings, (int)options.Seed);
     }
 
     private sealed record Fitted(
