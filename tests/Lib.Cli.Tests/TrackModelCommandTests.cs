@@ -47,6 +47,7 @@ public class TrackModelCommandTests(TrainedTrackModels trained) : IClassFixture<
             Assert.Contains($"Saved the {gender}'s model to {Path.Combine(trained.ModelFolder, gender)}.", trained.TrainOutput);
         }
         Assert.Contains("Split by target season: validation 2025 Outdoor, 2025 XC; test 2026 Indoor, 2026 Outdoor (held out)", trained.TrainError);
+        Assert.Contains("Then refitted on training + validation windows", trained.TrainOutput);
         var runs = new TrackingStore(trained.Runs).Runs("track");
         Assert.Equal(["track-men", "track-women"], runs.Select(r => r.RunName).Order());
         Assert.All(runs, r => Assert.Equal(RunStatus.Finished, r.Status));

@@ -333,6 +333,11 @@ internal static partial class TrackCommand
                                 + $"{(mix.MeanShares is null ? "." : " (kept).")}"
                         )
                     );
+            if (o.Refit)
+                context.Console.WriteLine(
+                    "Then refitted on training + validation windows (the train windows above count both); the "
+                        + "validation errors are the first networks', on which the epochs, blend and mix were chosen."
+                );
             foreach (var model in models)
                 context.Console.WriteLine(
                     $"Saved the {TrackModels.Possessive(model.Gender)} model to "
