@@ -241,7 +241,8 @@ public class TrackModelCommandTests(TrainedTrackModels trained) : IClassFixture<
         var (code, _, error) = Lab("track", "train", "--smoke", "--backtest", "2", "--refit", "false", "--gender",
             "women", "--out", folder, "--cache", trained.Cache, "--runs", trained.Runs);
         Assert.True(code == 0, error);
-        Assert.Contains("validation 2024 XC, 2025 Indoor; test 2025 Outdoor, 2025 XC (held out)", error);
+        Assert.Contains("validation 2024 XC, 2025 Indoor; test 2025 Outdoor, 2025 XC (held out); training before "
+            + "2024 XC; a backtest: the latest 2 target seasons left out.", error);
         var card = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "women", "model.json")))!;
         Assert.Equal("false", card["training"]!["options"]!["refit"]!.ToJsonString());
         Assert.Equal("2", card["training"]!["options"]!["backtest"]!.ToJsonString());
@@ -254,6 +255,9 @@ public class TrackModelCommandTests(TrainedTrackModels trained) : IClassFixture<
             trained.Cache);
         Assert.Equal(2, code);
         Assert.Contains("before the 40 latest left out for a backtest", error);
+        (code, _, error) = Lab("track", "train", "--smoke", "--backtest", "-1", "--out", folder);
+        Assert.Equal(2, code);
+        Assert.Contains("--backtest must be 0 or more, not -1.", error);
     }
 
     [Fact]

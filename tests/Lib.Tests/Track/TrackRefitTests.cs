@@ -1,7 +1,9 @@
 using Lib.Track.Dataset;
 using Lib.Track.Domain;
 using Lib.Track.Model;
+using Lib.Tensors.Training;
 using Lib.Track.Train;
+using Lib.Workflow;
 
 namespace Lib.Tests.Track;
 
@@ -39,6 +41,54 @@ public class TrackRefitTests(TrackFixture fixture)
         Assert.Equal(plain.Trees!.Predict(rows), refitted.Trees!.Predict(rows));
         Assert.NotEqual(plain.Predict(test), refitted.Predict(test));
         Assert.All(refitted.Predict(test), f => Assert.True(double.IsFinite(f) && f > 0, $"{f}"));
+    }
+
+    [Fact]
+    public void Each_member_is_refitted_for_its_own_epochs_on_both_genders_training_and_validation_windows_only()
+    {
+        var options = TrackFixture.Options with { Refit = true, Ensemble = 2, Trees = null };
+        var plan = TrackTrainStep.Plan(fixture.Data, options);
+        var recorder = new RecordingFit();
+        var model = TrackTrainer.Train(fixture.Data, Gender.Women, plan, options, fit: recorder);
+
+        // Two members early-stopped on validation, then each refitted without validation for its best epoch + 1.
+        Assert.Equal([true, true, false, false], recorder.Jobs.Select(j => j.Validated));
+        Assert.Equal([options.Seed, options.Seed + 1, options.Seed, options.Seed + 1], recorder.Jobs.Select(j => j.Seed));
+        for (var k = 0; k < 2; k++)
+            Assert.Equal((recorder.Jobs[k].History.BestEpoch ?? -1) + 1, recorder.Jobs[2 + k].Epochs);
+        Assert.Equal(model.Network.NumParameters(), model.Card.Training.Parameters);
+
+        // What the refits read: this gender's and the other's training and validation windows, never a test one.
+        foreach (var refit in recorder.Jobs.Skip(2))
+        {
+            Assert.All(refit.Windows, w => Assert.NotEqual(WindowSplit.Test, plan.Of(w)));
+            Assert.All(refit.Windows, w => Assert.NotNull(plan.Of(w)));
+            Assert.Contains(refit.Windows, w => w.History.Gender == Gender.Men && plan.Of(w) == WindowSplit.Validation);
+            var women = Windows.Build(fixture.Data.Of(Gender.Women), options.Model.Seasons);
+            Assert.Equal(
+                plan.Select(women, WindowSplit.Train).Count + plan.Select(women, WindowSplit.Validation).Count,
+                refit.Windows.Count(w => w.History.Gender == Gender.Women));
+        }
+    }
+
+    /// <summary>The engine's fit, recording each job: whether it validated, its seed and epochs, the windows of its
+    /// training batches (read once more, for the refits only, whose result no assertion compares) and its history.
+    /// </summary>
+    private sealed class RecordingFit : IFitStrategy<HierarchicalLstm, TrackBatch, TrackTrainOptions>
+    {
+        public List<(bool Validated, long Seed, int Epochs, List<Window> Windows, TrainingHistory History)> Jobs { get; } = [];
+
+        public ComputeDevice Device => TrackTrainer.Engine.Device;
+
+        public TrainingHistory Fit(FitJob<HierarchicalLstm, TrackBatch, TrackTrainOptions> job)
+        {
+            var windows = job.Validation is null
+                ? job.Train.Batches().SelectMany(b => b.Value.Samples.Select(s => s.Window!)).ToList()
+                : [];
+            var history = TrackTrainer.Engine.Fit(job);
+            Jobs.Add((job.Validation is not null, job.Seed, job.Epochs, windows, history));
+            return history;
+        }
     }
 
     [Fact]

@@ -92,7 +92,8 @@ internal static partial class TrackCommand
         {
             Description =
                 "After early stopping and the blend and trees' mix fitted on validation, retrain the networks on "
-                + "training + validation windows for the epochs validation chose (the trees and mix stay) "
+                + "training + validation windows (pooled: the other gender's too) for the epochs validation chose; "
+                + "the blend, trees and mix stay "
                 + $"(default {defaults.Refit.ToString().ToLowerInvariant()}).",
         };
         var backtest = new Option<int?>("--backtest")
@@ -263,6 +264,8 @@ internal static partial class TrackCommand
             o = o with { Trees = grown.Trees == 0 ? null : grown };
             if (o.MaxEpochs < 1 || o.Patience < 1 || o.BatchSize < 1 || o.Ensemble < 1)
                 throw new ArgumentException("--epochs, --patience, --batch-size and --ensemble must be at least 1.");
+            if (o.Backtest < 0)
+                throw new ArgumentException($"--backtest must be 0 or more, not {o.Backtest}.");
             var genders = parse.GetValue(gender)!.Trim().ToLowerInvariant() switch
             {
                 "both" or "all" => new[] { Gender.Men, Gender.Women },
@@ -277,7 +280,8 @@ internal static partial class TrackCommand
             var plan = TrackTrainStep.Plan(loaded, o);
             context.Error.WriteLine(
                 $"Split by target season: validation {string.Join(", ", plan.Validation)}; test "
-                    + $"{string.Join(", ", plan.Test)} (held out); training before {plan.Cutoff}."
+                    + $"{string.Join(", ", plan.Test)} (held out); training before {plan.Cutoff}"
+                    + (o.Backtest > 0 ? $"; a backtest: the latest {o.Backtest} target seasons left out." : ".")
             );
             if (on.UsesTorch)
                 context.Error.WriteLine($"Training on {on.Name}: the TorchSharp twin of the hierarchical LSTM.");

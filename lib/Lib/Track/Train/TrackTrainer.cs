@@ -16,11 +16,11 @@ namespace Lib.Track.Train;
 
 /// <summary>
 /// Trains one gender's forecaster: windows of that gender's athletes' event histories, the plan's training windows to
-/// fit the per-event
-/// standardisation and the weights (AdamW, L1 loss in z-space, clipped gradients), its validation windows to stop early
-/// on
-/// the error in percent of the mark; the engine's <see cref="TrainerBase{TBatch}.RestoreBestWeights"/> ends it with the
-/// weights of the best validation epoch. Test windows are never touched.
+/// fit the per-event standardisation and the weights (AdamW, L1 loss in z-space, clipped gradients), its validation
+/// windows to stop early on the error in percent of the mark (the engine's
+/// <see cref="TrainerBase{TBatch}.RestoreBestWeights"/> ends it with the weights of the best validation epoch) and to
+/// fit the blend and the trees' mix; with <see cref="TrackTrainOptions.Refit"/> (the default) the networks and the
+/// standardisation are then fitted again on training + validation windows. Test windows are never touched.
 /// </summary>
 public static class TrackTrainer
 {
@@ -196,7 +196,7 @@ public static class TrackTrainer
                 options.Refit ? train.Count + validation.Count : train.Count,
                 first.Validation,
                 watch.Elapsed.TotalSeconds,
-                first.Network.NumParameters(),
+                members[0].Network.NumParameters(),
                 parameters
             );
             return new ModelCard<TrackModelConfig, TrackInputs>

@@ -12,8 +12,8 @@ namespace Lib.Track.Train;
 /// <param name="Study">The trials (reused ones included), the best, and whether the study was cancelled.</param>
 /// <param name="Plan">The split: trials train on its training seasons and are judged on its validation seasons.
 /// </param>
-/// <param name="BestOptions">The request's settings with the best trial's parameters (its full epoch limit); null
-/// when no trial has a value.</param>
+/// <param name="BestOptions">The request's settings with the best trial's parameters (its full epoch limit; the
+/// request's refit, which the trials go without); null when no trial has a value.</param>
 public sealed record TrackTuneResult(Gender Gender, StudyResult Study, SplitPlan Plan, TrackTrainOptions? BestOptions)
 {
     /// <summary>The comparison table (<see cref="StudyResult.ToDataFrame"/>).</summary>

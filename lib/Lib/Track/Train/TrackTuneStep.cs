@@ -96,7 +96,7 @@ public static class TrackTuneStep
             request.Gender,
             result,
             plan,
-            best is null ? null : TrackSearchSpace.Apply(start, best.Parameters)
+            best is null ? null : TrackSearchSpace.Apply(start, best.Parameters) with { Refit = request.Options.Refit }
         );
     }
 
@@ -128,6 +128,7 @@ public static class TrackTuneStep
             ["seed"] = o.Seed,
             ["test_seasons_n"] = o.TestSeasons,
             ["validation_seasons_n"] = o.ValidationSeasons,
+            ["backtest"] = o.Backtest,
             ["data_fingerprint"] = data.Fingerprint,
             [TrackSearchSpace.LearningRate] = o.LearningRate,
             [TrackSearchSpace.WeightDecay] = o.WeightDecay,
