@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Lib.Cli.Tests;
@@ -70,6 +71,27 @@ public class ParaglidingModelCommandTests : IDisposable
         using var session = new InferenceSession(onnx);
         Assert.Equal(["site", "site_features", "date"], session.InputMetadata.Keys);
         Assert.Equal("probabilities", session.OutputMetadata.Keys.Single());
+    }
+
+    [Fact]
+    public void Train_resumes_from_the_folders_last_checkpoint_and_names_a_missing_one()
+    {
+        var runs = Path.Combine(_dir, "mlruns");
+        var (code, _, error) = Lab(["paragliding", "train", "--out", Model, "--epochs", "1", "--runs", runs, .. Data]);
+        Assert.True(code == 0, error);
+        Assert.True(File.Exists(Path.Combine(Model, "checkpoints", "last.safetensors")));
+        var first = JsonNode.Parse(File.ReadAllText(Path.Combine(Model, "model.json")))!["history"]!.AsArray();
+        (code, var output, error) = Lab(["paragliding", "train", "--out", Model, "--epochs", "2", "--resume-from", "last",
+            "--runs", runs, .. Data]);
+        Assert.True(code == 0, error);
+        Assert.Contains("2 of 2 epochs", output);
+        var history = JsonNode.Parse(File.ReadAllText(Path.Combine(Model, "model.json")))!["history"]!.AsArray();
+        Assert.Equal(2, history.Count);
+        Assert.Equal(first[0]!["trainLoss"]!.GetValue<double>(), history[0]!["trainLoss"]!.GetValue<double>(), 9);
+
+        (code, _, error) = Lab(["paragliding", "train", "--out", Path.Combine(_dir, "none"), "--resume-from", "last", .. Data]);
+        Assert.Equal(2, code);
+        Assert.Contains($"No checkpoint to resume from at {Path.Combine(_dir, "none", "checkpoints", "last.safetensors")}", error);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Lib.Splits.Evaluate;
 using Lib.Splits.Model;
 using Lib.Splits.Train;
 using Lib.Tracking;
+using Lib.Workflow;
 
 namespace Lib.Tests.Splits;
 
@@ -84,6 +85,32 @@ public class TrainAndFindTests
             string.Join("; ", scores.Values.Select(s => $"{s.Method} {s.MaeSeconds:F2} s"))
         );
         Assert.Equal(6, evaluation.Scores.Count); // c and all, 3 methods each
+    }
+
+    [Fact]
+    public void A_fold_resumes_from_its_last_checkpoint_and_a_file_needs_one_fold()
+    {
+        using var dir = new TempDir();
+        var request = new SplitsTrainRequest
+        {
+            Videos = Videos(),
+            Feature = "place",
+            Options = Small with { Epochs = 2, MaxTrainPairs = 64 },
+            OutputFolder = Path.Combine(dir.Path, "models"),
+            TestTracks = ["c"],
+        };
+        var first = Assert.Single(SplitsTrainStep.Run(request));
+        var resumed = Assert.Single(SplitsTrainStep.Run(
+            request with { Options = request.Options with { Epochs = 3 }, ResumeFrom = ResumePoint.Last }));
+        Assert.Equal(3, resumed.History.Epochs.Count);
+        Assert.Equal(first.History.Epochs[1].TrainLoss, resumed.History.Epochs[1].TrainLoss, 9);
+
+        var missing = Assert.Throws<FileNotFoundException>(() => SplitsTrainStep.Run(
+            request with { OutputFolder = Path.Combine(dir.Path, "none"), ResumeFrom = ResumePoint.Last }));
+        Assert.Contains(Path.Combine(dir.Path, "none", "c", "checkpoints", "last.safetensors"), missing.Message);
+        var file = Path.Combine(first.Folder, "checkpoints", "last.safetensors");
+        Assert.Contains("would start them all from the same weights", Assert.Throws<ArgumentException>(
+            () => SplitsTrainStep.Run(request with { TestTracks = null, ResumeFrom = file })).Message);
     }
 
     [Fact]

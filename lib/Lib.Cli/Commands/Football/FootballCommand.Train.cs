@@ -31,12 +31,7 @@ internal static partial class FootballCommand
         var batchSize = new Option<int?>("--batch-size") { Description = "Samples per batch.", HelpName = "n" };
         var maxEpochs = new Option<int?>("--max-epochs") { Description = "The most epochs.", HelpName = "n" };
         var learningRate = new Option<double?>("--learning-rate") { Description = "AdamW's rate.", HelpName = "lr" };
-        var resume = new Option<string?>("--resume-from")
-        {
-            Description =
-                "Continue from a checkpoint: 'last' (the model folder's checkpoints/last.safetensors) or a file.",
-            HelpName = "last|file",
-        };
+        var resume = ResumeOptions.Create();
         var experiment = new Option<string?>("--experiment-name")
         {
             Description = "The tracked run's experiment.",

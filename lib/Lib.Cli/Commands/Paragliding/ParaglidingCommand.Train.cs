@@ -4,6 +4,7 @@ using Lib.Paragliding.Evaluate;
 using Lib.Paragliding.Model;
 using Lib.Paragliding.Train;
 using Lib.Torch.Paragliding;
+using Lib.Workflow;
 using Spectre.Console;
 
 namespace Lib.Cli.Commands;
@@ -93,8 +94,10 @@ internal static partial class ParaglidingCommand
         };
         var device = DeviceOptions.Create();
         var precision = DeviceOptions.CreatePrecision();
+        var resume = ResumeOptions.Create();
         command.Options.Add(device);
         command.Options.Add(precision);
+        command.Options.Add(resume);
         data.AddTo(command);
         command.SetAction(parse =>
         {
@@ -121,9 +124,11 @@ internal static partial class ParaglidingCommand
                 );
             var on = DeviceOptions.Parse(parse.GetValue(device)); // before any data is read
             var folder = parse.GetValue(output) ?? Path.Combine(context.Artifacts, "paragliding", "model");
+            ResumePoint.Resolve(parse.GetValue(resume), ResumePoint.Folder(folder)); // a missing one before the data
             var prepared = data.Load(context, parse);
             var t = ParaglidingTrainStep
-                .Run(prepared, options, folder, context.Progress, fit: TorchGlideatorFit.For(on))
+                .Run(prepared, options, folder, context.Progress, fit: TorchGlideatorFit.For(on),
+                    resumeFrom: parse.GetValue(resume))
                 .Model.Card.Training;
             var evaluated = ParaglidingEvaluateStep.Run(prepared, folder, Runs(context, parse, runs));
             WriteMetrics(context, evaluated.Evaluation);

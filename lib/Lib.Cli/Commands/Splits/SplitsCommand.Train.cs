@@ -67,6 +67,7 @@ internal static partial class SplitsCommand
             Description = "At most this many training pairs.",
             HelpName = "n",
         };
+        var resume = ResumeOptions.Create("each fold's checkpoints/last.safetensors; a file needs one --test-track");
         var search = new SearchOptions();
         var network = new NetworkOptions();
         var runs = new Option<string?>("--runs")
@@ -95,6 +96,7 @@ internal static partial class SplitsCommand
             addPosition,
             addPercent,
             maxPairs,
+            resume,
             runs,
         };
         video.AddTo(command);
@@ -146,6 +148,7 @@ internal static partial class SplitsCommand
                         OutputFolder = parse.GetValue(output) ?? Path.Combine(context.Artifacts, "splits", "models"),
                         TestTracks = wanted is { Length: > 0 } ? wanted : null,
                         RunsFolder = parse.GetValue(runs) ?? Path.Combine(context.Artifacts, "mlruns"),
+                        ResumeFrom = parse.GetValue(resume),
                         Fit = TorchSplitsFit.For(on),
                     },
                     context.Progress,

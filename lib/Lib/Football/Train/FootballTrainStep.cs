@@ -26,7 +26,7 @@ public static class FootballTrainStep
     );
 
     /// <summary>The checkpoint folder of a model folder.</summary>
-    public static string CheckpointFolder(string modelFolder) => Path.Combine(modelFolder, "checkpoints");
+    public static string CheckpointFolder(string modelFolder) => ResumePoint.Folder(modelFolder);
 
     /// <summary>Trains and saves into <paramref name="modelFolder"/>; runs go to <paramref name="runsRoot"/> when
     /// given; <paramref name="fit"/> picks the device (null: the engine).</summary>
@@ -45,10 +45,7 @@ public static class FootballTrainStep
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(modelFolder);
         var checkpoints = CheckpointFolder(modelFolder);
-        if (resumeFrom == "last")
-            resumeFrom = Path.Combine(checkpoints, "last.safetensors");
-        if (resumeFrom is not null && !File.Exists(resumeFrom))
-            throw new FileNotFoundException($"No checkpoint to resume from at {resumeFrom}.", resumeFrom);
+        resumeFrom = ResumePoint.Resolve(resumeFrom, checkpoints);
         Directory.CreateDirectory(checkpoints);
         using var run = runsRoot is null
             ? null

@@ -25,6 +25,11 @@ public sealed record SplitsTrainRequest
     /// <summary>Train only the folds holding out these tracks (null: all).</summary>
     public IReadOnlyList<string>? TestTracks { get; init; }
 
+    /// <summary>Continue each fold from a checkpoint (null: fresh runs): <see cref="ResumePoint.Last"/> resumes every
+    /// fold from its own <c>checkpoints/last.safetensors</c>; a file needs one fold (<see cref="TestTracks"/>).
+    /// </summary>
+    public string? ResumeFrom { get; init; }
+
     /// <summary>The MLflow-compatible run store (null: none).</summary>
     public string? RunsFolder { get; init; }
 

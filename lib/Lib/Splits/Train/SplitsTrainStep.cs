@@ -2,6 +2,7 @@ using Lib.Display;
 using Lib.Splits.Dataset;
 using Lib.Tensors.Training;
 using Lib.Tracking;
+using Lib.Workflow;
 
 namespace Lib.Splits.Train;
 
@@ -17,6 +18,7 @@ public static class SplitsTrainStep
 
     /// <summary>Trains and saves every requested fold.</summary>
     /// <exception cref="KeyNotFoundException">A requested test track has no videos.</exception>
+    /// <exception cref="FileNotFoundException">A fold's checkpoint to resume from is not there.</exception>
     public static IReadOnlyList<TrainedFold> Run(
         SplitsTrainRequest request,
         IProgressReporter? progress = null,
@@ -28,20 +30,28 @@ public static class SplitsTrainStep
         var folds = TrackFold.LeaveOneTrackOut(tracks);
         if (request.TestTracks is { } wanted)
             folds = [.. wanted.Select(t => TrackFold.For(tracks, t))];
+        if (request.ResumeFrom is { } from && from != ResumePoint.Last && folds.Count != 1)
+            throw new ArgumentException(
+                $"Resuming {folds.Count} folds from one file ({from}) would start them all from the same weights: "
+                    + "name one held-out track, or resume from 'last' (each fold's own checkpoints)."
+            );
         var store = request.RunsFolder is null ? null : new TrackingStore(request.RunsFolder);
         var trained = new List<TrainedFold>();
         foreach (var fold in folds)
         {
             var folder = Path.Combine(request.OutputFolder, fold.TestTrack);
+            var checkpoints = ResumePoint.Folder(folder);
+            var resume = ResumePoint.Resolve(request.ResumeFrom, checkpoints);
             var result = SplitModelTrainer.Train(
                 request.Videos,
                 fold,
                 request.Options,
                 request.Feature,
                 progress,
-                Path.Combine(folder, "checkpoints"),
+                checkpoints,
                 cancellationToken,
-                request.Fit
+                request.Fit,
+                resume
             );
             result.Model.Save(folder);
             string? runId = null;
