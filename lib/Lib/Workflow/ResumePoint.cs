@@ -2,8 +2,8 @@ namespace Lib.Workflow;
 
 /// <summary>
 /// Where a training run keeps its checkpoints (<c>checkpoints/</c> in its model folder) and where
-/// <c>--resume-from</c> continues one: <c>last</c> (that folder's <c>last.safetensors</c>, written after every epoch) or a
-/// checkpoint file.
+/// <c>--resume-from</c> continues one: <c>last</c> (that folder's <c>last.safetensors</c>, written after every epoch)
+/// or a checkpoint file.
 /// </summary>
 public static class ResumePoint
 {
