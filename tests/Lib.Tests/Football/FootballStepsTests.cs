@@ -4,6 +4,7 @@ using Lib.Football.Evaluate;
 using Lib.Football.Model;
 using Lib.Football.Predict;
 using Lib.Football.Train;
+using Lib.Workflow;
 
 namespace Lib.Tests.Football;
 
@@ -33,7 +34,7 @@ public class FootballStepsTests(FootballDataFixture fixture)
         var loss = outcome.History.TrainLoss;
         Assert.Equal(2, loss.Length);
         Assert.True(loss[1] < loss[0], $"training loss {string.Join(", ", loss)} did not fall");
-        var checkpoints = FootballTrainStep.CheckpointFolder(folder);
+        var checkpoints = ResumePoint.Folder(folder);
         Assert.True(File.Exists(Path.Combine(checkpoints, "last.safetensors")));
         Assert.True(File.Exists(Path.Combine(checkpoints, "best.safetensors")));
         Assert.Single(outcome.TopCheckpoints);

@@ -124,11 +124,12 @@ internal static partial class ParaglidingCommand
                 );
             var on = DeviceOptions.Parse(parse.GetValue(device)); // before any data is read
             var folder = parse.GetValue(output) ?? Path.Combine(context.Artifacts, "paragliding", "model");
-            ResumePoint.Resolve(parse.GetValue(resume), ResumePoint.Folder(folder)); // a missing one before the data
+            // a missing checkpoint is named before any data is read
+            var resumeFrom = ResumePoint.Resolve(parse.GetValue(resume), ResumePoint.Folder(folder));
             var prepared = data.Load(context, parse);
             var t = ParaglidingTrainStep
                 .Run(prepared, options, folder, context.Progress, fit: TorchGlideatorFit.For(on),
-                    resumeFrom: parse.GetValue(resume))
+                    resumeFrom: resumeFrom)
                 .Model.Card.Training;
             var evaluated = ParaglidingEvaluateStep.Run(prepared, folder, Runs(context, parse, runs));
             WriteMetrics(context, evaluated.Evaluation);

@@ -25,9 +25,6 @@ public static class FootballTrainStep
         IReadOnlyList<RankedCheckpoint> TopCheckpoints
     );
 
-    /// <summary>The checkpoint folder of a model folder.</summary>
-    public static string CheckpointFolder(string modelFolder) => ResumePoint.Folder(modelFolder);
-
     /// <summary>Trains and saves into <paramref name="modelFolder"/>; runs go to <paramref name="runsRoot"/> when
     /// given; <paramref name="fit"/> picks the device (null: the engine).</summary>
     public static Outcome Run(
@@ -44,7 +41,7 @@ public static class FootballTrainStep
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(modelFolder);
-        var checkpoints = CheckpointFolder(modelFolder);
+        var checkpoints = ResumePoint.Folder(modelFolder);
         resumeFrom = ResumePoint.Resolve(resumeFrom, checkpoints);
         Directory.CreateDirectory(checkpoints);
         using var run = runsRoot is null

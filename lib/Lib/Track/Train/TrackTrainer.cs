@@ -110,11 +110,10 @@ public static class TrackTrainer
             Sources = [.. data.Sources.Select(s => $"{s.Adapter} <{s.File}>")],
             Members = members.Count,
         };
-        var model = new TrackModel(Card(inputs), first.Network, [.. members.Skip(1).Select(m => m.Network)]);
         BoostedTrees? trees = null;
         if (options.Blend)
         {
-            var blend = BlendFitter.Fit(model, validation);
+            var blend = BlendFitter.Fit(Model(), validation);
             if (run is not null)
             {
                 run.LogMetric("val_pct_network", blend.ValidationError.Network);
@@ -122,7 +121,6 @@ public static class TrackTrainer
                 run.LogMetric("val_pct_last_peak", blend.ValidationError.Base);
             }
             inputs = inputs with { Blend = blend };
-            model = new TrackModel(Card(inputs), first.Network, [.. members.Skip(1).Select(m => m.Network)]);
             if (options.Trees is { } settings)
             {
                 // The boosted trees (issue 19): grown on the same training windows (and the other gender's, when
@@ -135,7 +133,7 @@ public static class TrackTrainer
                     gains.AddRange(theirGains);
                 }
                 trees = TreeFitter.Grow(rows, gains, settings, (int)options.Seed);
-                var mix = TreeFitter.Fit(model, trees, validation, settings);
+                var mix = TreeFitter.Fit(Model(), trees, validation, settings);
                 if (run is not null)
                 {
                     run.LogMetric("val_pct_trees", mix.ValidationError.Trees);
@@ -178,14 +176,17 @@ public static class TrackTrainer
             };
         }
         watch.Stop();
-        var network = members[0].Network;
         if (run is not null)
         {
-            run.LogMetric("parameters", network.NumParameters());
+            run.LogMetric("parameters", members[0].Network.NumParameters());
             run.LogMetric("train_seconds", watch.Elapsed.TotalSeconds);
             run.LogMetric("best_epoch", first.History.BestEpoch ?? first.History.Epochs.Count - 1);
         }
-        return new TrackModel(Card(inputs), network, [.. members.Skip(1).Select(m => m.Network)], trees);
+        return Model(trees);
+
+        // The model of the current inputs and members (the first networks until the refit replaces them).
+        TrackModel Model(BoostedTrees? withTrees = null) =>
+            new(Card(inputs), members[0].Network, [.. members.Skip(1).Select(m => m.Network)], withTrees);
 
         ModelCard<TrackModelConfig, TrackInputs> Card(TrackInputs cardInputs)
         {
